@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	forbidOnly: true,
+	retries: 0,
+	workers: 2,
+	reporter: [['list']],
+	outputDir: 'test-results',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], channel: undefined },
+			grep: /@phone/
+		}
+	],
+	webServer: {
+		command: 'node build/index.js',
+		port: PORT,
+		reuseExistingServer: false,
+		env: { PORT: String(PORT), ORIGIN: `http://localhost:${PORT}`, HOST: '127.0.0.1' },
+		stdout: 'pipe',
+		stderr: 'pipe'
+	}
+});

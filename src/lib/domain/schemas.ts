@@ -1,0 +1,241 @@
+import { z } from 'zod';
+
+/**
+ * One zod schema per data kind. The same schemas validate the bundled CSVs on the server,
+ * in unit tests, and (later) uploads in the browser worker, so a rule lives in one place.
+ * Every schema describes a CSV row: cells arrive as strings, and list-valued cells are
+ * `;`-separated.
+ */
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+export const id = z
+	.string()
+	.trim()
+	.regex(ID, 'must be lower-case letters, digits and hyphens (e.g. "hague-summit-2025")');
+
+/** A calendar date written yyyy-mm-dd that exists (rejects 2025-02-30). */
+export const isoDate = z
+	.string()
+	.trim()
+	.refine((value) => isRealIsoDate(value), {
+		error: (issue) => `${JSON.stringify(issue.input)} is not a real date in the form yyyy-mm-dd`
+	});
+
+export function isRealIsoDate(value: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return false;
+	const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const httpsUrl = z
+	.string()
+	.trim()
+	.refine(
+		(value) => {
+			try {
+				const url = new URL(value);
+				return url.protocol === 'https:' && url.hostname.includes('.');
+			} catch {
+				return false;
+			}
+		},
+		{ error: (issue) => `${JSON.stringify(issue.input)} is not a well-formed https URL` }
+	);
+
+const text = z.string().trim().min(1, 'must not be empty');
+const optionalText = z.string().trim().default('');
+
+/** `a;b;c` → ['a','b','c']; empty cell → []. */
+function listOf(item: z.ZodType<string, string>) {
+	return z
+		.string()
+		.trim()
+		.default('')
+		.transform((value) =>
+			value === ''
+				? []
+				: value
+						.split(';')
+						.map((part) => part.trim())
+						.filter((part) => part !== '')
+		)
+		.pipe(z.array(item));
+}
+
+export const MAX_QUOTE_WORDS = 30;
+
+export function wordCount(value: string): number {
+	const trimmed = value.trim();
+	return trimmed === '' ? 0 : trimmed.split(/\s+/u).length;
+}
+
+const shortQuote = optionalText.refine((value) => wordCount(value) <= MAX_QUOTE_WORDS, {
+	error: (issue) =>
+		`quote has ${wordCount(String(issue.input))} words; quotes are limited to ${MAX_QUOTE_WORDS} (paraphrase the rest)`
+});
+
+export const FRAME_FAMILIES = ['russian-state', 'alliance-ukrainian'] as const;
+export type FrameFamily = (typeof FRAME_FAMILIES)[number];
+
+export const FrameSchema = z.object({
+	id,
+	label: text,
+	family: z.enum(FRAME_FAMILIES),
+	definition: text,
+	/** Wording that signals the frame, `;`-separated. */
+	cues: listOf(text),
+	/** Closest narrative in the SemEval-2025 Task 10 taxonomy, if any. */
+	semeval_narrative: optionalText,
+	/** Closest dimension of the Policy Frames Codebook (Boydstun et al. 2014). */
+	policy_frame: text
+});
+export type Frame = z.infer<typeof FrameSchema>;
+
+export const EventSchema = z
+	.object({
+		id,
+		title: text,
+		start_date: isoDate,
+		end_date: isoDate,
+		summary: text,
+		source_urls: listOf(httpsUrl).refine((urls) => urls.length > 0, 'needs at least one source URL')
+	})
+	.refine((event) => event.end_date >= event.start_date, {
+		path: ['end_date'],
+		message: 'end_date is before start_date'
+	});
+export type Event = z.infer<typeof EventSchema>;
+
+export const TRANSLATORS = ['', 'publisher', 'project', 'machine'] as const;
+
+export const ClaimSchema = z
+	.object({
+		id,
+		event_id: id,
+		speaker: text,
+		speaker_role: text,
+		venue: text,
+		date: isoDate,
+		language: z.string().trim().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+		quote: shortQuote,
+		quote_original: shortQuote,
+		quote_translation_by: z.enum(TRANSLATORS).default(''),
+		paraphrase: text,
+		frame_codes: listOf(id).refine((codes) => codes.length > 0, 'needs at least one frame code'),
+		coding_note: text,
+		url: httpsUrl
+	})
+	.refine((claim) => claim.quote_original === '' || claim.quote !== '', {
+		path: ['quote'],
+		message: 'an original-language quote needs its English rendering in quote'
+	})
+	.refine((claim) => claim.quote_original === '' || claim.quote_translation_by !== '', {
+		path: ['quote_translation_by'],
+		message: 'say who translated the quote (publisher, project or machine)'
+	});
+export type Claim = z.infer<typeof ClaimSchema>;
+
+export const SOURCE_TYPES = [
+	'intergovernmental-body',
+	'government',
+	'independent-media',
+	'ukrainian-media',
+	'fact-checker',
+	'research-institute',
+	'russian-official-or-state-media',
+	'russian-independent-media'
+] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export const RELATIONS = ['disputes', 'adds-context', 'corroborates'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const PerspectiveSchema = z.object({
+	id,
+	event_id: id,
+	claim_ids: listOf(id),
+	source_name: text,
+	source_type: z.enum(SOURCE_TYPES),
+	relation: z.enum(RELATIONS),
+	summary: text,
+	quote: shortQuote,
+	date: isoDate,
+	url: httpsUrl
+});
+export type Perspective = z.infer<typeof PerspectiveSchema>;
+
+export const OutletGroupSchema = z.object({
+	id,
+	label: text,
+	description: text
+});
+export type OutletGroup = z.infer<typeof OutletGroupSchema>;
+
+export const OutletSchema = z.object({
+	id,
+	name: text,
+	domain: z
+		.string()
+		.trim()
+		.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a bare domain such as "tass.com"'),
+	country: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code'),
+	language: z.string().trim().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+	group: id,
+	group_basis: text,
+	group_basis_url: httpsUrl
+});
+export type Outlet = z.infer<typeof OutletSchema>;
+
+/** One real article in the bundled coverage file. */
+export const CoverageRowSchema = z.object({
+	date: isoDate,
+	outlet_id: id,
+	event_id: id,
+	frame_codes: listOf(id),
+	language: z.string().trim().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+	title: text,
+	url: httpsUrl
+});
+export type CoverageRow = z.infer<typeof CoverageRowSchema>;
+
+/** A sentence of the seed article, with the frames and claims it echoes. */
+export const ArticleSentenceSchema = z.object({
+	n: z.coerce.number().int().positive(),
+	text,
+	frame_codes: listOf(id),
+	claim_ids: listOf(id),
+	note: optionalText
+});
+export type ArticleSentence = z.infer<typeof ArticleSentenceSchema>;
+
+export const ManifestFileSchema = z.object({
+	file: z.string().regex(/^[a-z_]+\.csv$/),
+	kind: z.enum([
+		'frames',
+		'events',
+		'claims',
+		'perspectives',
+		'outlet_groups',
+		'outlets',
+		'coverage',
+		'article'
+	]),
+	description: text,
+	provenance: text,
+	licence: text,
+	coded_by: text,
+	coded_at: isoDate,
+	synthetic: z.boolean()
+});
+
+export const ManifestSchema = z.object({
+	title: text,
+	version: text,
+	description: text,
+	files: z.array(ManifestFileSchema).min(1)
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type DataKind = z.infer<typeof ManifestFileSchema>['kind'];

@@ -1,0 +1,119 @@
+import type { Ledger } from './ledger';
+import type { Claim, Event, Frame, Perspective, Relation, SourceType } from './schemas';
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+	'intergovernmental-body': 'Intergovernmental body',
+	government: 'Government',
+	'independent-media': 'Independent media',
+	'ukrainian-media': 'Ukrainian media',
+	'fact-checker': 'Fact-checker',
+	'research-institute': 'Research institute',
+	'russian-official-or-state-media': 'Russian official or state media',
+	'russian-independent-media': 'Russian independent media'
+};
+
+export const RELATION_LABELS: Record<Relation, string> = {
+	disputes: 'Disputes',
+	'adds-context': 'Adds context',
+	corroborates: 'Corroborates'
+};
+
+export const TRANSLATOR_LABELS: Record<string, string> = {
+	publisher: "the publisher's own English version",
+	project: 'translated by the Parallax project',
+	machine: 'machine translation'
+};
+
+export interface EventSummary {
+	event: Event;
+	claims: number;
+	perspectives: number;
+	sources: number;
+	coverage: number;
+}
+
+/** Distinct sources: perspective publishers plus the speakers of claims. */
+function distinctSources(claims: Claim[], perspectives: Perspective[]): number {
+	return new Set([...claims.map((c) => c.speaker), ...perspectives.map((p) => p.source_name)]).size;
+}
+
+export function eventSummaries(ledger: Ledger): EventSummary[] {
+	return ledger.events.map((event) => {
+		const claims = ledger.claims.filter((c) => c.event_id === event.id);
+		const perspectives = ledger.perspectives.filter((p) => p.event_id === event.id);
+		return {
+			event,
+			claims: claims.length,
+			perspectives: perspectives.length,
+			sources: distinctSources(claims, perspectives),
+			coverage: ledger.coverage.filter((c) => c.event_id === event.id).length
+		};
+	});
+}
+
+export function ledgerTotals(ledger: Ledger) {
+	return {
+		events: ledger.events.length,
+		claims: ledger.claims.length,
+		perspectives: ledger.perspectives.length,
+		sources: distinctSources(ledger.claims, ledger.perspectives),
+		perspectiveSources: new Set(ledger.perspectives.map((p) => p.source_name)).size,
+		sourceTypes: new Set(ledger.perspectives.map((p) => p.source_type)).size,
+		coverage: ledger.coverage.length,
+		outlets: ledger.outlets.length
+	};
+}
+
+export interface CompareView {
+	event: Event;
+	claims: Claim[];
+	perspectives: Perspective[];
+	/** Perspectives with no claim_ids: context on the event as a whole. */
+	eventWide: Perspective[];
+	frames: Record<string, Frame>;
+	previous: Event | undefined;
+	next: Event | undefined;
+}
+
+export function compareView(ledger: Ledger, eventId: string): CompareView | undefined {
+	const index = ledger.events.findIndex((e) => e.id === eventId);
+	const event = ledger.events[index];
+	if (!event) return undefined;
+	const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+	const perspectives = ledger.perspectives.filter((p) => p.event_id === eventId).sort(byDate);
+	return {
+		event,
+		claims: ledger.claims.filter((c) => c.event_id === eventId).sort(byDate),
+		perspectives,
+		eventWide: perspectives.filter((p) => p.claim_ids.length === 0),
+		frames: frameIndex(ledger.frames),
+		previous: ledger.events[index - 1],
+		next: ledger.events[index + 1]
+	};
+}
+
+export function frameIndex(frames: Frame[]): Record<string, Frame> {
+	return Object.fromEntries(frames.map((f) => [f.id, f]));
+}
+
+export function perspectivesFor(claimId: string, perspectives: Perspective[]): Perspective[] {
+	return perspectives.filter((p) => p.claim_ids.includes(claimId));
+}
+
+/** "25 June 2025": dates are calendar days, so they are formatted in UTC to avoid day shifts. */
+export function formatDate(iso: string): string {
+	return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+}
+
+export function formatDateRange(start: string, end: string): string {
+	return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+export function hostOf(url: string): string {
+	return new URL(url).hostname.replace(/^www\./, '');
+}

@@ -1,0 +1,7 @@
+import { ledger } from '$lib/server/ledger';
+import { eventSummaries, ledgerTotals } from '$lib/domain/views';
+
+export function load() {
+	const data = ledger();
+	return { events: eventSummaries(data), totals: ledgerTotals(data) };
+}

@@ -1,0 +1,11 @@
+import { ledger } from '$lib/server/ledger';
+import { frameIndex } from '$lib/domain/views';
+
+export function load() {
+	const data = ledger();
+	const claims = Object.fromEntries(
+		data.claims.map((c) => [c.id, { id: c.id, event_id: c.event_id, speaker: c.speaker, date: c.date }])
+	);
+	const file = data.manifest.files.find((f) => f.kind === 'article');
+	return { sentences: data.article, frames: frameIndex(data.frames), claims, provenance: file };
+}

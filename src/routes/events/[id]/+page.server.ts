@@ -1,0 +1,9 @@
+import { error } from '@sveltejs/kit';
+import { ledger } from '$lib/server/ledger';
+import { compareView } from '$lib/domain/views';
+
+export function load({ params }) {
+	const view = compareView(ledger(), params.id);
+	if (!view) error(404, `There is no event with the id "${params.id}".`);
+	return view;
+}

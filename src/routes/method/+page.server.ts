@@ -1,0 +1,16 @@
+import { ledger } from '$lib/server/ledger';
+import { ledgerTotals } from '$lib/domain/views';
+
+export function load() {
+	const data = ledger();
+	const outletsPerGroup = Object.fromEntries(
+		data.outletGroups.map((g) => [g.id, data.outlets.filter((o) => o.group === g.id)])
+	);
+	return {
+		frames: data.frames,
+		manifest: data.manifest,
+		outletGroups: data.outletGroups,
+		outletsPerGroup,
+		totals: ledgerTotals(data)
+	};
+}
