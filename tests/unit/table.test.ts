@@ -66,6 +66,7 @@ describe('dates and words', () => {
 	it('counts words on whitespace', () => {
 		expect(wordCount('  one two\nthree ')).toBe(3);
 		expect(wordCount('')).toBe(0);
+		expect(wordCount('one – two … three')).toBe(3);
 	});
 });
 

@@ -67,9 +67,9 @@ function listOf(item: z.ZodType<string, string>) {
 
 export const MAX_QUOTE_WORDS = 30;
 
+/** Words are tokens with a letter or digit; a free-standing dash or ellipsis is not a word. */
 export function wordCount(value: string): number {
-	const trimmed = value.trim();
-	return trimmed === '' ? 0 : trimmed.split(/\s+/u).length;
+	return value.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
 }
 
 const shortQuote = optionalText.refine((value) => wordCount(value) <= MAX_QUOTE_WORDS, {

@@ -1,0 +1,228 @@
+/**
+ * Coverage aggregation: pure functions over coverage records.
+ *
+ * Time is UTC calendar days. Weeks are ISO weeks (Monday to Sunday) and are labelled by
+ * their Monday; months by their first day. A record is either one article (count 1) or a
+ * count for one period and series (uploads bring both), so every function sums `count`.
+ *
+ * A period outside the dataset's collection window, or marked missing, has no value (null,
+ * drawn as a gap); a period inside the window with no matching records is a real zero.
+ */
+
+export type Granularity = 'day' | 'week' | 'month';
+export type SeriesBy = 'group' | 'outlet' | 'frame' | 'event';
+
+export interface CoverageRecord {
+	date: string;
+	outlet: string;
+	group: string;
+	event: string;
+	language: string;
+	frames: string[];
+	count: number;
+}
+
+export interface Window {
+	start: string;
+	end: string;
+	/** Periods known to have no data collected (outages), as yyyy-mm-dd days. */
+	missing?: string[];
+}
+
+export interface Series {
+	key: string;
+	values: (number | null)[];
+	total: number;
+}
+
+export interface TimeSeries {
+	granularity: Granularity;
+	periods: string[];
+	series: Series[];
+	/** Sum of counts of the records that were aggregated. */
+	n: number;
+}
+
+export const UNCODED = 'uncoded';
+const DAY = 86_400_000;
+
+function toTime(iso: string): number {
+	return Date.parse(`${iso}T00:00:00Z`);
+}
+
+function toIso(time: number): string {
+	return new Date(time).toISOString().slice(0, 10);
+}
+
+/** The first day of the period that contains `iso`. */
+export function periodStart(iso: string, granularity: Granularity): string {
+	if (granularity === 'day') return iso;
+	if (granularity === 'month') return `${iso.slice(0, 7)}-01`;
+	const time = toTime(iso);
+	const weekday = (new Date(time).getUTCDay() + 6) % 7; // Monday = 0
+	return toIso(time - weekday * DAY);
+}
+
+export function nextPeriod(start: string, granularity: Granularity): string {
+	if (granularity === 'day') return toIso(toTime(start) + DAY);
+	if (granularity === 'week') return toIso(toTime(start) + 7 * DAY);
+	const [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+	return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** ISO week label, e.g. "2025-W26", for tables and CSV. */
+export function isoWeekLabel(monday: string): string {
+	const time = toTime(monday);
+	const thursday = new Date(time + 3 * DAY);
+	const year = thursday.getUTCFullYear();
+	const jan4 = Date.UTC(year, 0, 4);
+	const jan4Monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
+	const week = Math.round((time - jan4Monday) / (7 * DAY)) + 1;
+	return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export function periodLabel(start: string, granularity: Granularity): string {
+	if (granularity === 'day') return start;
+	if (granularity === 'week') return isoWeekLabel(start);
+	return start.slice(0, 7);
+}
+
+/** Every period from the one containing `from` to the one containing `to`. */
+export function periodsBetween(from: string, to: string, granularity: Granularity): string[] {
+	const periods: string[] = [];
+	const last = periodStart(to, granularity);
+	for (let p = periodStart(from, granularity); p <= last; p = nextPeriod(p, granularity)) periods.push(p);
+	return periods;
+}
+
+/** Daily for up to ~3 months, weekly up to ~2 years, monthly beyond. */
+export function defaultGranularity(from: string, to: string): Granularity {
+	const days = (toTime(to) - toTime(from)) / DAY;
+	if (days <= 92) return 'day';
+	if (days <= 730) return 'week';
+	return 'month';
+}
+
+export function seriesKeys(record: CoverageRecord, by: SeriesBy): string[] {
+	switch (by) {
+		case 'group':
+			return [record.group];
+		case 'outlet':
+			return [record.outlet];
+		case 'event':
+			return [record.event];
+		case 'frame':
+			return record.frames.length > 0 ? record.frames : [UNCODED];
+	}
+}
+
+/**
+ * Is the period [start, next) covered by the window? A period that only partly overlaps the
+ * window still counts: its collected days are real data.
+ */
+function covered(start: string, granularity: Granularity, window: Window, missing: Set<string>): boolean {
+	const end = toIso(toTime(nextPeriod(start, granularity)) - DAY);
+	if (end < window.start || start > window.end) return false;
+	if (missing.size === 0) return true;
+	for (let t = toTime(start); t <= toTime(end); t += DAY) {
+		const day = toIso(t);
+		if (day >= window.start && day <= window.end && !missing.has(day)) return true;
+	}
+	return false;
+}
+
+export function timeSeries(
+	records: CoverageRecord[],
+	options: { granularity: Granularity; by: SeriesBy; from: string; to: string; window: Window }
+): TimeSeries {
+	const { granularity, by, from, to, window } = options;
+	const periods = periodsBetween(from, to, granularity);
+	const index = new Map(periods.map((p, i) => [p, i]));
+	const missing = new Set(window.missing ?? []);
+	const isCovered = periods.map((p) => covered(p, granularity, window, missing));
+
+	const sums = new Map<string, number[]>();
+	let n = 0;
+	for (const record of records) {
+		if (record.date < from || record.date > to) continue;
+		const i = index.get(periodStart(record.date, granularity));
+		if (i === undefined) continue;
+		n += record.count;
+		for (const key of seriesKeys(record, by)) {
+			let values = sums.get(key);
+			if (!values) sums.set(key, (values = new Array<number>(periods.length).fill(0)));
+			values[i] = (values[i] ?? 0) + record.count;
+		}
+	}
+	const series = [...sums.entries()]
+		.map(([key, values]) => ({
+			key,
+			values: values.map((v, i) => (isCovered[i] ? v : null)),
+			total: values.reduce((a, b) => a + b, 0)
+		}))
+		.sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+	return { granularity, periods, series, n };
+}
+
+export interface Crosstab {
+	rows: string[];
+	columns: string[];
+	/** counts[row][column] */
+	counts: number[][];
+	rowTotals: number[];
+	n: number;
+}
+
+/**
+ * Frame codings per outlet group. An article with two frames counts once under each, so a
+ * group's shares are shares of its frame codings; uncoded articles count under "uncoded".
+ */
+export function framesByGroup(records: CoverageRecord[], frameOrder: string[], groupOrder: string[]): Crosstab {
+	const columns = [...frameOrder, UNCODED];
+	const colIndex = new Map(columns.map((c, i) => [c, i]));
+	const table = new Map<string, number[]>();
+	let n = 0;
+	for (const record of records) {
+		n += record.count;
+		let row = table.get(record.group);
+		if (!row) table.set(record.group, (row = new Array<number>(columns.length).fill(0)));
+		for (const key of seriesKeys(record, 'frame')) {
+			const i = colIndex.get(key);
+			if (i !== undefined) row[i] = (row[i] ?? 0) + record.count;
+		}
+	}
+	const rows = groupOrder.filter((g) => table.has(g));
+	const counts = rows.map((g) => table.get(g) ?? []);
+	const used = columns.filter((_, i) => counts.some((row) => (row[i] ?? 0) > 0));
+	const usedIndex = used.map((c) => colIndex.get(c) ?? 0);
+	const trimmed = counts.map((row) => usedIndex.map((i) => row[i] ?? 0));
+	return {
+		rows,
+		columns: used,
+		counts: trimmed,
+		rowTotals: trimmed.map((row) => row.reduce((a, b) => a + b, 0)),
+		n
+	};
+}
+
+/** Share (0–1) of each cell in its row; rows with no codings stay at 0. */
+export function rowShares(counts: number[][]): number[][] {
+	return counts.map((row) => {
+		const total = row.reduce((a, b) => a + b, 0);
+		return row.map((v) => (total === 0 ? 0 : v / total));
+	});
+}
+
+/** Per period, each series' share of that period's total; gaps and empty periods stay null. */
+export function shareSeries(ts: TimeSeries): TimeSeries {
+	const totals = ts.periods.map((_, i) =>
+		ts.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)
+	);
+	return {
+		...ts,
+		series: ts.series.map((s) => ({
+			...s,
+			values: s.values.map((v, i) => (v === null || totals[i] === 0 ? null : v / (totals[i] ?? 1)))
+		}))
+	};
+}

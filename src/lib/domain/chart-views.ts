@@ -1,0 +1,115 @@
+import {
+	defaultGranularity,
+	framesByGroup,
+	periodLabel,
+	periodStart,
+	rowShares,
+	shareSeries,
+	timeSeries,
+	UNCODED,
+	type CoverageRecord,
+	type Granularity,
+	type SeriesBy,
+	type Window
+} from './aggregate';
+import { applyFilters, type Filters, type Vocabulary } from './filters';
+import { colourFor, GROUP_COLOURS } from './palette';
+
+/** The shape every chart panel draws: categories on x (and table rows) × series. */
+export interface ChartView {
+	categories: { key: string; label: string }[];
+	series: { key: string; label: string; colour: string; values: (number | null)[] }[];
+	markers: { index: number; label: string }[];
+	n: number;
+}
+
+export interface ChartLabels {
+	events: Record<string, string>;
+	eventDates: Record<string, string>;
+	groups: Record<string, string>;
+	outlets: Record<string, string>;
+	frames: Record<string, string>;
+}
+
+export interface ChartInput {
+	records: CoverageRecord[];
+	window: Window;
+	vocab: Vocabulary;
+	labels: ChartLabels;
+}
+
+const UNCODED_LABEL = 'No frame coded';
+
+function labelFor(by: SeriesBy, key: string, labels: ChartLabels): string {
+	if (key === UNCODED) return UNCODED_LABEL;
+	const map = { group: labels.groups, outlet: labels.outlets, frame: labels.frames, event: labels.events }[by];
+	return map[key] ?? key;
+}
+
+function colourOf(by: SeriesBy, key: string, vocab: Vocabulary): string {
+	if (by === 'group') return colourFor(key, vocab.groups, GROUP_COLOURS);
+	const order = { outlet: vocab.outlets, frame: vocab.frames, event: vocab.events }[by];
+	return colourFor(key, order);
+}
+
+export function chartViews(input: ChartInput, filters: Filters) {
+	const { records, window, vocab, labels } = input;
+	const filtered = applyFilters(records, filters);
+	const from = filters.from ?? window.start;
+	const to = filters.to ?? window.end;
+	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to);
+
+	const overTime = timeSeries(filtered, { granularity, by: filters.by, from, to, window });
+	const periodIndex = new Map(overTime.periods.map((p, i) => [p, i]));
+	const markers = Object.entries(labels.eventDates)
+		.filter(([id]) => filters.events.length === 0 || filters.events.includes(id))
+		.map(([id, date]) => ({ index: periodIndex.get(periodStart(date, granularity)), label: labels.events[id] ?? id }))
+		.filter((m): m is { index: number; label: string } => m.index !== undefined);
+
+	const coverage: ChartView = {
+		categories: overTime.periods.map((p) => ({ key: p, label: periodLabel(p, granularity) })),
+		series: overTime.series.map((s) => ({
+			key: s.key,
+			label: labelFor(filters.by, s.key, labels),
+			colour: colourOf(filters.by, s.key, vocab),
+			values: s.values
+		})),
+		markers,
+		n: overTime.n
+	};
+
+	const crosstab = framesByGroup(filtered, vocab.frames, vocab.groups);
+	const cells = filters.mode === 'share' ? rowShares(crosstab.counts) : crosstab.counts;
+	const frames: ChartView = {
+		categories: crosstab.rows.map((g) => ({ key: g, label: labels.groups[g] ?? g })),
+		series: crosstab.columns.map((frame, j) => ({
+			key: frame,
+			label: labelFor('frame', frame, labels),
+			colour: colourOf('frame', frame, vocab),
+			values: cells.map((row) => row[j] ?? 0)
+		})),
+		markers: [],
+		n: crosstab.n
+	};
+
+	const focus = filters.focus ?? crosstab.rows[0] ?? vocab.groups[0] ?? '';
+	const mix = shareSeries(
+		timeSeries(
+			filtered.filter((r) => r.group === focus),
+			{ granularity: 'month', by: 'frame', from, to, window }
+		)
+	);
+	const frameMix: ChartView = {
+		categories: mix.periods.map((p) => ({ key: p, label: periodLabel(p, 'month') })),
+		series: mix.series.map((s) => ({
+			key: s.key,
+			label: labelFor('frame', s.key, labels),
+			colour: colourOf('frame', s.key, vocab),
+			values: s.values
+		})),
+		markers: [],
+		n: mix.n
+	};
+
+	return { coverage, frames, frameMix, granularity, from, to, focus, n: filtered.reduce((a, r) => a + r.count, 0) };
+}

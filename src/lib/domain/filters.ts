@@ -1,0 +1,158 @@
+import type { CoverageRecord, Granularity, SeriesBy } from './aggregate';
+import { isRealIsoDate } from './schemas';
+
+/**
+ * Chart filters live in the URL query so that a pasted link reproduces a view exactly.
+ * Unknown or malformed values are dropped, each with a notice, never an error page.
+ */
+export interface Filters {
+	dataset: string;
+	from: string | null;
+	to: string | null;
+	events: string[];
+	groups: string[];
+	outlets: string[];
+	frames: string[];
+	languages: string[];
+	by: SeriesBy;
+	granularity: Granularity | null;
+	mode: 'count' | 'share';
+	/** The outlet group whose frame mix is shown over time. */
+	focus: string | null;
+}
+
+export interface Vocabulary {
+	datasets: string[];
+	events: string[];
+	groups: string[];
+	outlets: string[];
+	frames: string[];
+	languages: string[];
+}
+
+const LISTS = {
+	event: 'events',
+	group: 'groups',
+	outlet: 'outlets',
+	frame: 'frames',
+	lang: 'languages'
+} as const;
+
+const SERIES_BY: SeriesBy[] = ['group', 'outlet', 'frame', 'event'];
+const GRANULARITIES: Granularity[] = ['day', 'week', 'month'];
+
+export function defaultFilters(dataset: string): Filters {
+	return {
+		dataset,
+		from: null,
+		to: null,
+		events: [],
+		groups: [],
+		outlets: [],
+		frames: [],
+		languages: [],
+		by: 'group',
+		granularity: null,
+		mode: 'count',
+		focus: null
+	};
+}
+
+export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filters: Filters; notices: string[] } {
+	const notices: string[] = [];
+	// A plain GET form sends empty fields for "any"; they mean the same as leaving the field out.
+	const params = new URLSearchParams([...query].filter(([, value]) => value !== ''));
+	const filters = defaultFilters(vocab.datasets[0] ?? 'bundled');
+
+	const dataset = params.get('dataset');
+	if (dataset !== null) {
+		if (vocab.datasets.includes(dataset)) filters.dataset = dataset;
+		else notices.push(`Ignored dataset "${dataset}": there is no dataset with that id.`);
+	}
+
+	for (const key of ['from', 'to'] as const) {
+		const value = params.get(key);
+		if (value === null) continue;
+		if (isRealIsoDate(value)) filters[key] = value;
+		else notices.push(`Ignored ${key}="${value}": dates are written yyyy-mm-dd.`);
+	}
+	if (filters.from && filters.to && filters.from > filters.to) {
+		notices.push(`Ignored the date range: ${filters.from} is after ${filters.to}.`);
+		filters.from = filters.to = null;
+	}
+
+	for (const [param, field] of Object.entries(LISTS) as [keyof typeof LISTS, (typeof LISTS)[keyof typeof LISTS]][]) {
+		const known = new Set(vocab[field]);
+		for (const value of params.getAll(param)) {
+			if (known.has(value)) {
+				if (!filters[field].includes(value)) filters[field].push(value);
+			} else notices.push(`Ignored ${param}="${value}": not a known ${param === 'lang' ? 'language' : param}.`);
+		}
+	}
+
+	const by = params.get('by');
+	if (by !== null) {
+		if ((SERIES_BY as string[]).includes(by)) filters.by = by as SeriesBy;
+		else notices.push(`Ignored by="${by}": choose one of ${SERIES_BY.join(', ')}.`);
+	}
+	const granularity = params.get('gran');
+	if (granularity !== null) {
+		if ((GRANULARITIES as string[]).includes(granularity)) filters.granularity = granularity as Granularity;
+		else notices.push(`Ignored gran="${granularity}": choose one of ${GRANULARITIES.join(', ')}.`);
+	}
+	const mode = params.get('mode');
+	if (mode !== null) {
+		if (mode === 'count' || mode === 'share') filters.mode = mode;
+		else notices.push(`Ignored mode="${mode}": choose count or share.`);
+	}
+	const focus = params.get('focus');
+	if (focus !== null) {
+		if (vocab.groups.includes(focus)) filters.focus = focus;
+		else notices.push(`Ignored focus="${focus}": not a known outlet group.`);
+	}
+	return { filters, notices };
+}
+
+/** The canonical query string for a filter state (defaults omitted, lists in a stable order). */
+export function filtersToQuery(filters: Filters, defaultDataset: string): string {
+	const params = new URLSearchParams();
+	if (filters.dataset !== defaultDataset) params.set('dataset', filters.dataset);
+	if (filters.from) params.set('from', filters.from);
+	if (filters.to) params.set('to', filters.to);
+	for (const [param, field] of Object.entries(LISTS) as [string, (typeof LISTS)[keyof typeof LISTS]][]) {
+		for (const value of [...filters[field]].sort()) params.append(param, value);
+	}
+	if (filters.by !== 'group') params.set('by', filters.by);
+	if (filters.granularity) params.set('gran', filters.granularity);
+	if (filters.mode !== 'count') params.set('mode', filters.mode);
+	if (filters.focus) params.set('focus', filters.focus);
+	const query = params.toString();
+	return query ? `?${query}` : '';
+}
+
+/**
+ * Keep the records that match every filter. With a frame filter, each record keeps only the
+ * selected frames, so frame charts show just those frames.
+ */
+export function applyFilters(records: CoverageRecord[], filters: Filters): CoverageRecord[] {
+	const events = new Set(filters.events);
+	const groups = new Set(filters.groups);
+	const outlets = new Set(filters.outlets);
+	const frames = new Set(filters.frames);
+	const languages = new Set(filters.languages);
+	const out: CoverageRecord[] = [];
+	for (const r of records) {
+		if (filters.from && r.date < filters.from) continue;
+		if (filters.to && r.date > filters.to) continue;
+		if (events.size && !events.has(r.event)) continue;
+		if (groups.size && !groups.has(r.group)) continue;
+		if (outlets.size && !outlets.has(r.outlet)) continue;
+		if (languages.size && !languages.has(r.language)) continue;
+		if (frames.size) {
+			const kept = r.frames.filter((f) => frames.has(f));
+			if (kept.length === 0) continue;
+			out.push({ ...r, frames: kept });
+		} else out.push(r);
+	}
+	return out;
+}

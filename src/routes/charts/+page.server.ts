@@ -1,0 +1,5 @@
+import { chartData } from '$lib/server/charts';
+
+export function load() {
+	return chartData();
+}
