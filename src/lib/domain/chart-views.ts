@@ -64,7 +64,8 @@ export function chartViews(input: ChartInput, filters: Filters) {
 	const markers = Object.entries(labels.eventDates)
 		.filter(([id]) => filters.events.length === 0 || filters.events.includes(id))
 		.map(([id, date]) => ({ index: periodIndex.get(periodStart(date, granularity)), label: labels.events[id] ?? id }))
-		.filter((m): m is { index: number; label: string } => m.index !== undefined);
+		.filter((m): m is { index: number; label: string } => m.index !== undefined)
+		.sort((a, b) => a.index - b.index);
 
 	const coverage: ChartView = {
 		categories: overTime.periods.map((p) => ({ key: p, label: periodLabel(p, granularity) })),

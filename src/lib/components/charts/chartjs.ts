@@ -16,6 +16,8 @@ interface MarkerOptions {
 	markers: { index: number; label: string }[];
 	text: string;
 	background: string;
+	/** Shade periods where every series is null (outside the collection window). */
+	shadeGaps: boolean;
 }
 
 declare module 'chart.js' {
@@ -38,7 +40,7 @@ const markersPlugin: Plugin = {
 		ctx.fillRect(0, 0, chart.width, chart.height);
 		const x = scales.x;
 		const labels = chart.data.labels ?? [];
-		if (x && labels.length > 1) {
+		if (options.shadeGaps && x && labels.length > 1) {
 			const step = (x.getPixelForValue(1) - x.getPixelForValue(0)) || 0;
 			ctx.fillStyle = 'rgba(128,128,128,0.16)';
 			labels.forEach((_, i) => {
@@ -56,16 +58,29 @@ const markersPlugin: Plugin = {
 		ctx.strokeStyle = options.text;
 		ctx.fillStyle = options.text;
 		ctx.setLineDash([4, 4]);
-		ctx.font = '12px system-ui, sans-serif';
+		ctx.font = 'bold 11px system-ui, sans-serif';
+		ctx.textAlign = 'center';
+		ctx.textBaseline = 'middle';
+		// Markers are numbered, not labelled, so that events close in time stay legible;
+		// the numbers are explained in a list under the chart.
+		const used = new Map<number, number>();
 		options.markers.forEach((marker, n) => {
 			const px = x.getPixelForValue(marker.index);
+			const stack = used.get(marker.index) ?? 0;
+			used.set(marker.index, stack + 1);
+			ctx.setLineDash([4, 4]);
 			ctx.beginPath();
 			ctx.moveTo(px, chartArea.top);
 			ctx.lineTo(px, chartArea.bottom);
 			ctx.stroke();
-			const width = ctx.measureText(marker.label).width;
-			const left = Math.min(px + 4, chartArea.right - width - 2);
-			ctx.fillText(marker.label, left, chartArea.top + 12 + (n % 3) * 14);
+			ctx.setLineDash([]);
+			const cy = chartArea.top + 9 + stack * 20;
+			ctx.beginPath();
+			ctx.arc(px, cy, 9, 0, Math.PI * 2);
+			ctx.fillStyle = options.text;
+			ctx.fill();
+			ctx.fillStyle = options.background;
+			ctx.fillText(String(n + 1), px, cy + 0.5);
 		});
 		ctx.restore();
 	}

@@ -1,0 +1,139 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expectNoAxeViolations, groupOf, ledger } from './support';
+
+const groupLabel = (id: string) => ledger.outletGroups.find((g) => g.id === id)!.label;
+
+/** The numbers in a chart's data table, as rows of cell texts (header row first). */
+async function tableCells(page: Page, id: string): Promise<string[][]> {
+	const panel = page.locator(`[data-chart="${id}"]`);
+	const details = panel.locator('details.table');
+	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+	return panel.getByTestId(`${id}-table`).locator('tr').evaluateAll((rows) =>
+		rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? ''))
+	);
+}
+
+function sumTable(cells: string[][]): number {
+	return cells
+		.slice(1)
+		.flatMap((row) => row.slice(1))
+		.reduce((sum, cell) => sum + (cell === '–' ? 0 : Number(cell.replace(/,/g, ''))), 0);
+}
+
+test('charts load with every view, a caption with n, and no accessibility violations', async ({ page }) => {
+	await page.goto('/charts');
+	const total = ledger.coverage.length;
+	await expect(page.getByTestId('filter-summary')).toContainText(`${total} articles match`);
+	for (const title of ['Coverage over time', 'Frames by outlet group', /^Frame share over time/]) {
+		await expect(page.getByRole('heading', { name: title })).toBeVisible();
+	}
+	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText(`n = ${total} articles`);
+	// One line per group: the coverage table sums to every article.
+	expect(sumTable(await tableCells(page, 'coverage'))).toBe(total);
+	await expectNoAxeViolations(page);
+});
+
+test('each kind of filter changes the numbers in the data tables', async ({ page }) => {
+	const cases: { query: string; keep: (c: (typeof ledger.coverage)[number]) => boolean }[] = [
+		{ query: 'group=ukrainian-media', keep: (c) => groupOf(c.outlet_id) === 'ukrainian-media' },
+		{ query: 'event=hague-summit-2025', keep: (c) => c.event_id === 'hague-summit-2025' },
+		{ query: 'lang=uk', keep: (c) => c.language === 'uk' },
+		{ query: 'outlet=ria-ru', keep: (c) => c.outlet_id === 'ria-ru' },
+		{ query: 'from=2025-06-01&to=2025-06-30', keep: (c) => c.date >= '2025-06-01' && c.date <= '2025-06-30' },
+		{ query: 'frame=nato-threat', keep: (c) => c.frame_codes.includes('nato-threat') }
+	];
+	for (const { query, keep } of cases) {
+		const expected = ledger.coverage.filter(keep).length;
+		expect(expected, query).toBeGreaterThan(0);
+		await page.goto(`/charts?${query}`);
+		await expect(page.getByTestId('filter-summary'), query).toContainText(`${expected} article`);
+		expect(sumTable(await tableCells(page, 'coverage')), query).toBe(expected);
+	}
+});
+
+test('changing a filter in the form updates the URL, the table, and back restores it', async ({ page }) => {
+	await page.goto('/charts');
+	const all = ledger.coverage.length;
+	await page.locator('summary', { hasText: 'Outlet groups' }).click();
+	await page.locator('fieldset').getByLabel(groupLabel('russian-state-media'), { exact: true }).check();
+	const state = ledger.coverage.filter((c) => groupOf(c.outlet_id) === 'russian-state-media').length;
+	await expect(page).toHaveURL(/\?group=russian-state-media$/);
+	await expect(page.getByTestId('filter-summary')).toContainText(`${state} articles match`);
+	const frames = await tableCells(page, 'frames');
+	expect(frames.slice(1).map((row) => row[0])).toEqual([groupLabel('russian-state-media')]);
+
+	await page.locator('select[name="by"]').selectOption('frame');
+	await expect(page).toHaveURL(/by=frame/);
+	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText('one line per frame');
+
+	await page.goBack();
+	await expect(page).toHaveURL(/\?group=russian-state-media$/);
+	await expect(page.locator('select[name="by"]')).toHaveValue('group');
+	await page.goBack();
+	await expect(page.getByTestId('filter-summary')).toContainText(`${all} articles match`);
+});
+
+test('a pasted URL reproduces the view; invalid values are ignored with a notice', async ({ page }) => {
+	await page.goto('/charts?group=ukrainian-media&by=frame&gran=month&mode=share&event=nope&gran=fortnight');
+	await expect(page.getByRole('status').first()).toContainText('Ignored event="nope": not a known event.');
+	await expect(page.locator('select[name="by"]')).toHaveValue('frame');
+	await expect(page.locator('select[name="gran"]')).toHaveValue('month');
+	const frames = await tableCells(page, 'frames');
+	// Shares: every group's row adds up to 100%.
+	for (const row of frames.slice(1)) {
+		const sum = row.slice(1).reduce((s, cell) => s + Number(cell.replace('%', '')), 0);
+		expect(Math.abs(sum - 100)).toBeLessThan(0.5);
+	}
+	const coverage = await tableCells(page, 'coverage');
+	expect(coverage[1]?.[0]).toMatch(/^\d{4}-\d{2}$/);
+	await expectNoAxeViolations(page);
+});
+
+test('an empty result says so in words and offers to clear the filters', async ({ page }) => {
+	await page.goto('/charts?from=2015-01-01&to=2015-01-31');
+	await expect(page.getByTestId('filter-summary')).toContainText('0 articles match');
+	await expect(page.locator('[data-chart="coverage"]')).toContainText('No articles match these filters.');
+	await page.locator('[data-chart="coverage"]').getByRole('link', { name: 'Clear the filters' }).click();
+	await expect(page.getByTestId('filter-summary')).toContainText(`${ledger.coverage.length} articles match`);
+});
+
+test('the CSV download matches the table, and PNG export produces an image', async ({ page }) => {
+	await page.goto('/charts?group=russian-independent-media&gran=month');
+	const panel = page.locator('[data-chart="frames"]');
+	const table = await tableCells(page, 'frames');
+	const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'CSV' }).click()]);
+	const text = readFileSync(await csv.path(), 'utf8');
+	const rows = text.trim().split('\r\n').map((line) => line.split(','));
+	expect(rows[0]).toEqual(table[0]);
+	expect(rows.slice(1).map((r) => r.map((c, i) => (i === 0 ? c : Number(c))))).toEqual(
+		table.slice(1).map((r) => r.map((c, i) => (i === 0 ? c : Number(c))))
+	);
+
+	const button = panel.getByRole('button', { name: 'PNG' });
+	await expect(button).toBeEnabled();
+	const [png] = await Promise.all([page.waitForEvent('download'), button.click()]);
+	expect(png.suggestedFilename()).toBe('parallax-frames-by-group-count.png');
+	const bytes = readFileSync(await png.path());
+	expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	expect(bytes.length).toBeGreaterThan(2000);
+});
+
+test('legends are keyboard-operable buttons', async ({ page }) => {
+	await page.goto('/charts');
+	const legend = page.locator('[data-chart="coverage"]').getByRole('button', { name: groupLabel('ukrainian-media') });
+	await legend.focus();
+	await page.keyboard.press('Enter');
+	await expect(legend).toHaveAttribute('aria-pressed', 'false');
+	await page.keyboard.press('Space');
+	await expect(legend).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('an event page has its own coverage panel', async ({ page }) => {
+	await page.goto('/events/hague-summit-2025');
+	const n = ledger.coverage.filter((c) => c.event_id === 'hague-summit-2025').length;
+	await expect(page.getByRole('heading', { name: 'How this event was covered' })).toBeVisible();
+	expect(sumTable(await tableCells(page, 'event-coverage'))).toBe(n);
+	await page.getByRole('link', { name: 'Explore them with filters' }).click();
+	await expect(page.getByTestId('filter-summary')).toContainText(`${n} articles match`);
+});

@@ -1,0 +1,123 @@
+import { expect, test } from '@playwright/test';
+import { perspectivesFor } from '../../src/lib/domain/views';
+import { expectNoAxeViolations, ledger } from './support';
+
+const hague = ledger.events.find((e) => e.id === 'hague-summit-2025')!;
+const hagueClaims = ledger.claims.filter((c) => c.event_id === hague.id);
+
+test('a student goes from home to an event, selects a claim and follows its perspectives', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('See a claim beside what other sources say');
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: hague.title }).click();
+	await expect(page).toHaveURL(`/events/${hague.id}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(hague.title);
+	await expect(page.getByRole('heading', { name: /^What was claimed/ })).toContainText(`(${hagueClaims.length})`);
+	await expectNoAxeViolations(page);
+
+	const claim = hagueClaims[0]!;
+	const expected = perspectivesFor(claim.id, ledger.perspectives);
+	const card = page.locator(`#claim-${claim.id}`);
+	await expect(card).toContainText(claim.speaker);
+	await card.getByRole('link', { name: new RegExp(`Show ${expected.length} perspectives`) }).click();
+
+	await expect(page).toHaveURL(`/events/${hague.id}?claim=${claim.id}`);
+	const heading = page.locator('#perspectives-heading');
+	await expect(heading).toContainText(`about the claim by ${claim.speaker}`);
+	await expect(heading).toBeFocused();
+	const shown = page.locator('section.perspectives > ol > li');
+	await expect(shown).toHaveCount(expected.length);
+	for (const perspective of expected) {
+		const item = page.locator(`#perspective-${perspective.id}`);
+		await expect(item).toContainText(perspective.source_name);
+		const link = item.getByRole('link', { name: /Read the source/ });
+		await expect(link).toHaveAttribute('href', perspective.url);
+		await expect(link).toHaveAttribute('rel', /noopener/);
+	}
+	await expectNoAxeViolations(page);
+
+	// The claim's frames explain themselves on focus.
+	const chip = card.locator('a.chip').first();
+	await chip.focus();
+	const frame = ledger.frames.find((f) => f.id === claim.frame_codes[0])!;
+	await expect(card.getByRole('tooltip').first()).toBeVisible();
+	await expect(card.getByRole('tooltip').first()).toContainText(frame.definition);
+
+	// Following a perspective's source leaves the app for the real URL.
+	const first = expected[0]!;
+	await page.route('**/*', (route) =>
+		route.request().url() === first.url ? route.fulfill({ body: 'source page' }) : route.continue()
+	);
+	await page.locator(`#perspective-${first.id}`).getByRole('link', { name: /Read the source/ }).click();
+	await expect(page).toHaveURL(first.url);
+});
+
+test('an unknown claim in the link shows a notice, not an error', async ({ page }) => {
+	await page.goto(`/events/${hague.id}?claim=nope`);
+	await expect(page.getByRole('status')).toContainText('There is no claim “nope” in this event');
+	await expect(page.locator('section.perspectives > ol > li')).toHaveCount(
+		ledger.perspectives.filter((p) => p.event_id === hague.id).length
+	);
+});
+
+test('the annotated article leads to a sourced claim', async ({ page }) => {
+	await page.goto('/article');
+	const framed = ledger.article.filter((s) => s.frame_codes.length > 0);
+	await expect(page.locator('mark')).toHaveCount(framed.length);
+	await expectNoAxeViolations(page);
+
+	const sentence = ledger.article.find((s) => s.claim_ids.length > 0)!;
+	const claim = ledger.claims.find((c) => c.id === sentence.claim_ids[0])!;
+	await page.locator(`#s${sentence.n}`).getByRole('link', { name: new RegExp(claim.speaker) }).first().click();
+	await expect(page).toHaveURL(new RegExp(`/events/${claim.event_id}\\?claim=${claim.id}`));
+	await expect(page.locator(`#claim-${claim.id}`)).toHaveClass(/selected/);
+	await expect(page.locator('#perspectives-heading')).toContainText(claim.speaker);
+
+	await page.goto('/article');
+	await page.getByLabel('Show annotations').uncheck();
+	await expect(page.locator('mark')).toHaveCount(0);
+});
+
+test('the method page lists every frame of the codebook and the data files', async ({ page }) => {
+	await page.goto('/method');
+	for (const frame of ledger.frames) {
+		const entry = page.locator(`#frame-${frame.id}`);
+		await expect(entry).toContainText(frame.label);
+		await expect(entry).toContainText(frame.definition);
+	}
+	for (const file of ledger.manifest.files) {
+		await expect(page.getByRole('link', { name: file.file, exact: true })).toHaveAttribute('href', `/data/${file.file}`);
+	}
+	await expectNoAxeViolations(page);
+
+	const download = await page.request.get('/data/claims.csv');
+	expect(download.headers()['content-type']).toContain('text/csv');
+	expect((await download.text()).split('\n')[0]).toBe(
+		'id,event_id,speaker,speaker_role,venue,date,language,quote,quote_original,quote_translation_by,paraphrase,frame_codes,coding_note,url'
+	);
+});
+
+for (const event of ledger.events) {
+	test(`the event page "${event.id}" shows its claims and passes an accessibility scan`, async ({ page }) => {
+		await page.goto(`/events/${event.id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(event.title);
+		await expect(page.locator('article.claim')).toHaveCount(ledger.claims.filter((c) => c.event_id === event.id).length);
+		await expectNoAxeViolations(page);
+	});
+}
+
+test('an unknown event is a 404 with a way back', async ({ page }) => {
+	const response = await page.goto('/events/nope');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not found');
+});
+
+test('the compare view stacks on a phone @phone', async ({ page }) => {
+	await page.goto(`/events/${hague.id}`);
+	const claims = await page.locator('#claims-heading').boundingBox();
+	const perspectives = await page.locator('#perspectives-heading').boundingBox();
+	expect(perspectives!.y).toBeGreaterThan(claims!.y);
+	expect(Math.abs(perspectives!.x - claims!.x)).toBeLessThan(4);
+	await expectNoAxeViolations(page);
+});

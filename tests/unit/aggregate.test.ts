@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+	defaultGranularity,
+	framesByGroup,
+	isoWeekLabel,
+	periodStart,
+	periodsBetween,
+	rowShares,
+	shareSeries,
+	timeSeries,
+	type CoverageRecord
+} from '../../src/lib/domain/aggregate';
+
+function rec(date: string, group: string, frames: string[] = [], count = 1): CoverageRecord {
+	return { date, outlet: `${group}-outlet`, group, event: 'e', language: 'en', frames, count };
+}
+
+describe('periods (UTC, ISO weeks)', () => {
+	it('starts weeks on Monday, including across a year boundary', () => {
+		expect(periodStart('2025-06-25', 'week')).toBe('2025-06-23'); // Wednesday → Monday
+		expect(periodStart('2025-06-29', 'week')).toBe('2025-06-23'); // Sunday belongs to the week before
+		expect(periodStart('2026-01-01', 'week')).toBe('2025-12-29');
+		expect(isoWeekLabel('2025-12-29')).toBe('2026-W01');
+		expect(isoWeekLabel('2025-06-23')).toBe('2025-W26');
+		expect(isoWeekLabel('2020-12-28')).toBe('2020-W53');
+	});
+	it('lists every month between two dates', () => {
+		expect(periodsBetween('2024-11-15', '2025-02-01', 'month')).toEqual([
+			'2024-11-01',
+			'2024-12-01',
+			'2025-01-01',
+			'2025-02-01'
+		]);
+	});
+	it('picks the granularity from the span', () => {
+		expect(defaultGranularity('2025-06-01', '2025-07-15')).toBe('day');
+		expect(defaultGranularity('2025-01-01', '2025-12-31')).toBe('week');
+		expect(defaultGranularity('2014-01-01', '2025-12-31')).toBe('month');
+	});
+});
+
+describe('timeSeries', () => {
+	const records = [
+		rec('2025-06-24', 'state', ['a']),
+		rec('2025-06-25', 'state', ['a', 'b']),
+		rec('2025-06-30', 'intl', []),
+		rec('2025-07-14', 'intl', ['b'], 5) // a count row, as uploads bring
+	];
+
+	it('sums counts per ISO week and series, with real zeros inside the window', () => {
+		const ts = timeSeries(records, {
+			granularity: 'week',
+			by: 'group',
+			from: '2025-06-23',
+			to: '2025-07-20',
+			window: { start: '2025-06-23', end: '2025-07-20' }
+		});
+		expect(ts.periods).toEqual(['2025-06-23', '2025-06-30', '2025-07-07', '2025-07-14']);
+		expect(ts.series).toEqual([
+			{ key: 'intl', values: [0, 1, 0, 5], total: 6 },
+			{ key: 'state', values: [2, 0, 0, 0], total: 2 }
+		]);
+		expect(ts.n).toBe(8);
+	});
+
+	it('draws periods outside the window and missing days as gaps (null)', () => {
+		const ts = timeSeries(records, {
+			granularity: 'week',
+			by: 'group',
+			from: '2025-06-16',
+			to: '2025-07-20',
+			window: {
+				start: '2025-06-23',
+				end: '2025-07-20',
+				missing: ['2025-07-07', '2025-07-08', '2025-07-09', '2025-07-10', '2025-07-11', '2025-07-12', '2025-07-13']
+			}
+		});
+		expect(ts.series.find((s) => s.key === 'intl')?.values).toEqual([null, 0, 1, null, 5]);
+	});
+
+	it('counts an article once per frame, and uncoded articles as uncoded', () => {
+		const ts = timeSeries(records, {
+			granularity: 'month',
+			by: 'frame',
+			from: '2025-06-01',
+			to: '2025-07-31',
+			window: { start: '2025-06-01', end: '2025-07-31' }
+		});
+		expect(Object.fromEntries(ts.series.map((s) => [s.key, s.values]))).toEqual({
+			a: [2, 0],
+			b: [1, 5],
+			uncoded: [1, 0]
+		});
+		expect(shareSeries(ts).series.find((s) => s.key === 'a')?.values).toEqual([0.5, 0]);
+	});
+});
+
+describe('framesByGroup', () => {
+	it('crosstabs frame codings by group in codebook order, dropping unused frames', () => {
+		const table = framesByGroup(
+			[rec('2025-01-01', 'state', ['a', 'b']), rec('2025-01-02', 'state', ['a']), rec('2025-01-03', 'intl', [])],
+			['a', 'b', 'c'],
+			['state', 'intl', 'other']
+		);
+		expect(table).toEqual({
+			rows: ['state', 'intl'],
+			columns: ['a', 'b', 'uncoded'],
+			counts: [
+				[2, 1, 0],
+				[0, 0, 1]
+			],
+			rowTotals: [3, 1],
+			n: 3
+		});
+		expect(rowShares(table.counts)).toEqual([
+			[2 / 3, 1 / 3, 0],
+			[0, 0, 1]
+		]);
+	});
+});

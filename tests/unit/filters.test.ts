@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { applyFilters, defaultFilters, filtersToQuery, parseFilters, type Vocabulary } from '../../src/lib/domain/filters';
+import type { CoverageRecord } from '../../src/lib/domain/aggregate';
+
+const vocab: Vocabulary = {
+	datasets: ['bundled'],
+	events: ['hague', 'lavrov'],
+	groups: ['state', 'intl'],
+	outlets: ['tass', 'reuters'],
+	frames: ['a', 'b'],
+	languages: ['en', 'ru']
+};
+
+describe('parseFilters', () => {
+	it('reads every kind of filter and round-trips to a canonical query', () => {
+		const query = 'from=2025-06-01&to=2025-07-01&event=hague&group=state&outlet=tass&frame=b&frame=a&lang=ru&by=frame&gran=week&mode=share&focus=intl';
+		const { filters, notices } = parseFilters(new URLSearchParams(query), vocab);
+		expect(notices).toEqual([]);
+		expect(filters).toMatchObject({
+			from: '2025-06-01',
+			to: '2025-07-01',
+			events: ['hague'],
+			groups: ['state'],
+			outlets: ['tass'],
+			frames: ['b', 'a'],
+			languages: ['ru'],
+			by: 'frame',
+			granularity: 'week',
+			mode: 'share',
+			focus: 'intl'
+		});
+		expect(filtersToQuery(filters, 'bundled')).toBe(
+			'?from=2025-06-01&to=2025-07-01&event=hague&group=state&outlet=tass&frame=a&frame=b&lang=ru&by=frame&gran=week&mode=share&focus=intl'
+		);
+	});
+
+	it('ignores invalid values with a notice for each, never throwing', () => {
+		const { filters, notices } = parseFilters(
+			new URLSearchParams('from=2025-02-30&event=nope&by=colour&gran=year&mode=x&dataset=theirs&lang=zz'),
+			vocab
+		);
+		expect(filters).toEqual(defaultFilters('bundled'));
+		expect(notices).toEqual([
+			'Ignored dataset "theirs": there is no dataset with that id.',
+			'Ignored from="2025-02-30": dates are written yyyy-mm-dd.',
+			'Ignored event="nope": not a known event.',
+			'Ignored lang="zz": not a known language.',
+			'Ignored by="colour": choose one of group, outlet, frame, event.',
+			'Ignored gran="year": choose one of day, week, month.',
+			'Ignored mode="x": choose count or share.'
+		]);
+	});
+
+	it('drops a reversed date range and treats empty form fields as absent', () => {
+		const reversed = parseFilters(new URLSearchParams('from=2025-07-01&to=2025-06-01'), vocab);
+		expect(reversed.filters.from).toBeNull();
+		expect(reversed.notices).toEqual(['Ignored the date range: 2025-07-01 is after 2025-06-01.']);
+		expect(parseFilters(new URLSearchParams('from=&gran=&by='), vocab)).toEqual({
+			filters: defaultFilters('bundled'),
+			notices: []
+		});
+	});
+});
+
+describe('applyFilters', () => {
+	const records: CoverageRecord[] = [
+		{ date: '2025-06-24', outlet: 'tass', group: 'state', event: 'hague', language: 'ru', frames: ['a', 'b'], count: 1 },
+		{ date: '2025-06-30', outlet: 'reuters', group: 'intl', event: 'lavrov', language: 'en', frames: [], count: 1 }
+	];
+	it('keeps only matching records, and only the selected frames', () => {
+		const filters = { ...defaultFilters('bundled'), frames: ['b'] };
+		expect(applyFilters(records, filters)).toEqual([{ ...records[0], frames: ['b'] }]);
+		expect(applyFilters(records, { ...defaultFilters('bundled'), to: '2025-06-29' })).toHaveLength(1);
+		expect(applyFilters(records, { ...defaultFilters('bundled'), languages: ['en'] })[0]?.outlet).toBe('reuters');
+	});
+});
