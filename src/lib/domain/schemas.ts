@@ -239,3 +239,42 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type DataKind = z.infer<typeof ManifestFileSchema>['kind'];
+
+/** An http(s) address; uploads carry the plain-http links older exports hold. */
+export const webUrl = z
+	.string()
+	.trim()
+	.refine(
+		(value) => {
+			try {
+				const url = new URL(value);
+				return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+			} catch {
+				return false;
+			}
+		},
+		{ error: (issue) => `${JSON.stringify(issue.input)} is not a web address` }
+	);
+
+/**
+ * One coverage row after an upload's columns were mapped and its cells converted: a single
+ * article (count 1) or a count for one period and series. The browser worker checks every
+ * row with it, and a server import must check again with the same schema.
+ */
+export const ImportedCoverageRowSchema = z.object({
+	date: isoDate,
+	/** Outlet name or domain; for count rows, the series. */
+	outlet: text,
+	/** An outlet group given by the file itself; '' when groups are mapped per outlet. */
+	group: optionalText,
+	event: optionalText,
+	language: optionalText,
+	title: optionalText,
+	url: z.union([z.literal(''), webUrl]),
+	frames: z.array(text),
+	count: z
+		.number({ error: 'is not a number' })
+		.refine(Number.isFinite, 'is not a finite number')
+		.refine((n) => n >= 0, { error: (issue) => `${JSON.stringify(String(issue.input))} is negative; counts are 0 or more` })
+});
+export type ImportedCoverageRow = z.infer<typeof ImportedCoverageRowSchema>;

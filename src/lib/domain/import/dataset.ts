@@ -1,0 +1,167 @@
+import type { CoverageRecord } from '../aggregate';
+import type { ChartInput } from '../chart-views';
+import { collectionWindow } from '../coverage';
+import type { Vocabulary } from '../filters';
+import type { ImportedCoverageRow } from '../schemas';
+import type { FormatId } from './formats';
+import type { UploadedOutlet } from './outlets';
+
+/**
+ * Coverage rows in columns, each text column dictionary-encoded: a million rows are six typed
+ * arrays plus a few thousand distinct strings, cheap to post from the worker (the buffers are
+ * transferred, not copied) and to keep in IndexedDB.
+ */
+export interface ColumnarCoverage {
+	length: number;
+	dict: { date: string[]; outlet: string[]; group: string[]; event: string[]; language: string[]; frames: string[] };
+	date: Uint32Array;
+	outlet: Uint32Array;
+	group: Uint32Array;
+	event: Uint32Array;
+	language: Uint32Array;
+	/** Index into dict.frames, whose entries are frame lists joined with "\u001f". */
+	frames: Uint32Array;
+	count: Float64Array;
+}
+
+type TextColumn = keyof ColumnarCoverage['dict'];
+const TEXT_COLUMNS: TextColumn[] = ['date', 'outlet', 'group', 'event', 'language', 'frames'];
+const FRAME_SEP = '\u001f';
+
+export class ColumnarBuilder {
+	private dicts = new Map<TextColumn, Map<string, number>>(TEXT_COLUMNS.map((c) => [c, new Map()]));
+	private codes = new Map<TextColumn, number[]>(TEXT_COLUMNS.map((c) => [c, []]));
+	private counts: number[] = [];
+	readonly outlets = new Map<string, UploadedOutlet>();
+
+	add(row: ImportedCoverageRow, domain: string): void {
+		const values: Record<TextColumn, string> = {
+			date: row.date,
+			outlet: row.outlet,
+			group: row.group,
+			event: row.event,
+			language: row.language,
+			frames: row.frames.join(FRAME_SEP)
+		};
+		for (const c of TEXT_COLUMNS) {
+			const dict = this.dicts.get(c)!;
+			let code = dict.get(values[c]);
+			if (code === undefined) dict.set(values[c], (code = dict.size));
+			this.codes.get(c)!.push(code);
+		}
+		this.counts.push(row.count);
+		const seen = this.outlets.get(row.outlet);
+		if (seen) {
+			seen.rows++;
+			if (!seen.domain && domain) seen.domain = domain;
+		} else this.outlets.set(row.outlet, { key: row.outlet, domain, rows: 1 });
+	}
+
+	build(): ColumnarCoverage {
+		const dict = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, [...this.dicts.get(c)!.keys()]])) as ColumnarCoverage['dict'];
+		const column = (c: TextColumn) => Uint32Array.from(this.codes.get(c)!);
+		return {
+			length: this.counts.length,
+			dict,
+			date: column('date'),
+			outlet: column('outlet'),
+			group: column('group'),
+			event: column('event'),
+			language: column('language'),
+			frames: column('frames'),
+			count: Float64Array.from(this.counts)
+		};
+	}
+}
+
+/** The buffers to transfer with postMessage, so a big upload is not copied between threads. */
+export function transferables(c: ColumnarCoverage): ArrayBuffer[] {
+	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** An upload kept in the browser. Never part of the bundled, curated data. */
+export interface LocalDatasetMeta {
+	id: string;
+	title: string;
+	fileName: string;
+	format: FormatId;
+	/** Articles (count 1 each) or counts per period and series. */
+	kind: 'article' | 'count';
+	rows: number;
+	created: string;
+}
+
+export interface LocalDataset extends LocalDatasetMeta {
+	data: ColumnarCoverage;
+	/** Outlet key → outlet group id, as chosen in the mapping step. */
+	groupOf: Record<string, string>;
+	/** Labels of every group used: bundled ones and those the researcher defined. */
+	groupLabels: Record<string, string>;
+}
+
+export const LOCAL_PREFIX = 'local-';
+export const NO_EVENT = 'no-event';
+export const UNGROUPED = 'ungrouped';
+
+export function isLocalDatasetId(id: string | null | undefined): id is string {
+	return typeof id === 'string' && id.startsWith(LOCAL_PREFIX) && /^local-[a-z0-9-]{1,64}$/.test(id);
+}
+
+export function localDatasetLabel(meta: Pick<LocalDatasetMeta, 'title'>): string {
+	return `${meta.title} (uploaded, in this browser)`;
+}
+
+/** Rows in the shape the aggregation reads; the file's own group column wins over the mapping. */
+export function coverageRecordsOf(dataset: LocalDataset): CoverageRecord[] {
+	const { data, groupOf } = dataset;
+	const frameLists = data.dict.frames.map((f) => (f === '' ? [] : f.split(FRAME_SEP)));
+	const records: CoverageRecord[] = new Array(data.length);
+	for (let i = 0; i < data.length; i++) {
+		const outlet = data.dict.outlet[data.outlet[i]!]!;
+		records[i] = {
+			date: data.dict.date[data.date[i]!]!,
+			outlet,
+			group: data.dict.group[data.group[i]!] || groupOf[outlet] || UNGROUPED,
+			event: data.dict.event[data.event[i]!] || NO_EVENT,
+			language: data.dict.language[data.language[i]!]!,
+			frames: frameLists[data.frames[i]!]!,
+			count: data.count[i]!
+		};
+	}
+	return records;
+}
+
+/**
+ * Everything chartViews() needs for a local dataset. Bundled frame labels are reused when the
+ * upload uses Parallax frame codes; other codes are shown as written.
+ */
+export function localChartInput(
+	dataset: LocalDataset,
+	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[] }
+): ChartInput {
+	const records = coverageRecordsOf(dataset);
+	const distinct = (pick: (r: CoverageRecord) => string[]) => [...new Set(records.flatMap(pick))].sort();
+	const groups = distinct((r) => [r.group]);
+	const frames = distinct((r) => r.frames);
+	const vocab: Vocabulary = {
+		datasets: [dataset.id],
+		events: distinct((r) => [r.event]),
+		// Bundled groups first keeps their colours the same as on the bundled charts.
+		groups: [...bundled.groups.filter((g) => groups.includes(g)), ...groups.filter((g) => !bundled.groups.includes(g))],
+		outlets: distinct((r) => [r.outlet]),
+		frames: [...bundled.frames.filter((f) => frames.includes(f)), ...frames.filter((f) => !bundled.frames.includes(f))],
+		languages: distinct((r) => (r.language ? [r.language] : []))
+	};
+	return {
+		records,
+		window: collectionWindow(records),
+		vocab,
+		labels: {
+			events: Object.fromEntries(vocab.events.map((e) => [e, e === NO_EVENT ? 'No event given' : e])),
+			eventDates: {},
+			groups: { [UNGROUPED]: 'Not assigned to a group', ...dataset.groupLabels },
+			outlets: Object.fromEntries(vocab.outlets.map((o) => [o, o])),
+			frames: Object.fromEntries(vocab.frames.map((f) => [f, bundled.frameLabels[f] ?? f]))
+		}
+	};
+}

@@ -1,0 +1,31 @@
+import type { ColumnMapping } from '$lib/domain/import/formats';
+import type { ImportResult } from '$lib/domain/import/importer';
+import type { Inspection } from '$lib/domain/import/inspect';
+
+/** Messages between the upload page and the import worker. */
+export type ToWorker =
+	| { type: 'inspect'; file: File }
+	| {
+			type: 'import';
+			file: File;
+			encoding: string;
+			delimiter: string;
+			hasHeader: boolean;
+			columns: string[];
+			mapping: ColumnMapping;
+	  }
+	| { type: 'cancel' };
+
+export interface Progress {
+	rows: number;
+	bytes: number;
+	total: number;
+	rowsPerSecond: number;
+}
+
+export type FromWorker =
+	| { type: 'inspected'; inspection: Inspection; encoding: string; bom: boolean }
+	| ({ type: 'progress' } & Progress)
+	| { type: 'done'; result: ImportResult; seconds: number }
+	| { type: 'cancelled'; rows: number }
+	| { type: 'failed'; message: string };

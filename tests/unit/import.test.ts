@@ -1,0 +1,324 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { detectDateFormat, parseDate } from '../../src/lib/domain/import/dates';
+import { detectFormat, defaultMapping, emptyMapping } from '../../src/lib/domain/import/formats';
+import { coverageRecordsOf, type LocalDataset } from '../../src/lib/domain/import/dataset';
+import { Importer } from '../../src/lib/domain/import/importer';
+import { detectEncoding, inspectSample } from '../../src/lib/domain/import/inspect';
+import { mapRow, mappingProblems } from '../../src/lib/domain/import/mapping';
+import { detectDecimalMark, parseNumber } from '../../src/lib/domain/import/numbers';
+import { domainOf, groupId, suggestGroups } from '../../src/lib/domain/import/outlets';
+import { formatRowIssue, issuesCsv, ReportBuilder } from '../../src/lib/domain/import/report';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url), 'utf8');
+
+/** The whole import path the worker runs, on a fixture held in memory. */
+function importFixture(name: string) {
+	const text = fixture(name);
+	const inspection = inspectSample(text, name, false);
+	const importer = new Importer(inspection.columns, inspection.mapping, inspection.hasHeader);
+	const records = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimiter: inspection.delimiter }).data;
+	for (const record of records.slice(inspection.hasHeader ? 1 : 0)) importer.push(record);
+	return { inspection, result: importer.finish() };
+}
+
+describe('format detection', () => {
+	it.each([
+		['mediacloud-legacy.csv', 'mediacloud-legacy', ','],
+		['mediacloud-current.csv', 'mediacloud-current', ','],
+		['mediacloud-attention.csv', 'mediacloud-attention', ','],
+		['gdelt-timeline.csv', 'gdelt-timeline', ','],
+		['gdelt-events.tsv', 'gdelt-events', '\t'],
+		['euvsdisinfo-database.csv', 'euvsdisinfo-database', ';'],
+		['euvsdisinfo-cases.csv', 'euvsdisinfo-cases', ','],
+		['parallax.csv', 'parallax', ','],
+		['bad-rows.csv', 'unknown', ',']
+	])('recognises %s', (file, format, delimiter) => {
+		const inspection = inspectSample(fixture(file), file, false);
+		expect(inspection.format).toBe(format);
+		expect(inspection.delimiter).toBe(delimiter);
+	});
+
+	it('reads the GDELT timeline header through a BOM', () => {
+		expect(fixture('gdelt-timeline.csv').charCodeAt(0)).toBe(0xfeff);
+		expect(detectFormat(['\uFEFFDate', 'Series', 'Value'], ',')).toBe('gdelt-timeline');
+	});
+
+	it('names the 61 GDELT event columns and takes the date and URL from SQLDATE and SOURCEURL', () => {
+		const { inspection } = importFixture('gdelt-events.tsv');
+		expect(inspection.hasHeader).toBe(false);
+		expect(inspection.columns).toHaveLength(61);
+		expect(inspection.columns[1]).toBe('SQLDATE');
+		expect(inspection.columns[60]).toBe('SOURCEURL');
+		expect(inspection.mapping).toMatchObject({ date: 'SQLDATE', dateFormat: 'ymd-compact', url: 'SOURCEURL' });
+	});
+
+	it('does not take a 61-column file with a header, or a comma file, for GDELT events', () => {
+		const header = Array.from({ length: 61 }, (_, i) => `c${i}`);
+		expect(detectFormat(header, '\t')).toBe('unknown');
+		expect(detectFormat(['1', '20240101', ...Array(59).fill('')], ',')).toBe('unknown');
+	});
+
+	it('reports CRLF line ends and keeps line breaks inside quoted fields', () => {
+		const { inspection } = importFixture('euvsdisinfo-database.csv');
+		expect(inspection.lineEnding).toBe('CRLF');
+		expect(inspection.sample[0]?.[9]).toBe('A made-up summary\r\nover two lines.');
+		expect(inspection.sample[0]?.[10]).toBe('A made-up disproof\nwith a bare LF.');
+	});
+
+	it('drops a record cut off at the end of a truncated sample', () => {
+		const text = 'date,count,total_count,ratio\n2024-01-01,1,2,0.5\n2024-01-02,3,4,0.7';
+		expect(inspectSample(text, 'x.csv', true).sample).toHaveLength(1);
+		expect(inspectSample(text, 'x.csv', false).sample).toHaveLength(2);
+	});
+
+	it('detects UTF-8 with and without BOM, and a legacy code page', () => {
+		expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ encoding: 'utf-8', bom: true });
+		expect(detectEncoding(new TextEncoder().encode('ТАСС'))).toEqual({ encoding: 'utf-8', bom: false });
+		// "ТАСС" in Windows-1251
+		expect(detectEncoding(new Uint8Array([0xd2, 0xc0, 0xd1, 0xd1])).encoding).toBe('windows-1251');
+	});
+});
+
+describe('dates', () => {
+	it.each([
+		['2024-03-01', 'iso', '2024-03-01'],
+		['2020-10-15 00:00:00', 'iso-datetime', '2020-10-15'],
+		['2020-10-15 13:02:11.123456', 'iso-datetime', '2020-10-15'],
+		['2020-10-15T13:02:11Z', 'iso-datetime', '2020-10-15'],
+		['05.03.2022', 'dmy-dot', '2022-03-05'],
+		['5.3.2022', 'dmy-dot', '2022-03-05'],
+		['20240105', 'ymd-compact', '2024-01-05'],
+		['202401', 'ym-compact', '2024-01-01'],
+		['03/02/2024', 'dmy-slash', '2024-02-03'],
+		['03/02/2024', 'mdy-slash', '2024-03-02']
+	] as const)('parses %s as %s', (value, format, expected) => {
+		expect(parseDate(value, format)).toBe(expected);
+	});
+
+	it('rejects impossible and malformed dates', () => {
+		expect(parseDate('2025-02-30', 'iso')).toBeNull();
+		expect(parseDate('31.02.2024', 'dmy-dot')).toBeNull();
+		expect(parseDate('20241301', 'ymd-compact')).toBeNull();
+		expect(parseDate('202413', 'ym-compact')).toBeNull();
+		expect(parseDate('2024-03-01', 'dmy-dot')).toBeNull();
+		expect(parseDate('', 'iso')).toBeNull();
+	});
+
+	it('detects formats from a column, leap days included', () => {
+		expect(detectDateFormat(['2024-02-29', '2024-03-01'])).toMatchObject({ format: 'iso', ambiguous: [] });
+		expect(detectDateFormat(['2020-10-15 00:00:00', '2020-10-15 13:02:11.123456']).format).toBe('iso-datetime');
+		expect(detectDateFormat(['05.03.2022', '31.12.2022']).format).toBe('dmy-dot');
+		expect(detectDateFormat(['20240105']).format).toBe('ymd-compact');
+		expect(detectDateFormat(['202401', '202402']).format).toBe('ym-compact');
+	});
+
+	it('settles slashed dates only when a value says which part is the day', () => {
+		expect(detectDateFormat(['01/02/2024', '25/02/2024'])).toMatchObject({ format: 'dmy-slash', ambiguous: [] });
+		expect(detectDateFormat(['01/02/2024', '02/25/2024'])).toMatchObject({ format: 'mdy-slash', ambiguous: [] });
+		expect(detectDateFormat(['01/02/2024', '02/03/2024'])).toEqual({ format: null, ambiguous: ['dmy-slash', 'mdy-slash'], fit: 1 });
+		// Both readings are contradicted somewhere: still a question, not a guess.
+		expect(detectDateFormat(['25/02/2024', '02/25/2024']).ambiguous).toEqual(['dmy-slash', 'mdy-slash']);
+	});
+
+	it('asks about the ambiguous fixture instead of guessing', () => {
+		const inspection = inspectSample(fixture('ambiguous-dates.csv'), 'ambiguous-dates.csv', false);
+		expect(inspection.date.ambiguous).toEqual(['dmy-slash', 'mdy-slash']);
+		expect(inspection.mapping.dateFormat).toBeNull();
+		expect(mappingProblems(inspection.mapping, inspection.columns)).toContain('Choose how the dates are written.');
+	});
+
+	it('gives up on a column that is mostly not dates', () => {
+		expect(detectDateFormat(['hello', 'world', '2024-01-01'])).toMatchObject({ format: null, ambiguous: [] });
+		expect(detectDateFormat(['', ' '])).toMatchObject({ format: null });
+	});
+});
+
+describe('numbers', () => {
+	it.each([
+		['12', '.', 12],
+		['-1,701.20', '.', -1701.2],
+		['1,234,567', '.', 1234567],
+		['-0.300000012', '.', -0.300000012],
+		['1,34652', ',', 1.34652],
+		['1.234,5', ',', 1234.5],
+		['1 234,5', ',', 1234.5],
+		['1\u00a0234', '.', 1234],
+		['1e3', '.', 1000]
+	] as const)('parses %s with decimal mark %s', (value, mark, expected) => {
+		expect(parseNumber(value, mark)).toBeCloseTo(expected, 9);
+	});
+
+	it('rejects what is not a number', () => {
+		for (const v of ['', 'x', '1,2,3.4.5', '12abc', '1,34652']) expect(parseNumber(v, '.')).toBeNull();
+	});
+
+	it('detects the decimal mark of a column', () => {
+		expect(detectDecimalMark(['1,34652', '2,5'], ';')).toBe(',');
+		expect(detectDecimalMark(['0.003', '"-1,701.20"'.replace(/"/g, '')], ',')).toBe('.');
+		// "1,234" alone could be either: the file's delimiter decides.
+		expect(detectDecimalMark(['1,234'], ',')).toBe('.');
+		expect(detectDecimalMark(['1,234'], ';')).toBe(',');
+		expect(inspectSample(fixture('ambiguous-dates.csv'), 'a.csv', false).mapping.decimal).toBe(',');
+	});
+});
+
+describe('mapping', () => {
+	it('maps a Media Cloud story export to article rows with outlet domains', () => {
+		const { result } = importFixture('mediacloud-legacy.csv');
+		expect(result.report).toMatchObject({ rows: 4, validRows: 4, invalidRows: 0, groups: [] });
+		expect(result.outlets.map((o) => [o.key, o.domain])).toEqual([
+			['Example News', 'example-news.org'],
+			['Meduza', 'meduza.io'],
+			['Reuters', 'reuters.com'],
+			['tass.com', 'tass.com']
+		]);
+		expect(result.range).toEqual({ start: '2022-02-21', end: '2022-02-22' });
+		expect([...result.data.count]).toEqual([1, 1, 1, 1]);
+	});
+
+	it('maps count files: the GDELT timeline and an attention file with a named series', () => {
+		const timeline = importFixture('gdelt-timeline.csv').result;
+		expect(timeline.report.validRows).toBe(3);
+		expect([...timeline.data.count]).toEqual([5, 9, 7]);
+		expect(timeline.data.dict.outlet).toEqual(['Article Count']);
+
+		const attention = importFixture('mediacloud-attention.csv').result;
+		expect([...attention.data.count]).toEqual([12, 30, 0]);
+		expect(attention.data.dict.outlet).toEqual(['mediacloud-attention']);
+	});
+
+	it('maps GDELT events by source domain and EUvsDisinfo dd.mm.yyyy dates', () => {
+		const gdelt = importFixture('gdelt-events.tsv').result;
+		expect(gdelt.report.validRows).toBe(3);
+		expect(gdelt.outlets.map((o) => o.key)).toEqual(['tass.com', 'kyivindependent.com']);
+
+		const eu = importFixture('euvsdisinfo-database.csv').result;
+		expect(eu.report.validRows).toBe(1);
+		expect(eu.report.issues.map(formatRowIssue)).toEqual(['row 3, column date: "31.02.2022" is not a date']);
+
+		const cases = importFixture('euvsdisinfo-cases.csv').result;
+		expect(cases.report.validRows).toBe(2);
+		expect(cases.outlets.map((o) => o.key).sort()).toEqual(['Fixture TV - English', 'TASS - Russian']);
+	});
+
+	it("maps Parallax's own format with frames and an optional group column", () => {
+		const { result } = importFixture('parallax.csv');
+		expect(result.report.validRows).toBe(2);
+		expect(result.frames).toEqual(['nato-threat', 'west-decline']);
+		const dataset: LocalDataset = {
+			id: 'local-x', title: 't', fileName: 'parallax.csv', format: 'parallax', kind: 'article', rows: 2, created: '',
+			data: result.data, groupOf: { 'tass-com': 'russian-state-media' }, groupLabels: {}
+		};
+		expect(coverageRecordsOf(dataset)).toEqual([
+			{ date: '2025-06-24', outlet: 'tass-com', group: 'russian-state-media', event: 'hague-summit-2025', language: 'en', frames: ['nato-threat', 'west-decline'], count: 1 },
+			{ date: '2025-06-25', outlet: 'fixture-daily', group: 'custom-fixture', event: 'hague-summit-2025', language: 'en', frames: [], count: 1 }
+		]);
+	});
+
+	it('reports each problem against the source column', () => {
+		const index = new Map([['when', 0], ['who', 1], ['n', 2]]);
+		const mapping = { ...emptyMapping(), date: 'when', dateFormat: 'iso' as const, outlet: 'who', count: 'n' };
+		expect(mapRow(['2024-01-01', 'A', '-3'], index, mapping, 9).issues.map(formatRowIssue)).toEqual([
+			'row 9, column n: "-3" is negative; counts are 0 or more'
+		]);
+		expect(mapRow(['2025-02-30', '', '2'], index, mapping, 10).issues.map(formatRowIssue)).toEqual([
+			'row 10, column when: "2025-02-30" is not a date',
+			'row 10, column who: is empty'
+		]);
+		expect(mapRow(['2024-01-01', 'A', '1,5'], index, { ...mapping, decimal: ',' }, 11).row?.count).toBe(1.5);
+	});
+
+	it('names what a mapping still lacks', () => {
+		expect(mappingProblems(emptyMapping(), ['a'])).toEqual([
+			'Choose the column that holds the date.',
+			'Choose the outlet column, or a web address column to take outlets from.'
+		]);
+		expect(mappingProblems({ ...defaultMapping('unknown', ['a']), date: 'a', dateFormat: 'iso', outlet: 'b' }, ['a'])).toEqual([
+			'The file has no column "b".'
+		]);
+	});
+});
+
+describe('validation report', () => {
+	it('groups the bad-rows fixture by kind, with exact row and column messages', () => {
+		const { result } = importFixture('bad-rows.csv');
+		const { report } = result;
+		expect(report).toMatchObject({ rows: 5, validRows: 1, invalidRows: 4 });
+		expect(report.groups.map((g) => [g.kind, g.total])).toEqual([
+			['fields', 1],
+			['date', 1],
+			['number', 1],
+			['empty', 1],
+			['url', 1]
+		]);
+		expect(report.issues.map(formatRowIssue)).toEqual([
+			'row 3, column publish_date: "31/02/2024" is not a date',
+			'row 4, column publish_date: is empty',
+			'row 5, column count: "x" is not a number',
+			'row 5, column url: "not a url" is not a web address',
+			'row 6: has 3 fields; the header has 5'
+		]);
+	});
+
+	it('formats row numbers with thousands separators and keeps a few examples per kind', () => {
+		const builder = new ReportBuilder();
+		for (let row = 1200; row < 1210; row++) builder.addRow([{ row, column: 'publish_date', kind: 'date', reason: '"31/02/2024" is not a date' }]);
+		builder.addRow([]);
+		const report = builder.build();
+		expect(report).toMatchObject({ rows: 11, validRows: 1, invalidRows: 10 });
+		expect(report.groups[0]?.total).toBe(10);
+		expect(report.groups[0]?.examples).toHaveLength(5);
+		expect(formatRowIssue(report.groups[0]!.examples[4]!)).toBe('row 1,204, column publish_date: "31/02/2024" is not a date');
+	});
+
+	it('exports every issue as CSV with formula cells neutralised', () => {
+		const csv = issuesCsv([
+			{ row: 2, column: 'title', kind: 'other', reason: 'fine' },
+			{ row: 3, column: '=HYPERLINK("x")', kind: 'other', reason: '@cmd' }
+		]);
+		expect(csv.split('\r\n')).toEqual([
+			'row,column,kind,problem,message',
+			'2,title,other,fine,"row 2, column title: fine"',
+			`3,"'=HYPERLINK(""x"")",other,'@cmd,"row 3, column =HYPERLINK(""x""): @cmd"`
+		]);
+	});
+});
+
+describe('outlet groups', () => {
+	const known = [
+		{ id: 'tass-com', name: 'TASS', domain: 'tass.com', group: 'russian-state-media' },
+		{ id: 'reuters-com', name: 'Reuters', domain: 'reuters.com', group: 'international-media' }
+	];
+
+	it('takes domains from URLs and bare names', () => {
+		expect(domainOf('http://www.reuters.com/')).toBe('reuters.com');
+		expect(domainOf('https://uk.reuters.com/article/x?utm_source=y')).toBe('uk.reuters.com');
+		expect(domainOf('tass.com')).toBe('tass.com');
+		expect(domainOf('Example News')).toBe('');
+	});
+
+	it('suggests groups by domain (subdomains included), then by name', () => {
+		const suggestions = suggestGroups(
+			[
+				{ key: 'Reuters UK', domain: 'uk.reuters.com', rows: 1 },
+				{ key: 'tass', domain: '', rows: 1 },
+				{ key: 'tass.com', domain: '', rows: 1 },
+				{ key: 'Unknown Daily', domain: 'unknown.example', rows: 1 }
+			],
+			known
+		);
+		expect(Object.fromEntries(suggestions)).toEqual({
+			'Reuters UK': { group: 'international-media', outletId: 'reuters-com', basis: 'domain' },
+			tass: { group: 'russian-state-media', outletId: 'tass-com', basis: 'name' },
+			'tass.com': { group: 'russian-state-media', outletId: 'tass-com', basis: 'domain' }
+		});
+	});
+
+	it('makes ids for new groups that do not clash', () => {
+		expect(groupId('Regional press (DE)', [])).toBe('custom-regional-press-de');
+		expect(groupId('Regional press (DE)', ['custom-regional-press-de'])).toBe('custom-regional-press-de-2');
+		expect(groupId('ТАСС', [])).toBe('custom-group');
+	});
+});
