@@ -1,0 +1,50 @@
+import type { Dataset, Visibility } from '$lib/domain/dataset';
+import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
+import type { User } from './types';
+
+/** Row counts and date window, accumulated while a dataset streams in. */
+export function summarise() {
+	const stats = {
+		rows: 0,
+		articles: 0,
+		start: null as string | null,
+		end: null as string | null,
+		add(row: DatasetRow) {
+			stats.rows += 1;
+			stats.articles += row.count;
+			if (stats.start === null || row.date < stats.start) stats.start = row.date;
+			if (stats.end === null || row.date > stats.end) stats.end = row.date;
+		}
+	};
+	return stats;
+}
+
+export function datasetFromRow(row: Record<string, unknown>): Dataset {
+	return {
+		id: String(row.id),
+		ownerId: String(row.owner_id),
+		ownerName: String(row.owner_name ?? ''),
+		title: String(row.title),
+		description: String(row.description),
+		source: String(row.source),
+		licence: String(row.licence),
+		citation: String(row.citation),
+		visibility: String(row.visibility) as Visibility,
+		shareToken: String(row.share_token),
+		createdAt: String(row.created_at),
+		rowCount: Number(row.row_count),
+		articleCount: Number(row.article_count),
+		windowStart: row.window_start ? String(row.window_start).slice(0, 10) : null,
+		windowEnd: row.window_end ? String(row.window_end).slice(0, 10) : null
+	};
+}
+
+export function toUser(row: Record<string, unknown> | undefined): User | undefined {
+	if (!row) return undefined;
+	return {
+		id: String(row.id),
+		email: String(row.email),
+		name: String(row.name),
+		passwordHash: String(row.password_hash)
+	};
+}

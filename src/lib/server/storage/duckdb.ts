@@ -1,0 +1,254 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { CoverageRecord } from '$lib/domain/aggregate';
+import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
+import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
+import { DATASET_SELECT, SCHEMA, whereClause } from './sql';
+import type { AggregateRow, NewDataset, RowFilter, Store, User } from './types';
+import { datasetFromRow, summarise, toUser } from './common';
+
+const frameMatch = (p: string) => `list_has_any(string_split(frame_codes, ';'), string_split(${p}, ';'))`;
+
+/**
+ * The embedded default: one DuckDB file, no server to start. Memory and threads are set
+ * explicitly because DuckDB would otherwise take up to 80% of RAM.
+ */
+export class DuckDbStore implements Store {
+	readonly engine = 'duckdb' as const;
+	private writeQueue: Promise<unknown> = Promise.resolve();
+
+	private constructor(private readonly instance: DuckDBInstance) {}
+
+	static async open(path: string, options: { memoryLimit?: string; threads?: number } = {}): Promise<DuckDbStore> {
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		const instance = await DuckDBInstance.create(path, {
+			memory_limit: options.memoryLimit ?? '1GB',
+			threads: String(options.threads ?? 2)
+		});
+		const store = new DuckDbStore(instance);
+		const connection = await instance.connect();
+		try {
+			for (const statement of SCHEMA) await connection.run(statement);
+		} finally {
+			connection.closeSync();
+		}
+		return store;
+	}
+
+	private async withConnection<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+		const connection = await this.instance.connect();
+		try {
+			return await work(connection);
+		} finally {
+			connection.closeSync();
+		}
+	}
+
+	/** DuckDB allows one writer at a time per table without conflicts; serialise writes in-process. */
+	private write<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+		const next = this.writeQueue.then(() => this.withConnection(work));
+		this.writeQueue = next.catch(() => undefined);
+		return next;
+	}
+
+	private async all(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+		return this.withConnection(async (c) => {
+			const reader = await c.runAndReadAll(sql, params as DuckDBValue[]);
+			return reader.getRowObjectsJson() as Record<string, unknown>[];
+		});
+	}
+
+	async createUser(user: User) {
+		await this.write((c) =>
+			c.run('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash])
+		);
+	}
+
+	async userByEmail(email: string) {
+		return toUser((await this.all('SELECT * FROM users WHERE email = $1', [email]))[0]);
+	}
+
+	async userById(id: string) {
+		return toUser((await this.all('SELECT * FROM users WHERE id = $1', [id]))[0]);
+	}
+
+	async createSession(tokenHash: string, userId: string, expiresAt: Date) {
+		await this.write((c) =>
+			c.run('INSERT INTO sessions VALUES ($1, $2, CAST($3 AS TIMESTAMP))', [tokenHash, userId, expiresAt.toISOString()])
+		);
+	}
+
+	async sessionUser(tokenHash: string, now: Date) {
+		const rows = await this.all(
+			`SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+			 WHERE s.token_hash = $1 AND s.expires_at > CAST($2 AS TIMESTAMP)`,
+			[tokenHash, now.toISOString()]
+		);
+		return toUser(rows[0]);
+	}
+
+	async deleteSession(tokenHash: string) {
+		await this.write((c) => c.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]));
+	}
+
+	async createDataset(dataset: NewDataset, batches: AsyncIterable<DatasetRow[]>): Promise<Dataset> {
+		await this.write(async (c) => {
+			await c.run('BEGIN TRANSACTION');
+			try {
+				const appender = await c.createAppender('coverage_rows');
+				const stats = summarise();
+				for await (const batch of batches) {
+					for (const row of batch) {
+						appender.appendVarchar(dataset.id);
+						appender.appendVarchar(row.date);
+						appender.appendVarchar(row.outlet);
+						appender.appendVarchar(row.group);
+						appender.appendVarchar(row.event);
+						appender.appendVarchar(row.language);
+						appender.appendVarchar(row.frames.join(';'));
+						appender.appendDouble(row.count);
+						appender.appendVarchar(row.title);
+						appender.appendVarchar(row.url);
+						appender.endRow();
+						stats.add(row);
+					}
+				}
+				appender.closeSync();
+				const { meta } = dataset;
+				await c.run(
+					`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+						CAST($13 AS DATE), CAST($14 AS DATE))`,
+					[
+						dataset.id,
+						dataset.ownerId,
+						meta.title,
+						meta.description,
+						meta.source,
+						meta.licence,
+						meta.citation,
+						meta.visibility,
+						dataset.shareToken,
+						dataset.createdAt,
+						stats.rows,
+						stats.articles,
+						stats.start,
+						stats.end
+					]
+				);
+				await c.run('COMMIT');
+			} catch (error) {
+				await c.run('ROLLBACK');
+				throw error;
+			}
+		});
+		const stored = await this.dataset(dataset.id);
+		if (!stored) throw new Error(`dataset ${dataset.id} vanished after commit`);
+		return stored;
+	}
+
+	async datasets() {
+		return (await this.all(`${DATASET_SELECT} ORDER BY d.created_at DESC`)).map(datasetFromRow);
+	}
+
+	async dataset(id: string) {
+		const row = (await this.all(`${DATASET_SELECT} WHERE d.id = $1`, [id]))[0];
+		return row ? datasetFromRow(row) : undefined;
+	}
+
+	async updateDataset(id: string, meta: DatasetMeta) {
+		await this.write((c) =>
+			c.run(
+				`UPDATE datasets SET title = $2, description = $3, source = $4, licence = $5, citation = $6, visibility = $7
+				 WHERE id = $1`,
+				[id, meta.title, meta.description, meta.source, meta.licence, meta.citation, meta.visibility]
+			)
+		);
+	}
+
+	async deleteDataset(id: string) {
+		await this.write(async (c) => {
+			await c.run('BEGIN TRANSACTION');
+			try {
+				await c.run('DELETE FROM coverage_rows WHERE dataset_id = $1', [id]);
+				await c.run('DELETE FROM datasets WHERE id = $1', [id]);
+				await c.run('COMMIT');
+			} catch (error) {
+				await c.run('ROLLBACK');
+				throw error;
+			}
+		});
+	}
+
+	async records(datasetId: string, filter: RowFilter = {}): Promise<CoverageRecord[]> {
+		const where = whereClause(datasetId, filter, frameMatch);
+		return this.withConnection(async (c) => {
+			const reader = await c.runAndReadAll(
+				`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, count
+				 FROM coverage_rows WHERE ${where.sql}`,
+				where.params as DuckDBValue[]
+			);
+			const [dates, outlets, groups, events, languages, frames, counts] = reader.getColumnsJson() as unknown[][];
+			const out: CoverageRecord[] = new Array(dates?.length ?? 0);
+			for (let i = 0; i < out.length; i++) {
+				const codes = String(frames?.[i] ?? '');
+				out[i] = {
+					date: String(dates?.[i]),
+					outlet: String(outlets?.[i]),
+					group: String(groups?.[i]),
+					event: String(events?.[i]),
+					language: String(languages?.[i]),
+					frames: codes === '' ? [] : codes.split(';'),
+					count: Number(counts?.[i])
+				};
+			}
+			return out;
+		});
+	}
+
+	async rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]> {
+		const where = whereClause(datasetId, filter, frameMatch);
+		const rows = await this.all(
+			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, count, title, url
+			 FROM coverage_rows WHERE ${where.sql} ORDER BY date, outlet, url LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+			where.params
+		);
+		return rows.map((r) => ({
+			date: String(r.date),
+			outlet: String(r.outlet),
+			group: String(r.outlet_group),
+			event: String(r.event),
+			language: String(r.language),
+			frames: String(r.frame_codes) === '' ? [] : String(r.frame_codes).split(';'),
+			count: Number(r.count),
+			title: String(r.title),
+			url: String(r.url)
+		}));
+	}
+
+	async aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]> {
+		const where = whereClause(datasetId, filter, frameMatch);
+		const frames = filter.frames ?? [];
+		const params = [...where.params];
+		const keep = frames.length > 0 ? `WHERE list_contains(string_split($${params.push(frames.join(';'))}, ';'), frame)` : '';
+		const rows = await this.all(
+			`SELECT CAST(date_trunc('${granularity}', date) AS VARCHAR) AS period, outlet_group, frame, SUM(count) AS count
+			 FROM (SELECT date, outlet_group, count,
+			         unnest(CASE WHEN frame_codes = '' THEN [''] ELSE string_split(frame_codes, ';') END) AS frame
+			       FROM coverage_rows WHERE ${where.sql}) ${keep}
+			 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+			params
+		);
+		return rows.map((r) => ({
+			period: String(r.period).slice(0, 10),
+			group: String(r.outlet_group),
+			frame: String(r.frame),
+			count: Number(r.count)
+		}));
+	}
+
+	async close() {
+		await this.writeQueue;
+		this.instance.closeSync();
+	}
+}

@@ -1,0 +1,81 @@
+import type { RowFilter } from './types';
+
+/**
+ * SQL shared by the DuckDB and PostgreSQL stores. Both speak close enough to the same
+ * dialect for the schema and the filters; only bulk loading and list functions differ.
+ */
+export const SCHEMA = [
+	`CREATE TABLE IF NOT EXISTS users (
+		id VARCHAR PRIMARY KEY,
+		email VARCHAR NOT NULL UNIQUE,
+		name VARCHAR NOT NULL,
+		password_hash VARCHAR NOT NULL,
+		created_at TIMESTAMP NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS sessions (
+		token_hash VARCHAR PRIMARY KEY,
+		user_id VARCHAR NOT NULL,
+		expires_at TIMESTAMP NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS datasets (
+		id VARCHAR PRIMARY KEY,
+		owner_id VARCHAR NOT NULL,
+		title VARCHAR NOT NULL,
+		description VARCHAR NOT NULL,
+		source VARCHAR NOT NULL,
+		licence VARCHAR NOT NULL,
+		citation VARCHAR NOT NULL,
+		visibility VARCHAR NOT NULL,
+		share_token VARCHAR NOT NULL,
+		created_at VARCHAR NOT NULL,
+		row_count BIGINT NOT NULL,
+		article_count DOUBLE PRECISION NOT NULL,
+		window_start DATE,
+		window_end DATE
+	)`,
+	`CREATE TABLE IF NOT EXISTS coverage_rows (
+		dataset_id VARCHAR NOT NULL,
+		date DATE NOT NULL,
+		outlet VARCHAR NOT NULL,
+		outlet_group VARCHAR NOT NULL,
+		event VARCHAR NOT NULL,
+		language VARCHAR NOT NULL,
+		frame_codes VARCHAR NOT NULL,
+		count DOUBLE PRECISION NOT NULL,
+		title VARCHAR NOT NULL,
+		url VARCHAR NOT NULL
+	)`
+];
+
+export const DATASET_SELECT = `SELECT d.id, d.owner_id, u.name AS owner_name, d.title, d.description, d.source,
+	d.licence, d.citation, d.visibility, d.share_token, d.created_at, d.row_count, d.article_count,
+	CAST(d.window_start AS VARCHAR) AS window_start, CAST(d.window_end AS VARCHAR) AS window_end
+	FROM datasets d LEFT JOIN users u ON u.id = d.owner_id`;
+
+/**
+ * WHERE clause for a row filter, with numbered placeholders ($1…) that both engines accept.
+ * `frameMatch(p)` is the engine's way of saying "the ;-joined frame_codes contain any of p".
+ */
+export function whereClause(
+	datasetId: string,
+	filter: RowFilter,
+	frameMatch: (placeholder: string) => string
+): { sql: string; params: unknown[] } {
+	const params: unknown[] = [datasetId];
+	const parts = ['dataset_id = $1'];
+	const add = (value: unknown) => {
+		params.push(value);
+		return `$${params.length}`;
+	};
+	if (filter.from) parts.push(`date >= CAST(${add(filter.from)} AS DATE)`);
+	if (filter.to) parts.push(`date <= CAST(${add(filter.to)} AS DATE)`);
+	const inList = (column: string, values: string[] | undefined) => {
+		if (values && values.length > 0) parts.push(`${column} IN (${values.map((v) => add(v)).join(', ')})`);
+	};
+	inList('outlet_group', filter.groups);
+	inList('outlet', filter.outlets);
+	inList('event', filter.events);
+	inList('language', filter.languages);
+	if (filter.frames && filter.frames.length > 0) parts.push(frameMatch(add(filter.frames.join(';'))));
+	return { sql: parts.join(' AND '), params };
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
+import { PostgresStore } from '../../src/lib/server/storage/postgres';
+import type { NewDataset, Store } from '../../src/lib/server/storage/types';
+import type { ImportedCoverageRow } from '../../src/lib/domain/schemas';
+
+/**
+ * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set
+ * (.ci/run starts a local server and sets it).
+ */
+const engines: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
+	[
+		'duckdb',
+		async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'parallax-store-'));
+			const store = await DuckDbStore.open(join(dir, 'test.duckdb'), { memoryLimit: '256MB' });
+			return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+		}
+	]
+];
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (pgUrl) {
+	engines.push([
+		'postgres',
+		async () => {
+			const store = await PostgresStore.open(pgUrl);
+			return { store, cleanup: async () => undefined };
+		}
+	]);
+}
+
+function row(date: string, outlet: string, group: string, frames: string[], count = 1): ImportedCoverageRow {
+	return { date, outlet, group, event: 'hague', language: 'en', frames, count, title: `${outlet} ${date}`, url: '' };
+}
+
+const ROWS = [
+	row('2025-06-23', 'tass', 'state', ['nato-threat', 'arms']),
+	row('2025-06-25', 'tass', 'state', ['nato-threat']),
+	row('2025-06-30', 'reuters', 'intl', []),
+	row('2025-07-14', 'reuters', 'intl', ['arms'], 5)
+];
+
+async function* batches<T>(...groups: T[][]) {
+	for (const group of groups) yield group;
+}
+
+function newDataset(id: string, owner: string): NewDataset {
+	return {
+		id,
+		ownerId: owner,
+		shareToken: `share-${id}`,
+		createdAt: new Date().toISOString(),
+		meta: { title: `Dataset ${id}`, description: 'd', source: 's', licence: 'CC0', citation: '', visibility: 'private' }
+	};
+}
+
+for (const [engine, open] of engines) {
+	describe(`${engine} store`, () => {
+		let store: Store;
+		let cleanup: () => Promise<void>;
+		const prefix = `${engine}-${Date.now().toString(36)}`;
+
+		beforeAll(async () => {
+			({ store, cleanup } = await open());
+			await store.createUser({ id: `${prefix}-u1`, email: `${prefix}@example.org`, name: 'Ada', passwordHash: 'h' });
+		});
+		afterAll(async () => {
+			await store.close();
+			await cleanup();
+		});
+
+		it('stores users and sessions, and expires sessions', async () => {
+			expect((await store.userByEmail(`${prefix}@example.org`))?.name).toBe('Ada');
+			await store.createSession(`${prefix}-t`, `${prefix}-u1`, new Date(Date.now() + 60_000));
+			expect((await store.sessionUser(`${prefix}-t`, new Date()))?.id).toBe(`${prefix}-u1`);
+			expect(await store.sessionUser(`${prefix}-t`, new Date(Date.now() + 120_000))).toBeUndefined();
+			await store.deleteSession(`${prefix}-t`);
+			expect(await store.sessionUser(`${prefix}-t`, new Date())).toBeUndefined();
+		});
+
+		it('stores a dataset with its metadata, counts and window', async () => {
+			const stored = await store.createDataset(newDataset(`${prefix}-d1`, `${prefix}-u1`), batches(ROWS.slice(0, 2), ROWS.slice(2)));
+			expect(stored).toMatchObject({
+				title: `Dataset ${prefix}-d1`,
+				ownerName: 'Ada',
+				rowCount: 4,
+				articleCount: 8,
+				windowStart: '2025-06-23',
+				windowEnd: '2025-07-14',
+				visibility: 'private'
+			});
+			const records = await store.records(`${prefix}-d1`);
+			expect(records).toHaveLength(4);
+			expect(records.find((r) => r.count === 5)).toEqual({
+				date: '2025-07-14',
+				outlet: 'reuters',
+				group: 'intl',
+				event: 'hague',
+				language: 'en',
+				frames: ['arms'],
+				count: 5
+			});
+		});
+
+		it('filters rows and aggregates by ISO week × group × frame', async () => {
+			const id = `${prefix}-d1`;
+			expect((await store.records(id, { groups: ['state'] })).length).toBe(2);
+			expect((await store.records(id, { from: '2025-06-24', to: '2025-06-30' })).length).toBe(2);
+			expect((await store.records(id, { frames: ['arms'] })).length).toBe(2);
+			expect((await store.rows(id, {}, 2, 1)).map((r) => r.date)).toEqual(['2025-06-25', '2025-06-30']);
+			expect(await store.aggregate(id, 'week', {})).toEqual([
+				{ period: '2025-06-23', group: 'state', frame: 'arms', count: 1 },
+				{ period: '2025-06-23', group: 'state', frame: 'nato-threat', count: 2 },
+				{ period: '2025-06-30', group: 'intl', frame: '', count: 1 },
+				{ period: '2025-07-14', group: 'intl', frame: 'arms', count: 5 }
+			]);
+			expect(await store.aggregate(id, 'month', { frames: ['arms'] })).toEqual([
+				{ period: '2025-06-01', group: 'state', frame: 'arms', count: 1 },
+				{ period: '2025-07-01', group: 'intl', frame: 'arms', count: 5 }
+			]);
+		});
+
+		it('stores nothing when an import fails midway', async () => {
+			async function* failing() {
+				yield ROWS;
+				throw new Error('the upload was cut off');
+			}
+			await expect(store.createDataset(newDataset(`${prefix}-d2`, `${prefix}-u1`), failing())).rejects.toThrow(
+				'the upload was cut off'
+			);
+			expect(await store.dataset(`${prefix}-d2`)).toBeUndefined();
+			expect(await store.records(`${prefix}-d2`)).toEqual([]);
+		});
+
+		it('updates metadata and deletes a dataset with its rows', async () => {
+			const id = `${prefix}-d1`;
+			await store.updateDataset(id, {
+				title: 'Renamed',
+				description: '',
+				source: '',
+				licence: '',
+				citation: 'Cite me',
+				visibility: 'public'
+			});
+			expect(await store.dataset(id)).toMatchObject({ title: 'Renamed', visibility: 'public', citation: 'Cite me' });
+			expect((await store.datasets()).some((d) => d.id === id)).toBe(true);
+			await store.deleteDataset(id);
+			expect(await store.dataset(id)).toBeUndefined();
+			expect(await store.records(id)).toEqual([]);
+		});
+	});
+}
