@@ -38,10 +38,17 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'node build/index.js',
+		// A fresh embedded database for every run, so tests never see an earlier run's accounts.
+		command: 'rm -rf .e2e-db && node scripts/serve.js',
 		port: PORT,
 		reuseExistingServer: false,
-		env: { PORT: String(PORT), ORIGIN: `http://localhost:${PORT}`, HOST: '127.0.0.1' },
+		env: {
+			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
+			HOST: '127.0.0.1',
+			PARALLAX_DB: '.e2e-db/parallax.duckdb',
+			PARALLAX_LOGIN_ATTEMPTS: '5'
+		},
 		stdout: 'pipe',
 		stderr: 'pipe'
 	}

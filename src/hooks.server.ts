@@ -1,12 +1,22 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { ledger } from '$lib/server/ledger';
+import { hashToken, SESSION_COOKIE } from '$lib/server/auth';
+import { store } from '$lib/server/storage';
 
-// Fail at start-up, with every file:row:column problem listed, rather than on first request.
-export const init: ServerInit = () => {
+// Fail at start-up, with every file:row:column problem listed, rather than on first request;
+// open the store too, so a broken database is reported before the first visitor.
+export const init: ServerInit = async () => {
 	ledger();
+	await store();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const user = await (await store()).sessionUser(hashToken(token), new Date());
+		if (user) event.locals.user = { id: user.id, email: user.email, name: user.name };
+	}
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyMapping, type ColumnMapping } from './import/formats';
 
 /**
  * Stored datasets: coverage that researchers upload. The browser maps whatever file it was
@@ -7,23 +8,20 @@ import { z } from 'zod';
  */
 export const DATASET_COLUMNS = ['date', 'outlet', 'group', 'event', 'language', 'frames', 'count', 'title', 'url'] as const;
 
-/** A CSV record in DATASET_COLUMNS, turned into the candidate object the row schema checks. */
-export function datasetRowCandidate(cells: Record<string, string | undefined>): Record<string, unknown> {
-	const frames = (cells.frames ?? '').trim();
-	const count = (cells.count ?? '').trim();
-	return {
-		date: cells.date ?? '',
-		outlet: cells.outlet ?? '',
-		group: cells.group ?? '',
-		event: cells.event ?? '',
-		language: cells.language ?? '',
-		title: cells.title ?? '',
-		url: cells.url ?? '',
-		frames: frames === '' ? [] : frames.split(';').map((f) => f.trim()).filter(Boolean),
-		// An empty count means one article; anything else must be a plain number.
-		count: count === '' ? 1 : /^-?\d+(\.\d+)?$/.test(count) ? Number(count) : count
-	};
-}
+/** How the server reads the CSV the browser sends: the same mapping step, with fixed columns. */
+export const DATASET_MAPPING: ColumnMapping = {
+	...emptyMapping(),
+	date: 'date',
+	dateFormat: 'iso',
+	outlet: 'outlet',
+	group: 'group',
+	event: 'event',
+	language: 'language',
+	title: 'title',
+	url: 'url',
+	frames: 'frames',
+	count: 'count'
+};
 
 export const VISIBILITIES = ['private', 'link', 'public'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];

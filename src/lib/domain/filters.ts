@@ -19,6 +19,8 @@ export interface Filters {
 	mode: 'count' | 'share';
 	/** The outlet group whose frame mix is shown over time. */
 	focus: string | null;
+	/** The share token of a dataset shared by link; carried along so filtering keeps access. */
+	token: string | null;
 }
 
 export interface Vocabulary {
@@ -54,7 +56,8 @@ export function defaultFilters(dataset: string): Filters {
 		by: 'group',
 		granularity: null,
 		mode: 'count',
-		focus: null
+		focus: null,
+		token: null
 	};
 }
 
@@ -105,6 +108,8 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 		if (mode === 'count' || mode === 'share') filters.mode = mode;
 		else notices.push(`Ignored mode="${mode}": choose count or share.`);
 	}
+	const token = params.get('token');
+	if (token !== null && /^[A-Za-z0-9_-]{1,64}$/.test(token)) filters.token = token;
 	const focus = params.get('focus');
 	if (focus !== null) {
 		if (vocab.groups.includes(focus)) filters.focus = focus;
@@ -117,6 +122,7 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 export function filtersToQuery(filters: Filters, defaultDataset: string): string {
 	const params = new URLSearchParams();
 	if (filters.dataset !== defaultDataset) params.set('dataset', filters.dataset);
+	if (filters.token) params.set('token', filters.token);
 	if (filters.from) params.set('from', filters.from);
 	if (filters.to) params.set('to', filters.to);
 	for (const [param, field] of Object.entries(LISTS) as [string, (typeof LISTS)[keyof typeof LISTS]][]) {
@@ -155,4 +161,35 @@ export function applyFilters(records: CoverageRecord[], filters: Filters): Cover
 		} else out.push(r);
 	}
 	return out;
+}
+
+/**
+ * Row filters for the API, where the vocabulary is the dataset's own: values are taken as
+ * given, dates must be real. Returns the problems instead of throwing so the API can answer 400.
+ */
+export function rowFilterFromQuery(params: URLSearchParams): {
+	filter: { from: string | null; to: string | null; groups: string[]; outlets: string[]; events: string[]; languages: string[]; frames: string[] };
+	problems: string[];
+} {
+	const problems: string[] = [];
+	const date = (key: string) => {
+		const value = params.get(key);
+		if (!value) return null;
+		if (isRealIsoDate(value)) return value;
+		problems.push(`${key}="${value}" is not a date in the form yyyy-mm-dd.`);
+		return null;
+	};
+	const list = (key: string) => params.getAll(key).filter((v) => v !== '').slice(0, 200);
+	return {
+		filter: {
+			from: date('from'),
+			to: date('to'),
+			groups: list('group'),
+			outlets: list('outlet'),
+			events: list('event'),
+			languages: list('lang'),
+			frames: list('frame')
+		},
+		problems
+	};
 }

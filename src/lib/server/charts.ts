@@ -1,6 +1,11 @@
 import { BUNDLED_DATASET, collectionWindow, coverageRecords } from '$lib/domain/coverage';
 import type { Vocabulary } from '$lib/domain/filters';
 import { ledger } from './ledger';
+import { canRead, visible } from './access';
+import { store } from './storage';
+import { recordsChartInput } from '$lib/domain/import/dataset';
+import type { ChartInput } from '$lib/domain/chart-views';
+import type { Dataset } from '$lib/domain/dataset';
 
 /** Everything a chart page needs: records, the filter vocabulary and display labels. */
 export function chartData() {
@@ -30,3 +35,26 @@ export function chartData() {
 }
 
 export type ChartData = ReturnType<typeof chartData>;
+
+/**
+ * chartViews() input for a dataset stored on the server, if this viewer may read it. Loaded
+ * whole for now; the aggregate API serves datasets too big to chart in the page.
+ */
+export async function storedChartData(
+	id: string,
+	viewer: App.Locals['user'],
+	token: string | null,
+	bundled: ChartData
+): Promise<{ input: ChartInput; dataset: Dataset } | null> {
+	const db = await store();
+	const dataset = await db.dataset(id);
+	if (!dataset || !canRead(dataset, viewer, token)) return null;
+	const records = await db.records(id);
+	const input = recordsChartInput(records, id, {
+		frames: bundled.vocab.frames,
+		frameLabels: bundled.labels.frames,
+		groups: bundled.vocab.groups,
+		groupLabels: bundled.labels.groups
+	});
+	return { input, dataset: visible(dataset, viewer) };
+}

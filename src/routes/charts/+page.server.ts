@@ -1,5 +1,20 @@
-import { chartData } from '$lib/server/charts';
+import { listedDatasets } from '$lib/server/access';
+import { chartData, storedChartData } from '$lib/server/charts';
+import { isLocalDatasetId } from '$lib/domain/import/dataset';
+import { BUNDLED_DATASET } from '$lib/domain/coverage';
 
-export function load() {
-	return chartData();
+export async function load({ url, locals }) {
+	const bundled = chartData();
+	const requested = url.searchParams.get('dataset');
+	const stored =
+		requested && requested !== BUNDLED_DATASET && !isLocalDatasetId(requested)
+			? await storedChartData(requested, locals.user, url.searchParams.get('token'), bundled)
+			: null;
+	const listed = await listedDatasets(locals.user);
+	const datasets = [...listed, ...(stored && !listed.some((d) => d.id === stored.dataset.id) ? [stored.dataset] : [])];
+	return {
+		...bundled,
+		stored: stored?.input ?? null,
+		storedDatasets: datasets.map((d) => ({ id: d.id, label: `${d.title} (saved by ${d.ownerName})`, rows: d.rowCount }))
+	};
 }

@@ -1,4 +1,6 @@
+import Papa from 'papaparse';
 import type { CoverageRecord } from '../aggregate';
+import { DATASET_COLUMNS } from '../dataset';
 import type { ChartInput } from '../chart-views';
 import { collectionWindow } from '../coverage';
 import type { Vocabulary } from '../filters';
@@ -139,12 +141,21 @@ export function localChartInput(
 	dataset: LocalDataset,
 	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[] }
 ): ChartInput {
-	const records = coverageRecordsOf(dataset);
+	return recordsChartInput(coverageRecordsOf(dataset), dataset.id, bundled, dataset.groupLabels);
+}
+
+/** chartViews() input for any uploaded records, in the browser or from the server's store. */
+export function recordsChartInput(
+	records: CoverageRecord[],
+	datasetId: string,
+	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[]; groupLabels?: Record<string, string> },
+	groupLabels: Record<string, string> = {}
+): ChartInput {
 	const distinct = (pick: (r: CoverageRecord) => string[]) => [...new Set(records.flatMap(pick))].sort();
 	const groups = distinct((r) => [r.group]);
 	const frames = distinct((r) => r.frames);
 	const vocab: Vocabulary = {
-		datasets: [dataset.id],
+		datasets: [datasetId],
 		events: distinct((r) => [r.event]),
 		// Bundled groups first keeps their colours the same as on the bundled charts.
 		groups: [...bundled.groups.filter((g) => groups.includes(g)), ...groups.filter((g) => !bundled.groups.includes(g))],
@@ -157,11 +168,41 @@ export function localChartInput(
 		window: collectionWindow(records),
 		vocab,
 		labels: {
-			events: Object.fromEntries(vocab.events.map((e) => [e, e === NO_EVENT ? 'No event given' : e])),
+			events: Object.fromEntries(vocab.events.map((e) => [e, e === NO_EVENT || e === '' ? 'No event given' : e])),
 			eventDates: {},
-			groups: { [UNGROUPED]: 'Not assigned to a group', ...dataset.groupLabels },
+			groups: {
+				...Object.fromEntries(groups.map((g) => [g, g])),
+				...bundled.groupLabels,
+				'': 'Not assigned to a group',
+				[UNGROUPED]: 'Not assigned to a group',
+				...groupLabels
+			},
 			outlets: Object.fromEntries(vocab.outlets.map((o) => [o, o])),
 			frames: Object.fromEntries(vocab.frames.map((f) => [f, bundled.frameLabels[f] ?? f]))
 		}
 	};
+}
+
+/**
+ * The CSV the server's import reads (DATASET_COLUMNS), built in slices so a million rows never
+ * become one giant string. Titles and links are not kept in the browser copy, so they are empty.
+ */
+export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): string[] {
+	const records = coverageRecordsOf(dataset);
+	const parts = [`${DATASET_COLUMNS.join(',')}\r\n`];
+	for (let start = 0; start < records.length; start += rowsPerPart) {
+		const slice = records.slice(start, start + rowsPerPart).map((r) => [
+			r.date,
+			r.outlet,
+			r.group === UNGROUPED ? '' : r.group,
+			r.event === NO_EVENT ? '' : r.event,
+			r.language,
+			r.frames.join(';'),
+			r.count,
+			'',
+			''
+		]);
+		parts.push(`${Papa.unparse(slice, { newline: '\r\n' })}\r\n`);
+	}
+	return parts;
 }

@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { DatasetMetaSchema } from '$lib/domain/dataset';
+import { ownedDataset, readableDataset } from '$lib/server/access';
+import { store } from '$lib/server/storage';
+
+export async function load({ params, locals, url }) {
+	const token = url.searchParams.get('token');
+	const dataset = await readableDataset(params.id, locals.user, token);
+	return { dataset, token, owner: locals.user?.id === dataset.ownerId };
+}
+
+export const actions = {
+	update: async ({ params, locals, request }) => {
+		const dataset = await ownedDataset(params.id, locals.user);
+		const parsed = DatasetMetaSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { errors: parsed.error.issues.map((i) => i.message) });
+		await (await store()).updateDataset(dataset.id, parsed.data);
+		return { updated: true };
+	},
+	delete: async ({ params, locals, request }) => {
+		const dataset = await ownedDataset(params.id, locals.user);
+		const form = await request.formData();
+		if (String(form.get('confirm') ?? '').trim() !== dataset.title) {
+			return fail(400, { deleteError: 'Type the title exactly to confirm that the dataset should be deleted.' });
+		}
+		await (await store()).deleteDataset(dataset.id);
+		redirect(303, '/datasets');
+	}
+};

@@ -1,0 +1,144 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { expectNoAxeViolations } from './support';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
+const PASSWORD = 'correct horse battery staple';
+
+async function signUp(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
+	const page = await (await browser.newContext()).newPage();
+	const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+	await page.goto('/signup');
+	await page.getByLabel('Name').fill(name);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL('/datasets');
+	await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+	return { page, email };
+}
+
+async function uploadAndSave(page: Page, title: string): Promise<string> {
+	await page.goto('/upload');
+	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture('mediacloud-legacy.csv'));
+	await page.getByRole('button', { name: 'Check every row' }).click();
+	await expect(page.getByTestId('report-summary')).toHaveText('4 of 4 rows are valid.');
+	await page.getByRole('button', { name: /^Use 4 valid rows$/ }).click();
+	await expect(page.getByTestId('saved')).toBeVisible();
+	const save = page.getByRole('region', { name: /Save “.*” on the server/ });
+	await save.getByLabel('Title').fill(title);
+	await save.getByLabel('Source').fill('Fixture in the Media Cloud shape');
+	await save.getByRole('button', { name: 'Save on the server' }).click();
+	await expect(save.getByRole('status')).toContainText('Saved.');
+	await save.getByRole('link', { name: `Open “${title}” in your library` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+test('a researcher signs up, saves an upload, charts it, shares it by link, and deletes it', async ({ browser }) => {
+	const { page: ada } = await signUp(browser, 'Ada');
+	await expectNoAxeViolations(ada);
+	const title = `Ada's sample ${Date.now()}`;
+	const id = await uploadAndSave(ada, title);
+
+	await expect(ada.locator('.meta')).toContainText('Rows4');
+	await expect(ada.getByText('Private — only you').first()).toBeVisible();
+	await expectNoAxeViolations(ada);
+
+	await ada.getByRole('link', { name: 'Chart this dataset' }).click();
+	await expect(ada.getByTestId('filter-summary')).toContainText('4 articles match, from 2022-02-21 to 2022-02-22');
+	await expect(ada.getByLabel('Dataset').locator('option:checked')).toContainText(title);
+	await expect(ada.getByText('was uploaded by a researcher and is stored on this server')).toBeVisible();
+
+	const download = await ada.request.get(`/api/datasets/${id}/rows?format=csv`);
+	expect(download.status()).toBe(200);
+	const csv = await download.text();
+	expect(csv.split('\r\n')[0]).toBe('date,outlet,group,event,language,frames,count,title,url');
+	expect(csv.trim().split('\r\n')).toHaveLength(5);
+
+	// A second researcher can neither list, read, chart, nor download it while it is private.
+	const { page: bob } = await signUp(browser, 'Bob');
+	await bob.goto('/datasets');
+	await expect(bob.getByRole('link', { name: title })).toHaveCount(0);
+	expect((await bob.goto(`/datasets/${id}`))?.status()).toBe(404);
+	expect((await bob.request.get(`/api/datasets/${id}/rows?format=csv`)).status()).toBe(404);
+	expect((await bob.request.get(`/api/datasets/${id}/aggregate`)).status()).toBe(404);
+	expect(((await (await bob.request.get('/api/datasets')).json()) as { datasets: { id: string }[] }).datasets.map((d) => d.id)).not.toContain(id);
+	await bob.goto(`/charts?dataset=${id}`);
+	await expect(bob.getByRole('status').first()).toContainText(`Ignored dataset "${id}"`);
+	// Nor can Bob change or delete it.
+	const hijack = await bob.request.post(`/datasets/${id}?/delete`, {
+		form: { confirm: title },
+		headers: { origin: new URL(bob.url()).origin }
+	});
+	expect(hijack.status()).toBe(404);
+
+	// Shared by link: Bob can read it with the token, still not without.
+	await ada.goto(`/datasets/${id}`);
+	await ada.getByLabel('Anyone with the link').check();
+	await ada.getByRole('button', { name: 'Save changes' }).click();
+	await expect(ada.getByRole('status')).toHaveText('Saved.');
+	const shareUrl = (await ada.locator('code.url').textContent())!.trim();
+	await bob.goto(shareUrl);
+	await expect(bob.getByRole('heading', { level: 1 })).toHaveText(title);
+	await bob.getByRole('link', { name: 'Chart this dataset' }).click();
+	await expect(bob.getByTestId('filter-summary')).toContainText('4 articles match');
+	expect((await bob.goto(`/datasets/${id}`))?.status()).toBe(404);
+
+	// Deleting asks for the title first.
+	await ada.goto(`/datasets/${id}`);
+	await ada.getByRole('button', { name: 'Delete this dataset' }).click();
+	await expect(ada.getByRole('alert')).toContainText('Type the title exactly');
+	await ada.getByLabel(/Type the title/).fill(title);
+	await ada.getByRole('button', { name: 'Delete this dataset' }).click();
+	await expect(ada).toHaveURL('/datasets');
+	await expect(ada.getByRole('link', { name: title })).toHaveCount(0);
+	expect((await ada.goto(`/datasets/${id}`))?.status()).toBe(404);
+});
+
+test('a public dataset is listed for everyone, signed in or not', async ({ browser }) => {
+	const { page: ada } = await signUp(browser, 'Ada');
+	const title = `Public sample ${Date.now()}`;
+	const id = await uploadAndSave(ada, title);
+	await ada.getByLabel('Public — listed for everyone').check();
+	await ada.getByRole('button', { name: 'Save changes' }).click();
+	await expect(ada.getByRole('status')).toHaveText('Saved.');
+
+	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto('/datasets?q=Public%20sample');
+	await visitor.getByRole('link', { name: title, exact: true }).click();
+	await expect(visitor).toHaveURL(`/datasets/${id}`);
+	await expect(visitor.getByRole('heading', { name: 'Edit' })).toHaveCount(0);
+	const api = await visitor.request.get(`/api/datasets/${id}/aggregate?gran=month`);
+	expect(await api.json()).toMatchObject({ granularity: 'month', rows: expect.arrayContaining([expect.objectContaining({ period: '2022-02-01' })]) });
+	await expectNoAxeViolations(visitor);
+});
+
+test('sign-up and sign-in explain what is wrong, and sign-in attempts are limited', async ({ page }) => {
+	await page.goto('/signup');
+	await page.getByLabel('Email').fill('not-an-email');
+	await page.getByLabel('Password').fill('short');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText('Enter your name.')).toBeVisible();
+	await expect(page.getByText('Enter an email address like name@example.org.')).toBeVisible();
+	await expect(page.getByText('Use a password of at least 12 characters.')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	const email = `nobody-${Date.now()}@example.org`;
+	await page.goto('/login');
+	for (let i = 0; i < 5; i++) {
+		await page.getByLabel('Email').fill(email);
+		await page.getByLabel('Password').fill('wrong password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+	}
+	await page.getByLabel('Password').fill('wrong password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toContainText('Too many sign-in attempts.');
+});
+
+test('the session cookie is httpOnly and SameSite', async ({ browser }) => {
+	const { page } = await signUp(browser, 'Cookie');
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'parallax_session');
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { datasetBatches, ImportRejected } from '../../src/lib/server/import';
+
+const HEADER = 'date,outlet,group,event,language,frames,count,title,url';
+
+function body(text: string, chunk = 7): ReadableStream<Uint8Array> {
+	const bytes = new TextEncoder().encode(text);
+	let offset = 0;
+	// Small chunks so rows and multi-byte characters straddle chunk boundaries.
+	return new ReadableStream({
+		pull(controller) {
+			if (offset >= bytes.length) return controller.close();
+			controller.enqueue(bytes.slice(offset, offset + chunk));
+			offset += chunk;
+		}
+	});
+}
+
+async function collect(text: string, limits = { bytes: 1_000_000, rows: 1000 }) {
+	const rows = [];
+	for await (const batch of datasetBatches(body(text), limits)) rows.push(...batch);
+	return rows;
+}
+
+async function rejection(text: string, limits = { bytes: 1_000_000, rows: 1000 }): Promise<ImportRejected> {
+	try {
+		await collect(text, limits);
+	} catch (error) {
+		if (error instanceof ImportRejected) return error;
+		throw error;
+	}
+	throw new Error('expected the import to be refused');
+}
+
+describe('server import of a dataset CSV', () => {
+	it('reads rows, with quoted commas, line breaks and non-ASCII text, into checked rows', async () => {
+		const rows = await collect(
+			`\uFEFF${HEADER}\r\n2025-06-25,ТАСС,russian-state-media,hague,ru,nato-threat;escalation-arms-race,1,"Заголовок, с ""кавычками""\r\nи переносом",https://tass.ru/x\r\n2025-06-26,Example,,,,,12.5,,\r\n`
+		);
+		expect(rows).toEqual([
+			{
+				date: '2025-06-25',
+				outlet: 'ТАСС',
+				group: 'russian-state-media',
+				event: 'hague',
+				language: 'ru',
+				frames: ['nato-threat', 'escalation-arms-race'],
+				count: 1,
+				title: 'Заголовок, с "кавычками"\r\nи переносом',
+				url: 'https://tass.ru/x'
+			},
+			{ date: '2025-06-26', outlet: 'Example', group: '', event: '', language: '', frames: [], count: 12.5, title: '', url: '' }
+		]);
+	});
+
+	it('refuses the whole file when any row is invalid, naming row and column', async () => {
+		const error = await rejection(
+			`${HEADER}\n2025-06-25,A,,,,,1,,\n2025-02-30,B,,,,,1,,\n2025-06-27,,,,,,x,,\n2025-06-28,C,,,,,1\n`
+		);
+		expect(error.status).toBe(422);
+		expect(error.problems).toEqual([
+			'row 3, column date: "2025-02-30" is not a date',
+			'row 4, column count: "x" is not a number',
+			'row 4, column outlet: is empty',
+			'row 5: has 7 fields; the header has 9'
+		]);
+	});
+
+	it('refuses a file without the expected columns, an empty file and a header-only file', async () => {
+		expect((await rejection('date,outlet\n2025-01-01,A\n')).problems[0]).toBe(
+			"The file's header must have the columns date, outlet, group, event, language, frames, count, title, url; missing: group, event, language, frames, count, title, url."
+		);
+		expect((await rejection('')).problems).toEqual(['The file is empty.']);
+		expect((await rejection(`${HEADER}\n`)).problems).toEqual(['The file has a header but no rows.']);
+	});
+
+	it('stops reading as soon as the body is larger than the limit', async () => {
+		const row = '2025-06-25,A,,,,,1,,\n';
+		const error = await rejection(HEADER + '\n' + row.repeat(100), { bytes: 200, rows: 1000 });
+		expect(error.status).toBe(413);
+		expect(error.problems).toEqual(['The upload is larger than 0 MB, the most this server accepts.']);
+	});
+
+	it('refuses more rows than a dataset may hold', async () => {
+		const error = await rejection(HEADER + '\n' + '2025-06-25,A,,,,,1,,\n'.repeat(4), { bytes: 1_000_000, rows: 3 });
+		expect(error.status).toBe(413);
+		expect(error.problems[0]).toBe('The file has more than 3 rows, the most one dataset may hold.');
+	});
+});
