@@ -1,0 +1,77 @@
+// Bounded load test: 200 concurrent connections against 127.0.0.1 only, for a fixed time per
+// endpoint, while a dataset import runs. Prints p50/p95/p99 and errors and writes them into
+// docs/benchmarks.md between the load markers. Run `npm run build` first.
+import autocannon from 'autocannon';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { DATASET_HEADER, datasetCsv, saveDataset, signUp, startServer } from '../tests/e2e/servers.ts';
+
+const PORT = Number(process.env.LOAD_PORT ?? 4390);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
+
+const dir = mkdtempSync(join(tmpdir(), 'parallax-load-'));
+const server = await startServer(PORT, { PARALLAX_DB: join(dir, 'parallax.duckdb'), HOST: '127.0.0.1' });
+const base = `http://127.0.0.1:${PORT}`;
+try {
+	const cookie = await signUp(server.url, 'Load');
+	const saved = await saveDataset(server.url, cookie, 'Load test (synthetic)', DATASET_HEADER + datasetCsv(50_000));
+	if (saved.status !== 201) throw new Error(`could not save the load dataset: ${JSON.stringify(saved.body)}`);
+	const id = saved.body.dataset.id;
+	await fetch(`${server.url}/datasets/${id}?/update`, {
+		method: 'POST',
+		headers: { cookie, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ title: 'Load test (synthetic)', visibility: 'public' })
+	});
+
+	const endpoints = [
+		['Compare view (SSR)', '/events/hague-summit-2025'],
+		['Chart page data', '/charts/__data.json?group=russian-state-media'],
+		['Aggregate API (50k rows)', `/api/datasets/${id}/aggregate?gran=week`]
+	];
+	const results = [];
+	for (const [name, path] of endpoints) {
+		// An import of 200k rows runs alongside each measurement.
+		const importing = saveDataset(server.url, cookie, `Concurrent import ${name}`, DATASET_HEADER + datasetCsv(200_000));
+		const result = await autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS });
+		const imported = await importing;
+		results.push({
+			name,
+			path,
+			requests: result.requests.total,
+			rps: Math.round(result.requests.average),
+			p50: result.latency.p50,
+			p95: result.latency.p97_5 === undefined ? result.latency.p90 : percentile(result, 95),
+			p99: result.latency.p99,
+			errors: result.errors + result.timeouts + result.non2xx,
+			importStatus: imported.status
+		});
+	}
+
+	const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+	const lines = [
+		`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}: ${CONNECTIONS} connections, ${SECONDS} s per endpoint, one app process on the embedded DuckDB store, with a 200,000-row import running during each measurement (\`npm run load\`). Target: 0 errors, p95 < 200 ms.`,
+		'',
+		'| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors | import during load |',
+		'|---|---|---|---|---|---|---|---|',
+		...results.map((r) => `| ${r.name} (\`${r.path}\`) | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.importStatus === 201 ? 'stored' : `failed (${r.importStatus})`} |`)
+	];
+	console.log(lines.join('\n'));
+	const file = 'docs/benchmarks.md';
+	const section = `<!-- load:start -->\n## Load\n\n${lines.join('\n')}\n<!-- load:end -->`;
+	const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+	const next = current.includes('<!-- load:start -->')
+		? current.replace(/<!-- load:start -->[\s\S]*<!-- load:end -->/, section)
+		: `${current.trimEnd()}\n\n${section}\n`;
+	writeFileSync(file, next);
+} finally {
+	await server.stop();
+	rmSync(dir, { recursive: true, force: true });
+}
+
+/** autocannon reports fixed percentiles; p95 is interpolated between p90 and p97.5. */
+function percentile(result, p) {
+	const { p90, p97_5 } = result.latency;
+	return Math.round(p90 + ((p - 90) / 7.5) * (p97_5 - p90));
+}

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A separately started app server, for tests that kill, restart or multiply servers. */
+export interface Server {
+	url: string;
+	process: ChildProcess;
+	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+	const url = `http://localhost:${port}`;
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	for (let i = 0; i < 200; i++) {
+		if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+		try {
+			if ((await fetch(`${url}/method`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		await sleep(100);
+	}
+	return {
+		url,
+		process: child,
+		stop: (signal = 'SIGTERM') =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill(signal);
+			})
+	};
+}
+
+/** Sign up through the real form and return the session cookie header. */
+export async function signUp(url: string, name: string): Promise<string> {
+	const body = new URLSearchParams({
+		name,
+		email: `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`,
+		password: 'correct horse battery staple'
+	});
+	const response = await fetch(`${url}/signup`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' }
+	});
+	const cookie = response.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`sign-up failed with ${response.status}`);
+	return cookie;
+}
+
+export const DATASET_HEADER = 'date,outlet,group,event,language,frames,count,title,url\n';
+
+export function datasetCsv(rows: number, offset = 0): string {
+	let text = '';
+	for (let i = 0; i < rows; i++) {
+		const day = String(1 + ((i + offset) % 28)).padStart(2, '0');
+		text += `2025-06-${day},Outlet ${(i + offset) % 7},group-${i % 3},,en,nato-threat,1,"Title ${i + offset}, quoted",\n`;
+	}
+	return text;
+}
+
+export async function saveDataset(url: string, cookie: string, title: string, csv: string) {
+	const response = await fetch(`${url}/api/datasets?title=${encodeURIComponent(title)}`, {
+		method: 'POST',
+		body: csv,
+		headers: { cookie, origin: url, 'content-type': 'text/csv' }
+	});
+	return { status: response.status, body: (await response.json()) as { dataset?: { id: string; rowCount: number }; problems?: string[] } };
+}
+
+/**
+ * Start a streamed upload and send only its first part; the request stays open so the
+ * server is mid-import when the test acts. Resolves once those bytes are written.
+ */
+export function startSlowUpload(url: string, cookie: string, title: string, firstPart: string) {
+	const target = new URL(`${url}/api/datasets?title=${encodeURIComponent(title)}`);
+	const request = httpRequest(target, {
+		method: 'POST',
+		headers: { cookie, origin: url, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' }
+	});
+	const outcome = new Promise<string>((resolve) => {
+		request.on('response', (res) => resolve(`response ${res.statusCode}`));
+		request.on('error', (error) => resolve(`error ${(error as NodeJS.ErrnoException).code ?? error.message}`));
+	});
+	return new Promise<{ outcome: Promise<string> }>((resolve) => request.write(firstPart, () => resolve({ outcome })));
+}
