@@ -228,3 +228,49 @@ describe('QR codes', () => {
 		expect(short.path).toMatch(/^M\d/);
 	});
 });
+
+describe('QR codes scan back to the link', () => {
+	it('decodes to the exact text, for a short and a deck-length link', async () => {
+		const { default: jsQR } = await import('jsqr');
+		const deckLink = `https://parallax.example/decks/${encodeDeck({
+			title: 'Reading the Hague summit',
+			items: [
+				{ kind: 'event', id: 'hague-summit-2025' },
+				{ kind: 'claim', id: 'c01', perspectives: ['p01', 'p02'] },
+				{ kind: 'question', text: 'Which words make NATO sound like a threat to whom, and why?' }
+			]
+		})}`;
+		for (const text of ['https://x.org/', deckLink]) {
+			const matrix = qrMatrix(text);
+			const scale = 4;
+			const side = (matrix.length + 2 * QUIET_ZONE) * scale;
+			const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+			matrix.forEach((row, y) =>
+				row.forEach((dark, x) => {
+					if (!dark) return;
+					for (let dy = 0; dy < scale; dy++)
+						for (let dx = 0; dx < scale; dx++) {
+							const i = (((y + QUIET_ZONE) * scale + dy) * side + (x + QUIET_ZONE) * scale + dx) * 4;
+							pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
+						}
+				})
+			);
+			expect(jsQR(pixels, side, side)?.data).toBe(text);
+		}
+	});
+});
+
+describe('QR SVG path', () => {
+	it('draws exactly the dark modules of the matrix', () => {
+		const text = 'https://parallax.example/exercise?deck=abc';
+		const matrix = qrMatrix(text);
+		const { path, size } = qrSvg(text);
+		const drawn = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
+		for (const [, x, y, w] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g))
+			for (let i = 0; i < Number(w); i++) drawn[Number(y)]![Number(x) + i] = true;
+		const expected = drawn.map((row, y) =>
+			row.map((_, x) => matrix[y - QUIET_ZONE]?.[x - QUIET_ZONE] === true)
+		);
+		expect(drawn).toEqual(expected);
+	});
+});
