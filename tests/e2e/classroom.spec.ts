@@ -111,6 +111,13 @@ test.describe('presentation mode', () => {
 		await page.keyboard.press('End');
 		await expectStep(page, steps.at(-1)!, steps.length, steps.length);
 
+		// F toggles full screen.
+		const fullscreen = page.getByRole('button', { name: /Full screen/ });
+		await page.keyboard.press('f');
+		await expect(fullscreen).toHaveAttribute('aria-pressed', 'true');
+		await page.keyboard.press('f');
+		await expect(fullscreen).toHaveAttribute('aria-pressed', 'false');
+
 		// Esc leaves, back to the event.
 		await page.keyboard.press('Escape');
 		await expect(page).toHaveURL(`/events/${EVENT}`);
@@ -193,9 +200,14 @@ test.describe('lesson decks', () => {
 
 		const link = await page.getByTestId('share-link').inputValue();
 		expect(link).toMatch(/\/decks\/[A-Za-z0-9_-]+$/);
-		await expect(page.getByTestId('qr')).toBeVisible();
+		await expect(page.getByRole('img', { name: 'QR code of the deck link', exact: true })).toBeVisible();
 		// The work-in-progress is kept in the address bar.
 		await expect(page).toHaveURL(/\/decks\/new\?from=/);
+
+		await page.getByRole('button', { name: 'Show QR code large' }).click();
+		await expect(page.getByRole('dialog', { name: 'Scan to open the deck' }).getByTestId('qr')).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog')).toBeHidden();
 
 		await page.goto(link);
 		const here = await page.getByRole('list', { name: 'Deck contents' }).innerText();
