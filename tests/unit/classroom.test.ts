@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/domain/deck';
 import { clampStep, presentationSteps, presenterAction } from '../../src/lib/domain/presentation';
 import { readProgress, scoreAnswer, summarise } from '../../src/lib/domain/exercise';
-import { qrMatrix, qrSvg, QUIET_ZONE } from '../../src/lib/domain/qr';
+import { MAX_QR_BYTES, qrMatrix, qrSvg, QUIET_ZONE } from '../../src/lib/domain/qr';
 import { validFiles } from './fixtures';
 
 const fixture = buildLedger(validFiles());
@@ -223,9 +223,10 @@ describe('QR codes', () => {
 	it('grows the version with the link and adds a quiet zone', () => {
 		const short = qrSvg('https://x.org/');
 		const long = qrSvg('https://parallax.example/decks/' + 'a'.repeat(300));
-		expect(short.size).toBe(21 + 2 * QUIET_ZONE);
-		expect(long.size).toBeGreaterThan(short.size);
-		expect(short.path).toMatch(/^M\d/);
+		expect(short?.size).toBe(21 + 2 * QUIET_ZONE);
+		expect(long!.size).toBeGreaterThan(short!.size);
+		expect(short?.path).toMatch(/^M\d/);
+		expect(qrSvg('https://x.org/' + 'a'.repeat(MAX_QR_BYTES))).toBeUndefined();
 	});
 });
 
@@ -264,7 +265,7 @@ describe('QR SVG path', () => {
 	it('draws exactly the dark modules of the matrix', () => {
 		const text = 'https://parallax.example/exercise?deck=abc';
 		const matrix = qrMatrix(text);
-		const { path, size } = qrSvg(text);
+		const { path, size } = qrSvg(text)!;
 		const drawn = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
 		for (const [, x, y, w] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g))
 			for (let i = 0; i < Number(w); i++) drawn[Number(y)]![Number(x) + i] = true;

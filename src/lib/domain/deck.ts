@@ -11,8 +11,9 @@ import { perspectivesFor } from './views';
 
 export const DECK_VERSION = 1;
 export const MAX_TITLE = 120;
-export const MAX_QUESTION = 300;
-export const MAX_ITEMS = 60;
+export const MAX_QUESTION = 240;
+// Caps keep the worst-case link (about 13 kB) under the 16 kB request-header limit of Node servers.
+export const MAX_ITEMS = 40;
 
 export type DeckItem =
 	| { kind: 'event'; id: string }

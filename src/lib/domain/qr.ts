@@ -22,7 +22,12 @@ export function qrMatrix(text: string): boolean[][] {
 	return Array.from({ length: count }, (_, row) => Array.from({ length: count }, (_, col) => qr.isDark(row, col)));
 }
 
-export function qrSvg(text: string): QrSvg {
+/** Longest text drawn; beyond this a phone camera struggles even if the code would fit (version 40 tops out near 2.3 kB). */
+export const MAX_QR_BYTES = 1200;
+
+/** undefined when the text is too long to scan reliably, so callers can say so instead of drawing noise. */
+export function qrSvg(text: string): QrSvg | undefined {
+	if (new TextEncoder().encode(text).length > MAX_QR_BYTES) return undefined;
 	const matrix = qrMatrix(text);
 	let path = '';
 	matrix.forEach((row, y) => {
