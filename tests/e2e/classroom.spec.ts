@@ -80,6 +80,8 @@ async function expectStep(page: Page, step: Step, n: number, total: number) {
 
 test.describe('presentation mode', () => {
 	test('an event presentation is driven by keyboard only, step by step', async ({ page }) => {
+		// Forty-odd slides, each checked in full: more than the default budget, not a speed requirement.
+		test.setTimeout(120_000);
 		const steps = presentationSteps(resolveDeck(eventDeck(ledger, EVENT)!, ledger).items);
 		expect(steps.map((s) => s.kind)).toContain('perspective');
 
@@ -328,6 +330,7 @@ test.describe('printable handouts', () => {
 
 test.describe('accessibility of classroom pages', () => {
 	const pages = [
+		`/events/${EVENT}`,
 		`/present/${EVENT}/1`,
 		`/present/${EVENT}/2`,
 		`/present/${EVENT}/3`,
