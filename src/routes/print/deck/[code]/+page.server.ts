@@ -1,0 +1,5 @@
+import { deckFromCode } from '$lib/server/classroom';
+
+export function load({ params }) {
+	return deckFromCode(params.code);
+}
