@@ -9,6 +9,8 @@ export default defineConfig({
 	retries: 0,
 	// axe scans take several seconds per page on a 2-core machine.
 	timeout: 90_000,
+	// Waiting budget for UI assertions on a loaded 2-core machine; nothing asserts speed.
+	expect: { timeout: 15_000 },
 	workers: 2,
 	reporter: [['list']],
 	outputDir: 'test-results',
