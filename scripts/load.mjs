@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { DATASET_HEADER, datasetCsv, saveDataset, signUp, startServer } from '../tests/e2e/servers.ts';
+import { DATASET_HEADER, datasetCsv, saveDataset, signUp, startServer } from '../tests/e2e/servers.mjs';
 
 const PORT = Number(process.env.LOAD_PORT ?? 4390);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);

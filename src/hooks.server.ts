@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { ledger } from '$lib/server/ledger';
 import { hashToken, SESSION_COOKIE } from '$lib/server/auth';
+import { cacheable, cached, invalidate } from '$lib/server/microcache';
 import { store } from '$lib/server/storage';
 
 // Fail at start-up, with every file:row:column problem listed, rather than on first request;
@@ -17,7 +18,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const user = await (await store()).sessionUser(hashToken(token), new Date());
 		if (user) event.locals.user = { id: user.id, email: user.email, name: user.name };
 	}
-	const response = await resolve(event);
+
+	const method = event.request.method;
+	const response = cacheable(event.route.id, event.url, method, event.locals.user === null)
+		? await cached(event.request.url, async () => resolve(event))
+		: await resolve(event);
+	if (method !== 'GET' && method !== 'HEAD' && event.route.id?.includes('datasets')) invalidate();
+
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');

@@ -7,8 +7,16 @@ import { recordsChartInput } from '$lib/domain/import/dataset';
 import type { ChartInput } from '$lib/domain/chart-views';
 import type { Dataset } from '$lib/domain/dataset';
 
+let bundled: ReturnType<typeof buildChartData> | undefined;
+
 /** Everything a chart page needs: records, the filter vocabulary and display labels. */
 export function chartData() {
+	// The bundled ledger never changes while the process runs, so this is built once.
+	bundled ??= buildChartData();
+	return bundled;
+}
+
+function buildChartData() {
 	const data = ledger();
 	const records = coverageRecords(data);
 	const vocab: Vocabulary = {
@@ -34,7 +42,7 @@ export function chartData() {
 	};
 }
 
-export type ChartData = ReturnType<typeof chartData>;
+export type ChartData = ReturnType<typeof buildChartData>;
 
 /**
  * chartViews() input for a dataset stored on the server, if this viewer may read it. Loaded

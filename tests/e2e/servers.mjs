@@ -1,15 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A separately started app server, for tests that kill, restart or multiply servers. */
-export interface Server {
-	url: string;
-	process: ChildProcess;
-	stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+/**
+ * A separately started app server, for tests and scripts that kill, restart or multiply servers.
+ * @param {number} port
+ * @param {Record<string, string>} env
+ * @returns {Promise<{ url: string, process: import('node:child_process').ChildProcess, stop: (signal?: NodeJS.Signals) => Promise<void> }>}
+ */
+export async function startServer(port, env) {
 	const url = `http://localhost:${port}`;
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
@@ -39,8 +38,13 @@ export async function startServer(port: number, env: Record<string, string>): Pr
 	};
 }
 
-/** Sign up through the real form and return the session cookie header. */
-export async function signUp(url: string, name: string): Promise<string> {
+/**
+ * Sign up through the real form and return the session cookie header.
+ * @param {string} url
+ * @param {string} name
+ * @returns {Promise<string>}
+ */
+export async function signUp(url, name) {
 	const body = new URLSearchParams({
 		name,
 		email: `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`,
@@ -59,7 +63,8 @@ export async function signUp(url: string, name: string): Promise<string> {
 
 export const DATASET_HEADER = 'date,outlet,group,event,language,frames,count,title,url\n';
 
-export function datasetCsv(rows: number, offset = 0): string {
+/** Synthetic rows for tests and load scripts, never shown to users as real. @param {number} rows */
+export function datasetCsv(rows, offset = 0) {
 	let text = '';
 	for (let i = 0; i < rows; i++) {
 		const day = String(1 + ((i + offset) % 28)).padStart(2, '0');
@@ -68,28 +73,36 @@ export function datasetCsv(rows: number, offset = 0): string {
 	return text;
 }
 
-export async function saveDataset(url: string, cookie: string, title: string, csv: string) {
+/**
+ * @param {string} url @param {string} cookie @param {string} title @param {string} csv
+ * @returns {Promise<{ status: number, body: { dataset?: { id: string, rowCount: number }, problems?: string[] } }>}
+ */
+export async function saveDataset(url, cookie, title, csv) {
 	const response = await fetch(`${url}/api/datasets?title=${encodeURIComponent(title)}`, {
 		method: 'POST',
 		body: csv,
 		headers: { cookie, origin: url, 'content-type': 'text/csv' }
 	});
-	return { status: response.status, body: (await response.json()) as { dataset?: { id: string; rowCount: number }; problems?: string[] } };
+	return { status: response.status, body: await response.json() };
 }
 
 /**
  * Start a streamed upload and send only its first part; the request stays open so the
  * server is mid-import when the test acts. Resolves once those bytes are written.
  */
-export function startSlowUpload(url: string, cookie: string, title: string, firstPart: string) {
+/** @param {string} url @param {string} cookie @param {string} title @param {string} firstPart */
+export function startSlowUpload(url, cookie, title, firstPart) {
 	const target = new URL(`${url}/api/datasets?title=${encodeURIComponent(title)}`);
 	const request = httpRequest(target, {
 		method: 'POST',
 		headers: { cookie, origin: url, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' }
 	});
-	const outcome = new Promise<string>((resolve) => {
+	/** @type {Promise<string>} */
+	const outcome = new Promise((resolve) => {
 		request.on('response', (res) => resolve(`response ${res.statusCode}`));
-		request.on('error', (error) => resolve(`error ${(error as NodeJS.ErrnoException).code ?? error.message}`));
+		request.on('error', (/** @type {NodeJS.ErrnoException} */ error) => resolve(`error ${error.code ?? error.message}`));
 	});
-	return new Promise<{ outcome: Promise<string> }>((resolve) => request.write(firstPart, () => resolve({ outcome })));
+	/** @type {Promise<{ outcome: Promise<string> }>} */
+	const written = new Promise((resolve) => request.write(firstPart, () => resolve({ outcome })));
+	return written;
 }
