@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { cacheable, cached, invalidate } from '../../src/lib/server/microcache';
+
+describe('micro-cache', () => {
+	it('renders once for concurrent anonymous requests and serves the copy after', async () => {
+		invalidate();
+		let renders = 0;
+		const render = async () => {
+			renders += 1;
+			await new Promise((r) => setTimeout(r, 20));
+			return new Response(`page ${renders}`, { status: 200, headers: { 'content-type': 'text/html' } });
+		};
+		const responses = await Promise.all([1, 2, 3].map(() => cached('/events/a', render)));
+		expect(renders).toBe(1);
+		expect(await Promise.all(responses.map((r) => r.text()))).toEqual(['page 1', 'page 1', 'page 1']);
+		expect(responses.map((r) => r.headers.get('x-parallax-cache')).sort()).toEqual(['miss', 'shared', 'shared']);
+		const later = await cached('/events/a', render);
+		expect(later.headers.get('x-parallax-cache')).toBe('hit');
+		expect(renders).toBe(1);
+		invalidate();
+		await cached('/events/a', render);
+		expect(renders).toBe(2);
+	});
+
+	it('never keeps errors or responses that set cookies', async () => {
+		invalidate();
+		let renders = 0;
+		const notFound = async () => (renders++, new Response('no', { status: 404 }));
+		expect((await cached('/x', notFound)).status).toBe(404);
+		expect((await cached('/x', notFound)).status).toBe(404);
+		expect(renders).toBe(2);
+		const withCookie = async () => (renders++, new Response('ok', { headers: { 'set-cookie': 'a=b' } }));
+		await cached('/y', withCookie);
+		await cached('/y', withCookie);
+		expect(renders).toBe(4);
+	});
+
+	it('caches only anonymous GETs of URL-only routes, never link-shared answers', () => {
+		const url = (path: string) => new URL(`http://localhost${path}`);
+		expect(cacheable('/events/[id]', url('/events/a'), 'GET', true)).toBe(true);
+		expect(cacheable('/events/[id]', url('/events/a'), 'GET', false)).toBe(false);
+		expect(cacheable('/events/[id]', url('/events/a'), 'POST', true)).toBe(false);
+		expect(cacheable('/datasets/[id]', url('/datasets/a'), 'GET', true)).toBe(false);
+		expect(cacheable('/api/datasets/[id]/rows', url('/api/datasets/a/rows?token=t'), 'GET', true)).toBe(false);
+	});
+});
