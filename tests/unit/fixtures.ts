@@ -21,7 +21,8 @@ export function validFiles(): Record<string, string> {
 		[MANIFEST_FILE]: JSON.stringify(manifest),
 		'frames.csv':
 			'id,label,family,definition,cues,semeval_narrative,policy_frame\n' +
-			'nato-threat,NATO as threat,russian-state,NATO presented as a threat.,near our borders;encirclement,Russia is the Victim,Security and defense\n',
+			'nato-threat,NATO as threat,russian-state,NATO presented as a threat.,near our borders;encirclement,Russia is the Victim,security-defense\n',
+		'policy_frames.csv': 'id,label,definition,cues\nsecurity-defense,Security and defense,Threats and defence.,threat\n',
 		'events.csv':
 			'id,title,start_date,end_date,summary,source_urls\n' +
 			'hague,The Hague summit,2025-06-24,2025-06-25,Allies met in The Hague.,https://example.org/a\n',

@@ -1,6 +1,7 @@
 import {
 	ArticleSentenceSchema,
 	ClaimSchema,
+	CodebookFrameSchema,
 	CoverageRowSchema,
 	EventSchema,
 	FrameSchema,
@@ -10,6 +11,7 @@ import {
 	PerspectiveSchema,
 	type ArticleSentence,
 	type Claim,
+	type CodebookFrame,
 	type CoverageRow,
 	type DataKind,
 	type Event,
@@ -25,6 +27,8 @@ import { DataError, parseTable, type ParsedTable, type TableIssue } from './tabl
 export interface Ledger {
 	manifest: Manifest;
 	frames: Frame[];
+	/** The Policy Frames Codebook, reached from each frame through its policy_frame crosswalk. */
+	policyFrames: CodebookFrame[];
 	events: Event[];
 	claims: Claim[];
 	perspectives: Perspective[];
@@ -36,6 +40,7 @@ export interface Ledger {
 
 export const FILES: Record<DataKind, string> = {
 	frames: 'frames.csv',
+	policy_frames: 'policy_frames.csv',
 	events: 'events.csv',
 	claims: 'claims.csv',
 	perspectives: 'perspectives.csv',
@@ -88,6 +93,7 @@ export function buildLedger(files: Record<string, string | undefined>): Ledger {
 	}
 
 	const frames = table('frames', FrameSchema);
+	const policyFrames = table('policy_frames', CodebookFrameSchema);
 	const events = table('events', EventSchema);
 	const claims = table('claims', ClaimSchema);
 	const perspectives = table('perspectives', PerspectiveSchema);
@@ -115,6 +121,7 @@ export function buildLedger(files: Record<string, string | undefined>): Ledger {
 	}
 
 	unique('frames', frames, (f) => f.id, 'id');
+	unique('policy_frames', policyFrames, (f) => f.id, 'id');
 	unique('events', events, (e) => e.id, 'id');
 	unique('claims', claims, (c) => c.id, 'id');
 	unique('perspectives', perspectives, (p) => p.id, 'id');
@@ -149,6 +156,7 @@ export function buildLedger(files: Record<string, string | undefined>): Ledger {
 		});
 	}
 
+	refs('frames', frames, 'policy_frame', (f) => [f.policy_frame], policyFrames.ids, 'Policy Frames Codebook id');
 	refs('claims', claims, 'event_id', (c) => [c.event_id], eventIds, 'event id');
 	refs('claims', claims, 'frame_codes', (c) => c.frame_codes, frameIds, 'frame id');
 	refs('perspectives', perspectives, 'event_id', (p) => [p.event_id], eventIds, 'event id');
@@ -192,6 +200,7 @@ export function buildLedger(files: Record<string, string | undefined>): Ledger {
 	return {
 		manifest,
 		frames: frames.rows,
+		policyFrames: policyFrames.rows,
 		events: [...events.rows].sort((a, b) => a.start_date.localeCompare(b.start_date)),
 		claims: claims.rows,
 		perspectives: perspectives.rows,

@@ -89,10 +89,19 @@ export const FrameSchema = z.object({
 	cues: listOf(text),
 	/** Closest narrative in the SemEval-2025 Task 10 taxonomy, if any. */
 	semeval_narrative: optionalText,
-	/** Closest dimension of the Policy Frames Codebook (Boydstun et al. 2014). */
-	policy_frame: text
+	/** Crosswalk: the closest dimension of the Policy Frames Codebook (an id in policy_frames.csv). */
+	policy_frame: id
 });
 export type Frame = z.infer<typeof FrameSchema>;
+
+/** A frame of another codebook (the Policy Frames Codebook, or one a researcher uploads). */
+export const CodebookFrameSchema = z.object({
+	id,
+	label: text,
+	definition: text,
+	cues: listOf(text)
+});
+export type CodebookFrame = z.infer<typeof CodebookFrameSchema>;
 
 export const EventSchema = z
 	.object({
@@ -215,6 +224,7 @@ export const ManifestFileSchema = z.object({
 	file: z.string().regex(/^[a-z_]+\.csv$/),
 	kind: z.enum([
 		'frames',
+		'policy_frames',
 		'events',
 		'claims',
 		'perspectives',
