@@ -1,8 +1,9 @@
 import { error, json } from '@sveltejs/kit';
 import { DatasetMetaSchema } from '$lib/domain/dataset';
+import { tooLarge } from '$lib/domain/import/limits';
 import { listedDatasets } from '$lib/server/access';
 import { newId } from '$lib/server/auth';
-import { datasetBatches, ImportRejected, LIMITS, tooLarge } from '$lib/server/import';
+import { datasetBatches, ImportRejected, LIMITS } from '$lib/server/import';
 import { store } from '$lib/server/storage';
 
 export async function GET({ locals }) {
