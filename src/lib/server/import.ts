@@ -2,7 +2,7 @@ import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Papa from 'papaparse';
 import { DATASET_COLUMNS, DATASET_MAPPING } from '$lib/domain/dataset';
-import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, notTextReason, tooLarge } from '$lib/domain/import/limits';
+import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, MAX_COLUMNS, notTextReason, tooLarge } from '$lib/domain/import/limits';
 import { mapRow } from '$lib/domain/import/mapping';
 import { formatRowIssue, type RowIssue } from '$lib/domain/import/report';
 import type { ImportedCoverageRow } from '$lib/domain/schemas';
@@ -66,7 +66,8 @@ export async function* datasetBatches(
 			}
 		}
 	});
-	const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: 'greedy' }) as unknown as NodeJS.ReadWriteStream;
+	// The browser always sends commas; guessing would let a semicolon file through half-understood.
+	const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: 'greedy', delimiter: ',' }) as unknown as NodeJS.ReadWriteStream;
 	const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
 	source.on('error', (error) => parser.emit('error', error));
 	counter.on('error', (error) => parser.emit('error', error));
@@ -132,6 +133,11 @@ function headerProblems(header: string[]): void {
 			const name = separator === '\t' ? 'tabs' : separator === ';' ? 'semicolons' : 'pipes';
 			throw new ImportRejected(422, [`The header is one column: the file seems to be separated by ${name}; this endpoint reads comma-separated files.`]);
 		}
+	}
+	if (header.length > MAX_COLUMNS) {
+		throw new ImportRejected(422, [
+			`The header has ${header.length.toLocaleString('en-GB')} columns; at most ${MAX_COLUMNS.toLocaleString('en-GB')} are read. Send only the columns ${DATASET_COLUMNS.join(', ')}.`
+		]);
 	}
 	const missing = DATASET_COLUMNS.filter((c) => !header.includes(c));
 	if (missing.length > 0) {

@@ -53,7 +53,11 @@ export class Importer {
 		const broken = new Map<number, string>();
 		for (const error of errors) {
 			if (error.code === 'UndetectableDelimiter' || error.row === undefined) continue;
-			if (!broken.has(error.row)) broken.set(error.row, syntaxReason(error));
+			const reason = syntaxReason(error);
+			const earlier = broken.get(error.row);
+			// A stray quote is usually also never closed; both explain what happened to the row.
+			if (earlier === undefined) broken.set(error.row, reason);
+			else if (!earlier.includes(reason)) broken.set(error.row, `${earlier}; ${reason}`);
 		}
 		const first = this.records;
 		this.records += records.length;

@@ -48,7 +48,9 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 	const body = text.replace(/^\uFEFF/, '');
 	const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', preview: SAMPLE_ROWS + 2 });
 	const records = parsed.data;
-	if (truncated && records.length > 1 && parsed.meta.truncated === false) records.pop();
+	// A record longer than the sample (a whole article in one cell) is kept when it is the only
+	// one after the header: its first cells still tell the date format, and only the preview sees the cut.
+	if (truncated && records.length > 2 && parsed.meta.truncated === false) records.pop();
 	const delimiter = parsed.meta.delimiter || ',';
 	const lineEnding = parsed.meta.linebreak === '\r\n' ? 'CRLF' : parsed.meta.linebreak === '\r' ? 'CR' : 'LF';
 	const first = records[0] ?? [];
