@@ -24,7 +24,7 @@ export async function POST({ request, url, locals }) {
 
 	const meta = DatasetMetaSchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!meta.success) return json({ problems: meta.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) }, { status: 422 });
-	if (!request.body) return json({ problems: ['The upload is empty.'] }, { status: 422 });
+	if (!request.body) return json({ problems: ['The file is empty.'] }, { status: 422 });
 
 	try {
 		const dataset = await (await store()).createDataset(
