@@ -1,23 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { expectNoAxeViolations } from './support';
+import { expectNoAxeViolations, signUp } from './support';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
-const PASSWORD = 'correct horse battery staple';
-
-async function signUp(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
-	const page = await (await browser.newContext()).newPage();
-	const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
-	await page.goto('/signup');
-	await page.getByLabel('Name').fill(name);
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page).toHaveURL('/datasets');
-	await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
-	return { page, email };
-}
-
 async function uploadAndSave(page: Page, title: string): Promise<string> {
 	await page.goto('/upload');
 	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture('mediacloud-legacy.csv'));
@@ -72,6 +57,26 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 		headers: { origin: new URL(bob.url()).origin }
 	});
 	expect(hijack.status()).toBe(404);
+	const rename = await bob.request.post(`/datasets/${id}?/update`, {
+		form: { title: 'Taken over', visibility: 'public' },
+		headers: { origin: new URL(bob.url()).origin }
+	});
+	expect(rename.status()).toBe(404);
+	// Guessing: the metadata API, a made-up share token and a made-up id all answer the same 404,
+	// so a private id cannot even be told apart from one that does not exist.
+	const notFound = async (path: string) => {
+		const response = await bob.request.get(path);
+		expect(response.status(), path).toBe(404);
+		return response.text();
+	};
+	const guessed = await notFound(`/api/datasets/${'x'.repeat(id.length)}`);
+	expect(await notFound(`/api/datasets/${id}`)).toBe(guessed);
+	expect(await notFound(`/api/datasets/${id}?token=${'a'.repeat(24)}`)).toBe(guessed);
+	await notFound(`/api/datasets/${id}/rows?token=${'a'.repeat(24)}`);
+	expect((await bob.goto(`/datasets/${id}?token=guess`))?.status()).toBe(404);
+	await ada.goto(`/datasets/${id}`);
+	await expect(ada.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(ada.getByText('Private — only you').first()).toBeVisible();
 
 	// Shared by link: Bob can read it with the token, still not without.
 	await ada.goto(`/datasets/${id}`);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { readLedger } from '../../src/lib/server/ledger';
 
 /** The bundled data, read the same way the server reads it, for computing expected values. */
@@ -13,4 +13,20 @@ export async function expectNoAxeViolations(page: Page) {
 
 export function groupOf(outletId: string): string {
 	return ledger.outlets.find((o) => o.id === outletId)?.group ?? '';
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** A new researcher account in its own browser context, signed in on /datasets. */
+export async function signUp(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
+	const page = await (await browser.newContext()).newPage();
+	const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+	await page.goto('/signup');
+	await page.getByLabel('Name').fill(name);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL('/datasets');
+	await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+	return { page, email };
 }

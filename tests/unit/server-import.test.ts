@@ -78,7 +78,7 @@ describe('server import of a dataset CSV', () => {
 		const row = '2025-06-25,A,,,,,1,,\n';
 		const error = await rejection(HEADER + '\n' + row.repeat(100), { bytes: 200, rows: 1000 });
 		expect(error.status).toBe(413);
-		expect(error.problems).toEqual(['The upload is larger than 0 MB, the most this server accepts.']);
+		expect(error.problems).toEqual(['The upload is larger than 200 bytes, the most this server accepts.']);
 	});
 
 	it('refuses more rows than a dataset may hold', async () => {

@@ -266,6 +266,24 @@ export const webUrl = z
 		{ error: (issue) => `${JSON.stringify(issue.input)} is not a web address` }
 	);
 
+// Control characters other than tab and line breaks are never meant as text: they come from
+// binary junk or broken exports, and they corrupt terminals and spreadsheets downstream.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Text from an upload: bounded, so one runaway cell cannot bloat the store, and free of control characters. */
+function uploadedText(max: number) {
+	return z
+		.string()
+		.trim()
+		.max(max, { error: (issue) => `is ${String(issue.input).length.toLocaleString('en-GB')} characters long; the most is ${max.toLocaleString('en-GB')}` })
+		.refine((value) => !CONTROL.test(value), {
+			error: (issue) => {
+				const code = String(issue.input).match(CONTROL)?.[0]?.charCodeAt(0) ?? 0;
+				return `contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}, which text may not hold`;
+			}
+		});
+}
+
 /**
  * One coverage row after an upload's columns were mapped and its cells converted: a single
  * article (count 1) or a count for one period and series. The browser worker checks every
@@ -274,14 +292,14 @@ export const webUrl = z
 export const ImportedCoverageRowSchema = z.object({
 	date: isoDate,
 	/** Outlet name or domain; for count rows, the series. */
-	outlet: text,
+	outlet: uploadedText(300).min(1, 'must not be empty'),
 	/** An outlet group given by the file itself; '' when groups are mapped per outlet. */
-	group: optionalText,
-	event: optionalText,
-	language: optionalText,
-	title: optionalText,
+	group: uploadedText(200).default(''),
+	event: uploadedText(200).default(''),
+	language: uploadedText(35).default(''),
+	title: uploadedText(2000).default(''),
 	url: z.union([z.literal(''), webUrl]),
-	frames: z.array(text),
+	frames: z.array(uploadedText(200).min(1, 'must not be empty')),
 	count: z
 		.number({ error: 'is not a number' })
 		.refine(Number.isFinite, 'is not a finite number')

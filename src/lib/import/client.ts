@@ -4,6 +4,9 @@ import type { FromWorker, Progress, ToWorker } from './protocol';
 type ImportJob = Omit<Extract<ToWorker, { type: 'import' }>, 'type'>;
 type Inspected = Extract<FromWorker, { type: 'inspected' }>;
 
+/** A file the worker would not read, with the reason to show as it is. */
+export class FileRefused extends Error {}
+
 /** One worker per upload page; requests run one at a time, the way the page issues them. */
 export class ImportClient {
 	private worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -13,13 +16,14 @@ export class ImportClient {
 		this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.listener?.(event.data);
 	}
 
-	inspect(file: File): Promise<Inspected> {
+	inspect(file: File, maxBytes: number): Promise<Inspected> {
 		return new Promise((resolve, reject) => {
 			this.listener = (message) => {
 				if (message.type === 'inspected') resolve(message);
+				else if (message.type === 'refused') reject(new FileRefused(message.message));
 				else if (message.type === 'failed') reject(new Error(message.message));
 			};
-			this.send({ type: 'inspect', file });
+			this.send({ type: 'inspect', file, maxBytes });
 		});
 	}
 

@@ -4,7 +4,7 @@ import type { Inspection } from '$lib/domain/import/inspect';
 
 /** Messages between the upload page and the import worker. */
 export type ToWorker =
-	| { type: 'inspect'; file: File }
+	| { type: 'inspect'; file: File; maxBytes: number }
 	| {
 			type: 'import';
 			file: File;
@@ -25,6 +25,8 @@ export interface Progress {
 
 export type FromWorker =
 	| { type: 'inspected'; inspection: Inspection; encoding: string; bom: boolean }
+	/** The file cannot be imported at all; `message` says why, for the researcher. */
+	| { type: 'refused'; message: string }
 	| ({ type: 'progress' } & Progress)
 	| { type: 'done'; result: ImportResult; seconds: number }
 	| { type: 'cancelled'; rows: number }

@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { transferables } from '$lib/domain/import/dataset';
 import { Importer } from '$lib/domain/import/importer';
-import { detectEncoding, inspectSample } from '$lib/domain/import/inspect';
+import { inspectFile, SAMPLE_BYTES, sizeRefusal } from '$lib/domain/import/inspect';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -12,7 +12,6 @@ import type { FromWorker, ToWorker } from './protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 // Local files parse several times faster in 64 KB chunks than in papaparse's 10 MB default.
 const CHUNK_SIZE = 64 * 1024;
-const SAMPLE_BYTES = 256 * 1024;
 
 let cancelRequested = false;
 
@@ -23,7 +22,7 @@ function post(message: FromWorker, transfer: Transferable[] = []) {
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
 	const message = event.data;
 	if (message.type === 'cancel') cancelRequested = true;
-	else if (message.type === 'inspect') inspect(message.file).catch(fail);
+	else if (message.type === 'inspect') inspect(message.file, message.maxBytes).catch(fail);
 	else {
 		cancelRequested = false;
 		run(message);
@@ -34,19 +33,19 @@ function fail(error: unknown) {
 	post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 }
 
-async function inspect(file: File) {
-	const bytes = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
-	const { encoding, bom } = detectEncoding(bytes);
-	const text = new TextDecoder(encoding).decode(bytes);
-	post({ type: 'inspected', inspection: inspectSample(text, file.name, file.size > SAMPLE_BYTES), encoding, bom });
+async function inspect(file: File, maxBytes: number) {
+	// An oversize file is refused before a byte of it is read.
+	const early = sizeRefusal(file, maxBytes);
+	if (early) return post({ type: 'refused', message: early });
+	const outcome = inspectFile(file, new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer()), maxBytes);
+	if (outcome.refused !== null) post({ type: 'refused', message: outcome.refused });
+	else post({ type: 'inspected', inspection: outcome.inspection, encoding: outcome.encoding, bom: outcome.bom });
 }
 
 function run(job: Extract<ToWorker, { type: 'import' }>) {
 	const importer = new Importer(job.columns, job.mapping, job.hasHeader);
 	const started = performance.now();
-	let records = 0;
 	let bytes = 0;
-	let skipHeader = job.hasHeader;
 	Papa.parse<string[]>(job.file, {
 		worker: false,
 		chunkSize: CHUNK_SIZE,
@@ -58,15 +57,7 @@ function run(job: Extract<ToWorker, { type: 'import' }>) {
 				parser.abort();
 				return;
 			}
-			for (const error of results.errors) importer.syntaxError(records + (error.row ?? 0), error.message);
-			for (const record of results.data) {
-				records++;
-				if (skipHeader) {
-					skipHeader = false;
-					continue;
-				}
-				importer.push(record);
-			}
+			importer.pushChunk(results.data, results.errors);
 			bytes = Math.min(job.file.size, bytes + CHUNK_SIZE);
 			const seconds = (performance.now() - started) / 1000;
 			post({ type: 'progress', rows: importer.rows, bytes, total: job.file.size, rowsPerSecond: seconds > 0 ? importer.rows / seconds : 0 });

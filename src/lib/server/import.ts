@@ -2,13 +2,14 @@ import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Papa from 'papaparse';
 import { DATASET_COLUMNS, DATASET_MAPPING } from '$lib/domain/dataset';
+import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, MAX_COLUMNS, notTextReason, tooLarge } from '$lib/domain/import/limits';
 import { mapRow } from '$lib/domain/import/mapping';
 import { formatRowIssue, type RowIssue } from '$lib/domain/import/report';
 import type { ImportedCoverageRow } from '$lib/domain/schemas';
 
 export const LIMITS = {
 	/** Upload size in bytes; PARALLAX_UPLOAD_MAX_BYTES, default 200 MB. */
-	bytes: Number(process.env.PARALLAX_UPLOAD_MAX_BYTES ?? 200 * 1024 * 1024),
+	bytes: Number(process.env.PARALLAX_UPLOAD_MAX_BYTES ?? DEFAULT_MAX_BYTES),
 	/** Rows per dataset; PARALLAX_UPLOAD_MAX_ROWS, default 2,000,000. */
 	rows: Number(process.env.PARALLAX_UPLOAD_MAX_ROWS ?? 2_000_000)
 };
@@ -38,20 +39,35 @@ export async function* datasetBatches(
 ): AsyncGenerator<ImportedCoverageRow[]> {
 	let bytes = 0;
 	// Decoding here, with `stream: true`, keeps a character whose bytes straddle two network
-	// chunks intact; papaparse would decode each chunk on its own.
-	const decoder = new TextDecoder('utf-8');
+	// chunks intact; papaparse would decode each chunk on its own. `fatal` refuses bytes that are
+	// not UTF-8 instead of storing U+FFFD in their place.
+	const decoder = new TextDecoder('utf-8', { fatal: true });
 	const counter = new Transform({
 		readableObjectMode: true,
 		transform(chunk: Buffer, _encoding, done) {
+			const first = bytes === 0;
 			bytes += chunk.length;
-			if (bytes > limits.bytes) done(new ImportRejected(413, [tooLarge(limits.bytes)]));
-			else done(null, decoder.decode(chunk, { stream: true }));
+			if (bytes > limits.bytes) return done(new ImportRejected(413, [tooLarge(limits.bytes)]));
+			if (first) {
+				const refusal = notTextRefusal(chunk);
+				if (refusal) return done(new ImportRejected(415, [refusal]));
+			}
+			try {
+				done(null, decoder.decode(chunk, { stream: true }));
+			} catch {
+				done(new ImportRejected(415, [NOT_UTF8]));
+			}
 		},
 		flush(done) {
-			done(null, decoder.decode());
+			try {
+				done(null, decoder.decode());
+			} catch {
+				done(new ImportRejected(415, [NOT_UTF8]));
+			}
 		}
 	});
-	const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: 'greedy' }) as unknown as NodeJS.ReadWriteStream;
+	// The browser always sends commas; guessing would let a semicolon file through half-understood.
+	const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: 'greedy', delimiter: ',' }) as unknown as NodeJS.ReadWriteStream;
 	const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
 	source.on('error', (error) => parser.emit('error', error));
 	counter.on('error', (error) => parser.emit('error', error));
@@ -66,12 +82,7 @@ export async function* datasetBatches(
 		for await (const record of parser as AsyncIterable<string[]>) {
 			if (!header) {
 				header = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
-				const missing = DATASET_COLUMNS.filter((c) => !header?.includes(c));
-				if (missing.length > 0) {
-					throw new ImportRejected(422, [
-						`The file's header must have the columns ${DATASET_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`
-					]);
-				}
+				headerProblems(header);
 				index = new Map(header.map((c, i) => [c, i]));
 				continue;
 			}
@@ -80,7 +91,7 @@ export async function* datasetBatches(
 				throw new ImportRejected(413, [`The file has more than ${limits.rows.toLocaleString('en-GB')} rows, the most one dataset may hold.`]);
 			}
 			if (record.length !== header.length) {
-				problems.push({ row, column: '', kind: 'fields', reason: `has ${record.length} fields; the header has ${header.length}` });
+				problems.push({ row, column: '', kind: 'fields', reason: fieldCountReason(record, header.length) });
 			} else {
 				const mapped = mapRow(record, index, DATASET_MAPPING, row);
 				if (mapped.row) batch.push(mapped.row);
@@ -104,6 +115,36 @@ export async function* datasetBatches(
 	if (batch.length > 0) yield batch;
 }
 
-export function tooLarge(limit: number): string {
-	return `The upload is larger than ${Math.round(limit / 1024 / 1024)} MB, the most this server accepts.`;
+const NOT_UTF8 = 'The upload is not UTF-8 text. Save the file as CSV (UTF-8) and upload it again.';
+
+function notTextRefusal(head: Uint8Array): string | null {
+	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+		return 'The upload is UTF-16 text; this endpoint reads UTF-8. Save the file as CSV (UTF-8) and upload it again.';
+	}
+	const reason = notTextReason(head);
+	return reason ? `The upload is not a text file: ${reason}` : null;
+}
+
+/** A header the rows cannot be read against: say which columns are missing, repeated, or run together. */
+function headerProblems(header: string[]): void {
+	if (header.length === 1) {
+		const separator = [';', '\t', '|'].find((s) => header[0]?.includes(s));
+		if (separator) {
+			const name = separator === '\t' ? 'tabs' : separator === ';' ? 'semicolons' : 'pipes';
+			throw new ImportRejected(422, [`The header is one column: the file seems to be separated by ${name}; this endpoint reads comma-separated files.`]);
+		}
+	}
+	if (header.length > MAX_COLUMNS) {
+		throw new ImportRejected(422, [
+			`The header has ${header.length.toLocaleString('en-GB')} columns; at most ${MAX_COLUMNS.toLocaleString('en-GB')} are read. Send only the columns ${DATASET_COLUMNS.join(', ')}.`
+		]);
+	}
+	const missing = DATASET_COLUMNS.filter((c) => !header.includes(c));
+	if (missing.length > 0) {
+		throw new ImportRejected(422, [`The file's header must have the columns ${DATASET_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`]);
+	}
+	const repeated = duplicateNames(header);
+	if (repeated.length > 0) {
+		throw new ImportRejected(422, [`The header has ${repeated.map((c) => `"${c}"`).join(', ')} more than once; each column may appear only once.`]);
+	}
 }

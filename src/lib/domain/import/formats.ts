@@ -101,6 +101,8 @@ export function detectFormat(firstRow: string[], delimiter: string): FormatId {
 	if (hasAll(h, ['date', 'outlet', 'language', 'title', 'summary', 'disproof'])) return 'euvsdisinfo-database';
 	if (hasAll(h, ['date', 'id', 'title', 'countries', 'keywords', 'outlets'])) return 'euvsdisinfo-cases';
 	if (hasAll(h, ['date', 'outlet_id', 'event_id', 'frame_codes', 'language', 'title', 'url'])) return 'parallax';
+	// The CSV a stored dataset downloads as (DATASET_COLUMNS), so a download can be uploaded again.
+	if (hasAll(h, ['date', 'outlet', 'group', 'event', 'language', 'frames', 'count', 'title', 'url'])) return 'parallax';
 	return 'unknown';
 }
 
@@ -140,11 +142,11 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 				date: c('date'),
 				outlet: c('outlet_id') ?? c('outlet'),
 				group: c('group'),
-				event: c('event_id'),
+				event: c('event_id') ?? c('event'),
 				language: c('language'),
 				title: c('title'),
 				url: c('url'),
-				frames: c('frame_codes'),
+				frames: c('frame_codes') ?? c('frames'),
 				count: c('count')
 			};
 		case 'unknown':

@@ -1,5 +1,7 @@
+import type { ParseError } from 'papaparse';
 import { ColumnarBuilder, type ColumnarCoverage } from './dataset';
 import type { ColumnMapping } from './formats';
+import { fieldCountReason } from './limits';
 import { mapRow } from './mapping';
 import { domainOf, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type ValidationReport } from './report';
@@ -25,11 +27,13 @@ export class Importer {
 	private frames = new Set<string>();
 	private start = '';
 	private end = '';
+	/** Records parsed so far, header included, to place syntax errors of later chunks. */
+	private records = 0;
 
 	constructor(
 		private columns: string[],
 		private mapping: ColumnMapping,
-		hasHeader: boolean
+		private hasHeader: boolean
 	) {
 		this.index = new Map(columns.map((c, i) => [c, i]));
 		this.row = hasHeader ? 1 : 0;
@@ -40,12 +44,41 @@ export class Importer {
 		return this.report.rowsSeen;
 	}
 
-	push(cells: string[]): void {
+	/**
+	 * One parsed chunk: its records (the header too, if the file has one) and papaparse's errors,
+	 * whose `row` counts records within the chunk. A record with a syntax error is not imported:
+	 * its cells are whatever the parser made of the broken quoting.
+	 */
+	pushChunk(records: string[][], errors: ParseError[] = []): void {
+		const broken = new Map<number, string>();
+		for (const error of errors) {
+			if (error.code === 'UndetectableDelimiter' || error.row === undefined) continue;
+			const reason = syntaxReason(error);
+			const earlier = broken.get(error.row);
+			// A stray quote is usually also never closed; both explain what happened to the row.
+			if (earlier === undefined) broken.set(error.row, reason);
+			else if (!earlier.includes(reason)) broken.set(error.row, `${earlier}; ${reason}`);
+		}
+		const first = this.records;
+		this.records += records.length;
+		records.forEach((record, i) => {
+			const reason = broken.get(i);
+			if (first + i === 0 && this.hasHeader) {
+				if (reason) this.report.add({ row: 1, column: '', kind: 'syntax', reason });
+				return;
+			}
+			this.push(record, reason);
+		});
+	}
+
+	push(cells: string[], syntax?: string): void {
 		const row = ++this.row;
+		if (syntax) {
+			this.report.addRow([{ row, column: '', kind: 'syntax', reason: syntax }]);
+			return;
+		}
 		if (cells.length !== this.columns.length) {
-			this.report.addRow([
-				{ row, column: '', kind: 'fields', reason: `has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header has ${this.columns.length}` }
-			]);
+			this.report.addRow([{ row, column: '', kind: 'fields', reason: fieldCountReason(cells, this.columns.length) }]);
 			return;
 		}
 		const mapped = mapRow(cells, this.index, this.mapping, row);
@@ -59,11 +92,6 @@ export class Importer {
 		if (mapped.row.date > this.end) this.end = mapped.row.date;
 	}
 
-	/** A CSV syntax problem at a 0-based record index counted over the whole file, header included. */
-	syntaxError(record: number, message: string): void {
-		this.report.add({ row: record + 1, column: '', kind: 'syntax', reason: message });
-	}
-
 	finish(): ImportResult {
 		return {
 			report: this.report.build(),
@@ -72,5 +100,17 @@ export class Importer {
 			frames: [...this.frames].sort(),
 			range: this.start ? { start: this.start, end: this.end } : null
 		};
+	}
+}
+
+/** papaparse's terse messages, said so that a researcher knows what to look for in the file. */
+function syntaxReason(error: ParseError): string {
+	switch (error.code) {
+		case 'MissingQuotes':
+			return 'a quote (") opens a cell that is never closed, so the rest of the file was read as one cell';
+		case 'InvalidQuotes':
+			return 'a quoted cell has more text after its closing quote (") — a quote inside a cell must be doubled ("")';
+		default:
+			return error.message;
 	}
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { detectDateFormat, type DateDetection } from './dates';
 import { defaultMapping, detectFormat, formatHasHeader, GDELT_EVENT_COLUMNS, type ColumnMapping, type FormatId } from './formats';
+import { duplicateNames, MAX_COLUMNS, notTextReason, tooLarge } from './limits';
 import { detectDecimalMark } from './numbers';
 
 /** What the first part of a file says about all of it; the page pre-fills the mapping from it. */
@@ -15,9 +16,13 @@ export interface Inspection {
 	sample: string[][];
 	mapping: ColumnMapping;
 	date: DateDetection;
+	/** Things the researcher should check before mapping (repeated columns, a single column). */
+	notes: string[];
 }
 
 export const SAMPLE_ROWS = 200;
+/** How much of a file is read to inspect it. */
+export const SAMPLE_BYTES = 256 * 1024;
 
 /** Column names that can be told apart: blanks get a position, repeats a number. */
 export function uniqueColumns(header: string[]): string[] {
@@ -43,7 +48,9 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 	const body = text.replace(/^\uFEFF/, '');
 	const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy', preview: SAMPLE_ROWS + 2 });
 	const records = parsed.data;
-	if (truncated && records.length > 1 && parsed.meta.truncated === false) records.pop();
+	// A record longer than the sample (a whole article in one cell) is kept when it is the only
+	// one after the header: its first cells still tell the date format, and only the preview sees the cut.
+	if (truncated && records.length > 2 && parsed.meta.truncated === false) records.pop();
 	const delimiter = parsed.meta.delimiter || ',';
 	const lineEnding = parsed.meta.linebreak === '\r\n' ? 'CRLF' : parsed.meta.linebreak === '\r' ? 'CR' : 'LF';
 	const first = records[0] ?? [];
@@ -60,7 +67,21 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 	// An optional count column left blank (Parallax's own files) means one article per row.
 	if (mapping.count && columnValues(sample, columns, mapping.count).every((v) => v.trim() === '')) mapping.count = null;
 	if (mapping.count) mapping.decimal = detectDecimalMark(columnValues(sample, columns, mapping.count), delimiter);
-	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, date };
+	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, date, notes: headerNotes(first, hasHeader) };
+}
+
+function headerNotes(header: string[], hasHeader: boolean): string[] {
+	if (!hasHeader) return [];
+	const notes = duplicateNames(header.map((h) => h.replace(/^\uFEFF/, '').trim()).filter((h) => h !== '')).map(
+		(name) => `The header has the column "${name}" more than once; the copies are shown as "${name} (2)" and so on. Check that the right one is mapped.`
+	);
+	if (header.length === 1) {
+		const shown = (header[0] ?? '').length > 60 ? `${header[0]?.slice(0, 57)}…` : header[0];
+		notes.push(
+			`Only one column was found (${JSON.stringify(shown)}). Parallax reads files separated by commas, semicolons, tabs or pipes; if this file uses another separator, save it again with one of those.`
+		);
+	}
+	return notes;
 }
 
 /** A first line made only of numbers and dates is data, not a header. */
@@ -72,6 +93,9 @@ function looksLikeData(row: string[]): boolean {
 /** How the bytes are encoded: a BOM, valid UTF-8, or else a legacy single-byte code page. */
 export function detectEncoding(bytes: Uint8Array): { encoding: string; bom: boolean } {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+	// Excel's "Unicode text" and many Windows tools write UTF-16 with a BOM.
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: true };
 	try {
 		// stream: true tolerates a character cut in half at the end of the sample.
 		new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
@@ -86,3 +110,40 @@ export function detectEncoding(bytes: Uint8Array): { encoding: string; bom: bool
 }
 
 export const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+export type FileInspection =
+	| { refused: string }
+	| { refused: null; inspection: Inspection; encoding: string; bom: boolean };
+
+/** A file refused on its size alone, before any of it is read. */
+export function sizeRefusal(file: { name: string; size: number }, maxBytes: number): string | null {
+	if (file.size === 0) return `${JSON.stringify(file.name)} is empty.`;
+	if (file.size > maxBytes) return tooLarge(maxBytes, JSON.stringify(file.name));
+	return null;
+}
+
+/**
+ * Everything the browser decides from a file's size and first bytes (`head`, at most
+ * SAMPLE_BYTES): refuse it with a message the researcher can act on, or inspect it.
+ */
+export function inspectFile(file: { name: string; size: number }, head: Uint8Array, maxBytes: number): FileInspection {
+	const name = JSON.stringify(file.name);
+	const early = sizeRefusal(file, maxBytes);
+	if (early) return { refused: early };
+	const { encoding, bom } = detectEncoding(head);
+	if (!encoding.startsWith('utf-16')) {
+		const reason = notTextReason(head);
+		if (reason) return { refused: `${name} is not a text file: ${reason}` };
+	}
+	const text = new TextDecoder(encoding).decode(head);
+	if (text.trim() === '') return { refused: `${name} is empty.` };
+	const truncated = file.size > head.length;
+	const inspection = inspectSample(text, file.name, truncated);
+	if (inspection.columns.length > MAX_COLUMNS) {
+		return {
+			refused: `${name} has ${inspection.columns.length.toLocaleString('en-GB')} columns; Parallax reads at most ${MAX_COLUMNS.toLocaleString('en-GB')}. Keep only the columns you need and upload it again.`
+		};
+	}
+	if (!truncated && inspection.hasHeader && inspection.sample.length === 0) return { refused: `${name} has a header line but no rows.` };
+	return { refused: null, inspection, encoding, bom };
+}

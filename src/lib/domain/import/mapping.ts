@@ -26,6 +26,14 @@ export interface MappedRow {
 	issues: RowIssue[];
 }
 
+/**
+ * Zero-width spaces and stray BOMs pasted into exports make "TASS" and "TA\u200bSS" two outlets;
+ * non-breaking spaces would survive trim(). Both are normalised before anything is compared.
+ */
+function invisibleToPlain(value: string): string {
+	return value.replace(/[\u200B\uFEFF]/g, '').replace(/[\u00A0\u202F]/g, ' ');
+}
+
 const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
 
 /**
@@ -34,7 +42,7 @@ const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.sli
  */
 export function mapRow(cells: string[], index: Map<string, number>, mapping: ColumnMapping, row: number): MappedRow {
 	const issues: RowIssue[] = [];
-	const cell = (column: string | null) => (column === null ? '' : (cells[index.get(column) ?? -1] ?? '').trim());
+	const cell = (column: string | null) => (column === null ? '' : invisibleToPlain(cells[index.get(column) ?? -1] ?? '').trim());
 	const problem = (column: string | null, kind: IssueKind, reason: string) => issues.push({ row, column: column ?? '', kind, reason });
 
 	let date = '';

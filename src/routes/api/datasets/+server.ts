@@ -1,8 +1,9 @@
 import { error, json } from '@sveltejs/kit';
 import { DatasetMetaSchema } from '$lib/domain/dataset';
+import { tooLarge } from '$lib/domain/import/limits';
 import { listedDatasets } from '$lib/server/access';
 import { newId } from '$lib/server/auth';
-import { datasetBatches, ImportRejected, LIMITS, tooLarge } from '$lib/server/import';
+import { datasetBatches, ImportRejected, LIMITS } from '$lib/server/import';
 import { store } from '$lib/server/storage';
 
 export async function GET({ locals }) {
@@ -23,7 +24,7 @@ export async function POST({ request, url, locals }) {
 
 	const meta = DatasetMetaSchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!meta.success) return json({ problems: meta.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) }, { status: 422 });
-	if (!request.body) return json({ problems: ['The upload is empty.'] }, { status: 422 });
+	if (!request.body) return json({ problems: ['The file is empty.'] }, { status: 422 });
 
 	try {
 		const dataset = await (await store()).createDataset(
