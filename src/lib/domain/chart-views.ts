@@ -14,6 +14,7 @@ import {
 } from './aggregate';
 import { applyFilters, type Filters, type Vocabulary } from './filters';
 import { colourFor, GROUP_COLOURS } from './palette';
+import { PARALLAX_CODEBOOK, recode, type Codebook } from './codebook';
 
 /** The shape every chart panel draws: categories on x (and table rows) × series. */
 export interface ChartView {
@@ -113,4 +114,21 @@ export function chartViews(input: ChartInput, filters: Filters) {
 	};
 
 	return { coverage, frames, frameMix, granularity, from, to, focus, n: filtered.reduce((a, r) => a + r.count, 0) };
+}
+
+/**
+ * Chart input in another codebook's terms: every record's frames are translated through the
+ * codebook's crosswalk, so frame filters, series, labels and colours use that codebook.
+ */
+export function inCodebook(input: ChartInput, codebook: Codebook): ChartInput {
+	if (codebook.id === PARALLAX_CODEBOOK) return input;
+	const records = input.records.map((r) => (r.frames.length === 0 ? r : { ...r, frames: recode(r.frames, codebook) }));
+	const used = new Set(records.flatMap((r) => r.frames));
+	const known = codebook.frames.map((f) => f.id);
+	return {
+		...input,
+		records,
+		vocab: { ...input.vocab, frames: [...known, ...[...used].filter((f) => !known.includes(f)).sort()] },
+		labels: { ...input.labels, frames: Object.fromEntries(codebook.frames.map((f) => [f.id, f.label])) }
+	};
 }

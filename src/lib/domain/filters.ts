@@ -21,10 +21,14 @@ export interface Filters {
 	focus: string | null;
 	/** The share token of a dataset shared by link; carried along so filtering keeps access. */
 	token: string | null;
+	/** Which codebook frames are shown in; frame filters use that codebook's ids. */
+	codebook: string;
 }
 
 export interface Vocabulary {
 	datasets: string[];
+	/** Codebook ids; the first is the default (Parallax's own). */
+	codebooks?: string[];
 	events: string[];
 	groups: string[];
 	outlets: string[];
@@ -57,7 +61,8 @@ export function defaultFilters(dataset: string): Filters {
 		granularity: null,
 		mode: 'count',
 		focus: null,
-		token: null
+		token: null,
+		codebook: 'parallax'
 	};
 }
 
@@ -108,6 +113,11 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 		if (mode === 'count' || mode === 'share') filters.mode = mode;
 		else notices.push(`Ignored mode="${mode}": choose count or share.`);
 	}
+	const codebook = params.get('codebook');
+	if (codebook !== null) {
+		if ((vocab.codebooks ?? []).includes(codebook)) filters.codebook = codebook;
+		else notices.push(`Ignored codebook="${codebook}": there is no codebook with that id.`);
+	}
 	const token = params.get('token');
 	if (token !== null && /^[A-Za-z0-9_-]{1,64}$/.test(token)) filters.token = token;
 	const focus = params.get('focus');
@@ -123,6 +133,7 @@ export function filtersToQuery(filters: Filters, defaultDataset: string): string
 	const params = new URLSearchParams();
 	if (filters.dataset !== defaultDataset) params.set('dataset', filters.dataset);
 	if (filters.token) params.set('token', filters.token);
+	if (filters.codebook !== 'parallax') params.set('codebook', filters.codebook);
 	if (filters.from) params.set('from', filters.from);
 	if (filters.to) params.set('to', filters.to);
 	for (const [param, field] of Object.entries(LISTS) as [string, (typeof LISTS)[keyof typeof LISTS]][]) {

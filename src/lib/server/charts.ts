@@ -1,4 +1,5 @@
 import { BUNDLED_DATASET, collectionWindow, coverageRecords } from '$lib/domain/coverage';
+import { bundledCodebooks } from '$lib/domain/codebook';
 import type { Vocabulary } from '$lib/domain/filters';
 import { ledger } from './ledger';
 import { canRead, visible } from './access';
@@ -19,8 +20,10 @@ export function chartData() {
 function buildChartData() {
 	const data = ledger();
 	const records = coverageRecords(data);
+	const codebooks = bundledCodebooks(data);
 	const vocab: Vocabulary = {
 		datasets: [BUNDLED_DATASET],
+		codebooks: codebooks.map((c) => c.id),
 		events: data.events.map((e) => e.id),
 		groups: data.outletGroups.map((g) => g.id),
 		outlets: data.outlets.map((o) => o.id),
@@ -31,8 +34,10 @@ function buildChartData() {
 		records,
 		window: collectionWindow(records),
 		vocab,
+		codebooks,
 		labels: {
 			datasets: { [BUNDLED_DATASET]: `${data.manifest.title} (bundled)` } as Record<string, string>,
+			codebooks: Object.fromEntries(codebooks.map((c) => [c.id, c.label])),
 			events: Object.fromEntries(data.events.map((e) => [e.id, e.title])),
 			eventDates: Object.fromEntries(data.events.map((e) => [e.id, e.start_date])),
 			groups: Object.fromEntries(data.outletGroups.map((g) => [g.id, g.label])),

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { bundledCodebooks, recode, uploadedCodebook, POLICY_FRAMES_CODEBOOK } from '../../src/lib/domain/codebook';
+import { chartViews, inCodebook } from '../../src/lib/domain/chart-views';
+import { defaultFilters, parseFilters } from '../../src/lib/domain/filters';
+import { formatIssue } from '../../src/lib/domain/table';
+import { readLedger } from '../../src/lib/server/ledger';
+import { coverageRecords, collectionWindow } from '../../src/lib/domain/coverage';
+
+const ledger = readLedger('data');
+const [parallax, pfc] = bundledCodebooks(ledger);
+
+describe('codebooks', () => {
+	it('ships Parallax and the 15 Policy Frames dimensions, with a crosswalk for every Parallax frame', () => {
+		expect(parallax?.frames).toHaveLength(ledger.frames.length);
+		expect(pfc?.id).toBe(POLICY_FRAMES_CODEBOOK);
+		expect(pfc?.frames).toHaveLength(15);
+		for (const frame of ledger.frames) expect(pfc?.crosswalk[frame.id]?.length, frame.id).toBe(1);
+	});
+
+	it('recodes without duplicates and keeps codes the crosswalk does not know', () => {
+		expect(recode(['nato-threat', 'escalation-arms-race', 'spending-futile'], pfc!)).toEqual(['security-defense', 'economic']);
+		expect(recode(['economic', 'made-up'], pfc!)).toEqual(['economic', 'made-up']);
+		expect(recode(['nato-threat'], parallax!)).toEqual(['nato-threat']);
+	});
+
+	it('charts in another codebook: every article keeps its count, frames gather by dimension', () => {
+		const records = coverageRecords(ledger);
+		const input = {
+			records,
+			window: collectionWindow(records),
+			vocab: { datasets: ['bundled'], events: [], groups: ledger.outletGroups.map((g) => g.id), outlets: [], frames: ledger.frames.map((f) => f.id), languages: [], codebooks: ['parallax', 'pfc'] },
+			labels: { events: {}, eventDates: {}, groups: {}, outlets: {}, frames: {} }
+		};
+		const coded = inCodebook(input, pfc!);
+		const { filters } = parseFilters(new URLSearchParams('codebook=pfc&frame=security-defense&by=frame'), coded.vocab);
+		expect(filters.codebook).toBe('pfc');
+		const views = chartViews(coded, filters);
+		const expected = ledger.coverage.filter((c) =>
+			c.frame_codes.some((f) => ledger.frames.find((x) => x.id === f)?.policy_frame === 'security-defense')
+		).length;
+		expect(views.n).toBe(expected);
+		expect(views.coverage.series.map((s) => s.key)).toEqual(['security-defense']);
+		expect(coded.labels.frames['security-defense']).toBe('Security and defense');
+		expect(chartViews(input, defaultFilters('bundled')).n).toBe(ledger.coverage.length);
+	});
+
+	it('reads an uploaded codebook and crosswalk, reporting unknown ids by file, row and column', () => {
+		const good = uploadedCodebook(
+			{
+				id: 'local-mine',
+				label: 'Mine',
+				codebookFile: 'mine.csv',
+				codebookText: 'id,label,definition,cues\nthreat,Threat,Someone is a threat.,danger\nmoney,Money,Costs.,\n',
+				crosswalkFile: 'walk.csv',
+				crosswalkText: 'parallax_frame,frame\nnato-threat,threat\nrussian-threat,threat\nspending-futile,money\n'
+			},
+			ledger.frames.map((f) => f.id)
+		);
+		expect(good.issues).toEqual([]);
+		expect(good.codebook?.crosswalk).toEqual({ 'nato-threat': ['threat'], 'russian-threat': ['threat'], 'spending-futile': ['money'] });
+
+		const bad = uploadedCodebook(
+			{
+				id: 'local-bad',
+				label: 'Bad',
+				codebookFile: 'mine.csv',
+				codebookText: 'id,label,definition,cues\nthreat,Threat,,\n',
+				crosswalkFile: 'walk.csv',
+				crosswalkText: 'parallax_frame,frame\nno-such-frame,threat\nnato-threat,nothing\n'
+			},
+			ledger.frames.map((f) => f.id)
+		);
+		expect(bad.codebook).toBeNull();
+		expect(bad.issues.map(formatIssue)).toEqual([
+			'mine.csv:2:definition — must not be empty',
+			'walk.csv:2:parallax_frame — "no-such-frame" is not a Parallax frame id',
+			'walk.csv:3:frame — "nothing" is not a frame of the uploaded codebook'
+		]);
+	});
+});
