@@ -37,7 +37,6 @@ function buildChartData() {
 		codebooks,
 		labels: {
 			datasets: { [BUNDLED_DATASET]: `${data.manifest.title} (bundled)` } as Record<string, string>,
-			codebooks: Object.fromEntries(codebooks.map((c) => [c.id, c.label])),
 			events: Object.fromEntries(data.events.map((e) => [e.id, e.title])),
 			eventDates: Object.fromEntries(data.events.map((e) => [e.id, e.start_date])),
 			groups: Object.fromEntries(data.outletGroups.map((g) => [g.id, g.label])),

@@ -9,10 +9,10 @@ export function load({ url }) {
 	const { deck, frames } = deckFromCode(code);
 	return {
 		set: {
-			...exerciseData(deck.items, frames),
+			...exerciseData(deck.items, frames, url.searchParams.get('codebook')),
 			title: deck.title,
 			notices: deck.notices,
-			storageKey: `parallax:exercise:deck:${deck.code}`,
+			storageKey: `parallax:exercise:deck:${deck.code}:${url.searchParams.get('codebook') ?? 'parallax'}`,
 			backHref: `/decks/${deck.code}`,
 			backLabel: 'Back to the deck'
 		},

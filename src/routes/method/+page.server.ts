@@ -8,6 +8,7 @@ export function load() {
 	);
 	return {
 		frames: data.frames,
+		policyFrames: data.policyFrames,
 		manifest: data.manifest,
 		outletGroups: data.outletGroups,
 		outletsPerGroup,

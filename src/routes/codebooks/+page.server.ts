@@ -1,0 +1,10 @@
+import { bundledCodebooks } from '$lib/domain/codebook';
+import { ledger } from '$lib/server/ledger';
+
+export function load() {
+	const data = ledger();
+	return {
+		codebooks: bundledCodebooks(data),
+		parallaxFrames: data.frames.map(({ id, label }) => ({ id, label }))
+	};
+}
