@@ -57,7 +57,11 @@ describe('codebooks', () => {
 			ledger.frames.map((f) => f.id)
 		);
 		expect(good.issues).toEqual([]);
-		expect(good.codebook?.crosswalk).toEqual({ 'nato-threat': ['threat'], 'russian-threat': ['threat'], 'spending-futile': ['money'] });
+		expect(good.codebook?.crosswalk['nato-threat']).toEqual(['threat']);
+		expect(good.codebook?.crosswalk['russian-threat']).toEqual(['threat']);
+		expect(good.codebook?.crosswalk['spending-futile']).toEqual(['money']);
+		// Frames the crosswalk leaves out map to nothing.
+		expect(recode(['escalation-arms-race', 'nato-threat'], good.codebook!)).toEqual(['threat']);
 
 		const bad = uploadedCodebook(
 			{

@@ -86,7 +86,9 @@ export function uploadedCodebook(
 	const crosswalk = parseTable(input.crosswalkFile, input.crosswalkText, CrosswalkRowSchema);
 	const issues = [...frames.issues, ...crosswalk.issues];
 	const known = new Set(parallaxIds);
-	const map: Record<string, string[]> = {};
+	// A Parallax frame the crosswalk leaves out has no counterpart: it maps to nothing rather than
+	// leaking into the researcher's codebook under its Parallax id.
+	const map: Record<string, string[]> = Object.fromEntries(parallaxIds.map((f) => [f, []]));
 	crosswalk.rows.forEach((row, i) => {
 		const at = { file: input.crosswalkFile, row: crosswalk.rowNumbers[i] ?? 0 };
 		if (!known.has(row.parallax_frame))
