@@ -4,9 +4,12 @@ declare global {
 		interface Locals {
 			/** The signed-in researcher, if any. */
 			user: { id: string; email: string; name: string } | null;
+			/** Interface language: the remembered choice, else the browser's preference. */
+			locale: import('$lib/i18n/catalogue').Locale;
 		}
 		interface PageData {
 			user?: { id: string; email: string; name: string } | null;
+			locale?: import('$lib/i18n/catalogue').Locale;
 		}
 	}
 }

@@ -3,6 +3,7 @@ import { ledger } from '$lib/server/ledger';
 import { hashToken, SESSION_COOKIE } from '$lib/server/auth';
 import { cacheable, cached, invalidate } from '$lib/server/microcache';
 import { store } from '$lib/server/storage';
+import { isLocale, LOCALE_COOKIE, negotiate } from '$lib/i18n/catalogue';
 
 // Fail at start-up, with every file:row:column problem listed, rather than on first request;
 // open the store too, so a broken database is reported before the first visitor.
@@ -13,6 +14,8 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
+	const chosen = event.cookies.get(LOCALE_COOKIE);
+	event.locals.locale = isLocale(chosen) ? chosen : negotiate(event.request.headers.get('accept-language'));
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const user = await (await store()).sessionUser(hashToken(token), new Date());
@@ -20,9 +23,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const method = event.request.method;
+	const render = () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%parallax.lang%', event.locals.locale) });
+	// The language is part of the key: the same URL renders differently per language.
 	const response = cacheable(event.route.id, event.url, method, event.locals.user === null)
-		? await cached(event.request.url, async () => resolve(event))
-		: await resolve(event);
+		? await cached(`${event.locals.locale} ${event.request.url}`, async () => render())
+		: await render();
 	if (method !== 'GET' && method !== 'HEAD' && event.route.id?.includes('datasets')) invalidate();
 
 	response.headers.set('X-Content-Type-Options', 'nosniff');

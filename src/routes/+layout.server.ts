@@ -1,3 +1,3 @@
 export function load({ locals }) {
-	return { user: locals.user };
+	return { user: locals.user, locale: locals.locale };
 }

@@ -1,0 +1,13 @@
+import { page } from '$app/state';
+import { isLocale, translate, type Locale, type MessageKey } from './catalogue';
+
+/** The page's interface language, from the layout's data (cookie, else the browser's preference). */
+export function locale(): Locale {
+	const value = page.data.locale;
+	return isLocale(value) ? value : 'en';
+}
+
+/** Translate an interface string for the current page. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+	return translate(locale(), key, params);
+}
