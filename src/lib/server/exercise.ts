@@ -7,7 +7,11 @@ export function exerciseData(items: ResolvedItem[], frames: Record<string, Frame
 	const perspectivesByClaim: Record<string, Perspective[]> = {};
 	for (const item of items)
 		if (item.kind === 'claim') perspectivesByClaim[item.claim.id] ??= item.perspectives;
+	return { claims, perspectivesByClaim, choices: frameChoices(frames), frames };
+}
+
+/** The frames a student codes claims with. */
+export function frameChoices(frames: Record<string, Frame>): Frame[] {
 	// Claims are coded only with Russian-state frames, so offering the alliance frames would be a trick question.
-	const choices = Object.values(frames).filter((f) => f.family === 'russian-state');
-	return { claims, perspectivesByClaim, choices, frames };
+	return Object.values(frames).filter((f) => f.family === 'russian-state');
 }
