@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blindItem, classSummary, EXPORT_COLUMNS, exportRows, normaliseJoinCode, type CodedAnswer } from '../../src/lib/domain/coding';
+import { blindItem, classSummary, redactSpeaker, EXPORT_COLUMNS, exportRows, normaliseJoinCode, type CodedAnswer } from '../../src/lib/domain/coding';
 import { toCsv } from '../../src/lib/domain/table';
 import { readLedger } from '../../src/lib/server/ledger';
 
@@ -43,6 +43,19 @@ describe('class coding summary', () => {
 	it('blinds a claim to its words', () => {
 		const claim = readLedger('data').claims[0]!;
 		expect(Object.keys(blindItem(claim)).sort()).toEqual(['id', 'paraphrase', 'quote']);
+	});
+
+	it('takes the speaker’s names out of the words shown blind', () => {
+		expect(redactSpeaker('Peskov said NATO is at war; Peskov’s aide agreed.', 'Dmitry Peskov')).toBe('[speaker] said NATO is at war; [speaker] aide agreed.');
+		expect(redactSpeaker('RT reported Alexander Grushko as saying Russia will respond.', 'RT (reporting Alexander Grushko, Deputy Foreign Minister)')).toBe(
+			'[speaker] reported [speaker] as saying Russia will respond.'
+		);
+		expect(redactSpeaker('Putinism is not a name match.', 'Vladimir Putin')).toBe('Putinism is not a name match.');
+		for (const claim of readLedger('data').claims) {
+			const blind = blindItem(claim);
+			const surname = claim.speaker.split(' ').at(-1)!;
+			if (!claim.speaker.includes('(')) expect(`${blind.quote} ${blind.paraphrase}`).not.toMatch(new RegExp(`\\b${surname}\\b`));
+		}
 	});
 
 	it('reads join codes the way people type them', () => {

@@ -45,7 +45,23 @@ export interface BlindItem {
 }
 
 export function blindItem(claim: Claim): BlindItem {
-	return { id: claim.id, quote: claim.quote, paraphrase: claim.paraphrase };
+	return { id: claim.id, quote: redactSpeaker(claim.quote, claim.speaker), paraphrase: redactSpeaker(claim.paraphrase, claim.speaker) };
+}
+
+// Words of a speaker field that describe a role or a country rather than name anyone.
+const NOT_NAMES = new Set(['Russian', 'Russia', 'Deputy', 'Foreign', 'Minister', 'Ministry', 'Affairs', 'Defence', 'Defense', 'State', 'Federation', 'Chief', 'General', 'Staff', 'The', 'And', 'News', 'Agency']);
+export const REDACTED = '[speaker]';
+
+/**
+ * Paraphrases are written "Peskov said …", which would give the speaker away; every name in the
+ * speaker field (people and outlets, e.g. "RT (reporting Alexander Grushko, …)") is replaced,
+ * and a run of them ("Alexander Grushko") becomes one placeholder.
+ */
+export function redactSpeaker(text: string, speaker: string): string {
+	const names = [...new Set(speaker.match(/\p{Lu}[\p{L}'’-]+/gu) ?? [])].filter((w) => !NOT_NAMES.has(w));
+	if (names.length === 0 || text === '') return text;
+	const name = `(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:['’]s)?`;
+	return text.replace(new RegExp(`(?<![\\p{L}])${name}(?:\\s+${name})*(?![\\p{L}])`, 'gu'), REDACTED);
 }
 
 export type SessionItem =
