@@ -97,7 +97,7 @@ test.describe('live class coding', () => {
 			for (const hidden of [claim.speaker, claim.speaker_role, claim.venue, claim.url]) expect(html).not.toContain(hidden);
 			await expect(phone!.getByText(claim.speaker.split(' ').at(-1)!, { exact: false })).toHaveCount(0);
 		}
-		await phone!.screenshot({ path: `${SHOTS}/student-phone-blind.png`, fullPage: true });
+		await phone!.screenshot({ path: `${SHOTS}/student-phone-blind.png` });
 		await expectNoAxeViolations(phone!);
 
 		for (const [i, student] of CLASS.entries()) {
@@ -105,6 +105,8 @@ test.describe('live class coding', () => {
 			await code(students[i]!, 2, student.b, claimB!.id);
 		}
 		await expect(students[1]!.getByTestId('student-status')).toContainText('2 of 2 claims coded');
+		await phone!.getByTestId(`saved-${claimB!.id}`).scrollIntoViewIfNeeded();
+		await phone!.screenshot({ path: `${SHOTS}/student-phone-saved.png` });
 
 		// Live: no reload on the teacher's screen.
 		await expect(teacher.getByTestId('joined')).toHaveText('3 students joined');
@@ -155,7 +157,8 @@ test.describe('live class coding', () => {
 			await expect(revealed).toContainText(perspectives[0]!.source_name);
 		}
 		await expect(phone!.getByRole('button', { name: /Save my coding|Update my coding/ })).toHaveCount(0);
-		await phone!.screenshot({ path: `${SHOTS}/student-phone-revealed.png`, fullPage: true });
+		await revealed.scrollIntoViewIfNeeded();
+		await phone!.screenshot({ path: `${SHOTS}/student-phone-revealed.png` });
 		await students[1]!.screenshot({ path: `${SHOTS}/student-desktop-revealed.png`, fullPage: true });
 		await teacher.screenshot({ path: `${SHOTS}/teacher-desktop-revealed.png`, fullPage: true });
 		await expectNoAxeViolations(phone!);
