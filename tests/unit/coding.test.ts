@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blindItem, classSummary, redactSpeaker, EXPORT_COLUMNS, exportRows, normaliseJoinCode, type CodedAnswer } from '../../src/lib/domain/coding';
 import { toCsv } from '../../src/lib/domain/table';
 import { readLedger } from '../../src/lib/server/ledger';
+import { cacheable } from '../../src/lib/server/microcache';
 
 const coders = [
 	{ id: 's1', nickname: 'Ada' },
@@ -56,6 +57,11 @@ describe('class coding summary', () => {
 			const surname = claim.speaker.split(' ').at(-1)!;
 			if (!claim.speaker.includes('(')) expect(`${blind.quote} ${blind.paraphrase}`).not.toMatch(new RegExp(`\\b${surname}\\b`));
 		}
+	});
+
+	it('never micro-caches session pages, streams or exports, even for anonymous GETs', () => {
+		for (const route of ['/coding', '/coding/new', '/coding/[id]', '/coding/[id]/teacher', '/coding/[id]/stream', '/coding/[id]/export'])
+			expect(cacheable(route, new URL('http://localhost/coding/x'), 'GET', true)).toBe(false);
 	});
 
 	it('reads join codes the way people type them', () => {
