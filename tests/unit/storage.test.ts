@@ -135,6 +135,48 @@ for (const [engine, open] of engines) {
 			expect(await store.records(`${prefix}-d2`)).toEqual([]);
 		});
 
+		it('keeps coding sessions with their students and answers, and forgets expired ones', async () => {
+			const id = `${prefix}-cs1`;
+			const now = Date.now();
+			await store.createCodingSession({
+				id,
+				joinCode: 'ABC234',
+				teacherHash: 'teacher-hash',
+				title: 'Hague',
+				claimIds: ['c01', 'c02'],
+				origin: '/events/hague',
+				revealed: false,
+				createdAt: now,
+				expiresAt: now + 60_000
+			});
+			expect(await store.codingSession(id)).toMatchObject({ claimIds: ['c01', 'c02'], revealed: false, expiresAt: now + 60_000 });
+			expect((await store.codingSessionByJoinCode('ABC234', now))?.id).toBe(id);
+			expect(await store.codingSessionByJoinCode('ABC234', now + 120_000)).toBeUndefined();
+
+			await store.addCodingStudent(id, { id: 's1', nickname: 'Ada', tokenHash: 'h1' });
+			await store.addCodingStudent(id, { id: 's2', nickname: 'Bo', tokenHash: 'h2' });
+			await expect(store.addCodingStudent(id, { id: 's3', nickname: 'Ada', tokenHash: 'h3' })).rejects.toThrow();
+			expect((await store.codingStudents(id)).map((s) => s.nickname)).toEqual(['Ada', 'Bo']);
+
+			await store.saveCodingAnswer(id, { studentId: 's1', claimId: 'c01', frames: ['nato-threat'] });
+			await store.saveCodingAnswer(id, { studentId: 's1', claimId: 'c01', frames: ['nato-threat', 'blame-west'] });
+			await store.saveCodingAnswer(id, { studentId: 's2', claimId: 'c01', frames: [] });
+			const answers = await store.codingAnswers(id);
+			expect(answers.sort((a, b) => a.studentId.localeCompare(b.studentId))).toEqual([
+				{ studentId: 's1', claimId: 'c01', frames: ['nato-threat', 'blame-west'] },
+				{ studentId: 's2', claimId: 'c01', frames: [] }
+			]);
+
+			await store.touchCodingSession(id, now + 90_000, true);
+			await store.touchCodingSession(id, now + 100_000);
+			expect(await store.codingSession(id)).toMatchObject({ revealed: true, expiresAt: now + 100_000 });
+
+			await store.deleteCodingSessionsBefore(now + 200_000);
+			expect(await store.codingSession(id)).toBeUndefined();
+			expect(await store.codingStudents(id)).toEqual([]);
+			expect(await store.codingAnswers(id)).toEqual([]);
+		});
+
 		it('updates metadata and deletes a dataset with its rows', async () => {
 			const id = `${prefix}-d1`;
 			await store.updateDataset(id, {

@@ -19,11 +19,15 @@ export function exerciseData(items: ResolvedItem[], frames: Record<string, Frame
 		codebooks: codebooks.map(({ id, label }) => ({ id, label }))
 	};
 	if (codebook.id === PARALLAX_CODEBOOK) {
-		// Claims are coded only with Russian-state frames, so offering the alliance frames would be a trick question.
-		const choices = Object.values(frames).filter((f) => f.family === 'russian-state');
-		return { claims: deckClaims(items), perspectivesByClaim, choices, frames, ...switcher };
+		return { claims: deckClaims(items), perspectivesByClaim, choices: frameChoices(frames), frames, ...switcher };
 	}
 	const choices = codebookFrames(codebook, Object.values(frames));
 	const claims = deckClaims(items).map((claim) => ({ ...claim, frame_codes: recode(claim.frame_codes, codebook) }));
 	return { claims, perspectivesByClaim, choices, frames: Object.fromEntries(choices.map((f) => [f.id, f])), ...switcher };
+}
+
+/** The Parallax frames a student codes claims with. */
+export function frameChoices(frames: Record<string, Frame>): Frame[] {
+	// Claims are coded only with Russian-state frames, so offering the alliance frames would be a trick question.
+	return Object.values(frames).filter((f) => f.family === 'russian-state');
 }

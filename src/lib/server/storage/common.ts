@@ -1,6 +1,6 @@
 import type { Dataset, Visibility } from '$lib/domain/dataset';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
-import type { User } from './types';
+import type { CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, User } from './types';
 
 /** Row counts and date window, accumulated while a dataset streams in. */
 export function summarise() {
@@ -47,4 +47,33 @@ export function toUser(row: Record<string, unknown> | undefined): User | undefin
 		name: String(row.name),
 		passwordHash: String(row.password_hash)
 	};
+}
+
+const list = (value: unknown) => (String(value ?? '') === '' ? [] : String(value).split(';'));
+
+export function codingSessionFromRow(row: Record<string, unknown> | undefined): CodingSessionRecord | undefined {
+	if (!row) return undefined;
+	return {
+		id: String(row.id),
+		joinCode: String(row.join_code),
+		teacherHash: String(row.teacher_hash),
+		title: String(row.title),
+		claimIds: list(row.claim_ids),
+		origin: String(row.origin),
+		revealed: row.revealed === true || row.revealed === 'true',
+		createdAt: Number(row.created_at),
+		expiresAt: Number(row.expires_at)
+	};
+}
+
+export function codingSessionParams(s: CodingSessionRecord): unknown[] {
+	return [s.id, s.joinCode, s.teacherHash, s.title, s.claimIds.join(';'), s.origin, s.revealed, s.createdAt, s.expiresAt];
+}
+
+export function codingStudentFromRow(row: Record<string, unknown>): CodingStudentRecord {
+	return { id: String(row.id), nickname: String(row.nickname), tokenHash: String(row.token_hash) };
+}
+
+export function codingAnswerFromRow(row: Record<string, unknown>): CodingAnswerRecord {
+	return { studentId: String(row.student_id), claimId: String(row.claim_id), frames: list(row.frame_codes) };
 }

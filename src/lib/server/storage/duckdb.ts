@@ -4,9 +4,17 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import type { CoverageRecord } from '$lib/domain/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
-import { DATASET_SELECT, SCHEMA, whereClause } from './sql';
-import type { AggregateRow, NewDataset, RowFilter, Store, User } from './types';
-import { datasetFromRow, summarise, toUser } from './common';
+import { CODING_SQL, DATASET_SELECT, SCHEMA, whereClause } from './sql';
+import type { AggregateRow, CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, RowFilter, Store, User } from './types';
+import {
+	codingAnswerFromRow,
+	codingSessionFromRow,
+	codingSessionParams,
+	codingStudentFromRow,
+	datasetFromRow,
+	summarise,
+	toUser
+} from './common';
 
 const frameMatch = (p: string) => `list_has_any(string_split(frame_codes, ';'), string_split(${p}, ';'))`;
 
@@ -245,6 +253,55 @@ export class DuckDbStore implements Store {
 			frame: String(r.frame),
 			count: Number(r.count)
 		}));
+	}
+
+	async createCodingSession(session: CodingSessionRecord) {
+		await this.write((c) => c.run(CODING_SQL.insertSession, codingSessionParams(session) as DuckDBValue[]));
+	}
+
+	async codingSession(id: string) {
+		return codingSessionFromRow((await this.all(CODING_SQL.session, [id]))[0]);
+	}
+
+	async codingSessionByJoinCode(joinCode: string, now: number) {
+		return codingSessionFromRow((await this.all(CODING_SQL.byJoinCode, [joinCode, now]))[0]);
+	}
+
+	async touchCodingSession(id: string, expiresAt: number, revealed = false) {
+		await this.write((c) => c.run(CODING_SQL.touch, [id, expiresAt, revealed]));
+	}
+
+	async deleteCodingSessionsBefore(before: number) {
+		await this.write(async (c) => {
+			await c.run('BEGIN TRANSACTION');
+			try {
+				await c.run(CODING_SQL.deleteAnswers, [before]);
+				await c.run(CODING_SQL.deleteStudents, [before]);
+				await c.run(CODING_SQL.deleteSessions, [before]);
+				await c.run('COMMIT');
+			} catch (error) {
+				await c.run('ROLLBACK');
+				throw error;
+			}
+		});
+	}
+
+	async addCodingStudent(sessionId: string, student: CodingStudentRecord) {
+		await this.write((c) => c.run(CODING_SQL.insertStudent, [sessionId, student.id, student.nickname, student.tokenHash]));
+	}
+
+	async codingStudents(sessionId: string) {
+		return (await this.all(CODING_SQL.students, [sessionId])).map(codingStudentFromRow);
+	}
+
+	async saveCodingAnswer(sessionId: string, answer: CodingAnswerRecord) {
+		await this.write((c) =>
+			c.run(CODING_SQL.saveAnswer, [sessionId, answer.studentId, answer.claimId, answer.frames.join(';')])
+		);
+	}
+
+	async codingAnswers(sessionId: string) {
+		return (await this.all(CODING_SQL.answers, [sessionId])).map(codingAnswerFromRow);
 	}
 
 	async close() {

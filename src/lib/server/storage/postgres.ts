@@ -2,9 +2,17 @@ import pg from 'pg';
 import type { CoverageRecord } from '$lib/domain/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
-import { datasetFromRow, summarise, toUser } from './common';
-import { DATASET_SELECT, SCHEMA, whereClause } from './sql';
-import type { AggregateRow, NewDataset, RowFilter, Store, User } from './types';
+import {
+	codingAnswerFromRow,
+	codingSessionFromRow,
+	codingSessionParams,
+	codingStudentFromRow,
+	datasetFromRow,
+	summarise,
+	toUser
+} from './common';
+import { CODING_SQL, DATASET_SELECT, SCHEMA, whereClause } from './sql';
+import type { AggregateRow, CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, RowFilter, Store, User } from './types';
 
 // DATE columns as 'yyyy-mm-dd' strings, not JS Dates shifted by the server's time zone.
 pg.types.setTypeParser(1082, (value) => value);
@@ -233,6 +241,54 @@ export class PostgresStore implements Store {
 			frame: String(r.frame),
 			count: Number(r.count)
 		}));
+	}
+
+	async createCodingSession(session: CodingSessionRecord) {
+		await this.pool.query(CODING_SQL.insertSession, codingSessionParams(session));
+	}
+
+	async codingSession(id: string) {
+		return codingSessionFromRow((await this.all(CODING_SQL.session, [id]))[0]);
+	}
+
+	async codingSessionByJoinCode(joinCode: string, now: number) {
+		return codingSessionFromRow((await this.all(CODING_SQL.byJoinCode, [joinCode, now]))[0]);
+	}
+
+	async touchCodingSession(id: string, expiresAt: number, revealed = false) {
+		await this.pool.query(CODING_SQL.touch, [id, expiresAt, revealed]);
+	}
+
+	async deleteCodingSessionsBefore(before: number) {
+		const client = await this.pool.connect();
+		try {
+			await client.query('BEGIN');
+			await client.query(CODING_SQL.deleteAnswers, [before]);
+			await client.query(CODING_SQL.deleteStudents, [before]);
+			await client.query(CODING_SQL.deleteSessions, [before]);
+			await client.query('COMMIT');
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => undefined);
+			throw error;
+		} finally {
+			client.release();
+		}
+	}
+
+	async addCodingStudent(sessionId: string, student: CodingStudentRecord) {
+		await this.pool.query(CODING_SQL.insertStudent, [sessionId, student.id, student.nickname, student.tokenHash]);
+	}
+
+	async codingStudents(sessionId: string) {
+		return (await this.all(CODING_SQL.students, [sessionId])).map(codingStudentFromRow);
+	}
+
+	async saveCodingAnswer(sessionId: string, answer: CodingAnswerRecord) {
+		await this.pool.query(CODING_SQL.saveAnswer, [sessionId, answer.studentId, answer.claimId, answer.frames.join(';')]);
+	}
+
+	async codingAnswers(sessionId: string) {
+		return (await this.all(CODING_SQL.answers, [sessionId])).map(codingAnswerFromRow);
 	}
 
 	async close() {

@@ -44,8 +44,50 @@ export const SCHEMA = [
 		count DOUBLE PRECISION NOT NULL,
 		title VARCHAR NOT NULL,
 		url VARCHAR NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS coding_sessions (
+		id VARCHAR PRIMARY KEY,
+		join_code VARCHAR NOT NULL,
+		teacher_hash VARCHAR NOT NULL,
+		title VARCHAR NOT NULL,
+		claim_ids VARCHAR NOT NULL,
+		origin VARCHAR NOT NULL,
+		revealed BOOLEAN NOT NULL,
+		created_at BIGINT NOT NULL,
+		expires_at BIGINT NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS coding_students (
+		session_id VARCHAR NOT NULL,
+		id VARCHAR NOT NULL,
+		nickname VARCHAR NOT NULL,
+		token_hash VARCHAR NOT NULL,
+		PRIMARY KEY (session_id, id),
+		UNIQUE (session_id, nickname)
+	)`,
+	`CREATE TABLE IF NOT EXISTS coding_answers (
+		session_id VARCHAR NOT NULL,
+		student_id VARCHAR NOT NULL,
+		claim_id VARCHAR NOT NULL,
+		frame_codes VARCHAR NOT NULL,
+		PRIMARY KEY (session_id, student_id, claim_id)
 	)`
 ];
+
+/** Coding-session statements, identical in both engines (both take $n placeholders and ON CONFLICT). */
+export const CODING_SQL = {
+	insertSession: 'INSERT INTO coding_sessions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+	session: 'SELECT * FROM coding_sessions WHERE id = $1',
+	byJoinCode: 'SELECT * FROM coding_sessions WHERE join_code = $1 AND expires_at > $2 ORDER BY created_at DESC LIMIT 1',
+	touch: 'UPDATE coding_sessions SET expires_at = $2, revealed = revealed OR $3 WHERE id = $1',
+	deleteAnswers: 'DELETE FROM coding_answers WHERE session_id IN (SELECT id FROM coding_sessions WHERE expires_at < $1)',
+	deleteStudents: 'DELETE FROM coding_students WHERE session_id IN (SELECT id FROM coding_sessions WHERE expires_at < $1)',
+	deleteSessions: 'DELETE FROM coding_sessions WHERE expires_at < $1',
+	insertStudent: 'INSERT INTO coding_students VALUES ($1, $2, $3, $4)',
+	students: 'SELECT id, nickname, token_hash FROM coding_students WHERE session_id = $1 ORDER BY nickname',
+	saveAnswer: `INSERT INTO coding_answers VALUES ($1, $2, $3, $4)
+		ON CONFLICT (session_id, student_id, claim_id) DO UPDATE SET frame_codes = excluded.frame_codes`,
+	answers: 'SELECT student_id, claim_id, frame_codes FROM coding_answers WHERE session_id = $1'
+};
 
 export const DATASET_SELECT = `SELECT d.id, d.owner_id, u.name AS owner_name, d.title, d.description, d.source,
 	d.licence, d.citation, d.visibility, d.share_token, d.created_at, d.row_count, d.article_count,

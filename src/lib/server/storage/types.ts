@@ -28,6 +28,33 @@ export interface RowFilter {
 	frames?: string[];
 }
 
+/** A live class-coding session; times are epoch milliseconds so both engines store them alike. */
+export interface CodingSessionRecord {
+	id: string;
+	joinCode: string;
+	/** Hash of the teacher's secret; the secret itself lives only in the teacher's cookie. */
+	teacherHash: string;
+	title: string;
+	claimIds: string[];
+	/** Where it was started from, for the way back: `/decks/…` or `/events/…`. */
+	origin: string;
+	revealed: boolean;
+	createdAt: number;
+	expiresAt: number;
+}
+
+export interface CodingStudentRecord {
+	id: string;
+	nickname: string;
+	tokenHash: string;
+}
+
+export interface CodingAnswerRecord {
+	studentId: string;
+	claimId: string;
+	frames: string[];
+}
+
 export interface AggregateRow {
 	period: string;
 	group: string;
@@ -64,6 +91,20 @@ export interface Store {
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
 	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded). */
 	aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]>;
+
+	createCodingSession(session: CodingSessionRecord): Promise<void>;
+	codingSession(id: string): Promise<CodingSessionRecord | undefined>;
+	/** The session holding this join code that is still open at `now`. */
+	codingSessionByJoinCode(joinCode: string, now: number): Promise<CodingSessionRecord | undefined>;
+	/** Records activity (pushing expiry back) and, optionally, the reveal. */
+	touchCodingSession(id: string, expiresAt: number, revealed?: boolean): Promise<void>;
+	/** Removes sessions, their students and answers, that expired before `before`. */
+	deleteCodingSessionsBefore(before: number): Promise<void>;
+	addCodingStudent(sessionId: string, student: CodingStudentRecord): Promise<void>;
+	codingStudents(sessionId: string): Promise<CodingStudentRecord[]>;
+	/** Replaces the student's earlier answer on the claim, if any. */
+	saveCodingAnswer(sessionId: string, answer: CodingAnswerRecord): Promise<void>;
+	codingAnswers(sessionId: string): Promise<CodingAnswerRecord[]>;
 
 	close(): Promise<void>;
 }

@@ -1,0 +1,189 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { error, type Cookies } from '@sveltejs/kit';
+import {
+	blindItem,
+	classSummary,
+	JOIN_ALPHABET,
+	JOIN_CODE_LENGTH,
+	nicknameSchema,
+	SESSION_IDLE_MS,
+	type ClassSummary,
+	type SessionItem
+} from '$lib/domain/coding';
+import { deckClaims } from '$lib/domain/deck';
+import type { Claim, Frame } from '$lib/domain/schemas';
+import { frameIndex, perspectivesFor } from '$lib/domain/views';
+import { hashToken, newId, RateLimiter } from './auth';
+import { deckForEvent, deckFromCode } from './classroom';
+import { frameChoices } from './exercise';
+import { ledger } from './ledger';
+import { store } from './storage';
+import type { CodingSessionRecord, CodingStudentRecord } from './storage/types';
+
+/**
+ * Live class-coding sessions. The session id in the link is 144 random bits, so a link reveals
+ * only its own session; teacher powers (reveal, export, results) need a separate secret kept in
+ * an httpOnly cookie scoped to the session's path, and only its hash is stored.
+ */
+
+const TEACHER_COOKIE = 'parallax_coding_teacher';
+const STUDENT_COOKIE = 'parallax_coding_student';
+// An expired session answers "expired" for a day, then it is deleted with its answers.
+const KEEP_EXPIRED_MS = 24 * 60 * 60 * 1000;
+
+/** Join codes are short enough to guess in bulk; this bounds tries per address. */
+export const joinLimiter = new RateLimiter(30, 10 * 60_000);
+
+export interface Origin {
+	title: string;
+	claims: Claim[];
+	/** Where the session was started from. */
+	href: string;
+}
+
+/** The claims of a deck (by code) or an event (by id), as a session's items. */
+export function originFrom(params: URLSearchParams): Origin {
+	const code = params.get('deck');
+	const eventId = params.get('event');
+	if (code) {
+		const { deck } = deckFromCode(code);
+		return { title: deck.title, claims: deckClaims(deck.items), href: `/decks/${deck.code}` };
+	}
+	if (eventId) {
+		const { deck } = deckForEvent(eventId);
+		return { title: deck.title, claims: deckClaims(deck.items), href: `/events/${eventId}` };
+	}
+	error(404, 'Start a coding session from a lesson deck or an event.');
+}
+
+function cookieOptions(id: string, secure: boolean) {
+	// Scoped to this session's pages, so one browser can teach one session and join another.
+	return { path: `/coding/${id}`, httpOnly: true, sameSite: 'lax' as const, secure, maxAge: 24 * 60 * 60 };
+}
+
+export async function startSession(origin: Origin, cookies: Cookies, secure: boolean): Promise<string> {
+	const db = await store();
+	const now = Date.now();
+	await db.deleteCodingSessionsBefore(now - KEEP_EXPIRED_MS);
+	let joinCode = '';
+	do {
+		joinCode = Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)]).join('');
+	} while (await db.codingSessionByJoinCode(joinCode, now));
+	const id = randomBytes(18).toString('base64url');
+	const teacherToken = randomBytes(32).toString('base64url');
+	await db.createCodingSession({
+		id,
+		joinCode,
+		teacherHash: hashToken(teacherToken),
+		title: origin.title,
+		claimIds: origin.claims.map((c) => c.id),
+		origin: origin.href,
+		revealed: false,
+		createdAt: now,
+		expiresAt: now + SESSION_IDLE_MS
+	});
+	cookies.set(TEACHER_COOKIE, teacherToken, cookieOptions(id, secure));
+	return id;
+}
+
+const NOT_FOUND = 'There is no coding session at this link. Check the link or the join code with your teacher.';
+
+/** The session if it is open; a clear 410 once it has expired. */
+export async function openSession(id: string): Promise<CodingSessionRecord> {
+	const session = await (await store()).codingSession(id);
+	if (!session) error(404, NOT_FOUND);
+	if (session.expiresAt <= Date.now())
+		error(410, 'This coding session has ended: sessions close 4 hours after the last activity. Ask your teacher to start a new one.');
+	return session;
+}
+
+export function isTeacher(session: CodingSessionRecord, cookies: Cookies): boolean {
+	const token = cookies.get(TEACHER_COOKIE);
+	return token !== undefined && hashToken(token) === session.teacherHash;
+}
+
+/** Teacher pages answer exactly like a missing session to anyone without the teacher's secret. */
+export async function teacherSession(id: string, cookies: Cookies): Promise<CodingSessionRecord> {
+	const session = await openSession(id);
+	if (!isTeacher(session, cookies)) error(404, NOT_FOUND);
+	return session;
+}
+
+export async function currentStudent(session: CodingSessionRecord, cookies: Cookies): Promise<CodingStudentRecord | undefined> {
+	const token = cookies.get(STUDENT_COOKIE);
+	if (!token) return undefined;
+	const hash = hashToken(token);
+	return (await (await store()).codingStudents(session.id)).find((s) => s.tokenHash === hash);
+}
+
+export async function join(
+	session: CodingSessionRecord,
+	rawNickname: unknown,
+	cookies: Cookies,
+	secure: boolean
+): Promise<string | undefined> {
+	const parsed = nicknameSchema.safeParse(typeof rawNickname === 'string' ? rawNickname : '');
+	if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Choose a nickname.';
+	const db = await store();
+	const taken = (await db.codingStudents(session.id)).some((s) => s.nickname.toLowerCase() === parsed.data.toLowerCase());
+	if (taken) return 'Someone in this class already uses that nickname. Choose another.';
+	const token = randomBytes(32).toString('base64url');
+	await db.addCodingStudent(session.id, { id: newId(), nickname: parsed.data, tokenHash: hashToken(token) });
+	await db.touchCodingSession(session.id, Date.now() + SESSION_IDLE_MS);
+	cookies.set(STUDENT_COOKIE, token, cookieOptions(session.id, secure));
+	return undefined;
+}
+
+export async function answer(session: CodingSessionRecord, student: CodingStudentRecord, claimId: unknown, frames: unknown[]) {
+	if (typeof claimId !== 'string' || !session.claimIds.includes(claimId)) return 'That claim is not part of this session.';
+	const allowed = frameChoices(codebook());
+	// Codebook order, unknown codes dropped: the stored answer is the same whatever the form sent.
+	const chosen = allowed.map((f) => f.id).filter((id) => frames.includes(id));
+	if (chosen.length === 0) return 'Choose at least one frame, or your best guess.';
+	const db = await store();
+	await db.saveCodingAnswer(session.id, { studentId: student.id, claimId, frames: chosen });
+	await db.touchCodingSession(session.id, Date.now() + SESSION_IDLE_MS);
+	return undefined;
+}
+
+export async function reveal(session: CodingSessionRecord) {
+	await (await store()).touchCodingSession(session.id, Date.now() + SESSION_IDLE_MS, true);
+}
+
+export function codebook(): Record<string, Frame> {
+	return frameIndex(ledger().frames);
+}
+
+export async function sessionCodings(session: CodingSessionRecord) {
+	const db = await store();
+	const [students, answers] = await Promise.all([db.codingStudents(session.id), db.codingAnswers(session.id)]);
+	const coders = students.map((s) => ({ id: s.id, nickname: s.nickname }));
+	return { coders, answers, frameIds: frameChoices(codebook()).map((f) => f.id) };
+}
+
+export async function summary(session: CodingSessionRecord): Promise<ClassSummary> {
+	const { coders, answers, frameIds } = await sessionCodings(session);
+	return classSummary(session.claimIds, frameIds, coders, answers);
+}
+
+/**
+ * The claims as the page may show them: before the reveal only their words leave the server, so
+ * the speaker, venue, outlet and link are not in the page data for a curious student to find.
+ */
+export function sessionItems(session: CodingSessionRecord): SessionItem[] {
+	const data = ledger();
+	const byId = new Map(data.claims.map((c) => [c.id, c]));
+	return session.claimIds.flatMap((id): SessionItem[] => {
+		const claim = byId.get(id);
+		if (!claim) return [];
+		if (!session.revealed) return [{ revealed: false, item: blindItem(claim) }];
+		const perspectives = perspectivesFor(id, data.perspectives).sort((a, b) => a.date.localeCompare(b.date));
+		return [{ revealed: true, item: blindItem(claim), claim, perspectives }];
+	});
+}
+
+/** What the page shows about the codebook: the choices, and the full index for revealed frame chips. */
+export function codingChoices() {
+	const frames = codebook();
+	return { choices: frameChoices(frames), frames };
+}

@@ -1,0 +1,16 @@
+import { EXPORT_COLUMNS, exportRows } from '$lib/domain/coding';
+import { toCsv } from '$lib/domain/table';
+import { sessionCodings, teacherSession } from '$lib/server/coding';
+
+export async function GET({ params, cookies }) {
+	const session = await teacherSession(params.id, cookies);
+	const { coders, answers, frameIds } = await sessionCodings(session);
+	const csv = toCsv(EXPORT_COLUMNS, exportRows(session.claimIds, frameIds, coders, answers));
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="parallax-coding-${session.joinCode}.csv"`,
+			'cache-control': 'no-store'
+		}
+	});
+}

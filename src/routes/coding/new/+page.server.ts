@@ -1,0 +1,17 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { originFrom, startSession } from '$lib/server/coding';
+
+// Starting is a POST, so a prefetched or crawled link never creates a session.
+export function load({ url }) {
+	const origin = originFrom(url.searchParams);
+	return { title: origin.title, claims: origin.claims.length, href: origin.href };
+}
+
+export const actions = {
+	default: async ({ url, cookies }) => {
+		const origin = originFrom(url.searchParams);
+		if (origin.claims.length === 0) return fail(400, { message: 'There are no claims to code here. Add claims to the deck first.' });
+		const id = await startSession(origin, cookies, url.protocol === 'https:');
+		redirect(303, `/coding/${id}/teacher`);
+	}
+};
