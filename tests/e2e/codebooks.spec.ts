@@ -66,3 +66,20 @@ test('a researcher adds their own codebook, sees its problems first, and charts 
 	// Parallax frames the crosswalk leaves out do not appear under their Parallax ids.
 	expect(header.filter((h) => ledger.frames.some((f) => f.id === h || f.label === h))).toEqual([]);
 });
+
+test('a researcher compares their coding with the bundled one and gets alpha', async ({ page }) => {
+	await page.goto('/codebooks');
+	// Agree exactly on two claims: both codings then carry the same frames, so every frame that
+	// appears has perfect agreement and alpha is 1.
+	const [first, second] = ledger.claims;
+	const csv = `claim_id,frames\n${first!.id},${first!.frame_codes.join(';')}\n${second!.id},${second!.frame_codes.join(';')}\n`;
+	await page.getByLabel('Codebook of your coding').selectOption('parallax');
+	await page.getByLabel('Your coding CSV').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await page.getByRole('button', { name: 'Compare' }).click();
+	await expect(page.getByTestId('comparison')).toContainText('over 2 claims; the same frames on 100% of them.');
+
+	await page.getByLabel('Your coding CSV').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('claim_id,frames\nc999,nato-threat\n') });
+	await page.getByRole('button', { name: 'Compare' }).click();
+	await expect(page.getByRole('alert')).toContainText('bad.csv:2:claim_id — "c999" is not a bundled claim id');
+	await expectNoAxeViolations(page);
+});

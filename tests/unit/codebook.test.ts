@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledCodebooks, recode, uploadedCodebook, POLICY_FRAMES_CODEBOOK } from '../../src/lib/domain/codebook';
+import { bundledCodebooks, compareCodings, recode, uploadedCodebook, POLICY_FRAMES_CODEBOOK } from '../../src/lib/domain/codebook';
 import { chartViews, inCodebook } from '../../src/lib/domain/chart-views';
 import { defaultFilters, parseFilters } from '../../src/lib/domain/filters';
 import { formatIssue } from '../../src/lib/domain/table';
@@ -80,5 +80,36 @@ describe('codebooks', () => {
 			'walk.csv:2:parallax_frame — "no-such-frame" is not a Parallax frame id',
 			'walk.csv:3:frame — "nothing" is not a frame of the uploaded codebook'
 		]);
+	});
+});
+
+describe('comparing a coding with the bundled one', () => {
+	const claims = [
+		{ id: 'a', frame_codes: ['nato-threat'] },
+		{ id: 'b', frame_codes: ['spending-futile'] },
+		{ id: 'c', frame_codes: ['nato-threat', 'spending-futile'] }
+	];
+
+	it('computes per-frame nominal alpha against the bundled coding in the same codebook', () => {
+		// In the Policy Frames Codebook the bundled coding is a: security, b: economic, c: security+economic.
+		// The upload agrees on a and c and says b is security-defense too.
+		// security-defense: bundled (1,0,1), upload (1,1,1): values 1,1 | 0,1 | 1,1 → n=6, n1=5, n0=1;
+		// o_11 = 2+2 = 4, o_00 = 0, so D_o = 1 − 4/6 = 1/3; D_e = 1 − (5·4 + 1·0)/(6·5) = 1/3 → alpha 0.
+		// economic: bundled (0,1,1), upload (0,1,1): perfect agreement → alpha 1. Mean = 0.5.
+		const result = compareCodings('mine.csv', 'claim_id,frames\na,security-defense\nb,security-defense;economic\nc,economic;security-defense\n', claims, pfc!);
+		expect(result.issues).toEqual([]);
+		expect(result.perFrame['security-defense']?.alpha).toBeCloseTo(0, 10);
+		expect(result.perFrame['economic']?.alpha).toBe(1);
+		expect(result.alpha).toBeCloseTo(0.5, 10);
+		expect(result.exactShare).toBeCloseTo(2 / 3, 10);
+	});
+
+	it('reports unknown claims and frames by file, row and column', () => {
+		const result = compareCodings('mine.csv', 'claim_id,frames\nzz,economic\na,made-up\n', claims, pfc!);
+		expect(result.issues.map(formatIssue)).toEqual([
+			'mine.csv:2:claim_id — "zz" is not a bundled claim id',
+			'mine.csv:3:frames — "made-up" is not a frame of Policy Frames Codebook'
+		]);
+		expect(result.items).toEqual([]);
 	});
 });

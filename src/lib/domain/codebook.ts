@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ledger } from './ledger';
 import { CodebookFrameSchema, id, type CodebookFrame, type Frame } from './schemas';
 import { parseTable, type TableIssue } from './table';
+import { perLabelAlpha, type AlphaResult } from './agreement';
 
 /**
  * A codebook is data: a list of frames plus a crosswalk from Parallax's own frame codes to its
@@ -106,6 +107,65 @@ export function uploadedCodebook(
 			frames: frames.rows,
 			crosswalk: map
 		},
+		issues
+	};
+}
+
+export const CodingRowSchema = z.object({
+	claim_id: id,
+	frames: z
+		.string()
+		.trim()
+		.default('')
+		.transform((v) => (v === '' ? [] : [...new Set(v.split(';').map((f) => f.trim()).filter(Boolean))]))
+});
+
+export interface CodingComparison {
+	/** Claims coded in both codings. */
+	items: { claimId: string; bundled: string[]; uploaded: string[] }[];
+	perFrame: Record<string, AlphaResult>;
+	/** Mean of the per-frame alphas that are defined (Krippendorff, nominal, each frame binary). */
+	alpha: number | null;
+	/** Share of claims where the two codings chose exactly the same frames. */
+	exactShare: number;
+	issues: TableIssue[];
+}
+
+/**
+ * Agreement between a researcher's coding of bundled claims (CSV: claim_id, frames, frames in
+ * the chosen codebook's ids) and the bundled coding translated into that codebook.
+ */
+export function compareCodings(
+	file: string,
+	text: string,
+	claims: readonly { id: string; frame_codes: readonly string[] }[],
+	codebook: Codebook
+): CodingComparison {
+	const parsed = parseTable(file, text, CodingRowSchema);
+	const issues = [...parsed.issues];
+	const byId = new Map(claims.map((c) => [c.id, c]));
+	const frameIds = new Set(codebook.frames.map((f) => f.id));
+	const items: CodingComparison['items'] = [];
+	parsed.rows.forEach((row, i) => {
+		const at = { file, row: parsed.rowNumbers[i] ?? 0 };
+		const claim = byId.get(row.claim_id);
+		const unknown = row.frames.filter((f) => !frameIds.has(f));
+		if (!claim) issues.push({ ...at, column: 'claim_id', reason: `"${row.claim_id}" is not a bundled claim id` });
+		else if (unknown.length > 0)
+			issues.push({ ...at, column: 'frames', reason: `"${unknown.join(';')}" ${unknown.length === 1 ? 'is not a frame' : 'are not frames'} of ${codebook.label}` });
+		else items.push({ claimId: claim.id, bundled: recode(claim.frame_codes, codebook), uploaded: row.frames });
+	});
+	const labels = codebook.frames.map((f) => f.id);
+	const { perLabel, mean } = perLabelAlpha(
+		items.map((item) => [item.bundled, item.uploaded]),
+		labels
+	);
+	const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+	return {
+		items,
+		perFrame: perLabel,
+		alpha: mean,
+		exactShare: items.length === 0 ? 0 : items.filter((i) => same(i.bundled, i.uploaded)).length / items.length,
 		issues
 	};
 }
