@@ -2,7 +2,7 @@ import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Papa from 'papaparse';
 import { DATASET_COLUMNS, DATASET_MAPPING } from '$lib/domain/dataset';
-import { mapRow } from '$lib/domain/import/mapping';
+import { RowMapper } from '$lib/domain/import/mapping';
 import { formatRowIssue, type RowIssue } from '$lib/domain/import/report';
 import type { ImportedCoverageRow } from '$lib/domain/schemas';
 
@@ -58,7 +58,7 @@ export async function* datasetBatches(
 	source.pipe(counter).pipe(parser);
 
 	let header: string[] | undefined;
-	let index = new Map<string, number>();
+	let mapper: RowMapper | undefined;
 	let row = 1;
 	let batch: ImportedCoverageRow[] = [];
 	const problems: RowIssue[] = [];
@@ -72,7 +72,7 @@ export async function* datasetBatches(
 						`The file's header must have the columns ${DATASET_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`
 					]);
 				}
-				index = new Map(header.map((c, i) => [c, i]));
+				mapper = new RowMapper(new Map(header.map((c, i) => [c, i])), DATASET_MAPPING);
 				continue;
 			}
 			row += 1;
@@ -82,7 +82,7 @@ export async function* datasetBatches(
 			if (record.length !== header.length) {
 				problems.push({ row, column: '', kind: 'fields', reason: `has ${record.length} fields; the header has ${header.length}` });
 			} else {
-				const mapped = mapRow(record, index, DATASET_MAPPING, row);
+				const mapped = mapper!.map(record, row);
 				if (mapped.row) batch.push(mapped.row);
 				else problems.push(...mapped.issues);
 			}
