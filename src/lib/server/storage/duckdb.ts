@@ -231,11 +231,14 @@ export class DuckDbStore implements Store {
 		const frames = filter.frames ?? [];
 		const params = [...where.params];
 		const keep = frames.length > 0 ? `WHERE list_contains(string_split($${params.push(frames.join(';'))}, ';'), frame)` : '';
+		// Summing per (period, group, frame list) first leaves a few thousand rows to split into
+		// frames, instead of splitting every stored row; the sums are the same.
 		const rows = await this.all(
-			`SELECT CAST(date_trunc('${granularity}', date) AS VARCHAR) AS period, outlet_group, frame, SUM(count) AS count
-			 FROM (SELECT date, outlet_group, count,
+			`SELECT period, outlet_group, frame, SUM(count) AS count
+			 FROM (SELECT period, outlet_group, count,
 			         unnest(CASE WHEN frame_codes = '' THEN [''] ELSE string_split(frame_codes, ';') END) AS frame
-			       FROM coverage_rows WHERE ${where.sql}) ${keep}
+			       FROM (SELECT CAST(date_trunc('${granularity}', date) AS VARCHAR) AS period, outlet_group, frame_codes, SUM(count) AS count
+			             FROM coverage_rows WHERE ${where.sql} GROUP BY 1, 2, 3)) ${keep}
 			 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
 			params
 		);
