@@ -48,14 +48,22 @@ const cases: [string, Partial<Filters>][] = [
 ];
 
 describe('chartViews over a ChartIndex', () => {
-	const records = fixture();
-	const data = input(records);
-	const index = chartIndexOf(records);
-	for (const [name, patch] of cases) {
-		it(`gives identical views: ${name}`, () => {
-			const filters = { ...defaultFilters('d'), ...patch };
-			expect(chartViews(data, filters, index)).toEqual(chartViews(data, filters));
-		});
+	// Fractional counts take the row-by-row path; whole counts the summed-per-frame-list one,
+	// and counts of 1 skip the count column.
+	const fixtures: [string, CoverageRecord[]][] = [
+		['fractional counts', fixture()],
+		['whole counts', fixture().map((r) => ({ ...r, count: Math.round(r.count * 3) }))],
+		['article rows', fixture().map((r) => ({ ...r, count: 1 }))]
+	];
+	for (const [kind, records] of fixtures) {
+		const data = input(records);
+		const index = chartIndexOf(records);
+		for (const [name, patch] of cases) {
+			it(`gives identical views, ${kind}: ${name}`, () => {
+				const filters = { ...defaultFilters('d'), ...patch };
+				expect(chartViews(data, filters, index)).toEqual(chartViews(data, filters));
+			});
+		}
 	}
 	it('gives identical views for an empty dataset', () => {
 		const empty = input([]);

@@ -34,6 +34,19 @@ export interface ChartIndex {
 	language: Uint32Array;
 	frames: Uint32Array;
 	count: Float64Array;
+	/**
+	 * Every count is an integer and their total a safe one, so sums are exact in any order and
+	 * rows can be summed per frame list first (see indexedAggregates).
+	 */
+	integral: boolean;
+	/** Every count is 1 (article rows), so the count column need not be read. */
+	ones: boolean;
+	/**
+	 * Each row's (outlet, group, event, language) as one code: a few thousand combinations, so
+	 * a filter change tests each combination once and the scan reads one column instead of four.
+	 */
+	combo: Uint32Array;
+	combos: { outlet: Uint32Array; group: Uint32Array; event: Uint32Array; language: Uint32Array };
 }
 
 class Dictionary<K> {
@@ -78,8 +91,13 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 		event: new Uint32Array(n),
 		language: new Uint32Array(n),
 		frames: new Uint32Array(n),
-		count: new Float64Array(n)
+		count: new Float64Array(n),
+		integral: true,
+		ones: true,
+		combo: new Uint32Array(n),
+		combos: { outlet: new Uint32Array(0), group: new Uint32Array(0), event: new Uint32Array(0), language: new Uint32Array(0) }
 	};
+	let total = 0;
 	for (let i = 0; i < n; i++) {
 		const r = records[i]!;
 		index.date[i] = dicts.date.code(r.date);
@@ -95,7 +113,29 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 		}
 		index.frames[i] = fs;
 		index.count[i] = r.count;
+		total += Math.abs(r.count);
+		if (!Number.isInteger(r.count)) index.integral = false;
+		if (r.count !== 1) index.ones = false;
 	}
+	if (total > Number.MAX_SAFE_INTEGER) index.integral = false;
+	const [nO, nG, nE] = [index.outlets.length, index.groups.length, index.events.length];
+	const comboCodes = new Map<number, number>();
+	const parts: [number, number, number, number][] = [];
+	for (let i = 0; i < n; i++) {
+		const key = index.outlet[i]! + nO * (index.group[i]! + nG * (index.event[i]! + nE * index.language[i]!));
+		let code = comboCodes.get(key);
+		if (code === undefined) {
+			comboCodes.set(key, (code = parts.length));
+			parts.push([index.outlet[i]!, index.group[i]!, index.event[i]!, index.language[i]!]);
+		}
+		index.combo[i] = code;
+	}
+	index.combos = {
+		outlet: Uint32Array.from(parts, (p) => p[0]),
+		group: Uint32Array.from(parts, (p) => p[1]),
+		event: Uint32Array.from(parts, (p) => p[2]),
+		language: Uint32Array.from(parts, (p) => p[3])
+	};
 	return index;
 }
 
@@ -181,7 +221,71 @@ export function indexedAggregates(
 	let seriesN = 0;
 
 	const { date, group, outlet, event, language, frames, count } = ix;
-	for (let i = 0; i < ix.length; i++) {
+	const nFS = ix.frameSets.length;
+	// With exact (integer) sums, one add per row into per-frame-list cells and a small
+	// expansion afterwards replaces a loop over each row's frames for every chart.
+	const grouped = ix.integral && nGroups * nFS * Math.max(M, P) <= 4_000_000;
+	const gfs = grouped ? new Float64Array(nGroups * nFS) : new Float64Array(0);
+	const fsP = grouped && !keyColumn ? new Float64Array(nFS * P) : new Float64Array(0);
+	const fsSeen = new Uint8Array(grouped ? nFS : 0);
+	const gfsM = grouped ? new Float64Array(nGroups * nFS * M) : new Float64Array(0);
+	const gfsMSeen = new Uint8Array(grouped ? nGroups * nFS : 0);
+	if (grouped) {
+		const { combo, combos, ones } = ix;
+		const comboOk = Uint8Array.from(combos.group, (g, k) =>
+			groupOk[g] && outletOk[combos.outlet[k]!] && eventOk[combos.event[k]!] && languageOk[combos.language[k]!] ? 1 : 0
+		);
+		const comboKey = by === 'group' ? combos.group : by === 'outlet' ? combos.outlet : by === 'event' ? combos.event : null;
+		for (let i = 0; i < ix.length; i++) {
+			const d = date[i]!;
+			if (!dateOk[d]) continue;
+			const cb = combo[i]!;
+			if (!comboOk[cb]) continue;
+			const fs = frames[i]!;
+			if (!fsOk[fs]) continue;
+			const g = combos.group[cb]!;
+			const c = ones ? 1 : count[i]!;
+			n += c;
+			groupSeen[g] = 1;
+			const gf = g * nFS + fs;
+			gfs[gf] = gfs[gf]! + c;
+			const p = pIdx[d]!;
+			if (p >= 0) {
+				seriesN += c;
+				if (comboKey) {
+					const k = comboKey[cb]!;
+					sums[k * P + p] = sums[k * P + p]! + c;
+					seen[k] = 1;
+				} else {
+					fsP[fs * P + p] = fsP[fs * P + p]! + c;
+					fsSeen[fs] = 1;
+				}
+			}
+			const m = mIdx[d]!;
+			if (m >= 0) {
+				mixN[g] = mixN[g]! + c;
+				gfsM[gf * M + m] = gfsM[gf * M + m]! + c;
+				gfsMSeen[gf] = 1;
+			}
+		}
+		for (let g = 0; g < nGroups; g++) {
+			if (!groupSeen[g]) continue;
+			for (let fs = 0; fs < nFS; fs++) {
+				const v = gfs[g * nFS + fs]!;
+				for (const col of fsCols[fs]!) if (col >= 0) table[g * nCols + col] = table[g * nCols + col]! + v;
+			}
+		}
+		if (!keyColumn) {
+			for (let fs = 0; fs < nFS; fs++) {
+				if (!fsSeen[fs]) continue;
+				for (const k of fsKeys[fs]!) {
+					seen[k] = 1;
+					for (let p = 0; p < P; p++) sums[k * P + p] = sums[k * P + p]! + fsP[fs * P + p]!;
+				}
+			}
+		}
+	}
+	for (let i = 0; i < (grouped ? 0 : ix.length); i++) {
 		const d = date[i]!;
 		const g = group[i]!;
 		const fs = frames[i]!;
@@ -233,6 +337,17 @@ export function indexedAggregates(
 	const crosstab = finishCrosstab(columns, groupRows, options.groupOrder, n);
 	const focus = filters.focus ?? crosstab.rows[0] ?? options.groupOrder[0] ?? '';
 	const fg = ix.groups.indexOf(focus);
+	if (grouped && fg >= 0) {
+		for (let fs = 0; fs < nFS; fs++) {
+			const gf = fg * nFS + fs;
+			if (!gfsMSeen[gf]) continue;
+			for (const k of fsKeys[fs]!) {
+				const gk = fg * nFrameKeys + k;
+				mixSeen[gk] = 1;
+				for (let m = 0; m < M; m++) mix[gk * M + m] = mix[gk * M + m]! + gfsM[gf * M + m]!;
+			}
+		}
+	}
 	const mixSeries =
 		fg < 0
 			? finishTimeSeries('month', months, window, [], 0)
