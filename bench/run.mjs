@@ -13,106 +13,36 @@ import { generate } from '../scripts/generate-coverage.mjs';
 import { filterBench, ingestBench, withApp } from './browser.mjs';
 import { routeBundles } from './bundle.mjs';
 import { withVite } from './load.mjs';
-import { percentile, spread, summary, table } from './stats.mjs';
+import { bundleRows, filterRows, ingestRows, ROUTES, serverRows } from './rows.mjs';
+import { table } from './stats.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ROUTES = ['/', '/events/[id]', '/charts', '/upload'];
-export const TARGETS = { ingestRatio: 1.3, longTaskMs: 50, filterP95Ms: 50, importRatio: 1.3, aggregateMs: 100, compareKb: 100 };
-
 async function dataFile(rows, shape) {
 	const path = join(ROOT, 'bench/out', `coverage-${shape}-${rows}.csv`);
 	if (!existsSync(path) || !existsSync(`${path}.manifest.json`)) await generate({ rows, shape, out: path });
 	return path;
 }
 
-export async function serverRows(rows, runs) {
+async function runServer(rows, runs) {
 	const path = await dataFile(rows, 'dataset');
 	process.chdir(ROOT);
-	const r = await withVite(async (load) => (await load('/bench/server.ts')).serverBenches(path, runs));
-	const ratios = r.importMs.map((ms, i) => ms / r.floorMs[i]);
-	const ratio = summary(ratios);
-	const agg = summary(r.aggregateMs);
-	const aggFiltered = summary(r.aggregateFilteredMs);
-	return {
-		raw: r,
-		rows: [
-			{
-				name: `Server import, ${r.rows.toLocaleString('en-GB')} rows into DuckDB (datasetBatches + createDataset) vs floor`,
-				value: `${spread(ratio)}×`,
-				detail: `import ${spread(summary(r.importMs.map((v) => v / 1000)), 2, ' s')}; floor = papaparse alone ${spread(summary(r.parseMs.map((v) => v / 1000)), 2, ' s')} + DuckDB read_csv insert ${spread(summary(r.insertMs.map((v) => v / 1000)), 2, ' s')}`,
-				target: `≤ ${TARGETS.importRatio}×`,
-				met: ratio.median <= TARGETS.importRatio
-			},
-			{
-				name: `Server aggregate, week × group × frame, ${r.rows.toLocaleString('en-GB')} stored rows, no filter`,
-				value: spread(agg, 1, ' ms'),
-				detail: `${r.aggregateMs.length} queries, ${r.aggregateRows} result rows`,
-				target: `≤ ${TARGETS.aggregateMs} ms median`,
-				met: agg.median <= TARGETS.aggregateMs
-			},
-			{
-				name: `Server aggregate, same, date filter (12 months)`,
-				value: spread(aggFiltered, 1, ' ms'),
-				detail: `${r.aggregateFilteredMs.length} queries`,
-				target: `≤ ${TARGETS.aggregateMs} ms median`,
-				met: aggFiltered.median <= TARGETS.aggregateMs
-			}
-		]
-	};
+	const raw = await withVite(async (load) => (await load('/bench/server.ts')).serverBenches(path, runs));
+	return { raw, rows: serverRows(raw) };
 }
 
-export async function browserRows(rows, runs, changes, port) {
+async function runBrowser(rows, runs, changes, port) {
 	const path = await dataFile(rows, 'upload');
-	const r = await withApp(ROOT, port, async (page, baseURL, version) => {
+	const raw = await withApp(ROOT, port, async (page, baseURL, version) => {
 		const ingest = await ingestBench(page, { baseURL, file: path, runs });
 		const filter = await filterBench(page, { changes });
 		return { version, ingest, filter };
 	});
-	const ratio = summary(r.ingest.realMs.map((ms, i) => ms / r.ingest.bareMs[i]));
-	const longest = summary(r.ingest.longestTaskMs);
-	const p50 = percentile(r.filter.ms, 50);
-	const p95 = percentile(r.filter.ms, 95);
-	return {
-		raw: r,
-		chromium: r.version,
-		rows: [
-			{
-				name: `Browser ingest, ${r.ingest.rows.toLocaleString('en-GB')} rows via /upload (parse + validate + aggregate in the worker) vs bare papaparse in a worker`,
-				value: `${spread(ratio)}×`,
-				detail: `upload ${spread(summary(r.ingest.realMs.map((v) => v / 1000)), 2, ' s')}; bare papaparse ${spread(summary(r.ingest.bareMs.map((v) => v / 1000)), 2, ' s')}`,
-				target: `≤ ${TARGETS.ingestRatio}×`,
-				met: ratio.median <= TARGETS.ingestRatio
-			},
-			{
-				name: 'Browser ingest: longest main-thread task (longtask observer)',
-				value: spread(longest, 0, ' ms'),
-				detail: 'from the click on “Check every row” until the report is drawn',
-				target: `no task > ${TARGETS.longTaskMs} ms`,
-				met: longest.max <= TARGETS.longTaskMs
-			},
-			{
-				name: `Filter → charts updated on /charts, ${r.filter.rows.toLocaleString('en-GB')}-row local dataset`,
-				value: `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
-				detail: `${r.filter.ms.length} group-filter changes; min–max ${Math.min(...r.filter.ms).toFixed(1)}–${Math.max(...r.filter.ms).toFixed(1)} ms; includes the URL navigation and server load`,
-				target: `p95 ≤ ${TARGETS.filterP95Ms} ms`,
-				met: p95 <= TARGETS.filterP95Ms
-			}
-		]
-	};
+	return { raw, chromium: raw.version, rows: [...ingestRows(raw.ingest), ...filterRows(raw.filter)] };
 }
 
-export async function bundleRows() {
-	const bundles = await routeBundles(ROOT, ROUTES);
-	return {
-		raw: bundles,
-		rows: bundles.map((b) => ({
-			name: `JS on first load of ${b.route}${b.route === '/events/[id]' ? ' (compare page)' : ''}`,
-			value: `${(b.gzip / 1024).toFixed(1)} KB gzip`,
-			detail: `${(b.raw / 1024).toFixed(1)} KB raw in ${b.files} files; Chart.js in initial JS: ${b.chartJs ? 'yes' : 'no'}`,
-			target: b.route === '/events/[id]' ? `≤ ${TARGETS.compareKb} KB gzip, no Chart.js` : b.route === '/charts' ? 'Chart.js loaded on demand' : '–',
-			met: b.route === '/events/[id]' ? b.gzip / 1024 <= TARGETS.compareKb && !b.chartJs : null
-		}))
-	};
+async function runBundle() {
+	const raw = await routeBundles(ROOT, ROUTES);
+	return { raw, rows: bundleRows(raw) };
 }
 
 function machine(chromium) {
@@ -150,10 +80,10 @@ async function main() {
 	const results = [];
 	let chromium;
 	const raw = {};
-	if (only.includes('bundle')) results.push(...(raw.bundle = await bundleRows()).rows);
-	if (only.includes('server')) results.push(...(raw.server = await serverRows(rows, runs)).rows);
+	if (only.includes('bundle')) results.push(...(raw.bundle = await runBundle()).rows);
+	if (only.includes('server')) results.push(...(raw.server = await runServer(rows, runs)).rows);
 	if (only.includes('browser')) {
-		raw.browser = await browserRows(rows, runs, changes, port);
+		raw.browser = await runBrowser(rows, runs, changes, port);
 		chromium = raw.browser.chromium;
 		results.push(...raw.browser.rows);
 	}
