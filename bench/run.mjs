@@ -135,7 +135,11 @@ Raw numbers (ms):
 ${JSON.stringify({ server: raw.server?.raw, browser: raw.browser?.raw }, null, 1)}
 \`\`\`
 `;
-	writeFileSync(join(ROOT, 'docs/benchmarks.md'), doc);
+	// Hand-written notes (what was changed, what blocks a missed target) survive a re-run.
+	const docPath = join(ROOT, 'docs/benchmarks.md');
+	const previous = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+	const notes = previous.indexOf('\n## Notes');
+	writeFileSync(docPath, notes >= 0 ? `${doc}${previous.slice(notes)}` : doc);
 	console.log('wrote docs/benchmarks.md');
 }
 
