@@ -138,8 +138,6 @@ export function timeSeries(
 	const { granularity, by, from, to, window } = options;
 	const periods = periodsBetween(from, to, granularity);
 	const index = new Map(periods.map((p, i) => [p, i]));
-	const missing = new Set(window.missing ?? []);
-	const isCovered = periods.map((p) => covered(p, granularity, window, missing));
 
 	const sums = new Map<string, number[]>();
 	let n = 0;
@@ -154,11 +152,27 @@ export function timeSeries(
 			values[i] = (values[i] ?? 0) + record.count;
 		}
 	}
-	const series = [...sums.entries()]
+	return finishTimeSeries(granularity, periods, window, sums, n);
+}
+
+/**
+ * Gaps, totals and order for summed series. Shared with the typed-array path (chart-index.ts),
+ * so both give the same series in the same order.
+ */
+export function finishTimeSeries(
+	granularity: Granularity,
+	periods: string[],
+	window: Window,
+	sums: Iterable<[string, ArrayLike<number>]>,
+	n: number
+): TimeSeries {
+	const missing = new Set(window.missing ?? []);
+	const isCovered = periods.map((p) => covered(p, granularity, window, missing));
+	const series = [...sums]
 		.map(([key, values]) => ({
 			key,
-			values: values.map((v, i) => (isCovered[i] ? v : null)),
-			total: values.reduce((a, b) => a + b, 0)
+			values: Array.from(values, (v, i) => (isCovered[i] ? v : null)),
+			total: Array.from(values).reduce((a, b) => a + b, 0)
 		}))
 		.sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
 	return { granularity, periods, series, n };
@@ -191,9 +205,15 @@ export function framesByGroup(records: CoverageRecord[], frameOrder: string[], g
 			if (i !== undefined) row[i] = (row[i] ?? 0) + record.count;
 		}
 	}
+	return finishCrosstab(columns, table, groupOrder, n);
+}
+
+/** Rows in group order and only the columns in use; shared with the typed-array path. */
+export function finishCrosstab(columns: string[], table: Map<string, ArrayLike<number>>, groupOrder: string[], n: number): Crosstab {
 	const rows = groupOrder.filter((g) => table.has(g));
-	const counts = rows.map((g) => table.get(g) ?? []);
+	const counts = rows.map((g) => Array.from(table.get(g) ?? []));
 	const used = columns.filter((_, i) => counts.some((row) => (row[i] ?? 0) > 0));
+	const colIndex = new Map(columns.map((c, i) => [c, i]));
 	const usedIndex = used.map((c) => colIndex.get(c) ?? 0);
 	const trimmed = counts.map((row) => usedIndex.map((i) => row[i] ?? 0));
 	return {

@@ -3,7 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Papa from 'papaparse';
 import { DATASET_COLUMNS, DATASET_MAPPING } from '$lib/domain/dataset';
 import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, MAX_COLUMNS, notTextReason, tooLarge } from '$lib/domain/import/limits';
-import { mapRow } from '$lib/domain/import/mapping';
+import { RowMapper } from '$lib/domain/import/mapping';
 import { formatRowIssue, type RowIssue } from '$lib/domain/import/report';
 import type { ImportedCoverageRow } from '$lib/domain/schemas';
 
@@ -74,7 +74,7 @@ export async function* datasetBatches(
 	source.pipe(counter).pipe(parser);
 
 	let header: string[] | undefined;
-	let index = new Map<string, number>();
+	let mapper: RowMapper | undefined;
 	let row = 1;
 	let batch: ImportedCoverageRow[] = [];
 	const problems: RowIssue[] = [];
@@ -83,7 +83,7 @@ export async function* datasetBatches(
 			if (!header) {
 				header = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
 				headerProblems(header);
-				index = new Map(header.map((c, i) => [c, i]));
+				mapper = new RowMapper(new Map(header.map((c, i) => [c, i])), DATASET_MAPPING);
 				continue;
 			}
 			row += 1;
@@ -93,7 +93,7 @@ export async function* datasetBatches(
 			if (record.length !== header.length) {
 				problems.push({ row, column: '', kind: 'fields', reason: fieldCountReason(record, header.length) });
 			} else {
-				const mapped = mapRow(record, index, DATASET_MAPPING, row);
+				const mapped = mapper!.map(record, row);
 				if (mapped.row) batch.push(mapped.row);
 				else problems.push(...mapped.issues);
 			}

@@ -59,6 +59,11 @@ export class ColumnarBuilder {
 		} else this.outlets.set(row.outlet, { key: row.outlet, domain, rows: 1 });
 	}
 
+	/** Whether an outlet already has its domain (add() keeps only the first one found). */
+	hasDomain(outlet: string): boolean {
+		return !!this.outlets.get(outlet)?.domain;
+	}
+
 	build(): ColumnarCoverage {
 		const dict = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, [...this.dicts.get(c)!.keys()]])) as ColumnarCoverage['dict'];
 		const column = (c: TextColumn) => Uint32Array.from(this.codes.get(c)!);

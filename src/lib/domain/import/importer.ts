@@ -2,7 +2,7 @@ import type { ParseError } from 'papaparse';
 import { ColumnarBuilder, type ColumnarCoverage } from './dataset';
 import type { ColumnMapping } from './formats';
 import { fieldCountReason } from './limits';
-import { mapRow } from './mapping';
+import { RowMapper } from './mapping';
 import { domainOf, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type ValidationReport } from './report';
 
@@ -23,6 +23,7 @@ export class Importer {
 	private report = new ReportBuilder();
 	private data = new ColumnarBuilder();
 	private index: Map<string, number>;
+	private mapper: RowMapper;
 	private row: number;
 	private frames = new Set<string>();
 	private start = '';
@@ -36,6 +37,7 @@ export class Importer {
 		private hasHeader: boolean
 	) {
 		this.index = new Map(columns.map((c, i) => [c, i]));
+		this.mapper = new RowMapper(this.index, mapping);
 		this.row = hasHeader ? 1 : 0;
 	}
 
@@ -81,11 +83,12 @@ export class Importer {
 			this.report.addRow([{ row, column: '', kind: 'fields', reason: fieldCountReason(cells, this.columns.length) }]);
 			return;
 		}
-		const mapped = mapRow(cells, this.index, this.mapping, row);
+		const mapped = this.mapper.map(cells, row);
 		this.report.addRow(mapped.issues);
 		if (!mapped.row) return;
 		const urlColumn = this.mapping.outletUrl ?? this.mapping.url;
-		const domain = urlColumn ? domainOf(cells[this.index.get(urlColumn) ?? -1] ?? '') : '';
+		// Only an outlet's first domain is kept, so the URL is parsed only until one is found.
+		const domain = urlColumn && !this.data.hasDomain(mapped.row.outlet) ? domainOf(cells[this.index.get(urlColumn) ?? -1] ?? '') : '';
 		this.data.add(mapped.row, domain);
 		for (const f of mapped.row.frames) this.frames.add(f);
 		if (this.start === '' || mapped.row.date < this.start) this.start = mapped.row.date;

@@ -34,6 +34,11 @@ function invisibleToPlain(value: string): string {
 	return value.replace(/[\u200B\uFEFF]/g, '').replace(/[\u00A0\u202F]/g, ' ');
 }
 
+/** A mapped column's cell, normalised and trimmed; '' for an unmapped column. */
+function readCell(cells: string[], index: Map<string, number>, column: string | null): string {
+	return column === null ? '' : invisibleToPlain(cells[index.get(column) ?? -1] ?? '').trim();
+}
+
 const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
 
 /**
@@ -42,7 +47,7 @@ const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.sli
  */
 export function mapRow(cells: string[], index: Map<string, number>, mapping: ColumnMapping, row: number): MappedRow {
 	const issues: RowIssue[] = [];
-	const cell = (column: string | null) => (column === null ? '' : invisibleToPlain(cells[index.get(column) ?? -1] ?? '').trim());
+	const cell = (column: string | null) => readCell(cells, index, column);
 	const problem = (column: string | null, kind: IssueKind, reason: string) => issues.push({ row, column: column ?? '', kind, reason });
 
 	let date = '';
@@ -99,4 +104,89 @@ function sourceColumn(field: string, mapping: ColumnMapping): string | null {
 	if (field === 'frames') return mapping.frames;
 	const value = (mapping as unknown as Record<string, unknown>)[field];
 	return typeof value === 'string' ? value : null;
+}
+
+const FAIL = Symbol('invalid');
+// Beyond this many distinct values a column is mostly unique (titles, links): caching would only cost memory.
+const MAX_CACHED = 50_000;
+const FIELDS = ImportedCoverageRowSchema.shape;
+
+/**
+ * mapRow for a whole file, converting and validating each distinct cell value once. Most
+ * columns repeat (dates, outlets, groups, frame lists, languages), so a million rows need a few
+ * thousand zod checks instead of nine million; titles and links are still checked on every row.
+ * Fields are independent in the schema (no object-level rules), so checking them one by one
+ * accepts exactly the rows the whole-row check accepts. Any row that fails anything goes
+ * through mapRow itself, so the issues reported are the same, word for word.
+ */
+export class RowMapper {
+	private caches = new Map<string, Map<string, unknown>>();
+
+	constructor(
+		private index: Map<string, number>,
+		private mapping: ColumnMapping
+	) {}
+
+	map(cells: string[], row: number): MappedRow {
+		const fast = this.fast(cells);
+		return fast ? { row: fast, issues: [] } : mapRow(cells, this.index, this.mapping, row);
+	}
+
+	private memo(field: string, raw: string, convert: (raw: string) => unknown): unknown {
+		let cache = this.caches.get(field);
+		if (!cache) this.caches.set(field, (cache = new Map()));
+		let value = cache.get(raw);
+		if (value === undefined && !cache.has(raw)) {
+			value = convert(raw);
+			if (cache.size < MAX_CACHED) cache.set(raw, value);
+		}
+		return value;
+	}
+
+	private fast(cells: string[]): ImportedCoverageRow | null {
+		const { mapping } = this;
+		const cell = (column: string | null) => readCell(cells, this.index, column);
+		const check = (field: keyof typeof FIELDS, value: unknown) => {
+			const result = FIELDS[field].safeParse(value);
+			return result.success ? result.data : FAIL;
+		};
+
+		const date = this.memo('date', cell(mapping.date), (raw) => {
+			const parsed = raw !== '' && mapping.dateFormat ? parseDate(raw, mapping.dateFormat) : null;
+			return parsed === null ? FAIL : check('date', parsed);
+		});
+		const count = mapping.count
+			? this.memo('count', cell(mapping.count), (raw) => {
+					const n = raw === '' ? null : parseNumber(raw, mapping.decimal);
+					return n === null ? FAIL : check('count', n);
+				})
+			: 1;
+		const outletName = cell(mapping.outlet);
+		// Outlets taken from web addresses are rare and per row; mapRow handles them.
+		if (outletName === '') return null;
+		const outlet = this.memo('outlet', outletName, (raw) => check('outlet', raw));
+		const group = this.memo('group', cell(mapping.group), (raw) => check('group', raw));
+		const event = this.memo('event', cell(mapping.event), (raw) => check('event', raw));
+		const language = this.memo('language', cell(mapping.language), (raw) => check('language', raw.toLowerCase()));
+		const frames = this.memo('frames', cell(mapping.frames), (raw) =>
+			check('frames', raw === '' ? [] : [...new Set(raw.split(mapping.framesSeparator || ';').map((f) => f.trim()).filter((f) => f !== ''))])
+		);
+		const title = check('title', cell(mapping.title));
+		const url = check('url', cell(mapping.url));
+		if (date === FAIL || count === FAIL || outlet === FAIL || group === FAIL || event === FAIL || language === FAIL || frames === FAIL || title === FAIL || url === FAIL) {
+			return null;
+		}
+		return {
+			date: date as string,
+			outlet: outlet as string,
+			group: group as string,
+			event: event as string,
+			language: language as string,
+			title: title as string,
+			url: url as string,
+			// A copy per row: rows must not share one mutable array.
+			frames: [...(frames as string[])],
+			count: count as number
+		};
+	}
 }

@@ -67,6 +67,11 @@ export class DuckDbStore implements Store {
 		});
 	}
 
+	/** Results as columns: for thousands of rows, far cheaper to convert than row objects. */
+	private async columns(sql: string, params: unknown[] = []): Promise<unknown[][]> {
+		return this.withConnection(async (c) => (await c.runAndReadAll(sql, params as DuckDBValue[])).getColumnsJson() as unknown[][]);
+	}
+
 	async createUser(user: User) {
 		await this.write((c) =>
 			c.run('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash])
@@ -239,19 +244,22 @@ export class DuckDbStore implements Store {
 		const frames = filter.frames ?? [];
 		const params = [...where.params];
 		const keep = frames.length > 0 ? `WHERE list_contains(string_split($${params.push(frames.join(';'))}, ';'), frame)` : '';
-		const rows = await this.all(
-			`SELECT CAST(date_trunc('${granularity}', date) AS VARCHAR) AS period, outlet_group, frame, SUM(count) AS count
-			 FROM (SELECT date, outlet_group, count,
+		// Summing per (period, group, frame list) first splits each frame list once per period and
+		// group instead of once per stored row; the sums are the same.
+		const [periods = [], groups = [], frameCol = [], counts = []] = await this.columns(
+			`SELECT period, outlet_group, frame, SUM(count) AS count
+			 FROM (SELECT period, outlet_group, count,
 			         unnest(CASE WHEN frame_codes = '' THEN [''] ELSE string_split(frame_codes, ';') END) AS frame
-			       FROM coverage_rows WHERE ${where.sql}) ${keep}
+			       FROM (SELECT CAST(date_trunc('${granularity}', date) AS VARCHAR) AS period, outlet_group, frame_codes, SUM(count) AS count
+			             FROM coverage_rows WHERE ${where.sql} GROUP BY 1, 2, 3)) ${keep}
 			 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
 			params
 		);
-		return rows.map((r) => ({
-			period: String(r.period).slice(0, 10),
-			group: String(r.outlet_group),
-			frame: String(r.frame),
-			count: Number(r.count)
+		return periods.map((period, i) => ({
+			period: String(period).slice(0, 10),
+			group: String(groups[i]),
+			frame: String(frameCol[i]),
+			count: Number(counts[i])
 		}));
 	}
 

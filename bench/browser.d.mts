@@ -1,0 +1,7 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { FilterResult, IngestResult } from './types';
+export const CHROMIUM_ARGS: string[];
+export function prepare(context: BrowserContext): Promise<void>;
+export function ingestBench(page: Page, options: { baseURL: string; file: string; runs: number }): Promise<IngestResult>;
+export function filterBench(page: Page, options: { changes: number }): Promise<FilterResult>;
+export function withApp<T>(root: string, port: number, work: (page: Page, baseURL: string, version: string) => Promise<T>): Promise<T>;

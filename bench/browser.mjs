@@ -1,0 +1,192 @@
+// Browser benchmarks (issue 7, 1 and 2) in Debian's Chromium, driven by Playwright through the
+// built app's real pages. Page-side timings use performance.now(), so Playwright's own
+// round trips are not part of any number.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+/** Long tasks and the chosen file, recorded from the first script on every page. */
+function recorder() {
+	window.__longtasks = [];
+	new PerformanceObserver((list) => window.__longtasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({
+		type: 'longtask',
+		buffered: true
+	});
+	document.addEventListener('change', (event) => {
+		const input = event.target;
+		if (input instanceof HTMLInputElement && input.type === 'file' && input.files?.[0]) window.__benchFile = input.files[0];
+	}, true);
+}
+
+export async function prepare(context) {
+	await context.addInitScript(recorder);
+}
+
+/** The real upload: inspect, map, then "Check every row" until the report is on screen. */
+async function realIngest(page, baseURL, file) {
+	await page.goto(`${baseURL}/upload`, { waitUntil: 'networkidle' });
+	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(file);
+	await page.getByTestId('detected-format').waitFor();
+	await page.getByRole('button', { name: 'Check every row' }).waitFor();
+	const timing = await page.evaluate(
+		() =>
+			new Promise((resolve) => {
+				const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Check every row');
+				const start = performance.now();
+				const observer = new MutationObserver(() => {
+					if (!document.querySelector('[data-testid=validation-report]')) return;
+					observer.disconnect();
+					requestAnimationFrame(() => {
+						const ms = performance.now() - start;
+						// Long-task entries arrive after the task; give the observer time to report them.
+						setTimeout(() => {
+							const tasks = window.__longtasks.filter((t) => t.start >= start);
+							resolve({ ms, longest: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length });
+						}, 500);
+					});
+				});
+				observer.observe(document.body, { childList: true, subtree: true });
+				button.click();
+			})
+	);
+	const use = await page.getByRole('button', { name: /^Use [\d,]+ valid rows?$/ }).textContent();
+	return { ...timing, rows: Number(use.replace(/\D/g, '')) };
+}
+
+/** The baseline: papaparse alone over the same File, in a dedicated worker on the same page. */
+async function bareIngest(page, papaSource) {
+	return page.evaluate(
+		(source) =>
+			new Promise((resolve, reject) => {
+				// A blob worker is allowed by the app's CSP (worker-src 'self' blob:) and needs no
+				// bench-only route in the app. papaparse replaces onmessage in blob workers, so ours goes after it.
+				const code = `${source}
+;self.onmessage = (event) => {
+	let rows = 0;
+	Papa.parse(event.data, {
+		worker: false, chunkSize: 64 * 1024, encoding: 'utf-8', delimiter: ',', skipEmptyLines: 'greedy',
+		chunk(results) { rows += results.data.length; },
+		complete() { self.postMessage({ rows }); },
+		error(error) { self.postMessage({ error: String(error) }); }
+	});
+};`;
+				const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+				const worker = new Worker(url);
+				const start = performance.now();
+				worker.onmessage = (event) => {
+					const ms = performance.now() - start;
+					worker.terminate();
+					URL.revokeObjectURL(url);
+					if (event.data.error) reject(new Error(event.data.error));
+					else resolve({ ms, rows: event.data.rows - 1 });
+				};
+				worker.onerror = (event) => reject(new Error(event.message));
+				worker.postMessage(window.__benchFile);
+			}),
+		papaSource
+	);
+}
+
+export async function ingestBench(page, { baseURL, file, runs }) {
+	const papaSource = readFileSync(createRequire(import.meta.url).resolve('papaparse/papaparse.min.js'), 'utf8');
+	const out = { realMs: [], bareMs: [], longestTaskMs: [], rows: 0 };
+	for (let run = 0; run < runs; run++) {
+		const real = await realIngest(page, baseURL, file);
+		const bare = await bareIngest(page, papaSource);
+		if (real.rows !== bare.rows) throw new Error(`the upload kept ${real.rows} valid rows, papaparse read ${bare.rows}`);
+		out.rows = real.rows;
+		out.realMs.push(real.ms);
+		out.bareMs.push(bare.ms);
+		out.longestTaskMs.push(real.longest);
+	}
+	return out;
+}
+
+/**
+ * Keeps the last ingest as a local dataset, opens it on /charts and toggles outlet-group
+ * checkboxes: each click goes through the real FilterBar → URL → load → chartViews → charts.
+ * A change ends at the first frame after the summary shows the new count.
+ */
+export async function filterBench(page, { changes }) {
+	await page.getByRole('button', { name: /^Use [\d,]+ valid rows?$/ }).click();
+	await page.getByTestId('saved').waitFor({ timeout: 600_000 });
+	await page.getByRole('link', { name: /^Chart / }).click();
+	await page.waitForFunction(() => document.querySelector('[data-testid=filter-summary] strong')?.textContent !== '0' && document.querySelector('canvas'), null, { timeout: 600_000 });
+	const loaded = Number(await page.getByTestId('filter-summary').locator('strong').textContent());
+	const ms = await page.evaluate(async (count) => {
+		const times = [];
+		const updates = [];
+		const summaryText = () => document.querySelector('[data-testid=filter-summary]')?.textContent;
+		for (let i = 0; i < count; i++) {
+			const boxes = [...document.querySelectorAll('input[name=group]')];
+			const box = boxes[i % boxes.length];
+			const before = summaryText();
+			const start = performance.now();
+			await new Promise((resolve) => {
+				const observer = new MutationObserver(() => {
+					if (summaryText() === before) return;
+					observer.disconnect();
+					updates.push(performance.now() - start);
+					requestAnimationFrame(() => resolve());
+				});
+				observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+				box.click();
+			});
+			times.push(performance.now() - start);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		return { times, updates };
+	}, changes);
+	return { ms: ms.times, domMs: ms.updates, rows: loaded };
+}
+
+async function waitForServer(url, child) {
+	for (let i = 0; i < 300; i++) {
+		if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`the app did not start at ${url}`);
+}
+
+/** Starts the built app on a spare port with a throwaway database, and Chromium. */
+export async function withApp(root, port, work) {
+	const db = mkdtempSync(join(tmpdir(), 'parallax-bench-db-'));
+	const baseURL = `http://localhost:${port}`;
+	const child = spawn(process.execPath, ['build/index.js'], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, PARALLAX_DB: join(db, 'parallax.duckdb'), BODY_SIZE_LIMIT: String(300 * 1024 * 1024) },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	let browser;
+	try {
+		await waitForServer(baseURL, child);
+		browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+		const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+		await prepare(context);
+		const page = await context.newPage();
+		return await work(page, baseURL, browser.version());
+	} finally {
+		await browser?.close();
+		child.kill('SIGTERM');
+		rmSync(db, { recursive: true, force: true });
+	}
+}

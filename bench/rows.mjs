@@ -1,0 +1,82 @@
+// Turns raw benchmark results into rows of the results table. Pure, so the smoke tests can
+// check that every benchmark still produces its row.
+import { percentile, spread, summary } from './stats.mjs';
+
+export const ROUTES = ['/', '/events/[id]', '/charts', '/upload'];
+export const TARGETS = { ingestRatio: 1.3, longTaskMs: 50, filterP95Ms: 50, importRatio: 1.3, aggregateMs: 100, compareKb: 100 };
+
+const s = (values, scale = 1) => summary(values.map((v) => v / scale));
+
+export function serverRows(r) {
+	const ratio = summary(r.importMs.map((ms, i) => ms / r.floorMs[i]));
+	const agg = summary(r.aggregateMs);
+	const aggFiltered = summary(r.aggregateFilteredMs);
+	const rows = r.rows.toLocaleString('en-GB');
+	return [
+		{
+			name: `Server import, ${rows} rows into DuckDB (datasetBatches + createDataset) vs floor`,
+			value: `${spread(ratio)}×`,
+			detail: `import ${spread(s(r.importMs, 1000), 2, ' s')}; floor = papaparse alone ${spread(s(r.parseMs, 1000), 2, ' s')} + DuckDB read_csv insert ${spread(s(r.insertMs, 1000), 2, ' s')}`,
+			target: `≤ ${TARGETS.importRatio}×`,
+			met: ratio.median <= TARGETS.importRatio
+		},
+		{
+			name: `Server aggregate, week × group × frame, ${rows} stored rows, no filter`,
+			value: spread(agg, 1, ' ms'),
+			detail: `${r.aggregateMs.length} queries, ${r.aggregateRows} result rows`,
+			target: `≤ ${TARGETS.aggregateMs} ms median`,
+			met: agg.median <= TARGETS.aggregateMs
+		},
+		{
+			name: 'Server aggregate, same, date filter (12 months)',
+			value: spread(aggFiltered, 1, ' ms'),
+			detail: `${r.aggregateFilteredMs.length} queries`,
+			target: `≤ ${TARGETS.aggregateMs} ms median`,
+			met: aggFiltered.median <= TARGETS.aggregateMs
+		}
+	];
+}
+
+export function ingestRows(ingest) {
+	const ratio = summary(ingest.realMs.map((ms, i) => ms / ingest.bareMs[i]));
+	const longest = summary(ingest.longestTaskMs);
+	return [
+		{
+			name: `Browser ingest, ${ingest.rows.toLocaleString('en-GB')} rows via /upload (parse + validate + aggregate in the worker) vs bare papaparse in a worker`,
+			value: `${spread(ratio)}×`,
+			detail: `upload ${spread(s(ingest.realMs, 1000), 2, ' s')}; bare papaparse ${spread(s(ingest.bareMs, 1000), 2, ' s')}`,
+			target: `≤ ${TARGETS.ingestRatio}×`,
+			met: ratio.median <= TARGETS.ingestRatio
+		},
+		{
+			name: 'Browser ingest: longest main-thread task (longtask observer)',
+			value: spread(longest, 0, ' ms'),
+			detail: 'from the click on “Check every row” until the report is drawn; max over runs',
+			target: `no task > ${TARGETS.longTaskMs} ms`,
+			met: longest.max <= TARGETS.longTaskMs
+		}
+	];
+}
+
+export function filterRows(filter) {
+	const p95 = percentile(filter.ms, 95);
+	return [
+		{
+			name: `Filter → charts updated on /charts, ${filter.rows.toLocaleString('en-GB')}-row local dataset`,
+			value: `p50 ${percentile(filter.ms, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+			detail: `${filter.ms.length} group-filter changes; min–max ${Math.min(...filter.ms).toFixed(1)}–${Math.max(...filter.ms).toFixed(1)} ms; FilterBar → URL → chartViews → Chart.js; until the DOM shows the new count (before the frame is drawn): p50 ${percentile(filter.domMs, 50).toFixed(1)} ms, p95 ${percentile(filter.domMs, 95).toFixed(1)} ms`,
+			target: `p95 ≤ ${TARGETS.filterP95Ms} ms`,
+			met: p95 <= TARGETS.filterP95Ms
+		}
+	];
+}
+
+export function bundleRows(bundles) {
+	return bundles.map((b) => ({
+		name: `JS on first load of ${b.route}${b.route === '/events/[id]' ? ' (compare page)' : ''}`,
+		value: `${(b.gzip / 1024).toFixed(1)} KB gzip`,
+		detail: `${(b.raw / 1024).toFixed(1)} KB raw in ${b.files} files; Chart.js in initial JS: ${b.chartJs ? 'yes' : 'no'}`,
+		target: b.route === '/events/[id]' ? `≤ ${TARGETS.compareKb} KB gzip, no Chart.js` : b.route === '/charts' ? 'Chart.js loaded on demand' : '–',
+		met: b.route === '/events/[id]' ? b.gzip / 1024 <= TARGETS.compareKb && !b.chartJs : null
+	}));
+}

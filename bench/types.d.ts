@@ -1,0 +1,29 @@
+// Shapes shared by the bench modules' declarations (the modules are plain .mjs so that
+// `npm run bench` runs on Node without a TypeScript loader).
+export interface Row {
+	name: string;
+	value: string;
+	detail: string;
+	target: string;
+	met: boolean | null;
+}
+export interface IngestResult {
+	realMs: number[];
+	bareMs: number[];
+	longestTaskMs: number[];
+	rows: number;
+}
+export interface FilterResult {
+	/** Click to the first frame after the update. */
+	ms: number[];
+	/** Click to the DOM showing the new count (navigation, aggregation and Svelte's update). */
+	domMs: number[];
+	rows: number;
+}
+export interface RouteBundle {
+	route: string;
+	files: number;
+	raw: number;
+	gzip: number;
+	chartJs: boolean;
+}

@@ -1,0 +1,1 @@
+export function generate(options?: { rows?: number; shape?: 'upload' | 'dataset'; seed?: number; out?: string }): Promise<{ path: string; bytes: number; rows: number }>;

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serverRows } from '../../bench/rows.mjs';
+import { serverBenches } from '../../bench/server';
+import { table } from '../../bench/stats.mjs';
+import { generate } from '../../scripts/generate-coverage.mjs';
+
+// A smoke run: proves the server benchmarks still work end to end. Timings are not checked;
+// `npm run bench` measures them on a million rows.
+describe('server benchmarks (smoke, 10k rows)', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-smoke-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('imports, measures the floor and aggregates, and reports every row', async () => {
+		const { path } = await generate({ rows: 10_000, shape: 'dataset', out: join(dir, 'coverage.csv') });
+		const results = await serverBenches(path, 1, 1);
+		expect(results.rows).toBe(10_000);
+		expect(results.aggregateRows).toBeGreaterThan(0);
+		const rows = serverRows(results);
+		expect(rows.map((r) => r.name)).toEqual([
+			'Server import, 10,000 rows into DuckDB (datasetBatches + createDataset) vs floor',
+			'Server aggregate, week × group × frame, 10,000 stored rows, no filter',
+			'Server aggregate, same, date filter (12 months)'
+		]);
+		expect(table(rows).split('\n')).toHaveLength(2 + rows.length);
+	}, 120_000);
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { UNCODED, type CoverageRecord } from '../../src/lib/domain/aggregate';
+import { chartIndexOf } from '../../src/lib/domain/chart-index';
+import { chartViews, type ChartInput } from '../../src/lib/domain/chart-views';
+import { collectionWindow } from '../../src/lib/domain/coverage';
+import { defaultFilters, type Filters } from '../../src/lib/domain/filters';
+
+// A small deterministic mix: several groups, outlets, events, languages, frame lists (empty,
+// repeated, one literally named "uncoded"), fractional and zero counts, dates across years.
+function fixture(): CoverageRecord[] {
+	let seed = 42;
+	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+	const frameLists = [[], ['a'], ['b'], ['a', 'b'], ['c', 'a'], [UNCODED], ['z']];
+	return Array.from({ length: 600 }, (_, i) => ({
+		date: new Date(Date.UTC(2023, 10, 1) + Math.floor(random() * 500) * 86_400_000).toISOString().slice(0, 10),
+		outlet: pick(['o1', 'o2', 'o3', 'o4']),
+		group: pick(['g1', 'g2', 'g3', 'stray']),
+		event: pick(['e1', 'e2', '']),
+		language: pick(['en', 'ru']),
+		// Fresh arrays for some records, shared ones for others, as both kinds of source give.
+		frames: i % 2 ? [...pick(frameLists)] : pick(frameLists),
+		count: pick([1, 1, 1, 0, 2.5, 0.1])
+	}));
+}
+
+function input(records: CoverageRecord[]): ChartInput {
+	const window = { ...collectionWindow(records), missing: ['2024-02-03'] };
+	return {
+		records,
+		window,
+		vocab: { datasets: ['d'], events: ['e1', 'e2', ''], groups: ['g2', 'g1', 'g3'], outlets: ['o1', 'o2', 'o3', 'o4'], frames: ['b', 'a', 'c'], languages: ['en', 'ru'] },
+		labels: { events: { e1: 'Event 1' }, eventDates: { e1: '2024-01-10', e2: '2030-01-01' }, groups: { g1: 'Group 1' }, outlets: {}, frames: { a: 'Frame A' } }
+	};
+}
+
+const cases: [string, Partial<Filters>][] = [
+	['no filters', {}],
+	['by outlet, weekly', { by: 'outlet', granularity: 'week' }],
+	['by frame, daily, date range', { by: 'frame', granularity: 'day', from: '2024-01-05', to: '2024-03-01' }],
+	['by event, share mode', { by: 'event', mode: 'share' }],
+	['frame filter keeps only selected frames', { frames: ['a', 'uncoded'], by: 'frame' }],
+	['groups, outlets, languages, events', { groups: ['g1', 'stray'], outlets: ['o1', 'o3'], languages: ['ru'], events: ['e1', ''] }],
+	['focus group', { focus: 'g3', to: '2024-06-30' }],
+	['focus on a group with no rows', { focus: 'g3', groups: ['g1'] }],
+	['nothing matches', { events: ['none'] }],
+	['range outside the data', { from: '2030-01-01', to: '2030-02-01', granularity: 'month' }]
+];
+
+describe('chartViews over a ChartIndex', () => {
+	// Fractional counts take the row-by-row path; whole counts the summed-per-frame-list one,
+	// and counts of 1 skip the count column.
+	const fixtures: [string, CoverageRecord[]][] = [
+		['fractional counts', fixture()],
+		['whole counts', fixture().map((r) => ({ ...r, count: Math.round(r.count * 3) }))],
+		['article rows', fixture().map((r) => ({ ...r, count: 1 }))]
+	];
+	for (const [kind, records] of fixtures) {
+		const data = input(records);
+		const index = chartIndexOf(records);
+		for (const [name, patch] of cases) {
+			it(`gives identical views, ${kind}: ${name}`, () => {
+				const filters = { ...defaultFilters('d'), ...patch };
+				expect(chartViews(data, filters, index)).toEqual(chartViews(data, filters));
+			});
+		}
+	}
+	it('gives identical views for an empty dataset', () => {
+		const empty = input([]);
+		expect(chartViews(empty, defaultFilters('d'), chartIndexOf([]))).toEqual(chartViews(empty, defaultFilters('d')));
+	});
+});
