@@ -77,3 +77,18 @@ export function codingStudentFromRow(row: Record<string, unknown>): CodingStuden
 export function codingAnswerFromRow(row: Record<string, unknown>): CodingAnswerRecord {
 	return { studentId: String(row.student_id), claimId: String(row.claim_id), frames: list(row.frame_codes) };
 }
+
+/** A coverage_rows row as both engines return it (frames stored `;`-joined). */
+export function datasetRowFromDb(r: Record<string, unknown>): DatasetRow {
+	return {
+		date: String(r.date),
+		outlet: String(r.outlet),
+		group: String(r.outlet_group),
+		event: String(r.event),
+		language: String(r.language),
+		frames: String(r.frame_codes) === '' ? [] : String(r.frame_codes).split(';'),
+		count: Number(r.count),
+		title: String(r.title),
+		url: String(r.url)
+	};
+}

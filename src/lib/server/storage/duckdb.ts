@@ -12,6 +12,7 @@ import {
 	codingSessionParams,
 	codingStudentFromRow,
 	datasetFromRow,
+	datasetRowFromDb,
 	summarise,
 	toUser
 } from './common';
@@ -226,17 +227,7 @@ export class DuckDbStore implements Store {
 			 FROM coverage_rows WHERE ${where.sql} ORDER BY date, outlet, url LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
 			where.params
 		);
-		return rows.map((r) => ({
-			date: String(r.date),
-			outlet: String(r.outlet),
-			group: String(r.outlet_group),
-			event: String(r.event),
-			language: String(r.language),
-			frames: String(r.frame_codes) === '' ? [] : String(r.frame_codes).split(';'),
-			count: Number(r.count),
-			title: String(r.title),
-			url: String(r.url)
-		}));
+		return rows.map(datasetRowFromDb);
 	}
 
 	async aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]> {

@@ -8,6 +8,7 @@ import {
 	codingSessionParams,
 	codingStudentFromRow,
 	datasetFromRow,
+	datasetRowFromDb,
 	summarise,
 	toUser
 } from './common';
@@ -191,15 +192,10 @@ export class PostgresStore implements Store {
 			`SELECT date, outlet, outlet_group, event, language, frame_codes, count FROM coverage_rows WHERE ${where.sql}`,
 			where.params
 		);
-		return rows.map((r) => ({
-			date: String(r.date),
-			outlet: String(r.outlet),
-			group: String(r.outlet_group),
-			event: String(r.event),
-			language: String(r.language),
-			frames: String(r.frame_codes) === '' ? [] : String(r.frame_codes).split(';'),
-			count: Number(r.count)
-		}));
+		return rows.map((r) => {
+			const { date, outlet, group, event, language, frames, count } = datasetRowFromDb(r);
+			return { date, outlet, group, event, language, frames, count };
+		});
 	}
 
 	async rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]> {
@@ -209,17 +205,7 @@ export class PostgresStore implements Store {
 			 FROM coverage_rows WHERE ${where.sql} ORDER BY date, outlet, url LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
 			where.params
 		);
-		return rows.map((r) => ({
-			date: String(r.date),
-			outlet: String(r.outlet),
-			group: String(r.outlet_group),
-			event: String(r.event),
-			language: String(r.language),
-			frames: String(r.frame_codes) === '' ? [] : String(r.frame_codes).split(';'),
-			count: Number(r.count),
-			title: String(r.title),
-			url: String(r.url)
-		}));
+		return rows.map(datasetRowFromDb);
 	}
 
 	async aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]> {
