@@ -211,6 +211,22 @@ export const ArticleSentenceSchema = z.object({
 });
 export type ArticleSentence = z.infer<typeof ArticleSentenceSchema>;
 
+/**
+ * One change to the bundled data, so that readers citing a version can see what moved since.
+ * `file` names the data file changed (or manifest.json); `source` is the evidence, if any.
+ */
+export const ChangelogEntrySchema = z.object({
+	date: isoDate,
+	file: z
+		.string()
+		.trim()
+		.regex(/^([a-z_]+\.csv|manifest\.json)$/, 'must be a data file name such as "outlets.csv" or manifest.json'),
+	change: text,
+	reason: text,
+	source: z.union([z.literal(''), httpsUrl]).default('')
+});
+export type ChangelogEntry = z.infer<typeof ChangelogEntrySchema>;
+
 export const ManifestFileSchema = z.object({
 	file: z.string().regex(/^[a-z_]+\.csv$/),
 	kind: z.enum([
@@ -221,7 +237,8 @@ export const ManifestFileSchema = z.object({
 		'outlet_groups',
 		'outlets',
 		'coverage',
-		'article'
+		'article',
+		'changelog'
 	]),
 	description: text,
 	provenance: text,
