@@ -2,8 +2,9 @@ import pg from 'pg';
 import type { CoverageRecord } from '$lib/domain/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
-import { datasetFromRow, summarise, toUser } from './common';
-import { DATASET_SELECT, SCHEMA, whereClause } from './sql';
+import { datasetFromRow, disputeFromRow, disputeParams, summarise, toUser } from './common';
+import type { Dispute, Resolution } from '$lib/domain/disputes';
+import { DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type { AggregateRow, NewDataset, RowFilter, Store, User } from './types';
 
 // DATE columns as 'yyyy-mm-dd' strings, not JS Dates shifted by the server's time zone.
@@ -233,6 +234,19 @@ export class PostgresStore implements Store {
 			frame: String(r.frame),
 			count: Number(r.count)
 		}));
+	}
+
+	async createDispute(dispute: Dispute) {
+		await this.pool.query(DISPUTE_INSERT, disputeParams(dispute));
+	}
+
+	async disputes(status?: 'open' | 'resolved') {
+		return (await this.all(disputeQuery(status))).map(disputeFromRow);
+	}
+
+	async resolveDispute(id: string, resolution: { status: Resolution; note: string; resolvedAt: string }) {
+		const result = await this.pool.query(DISPUTE_RESOLVE, [id, resolution.status, resolution.note, resolution.resolvedAt]);
+		return (result.rowCount ?? 0) > 0;
 	}
 
 	async close() {

@@ -1,5 +1,6 @@
 import type { CoverageRecord } from '$lib/domain/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
+import type { Dispute, Resolution } from '$lib/domain/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
 
 export interface User {
@@ -64,6 +65,13 @@ export interface Store {
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
 	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded). */
 	aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]>;
+
+	/** Record a reader's dispute of a label; it starts open. */
+	createDispute(dispute: Dispute): Promise<void>;
+	/** Disputes oldest first: all, only open ones, or only resolved (accepted or rejected) ones. */
+	disputes(status?: 'open' | 'resolved'): Promise<Dispute[]>;
+	/** Resolve an open dispute; false when there is no such open dispute. */
+	resolveDispute(id: string, resolution: { status: Resolution; note: string; resolvedAt: string }): Promise<boolean>;
 
 	close(): Promise<void>;
 }
