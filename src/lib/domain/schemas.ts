@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// zod probes for eval with `Function('')` to compile fast parsers; the pages' CSP forbids eval, so
+// in a browser or worker the probe is reported as a CSP violation on every page. Skip it there.
+if (typeof document !== 'undefined' || 'importScripts' in globalThis) z.config({ jitless: true });
+
 /**
  * One zod schema per data kind. The same schemas validate the bundled CSVs on the server,
  * in unit tests, and (later) uploads in the browser worker, so a rule lives in one place.

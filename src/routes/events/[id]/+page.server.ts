@@ -7,6 +7,5 @@ import { openDisputes } from '$lib/server/disputes';
 export async function load({ params }) {
 	const view = compareView(ledger(), params.id);
 	if (!view) error(404, `There is no event with the id "${params.id}".`);
-	const charts = chartData();
-	return { ...view, disputes: await openDisputes(), charts: { ...charts, records: charts.records.filter((r) => r.event === params.id) } };
+	return { ...view, disputes: await openDisputes(), charts: chartData() };
 }
