@@ -214,3 +214,22 @@ test('a reader disputes labels anonymously, the owner resolves one, and it reach
 	await expect(reader.locator('body')).not.toContainText('reader@example.org');
 	await expectNoAxeViolations(reader);
 });
+
+test('the event coverage panel downloads its chart data, with totals across all events', async ({ page }) => {
+	const eventId = 'hague-summit-2025';
+	await page.goto(`/events/${eventId}`);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download all chart data (CSV)' }).click()
+	]);
+	const rows = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
+	const coverage = rows.filter((r) => r.chart === 'coverage');
+	const own = ledger.coverage.filter((c) => c.event_id === eventId);
+	expect(coverage.reduce((a, r) => a + Number(r.matching || 0), 0)).toBe(own.length);
+	const totals = coverage.reduce((a, r) => a + Number(r.total || 0), 0);
+	const first = own.map((c) => c.date).sort()[0] ?? '';
+	const last = own.map((c) => c.date).sort().at(-1) ?? '';
+	// Totals count every event's articles in the same periods, so they are at least the matching ones.
+	expect(totals).toBeGreaterThanOrEqual(own.length);
+	expect(totals).toBeLessThanOrEqual(ledger.coverage.filter((c) => c.date >= first.slice(0, 7) && c.date <= `${last.slice(0, 7)}-31`).length);
+});
