@@ -49,7 +49,9 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${PORT}`,
 			HOST: '127.0.0.1',
 			PARALLAX_DB: '.e2e-db/parallax.duckdb',
-			PARALLAX_LOGIN_ATTEMPTS: '5'
+			PARALLAX_LOGIN_ATTEMPTS: '5',
+			// The account the dispute-review test signs up with; nobody else may review.
+			PARALLAX_ADMIN_EMAILS: 'owner@example.org'
 		},
 		stdout: 'pipe',
 		stderr: 'pipe'

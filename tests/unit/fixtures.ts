@@ -39,6 +39,7 @@ export function validFiles(): Record<string, string> {
 		'coverage.csv':
 			'date,outlet_id,event_id,frame_codes,language,title,url\n' +
 			'2025-06-25,tass,hague,nato-threat,en,A headline,https://example.org/article\n',
-		'article.csv': 'n,text,frame_codes,claim_ids,note\n1,A sentence.,nato-threat,c1,A note.\n'
+		'article.csv': 'n,text,frame_codes,claim_ids,note\n1,A sentence.,nato-threat,c1,A note.\n',
+		'changelog.csv': 'date,file,change,reason,source\n2026-01-01,claims.csv,First release.,Initial data.,\n'
 	};
 }

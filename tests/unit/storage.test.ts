@@ -6,6 +6,7 @@ import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
 import { PostgresStore } from '../../src/lib/server/storage/postgres';
 import type { NewDataset, Store } from '../../src/lib/server/storage/types';
 import type { ImportedCoverageRow } from '../../src/lib/domain/schemas';
+import type { Dispute } from '../../src/lib/domain/disputes';
 
 /**
  * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set
@@ -192,6 +193,39 @@ for (const [engine, open] of engines) {
 			await store.deleteDataset(id);
 			expect(await store.dataset(id)).toBeUndefined();
 			expect(await store.records(id)).toEqual([]);
+		});
+
+		it('records disputes open, lists them by status, and resolves each only once', async () => {
+			const dispute = (id: string, createdAt: string): Dispute => ({
+				id: `${prefix}-${id}`,
+				kind: 'outlet-group',
+				subject: `${prefix}-tass-com`,
+				label: 'russian-state-media',
+				reason: 'Its ownership changed; see the filing.',
+				sourceUrl: 'https://example.org/filing',
+				contactEmail: 'reader@example.org',
+				createdAt,
+				status: 'open',
+				resolutionNote: '',
+				resolvedAt: null
+			});
+			await store.createDispute(dispute('x2', '2026-11-25T10:00:01.000Z'));
+			await store.createDispute({ ...dispute('x1', '2026-11-25T10:00:00.000Z'), kind: 'claim-frame', subject: 'c01', label: 'nato-threat', sourceUrl: '', contactEmail: '' });
+			const mine = (list: Dispute[]) => list.filter((d) => d.id.startsWith(prefix));
+			const open = mine(await store.disputes('open'));
+			expect(open.map((d) => d.id)).toEqual([`${prefix}-x1`, `${prefix}-x2`]);
+			expect(open[1]).toEqual(dispute('x2', '2026-11-25T10:00:01.000Z'));
+			expect(open[0]).toMatchObject({ kind: 'claim-frame', subject: 'c01', label: 'nato-threat', sourceUrl: '', contactEmail: '' });
+
+			const resolution = { status: 'accepted' as const, note: 'Moved to the right group.', resolvedAt: '2026-11-26T09:00:00.000Z' };
+			expect(await store.resolveDispute(`${prefix}-x2`, resolution)).toBe(true);
+			expect(await store.resolveDispute(`${prefix}-x2`, { ...resolution, status: 'rejected' })).toBe(false);
+			expect(await store.resolveDispute(`${prefix}-nope`, resolution)).toBe(false);
+			expect(mine(await store.disputes('open')).map((d) => d.id)).toEqual([`${prefix}-x1`]);
+			expect(mine(await store.disputes('resolved'))).toEqual([
+				{ ...dispute('x2', '2026-11-25T10:00:01.000Z'), status: 'accepted', resolutionNote: 'Moved to the right group.', resolvedAt: '2026-11-26T09:00:00.000Z' }
+			]);
+			expect(mine(await store.disputes())).toHaveLength(2);
 		});
 	});
 }

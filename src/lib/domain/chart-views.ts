@@ -10,6 +10,7 @@ import {
 	type CoverageRecord,
 	type Granularity,
 	type SeriesBy,
+	type TimeSeries,
 	type Window
 } from './aggregate';
 import { applyFilters, type Filters, type Vocabulary } from './filters';
@@ -78,7 +79,7 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 	const to = filters.to ?? window.end;
 	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to);
 
-	const { overTime, crosstab, mix: monthly, focus, n } = index
+	const { overTime, crosstab, mix: mixCounts, focus, n } = index
 		? indexedAggregates(index, filters, { granularity, by: filters.by, from, to, window, frameOrder: vocab.frames, groupOrder: vocab.groups })
 		: recordAggregates(input, filters, granularity, from, to);
 	const periodIndex = new Map(overTime.periods.map((p, i) => [p, i]));
@@ -100,8 +101,7 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		n: overTime.n
 	};
 
-	const cells = filters.mode === 'share' ? rowShares(crosstab.counts) : crosstab.counts;
-	const frames: ChartView = {
+	const crosstabView = (cells: number[][]): ChartView => ({
 		categories: crosstab.rows.map((g) => ({ key: g, label: labels.groups[g] ?? g })),
 		series: crosstab.columns.map((frame, j) => ({
 			key: frame,
@@ -111,10 +111,12 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		})),
 		markers: [],
 		n: crosstab.n
-	};
+	});
+	// Downloads always carry counts, whichever way the chart is drawn.
+	const frameCounts = crosstabView(crosstab.counts);
+	const frames = filters.mode === 'share' ? crosstabView(rowShares(crosstab.counts)) : frameCounts;
 
-	const mix = shareSeries(monthly);
-	const frameMix: ChartView = {
+	const mixView = (mix: TimeSeries): ChartView => ({
 		categories: mix.periods.map((p) => ({ key: p, label: periodLabel(p, 'month') })),
 		series: mix.series.map((s) => ({
 			key: s.key,
@@ -124,9 +126,65 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		})),
 		markers: [],
 		n: mix.n
-	};
+	});
+	const frameMix = mixView(shareSeries(mixCounts));
+	const frameMixCounts = mixView(mixCounts);
 
-	return { coverage, frames, frameMix, granularity, from, to, focus, n };
+	return { coverage, frames, frameMix, frameCounts, frameMixCounts, granularity, from, to, focus, n };
+}
+
+export type ChartViews = ReturnType<typeof chartViews>;
+
+export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'label', 'matching', 'total'];
+
+/**
+ * Every chart of a view in one table: one row per series per period (for frames by outlet
+ * group, per group over the whole span, written as an ISO 8601 interval). `matching` counts
+ * what the filters keep; `total` is the same cell with only the dataset, dates and
+ * granularity applied, so shares can be recomputed. Periods outside the collection window
+ * have neither (empty cells), never zero. Built from chartViews() so it equals the charts.
+ */
+export function chartDataRows(input: ChartInput, filters: Filters): Record<string, unknown>[] {
+	const matching = chartViews(input, filters);
+	const all = chartViews(input, {
+		...filters,
+		events: [],
+		groups: [],
+		outlets: [],
+		frames: [],
+		languages: [],
+		from: matching.from,
+		to: matching.to,
+		granularity: matching.granularity,
+		focus: matching.focus
+	});
+	const rows: Record<string, unknown>[] = [];
+	const emit = (
+		chart: string,
+		view: ChartView,
+		totals: ChartView,
+		cell: (category: string) => { period: string; group: string }
+	) => {
+		const totalOf = new Map(totals.series.map((s) => [s.key, s.values]));
+		for (const s of view.series) {
+			const total = totalOf.get(s.key);
+			view.categories.forEach((category, i) => {
+				const value = s.values[i] ?? null;
+				rows.push({
+					chart,
+					...cell(category.key),
+					series: s.key,
+					label: s.label,
+					matching: value,
+					total: value === null ? null : (total?.[totals.categories.findIndex((c) => c.key === category.key)] ?? 0)
+				});
+			});
+		}
+	};
+	emit('coverage', matching.coverage, all.coverage, (period) => ({ period, group: '' }));
+	emit('frames', matching.frameCounts, all.frameCounts, (group) => ({ period: `${matching.from}/${matching.to}`, group }));
+	emit('frame-mix', matching.frameMixCounts, all.frameMixCounts, (period) => ({ period, group: matching.focus }));
+	return rows;
 }
 
 /**

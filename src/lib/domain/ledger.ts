@@ -1,5 +1,6 @@
 import {
 	ArticleSentenceSchema,
+	ChangelogEntrySchema,
 	ClaimSchema,
 	CodebookFrameSchema,
 	CoverageRowSchema,
@@ -10,6 +11,7 @@ import {
 	OutletSchema,
 	PerspectiveSchema,
 	type ArticleSentence,
+	type ChangelogEntry,
 	type Claim,
 	type CodebookFrame,
 	type CoverageRow,
@@ -36,6 +38,7 @@ export interface Ledger {
 	outlets: Outlet[];
 	coverage: CoverageRow[];
 	article: ArticleSentence[];
+	changelog: ChangelogEntry[];
 }
 
 export const FILES: Record<DataKind, string> = {
@@ -47,7 +50,8 @@ export const FILES: Record<DataKind, string> = {
 	outlet_groups: 'outlet_groups.csv',
 	outlets: 'outlets.csv',
 	coverage: 'coverage.csv',
-	article: 'article.csv'
+	article: 'article.csv',
+	changelog: 'changelog.csv'
 };
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -101,6 +105,7 @@ export function buildLedger(files: Record<string, string | undefined>): Ledger {
 	const outlets = table('outlets', OutletSchema);
 	const coverage = table('coverage', CoverageRowSchema);
 	const article = table('article', ArticleSentenceSchema);
+	const changelog = table('changelog', ChangelogEntrySchema);
 
 	function unique<T>(kind: DataKind, parsed: ParsedTable<T>, key: (row: T) => string, column: string) {
 		const seen = new Map<string, number>();
@@ -167,6 +172,8 @@ export function buildLedger(files: Record<string, string | undefined>): Ledger {
 	refs('coverage', coverage, 'frame_codes', (c) => c.frame_codes, frameIds, 'frame id');
 	refs('article', article, 'frame_codes', (s) => s.frame_codes, frameIds, 'frame id');
 	refs('article', article, 'claim_ids', (s) => s.claim_ids, claimIds, 'claim id');
+	const changeable = new Set([...Object.values(FILES), MANIFEST_FILE]);
+	refs('changelog', changelog, 'file', (c) => [c.file], changeable, 'data file');
 
 	// A perspective that answers a claim must be about that claim's event.
 	const claimEvent = new Map(claims.rows.map((c) => [c.id, c.event_id]));
@@ -207,6 +214,8 @@ export function buildLedger(files: Record<string, string | undefined>): Ledger {
 		outletGroups: outletGroups.rows,
 		outlets: outlets.rows,
 		coverage: coverage.rows,
-		article: [...article.rows].sort((a, b) => a.n - b.n)
+		article: [...article.rows].sort((a, b) => a.n - b.n),
+		// Newest first: the changelog page and the zip both read it that way.
+		changelog: [...changelog.rows].sort((a, b) => b.date.localeCompare(a.date))
 	};
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// zod probes for eval with `Function('')` to compile fast parsers; the pages' CSP forbids eval, so
+// in a browser or worker the probe is reported as a CSP violation on every page. Skip it there.
+if (typeof document !== 'undefined' || 'importScripts' in globalThis) z.config({ jitless: true });
+
 /**
  * One zod schema per data kind. The same schemas validate the bundled CSVs on the server,
  * in unit tests, and (later) uploads in the browser worker, so a rule lives in one place.
@@ -220,6 +224,22 @@ export const ArticleSentenceSchema = z.object({
 });
 export type ArticleSentence = z.infer<typeof ArticleSentenceSchema>;
 
+/**
+ * One change to the bundled data, so that readers citing a version can see what moved since.
+ * `file` names the data file changed (or manifest.json); `source` is the evidence, if any.
+ */
+export const ChangelogEntrySchema = z.object({
+	date: isoDate,
+	file: z
+		.string()
+		.trim()
+		.regex(/^([a-z_]+\.csv|manifest\.json)$/, 'must be a data file name such as "outlets.csv" or manifest.json'),
+	change: text,
+	reason: text,
+	source: z.union([z.literal(''), httpsUrl]).default('')
+});
+export type ChangelogEntry = z.infer<typeof ChangelogEntrySchema>;
+
 export const ManifestFileSchema = z.object({
 	file: z.string().regex(/^[a-z_]+\.csv$/),
 	kind: z.enum([
@@ -231,7 +251,8 @@ export const ManifestFileSchema = z.object({
 		'outlet_groups',
 		'outlets',
 		'coverage',
-		'article'
+		'article',
+		'changelog'
 	]),
 	description: text,
 	provenance: text,

@@ -2,7 +2,8 @@
  * A few seconds of caching for anonymous reads: a class of thirty opening the same event, or a
  * burst of API reads, costs one render instead of thirty. Only GET responses without a session
  * are cached, only for routes whose output depends on the URL alone, and every dataset change
- * clears the cache (other instances' copies expire within the TTL).
+ * and every dispute recorded or resolved clears the cache (other instances' copies expire
+ * within the TTL).
  */
 interface Entry {
 	expires: number;
@@ -22,6 +23,8 @@ const CACHEABLE_ROUTES = new Set([
 	'/article',
 	'/method',
 	'/charts',
+	'/claims/[id]',
+	'/changelog',
 	'/api/datasets/[id]/aggregate',
 	'/api/datasets/[id]/rows'
 ]);

@@ -1,7 +1,8 @@
 import { ledger } from '$lib/server/ledger';
 import { ledgerTotals } from '$lib/domain/views';
+import { openDisputes } from '$lib/server/disputes';
 
-export function load() {
+export async function load() {
 	const data = ledger();
 	const outletsPerGroup = Object.fromEntries(
 		data.outletGroups.map((g) => [g.id, data.outlets.filter((o) => o.group === g.id)])
@@ -12,6 +13,7 @@ export function load() {
 		manifest: data.manifest,
 		outletGroups: data.outletGroups,
 		outletsPerGroup,
-		totals: ledgerTotals(data)
+		totals: ledgerTotals(data),
+		disputes: await openDisputes()
 	};
 }

@@ -1,4 +1,5 @@
 import type { Dataset, Visibility } from '$lib/domain/dataset';
+import type { Dispute, DisputeKind, DisputeStatus } from '$lib/domain/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
 import type { CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, User } from './types';
 
@@ -91,4 +92,24 @@ export function datasetRowFromDb(r: Record<string, unknown>): DatasetRow {
 		title: String(r.title),
 		url: String(r.url)
 	};
+}
+
+export function disputeFromRow(row: Record<string, unknown>): Dispute {
+	return {
+		id: String(row.id),
+		kind: String(row.kind) as DisputeKind,
+		subject: String(row.subject),
+		label: String(row.label),
+		reason: String(row.reason),
+		sourceUrl: String(row.source_url),
+		contactEmail: String(row.contact_email),
+		createdAt: String(row.created_at),
+		status: String(row.status) as DisputeStatus,
+		resolutionNote: String(row.resolution_note),
+		resolvedAt: row.resolved_at === null || row.resolved_at === undefined ? null : String(row.resolved_at)
+	};
+}
+
+export function disputeParams(d: Dispute): unknown[] {
+	return [d.id, d.kind, d.subject, d.label, d.reason, d.sourceUrl, d.contactEmail, d.createdAt];
 }

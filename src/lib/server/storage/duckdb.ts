@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import type { CoverageRecord } from '$lib/domain/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
-import { CODING_SQL, DATASET_SELECT, SCHEMA, whereClause } from './sql';
+import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type { AggregateRow, CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, RowFilter, Store, User } from './types';
 import {
 	codingAnswerFromRow,
@@ -13,9 +13,12 @@ import {
 	codingStudentFromRow,
 	datasetFromRow,
 	datasetRowFromDb,
+	disputeFromRow,
+	disputeParams,
 	summarise,
 	toUser
 } from './common';
+import type { Dispute, Resolution } from '$lib/domain/disputes';
 
 const frameMatch = (p: string) => `list_has_any(string_split(frame_codes, ';'), string_split(${p}, ';'))`;
 
@@ -301,6 +304,21 @@ export class DuckDbStore implements Store {
 
 	async codingAnswers(sessionId: string) {
 		return (await this.all(CODING_SQL.answers, [sessionId])).map(codingAnswerFromRow);
+	}
+
+	async createDispute(dispute: Dispute) {
+		await this.write((c) => c.run(DISPUTE_INSERT, disputeParams(dispute) as DuckDBValue[]));
+	}
+
+	async disputes(status?: 'open' | 'resolved') {
+		return (await this.all(disputeQuery(status))).map(disputeFromRow);
+	}
+
+	async resolveDispute(id: string, resolution: { status: Resolution; note: string; resolvedAt: string }) {
+		return this.write(async (c) => {
+			const reader = await c.runAndReadAll(DISPUTE_RESOLVE, [id, resolution.status, resolution.note, resolution.resolvedAt]);
+			return reader.getRows().length > 0;
+		});
 	}
 
 	async close() {

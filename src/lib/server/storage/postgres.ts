@@ -9,10 +9,13 @@ import {
 	codingStudentFromRow,
 	datasetFromRow,
 	datasetRowFromDb,
+	disputeFromRow,
+	disputeParams,
 	summarise,
 	toUser
 } from './common';
-import { CODING_SQL, DATASET_SELECT, SCHEMA, whereClause } from './sql';
+import type { Dispute, Resolution } from '$lib/domain/disputes';
+import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type { AggregateRow, CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, RowFilter, Store, User } from './types';
 
 // DATE columns as 'yyyy-mm-dd' strings, not JS Dates shifted by the server's time zone.
@@ -275,6 +278,19 @@ export class PostgresStore implements Store {
 
 	async codingAnswers(sessionId: string) {
 		return (await this.all(CODING_SQL.answers, [sessionId])).map(codingAnswerFromRow);
+	}
+
+	async createDispute(dispute: Dispute) {
+		await this.pool.query(DISPUTE_INSERT, disputeParams(dispute));
+	}
+
+	async disputes(status?: 'open' | 'resolved') {
+		return (await this.all(disputeQuery(status))).map(disputeFromRow);
+	}
+
+	async resolveDispute(id: string, resolution: { status: Resolution; note: string; resolvedAt: string }) {
+		const result = await this.pool.query(DISPUTE_RESOLVE, [id, resolution.status, resolution.note, resolution.resolvedAt]);
+		return (result.rowCount ?? 0) > 0;
 	}
 
 	async close() {

@@ -70,6 +70,19 @@ export const SCHEMA = [
 		claim_id VARCHAR NOT NULL,
 		frame_codes VARCHAR NOT NULL,
 		PRIMARY KEY (session_id, student_id, claim_id)
+	)`,
+	`CREATE TABLE IF NOT EXISTS disputes (
+		id VARCHAR PRIMARY KEY,
+		kind VARCHAR NOT NULL,
+		subject VARCHAR NOT NULL,
+		label VARCHAR NOT NULL,
+		reason VARCHAR NOT NULL,
+		source_url VARCHAR NOT NULL,
+		contact_email VARCHAR NOT NULL,
+		created_at VARCHAR NOT NULL,
+		status VARCHAR NOT NULL,
+		resolution_note VARCHAR NOT NULL,
+		resolved_at VARCHAR
 	)`
 ];
 
@@ -88,6 +101,17 @@ export const CODING_SQL = {
 		ON CONFLICT (session_id, student_id, claim_id) DO UPDATE SET frame_codes = excluded.frame_codes`,
 	answers: 'SELECT student_id, claim_id, frame_codes FROM coding_answers WHERE session_id = $1'
 };
+
+export const DISPUTE_INSERT = `INSERT INTO disputes VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', '', NULL)`;
+export const DISPUTE_SELECT = `SELECT * FROM disputes`;
+/** Only an open dispute can be resolved, so a second resolution (two owners at once) changes nothing. */
+export const DISPUTE_RESOLVE = `UPDATE disputes SET status = $2, resolution_note = $3, resolved_at = $4
+	WHERE id = $1 AND status = 'open' RETURNING id`;
+
+export function disputeQuery(status?: 'open' | 'resolved'): string {
+	const where = status === 'open' ? ` WHERE status = 'open'` : status === 'resolved' ? ` WHERE status <> 'open'` : '';
+	return `${DISPUTE_SELECT}${where} ORDER BY created_at, id`;
+}
 
 export const DATASET_SELECT = `SELECT d.id, d.owner_id, u.name AS owner_name, d.title, d.description, d.source,
 	d.licence, d.citation, d.visibility, d.share_token, d.created_at, d.row_count, d.article_count,

@@ -1,5 +1,6 @@
 import type { CoverageRecord } from '$lib/domain/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
+import type { Dispute, Resolution } from '$lib/domain/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
 
 export interface User {
@@ -105,6 +106,12 @@ export interface Store {
 	/** Replaces the student's earlier answer on the claim, if any. */
 	saveCodingAnswer(sessionId: string, answer: CodingAnswerRecord): Promise<void>;
 	codingAnswers(sessionId: string): Promise<CodingAnswerRecord[]>;
+	/** Record a reader's dispute of a label; it starts open. */
+	createDispute(dispute: Dispute): Promise<void>;
+	/** Disputes oldest first: all, only open ones, or only resolved (accepted or rejected) ones. */
+	disputes(status?: 'open' | 'resolved'): Promise<Dispute[]>;
+	/** Resolve an open dispute; false when there is no such open dispute. */
+	resolveDispute(id: string, resolution: { status: Resolution; note: string; resolvedAt: string }): Promise<boolean>;
 
 	close(): Promise<void>;
 }

@@ -2,10 +2,10 @@ import { error } from '@sveltejs/kit';
 import { ledger } from '$lib/server/ledger';
 import { chartData } from '$lib/server/charts';
 import { compareView } from '$lib/domain/views';
+import { openDisputes } from '$lib/server/disputes';
 
-export function load({ params }) {
+export async function load({ params }) {
 	const view = compareView(ledger(), params.id);
 	if (!view) error(404, `There is no event with the id "${params.id}".`);
-	const charts = chartData();
-	return { ...view, charts: { ...charts, records: charts.records.filter((r) => r.event === params.id) } };
+	return { ...view, disputes: await openDisputes(), charts: chartData() };
 }

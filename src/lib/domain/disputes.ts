@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { Ledger } from './ledger';
+import { httpsUrl, id } from './schemas';
+
+/**
+ * Reader disputes of a label: an outlet's group, or one frame coded on a claim. A dispute
+ * names its label by (kind, subject, label), so it stays attached to that label in the data.
+ */
+export const DISPUTE_KINDS = ['outlet-group', 'claim-frame'] as const;
+export type DisputeKind = (typeof DISPUTE_KINDS)[number];
+export const RESOLUTIONS = ['accepted', 'rejected'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+export type DisputeStatus = 'open' | Resolution;
+
+export interface Dispute {
+	id: string;
+	kind: DisputeKind;
+	/** Outlet id or claim id. */
+	subject: string;
+	/** Outlet group id or frame id. */
+	label: string;
+	reason: string;
+	sourceUrl: string;
+	/** Private: shown only to the owner. */
+	contactEmail: string;
+	createdAt: string;
+	status: DisputeStatus;
+	resolutionNote: string;
+	resolvedAt: string | null;
+}
+
+/** What anyone may see of a dispute: never the contact address. */
+export type PublicDispute = Omit<Dispute, 'contactEmail'>;
+
+export function publicDispute({ contactEmail: _private, ...rest }: Dispute): PublicDispute {
+	return rest;
+}
+
+export const MAX_REASON = 2000;
+
+export const DisputeFormSchema = z.object({
+	kind: z.enum(DISPUTE_KINDS),
+	subject: id,
+	label: id,
+	reason: z
+		.string()
+		.trim()
+		.min(10, 'say in a sentence or two why the label is wrong (at least 10 characters)')
+		.max(MAX_REASON, `keep the reason under ${MAX_REASON} characters`),
+	source_url: z.union([z.literal(''), httpsUrl]).default(''),
+	email: z.union([z.literal(''), z.email('is not an email address')]).default('')
+});
+export type DisputeForm = z.infer<typeof DisputeFormSchema>;
+
+export const ResolutionSchema = z.object({
+	id: z.string().trim().min(1),
+	status: z.enum(RESOLUTIONS, 'choose accepted or rejected'),
+	note: z.string().trim().min(1, 'say why, for the public changelog').max(MAX_REASON)
+});
+
+export function disputeKey(kind: DisputeKind, subject: string, label: string): string {
+	return `${kind}:${subject}:${label}`;
+}
+
+/** Open disputes grouped by the label they dispute, oldest first. */
+export function disputesByLabel(disputes: PublicDispute[]): Record<string, PublicDispute[]> {
+	const out: Record<string, PublicDispute[]> = {};
+	for (const d of [...disputes].sort((a, b) => a.createdAt.localeCompare(b.createdAt)))
+		(out[disputeKey(d.kind, d.subject, d.label)] ??= []).push(d);
+	return out;
+}
+
+export interface DisputeTarget {
+	/** "The group “Russian state media” of TASS". */
+	title: string;
+	/** The label's current basis, and its source. */
+	basis: string;
+	basisUrl: string;
+	/** Where the label is shown. */
+	href: string;
+}
+
+/** The label a dispute is about, as the bundled data has it now; undefined if no such label. */
+export function disputeTarget(ledger: Ledger, kind: DisputeKind, subject: string, label: string): DisputeTarget | undefined {
+	if (kind === 'outlet-group') {
+		const outlet = ledger.outlets.find((o) => o.id === subject);
+		const group = ledger.outletGroups.find((g) => g.id === label);
+		if (!outlet || !group || outlet.group !== group.id) return undefined;
+		return {
+			title: `The outlet group “${group.label}” of ${outlet.name}`,
+			basis: outlet.group_basis,
+			basisUrl: outlet.group_basis_url,
+			href: `/method#outlet-${outlet.id}`
+		};
+	}
+	const claim = ledger.claims.find((c) => c.id === subject);
+	const frame = ledger.frames.find((f) => f.id === label);
+	if (!claim || !frame || !claim.frame_codes.includes(frame.id)) return undefined;
+	return {
+		title: `The frame “${frame.label}” on the claim by ${claim.speaker} (${claim.date})`,
+		basis: `${claim.coding_note} Codebook: ${frame.definition}`,
+		basisUrl: claim.url,
+		href: `/claims/${claim.id}`
+	};
+}
+
+export function disputeHref(kind: DisputeKind, subject: string, label: string): string {
+	return `/disputes/new?${new URLSearchParams({ kind, subject, label })}`;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CHART_DATA_COLUMNS, chartDataRows, chartViews, type ChartInput } from '../../src/lib/domain/chart-views';
+import type { CoverageRecord } from '../../src/lib/domain/aggregate';
+import { defaultFilters } from '../../src/lib/domain/filters';
+import { toCsv } from '../../src/lib/domain/table';
+
+function rec(date: string, group: string, frames: string[], event = 'e1'): CoverageRecord {
+	return { date, outlet: `${group}-outlet`, group, event, language: 'en', frames, count: 1 };
+}
+
+const input: ChartInput = {
+	records: [
+		rec('2025-01-06', 'state', ['threat']),
+		rec('2025-01-07', 'state', ['threat', 'west']),
+		rec('2025-01-08', 'intl', [], 'e2'),
+		rec('2025-02-10', 'intl', ['west']),
+		rec('2025-03-03', 'state', ['west'], 'e2')
+	],
+	window: { start: '2025-01-01', end: '2025-02-28' },
+	vocab: { datasets: ['bundled'], events: ['e1', 'e2'], groups: ['state', 'intl'], outlets: [], frames: ['threat', 'west'], languages: ['en'] },
+	labels: { events: {}, eventDates: {}, groups: { state: 'State media', intl: 'International' }, outlets: {}, frames: { threat: 'Threat', west: 'West' } }
+};
+
+describe('all chart data in one file', () => {
+	const filters = { ...defaultFilters('bundled'), events: ['e1'], from: '2025-01-01', to: '2025-03-31', granularity: 'month' as const, mode: 'share' as const };
+	const rows = chartDataRows(input, filters);
+
+	it('has one row per series per period with matching and total counts', () => {
+		const coverage = rows.filter((r) => r.chart === 'coverage');
+		expect(coverage).toEqual([
+			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'state', label: 'State media', matching: 2, total: 2 },
+			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'state', label: 'State media', matching: 0, total: 0 },
+			// March is after the collection window: a gap, not a zero.
+			{ chart: 'coverage', period: '2025-03-01', group: '', series: 'state', label: 'State media', matching: null, total: null },
+			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'intl', label: 'International', matching: 0, total: 1 },
+			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'intl', label: 'International', matching: 1, total: 1 },
+			{ chart: 'coverage', period: '2025-03-01', group: '', series: 'intl', label: 'International', matching: null, total: null }
+		]);
+	});
+
+	it('gives frame counts by group even when the chart shows shares, over the whole span', () => {
+		const frames = rows.filter((r) => r.chart === 'frames');
+		expect(frames).toContainEqual({ chart: 'frames', period: '2025-01-01/2025-03-31', group: 'state', series: 'threat', label: 'Threat', matching: 2, total: 2 });
+		expect(frames).toContainEqual({ chart: 'frames', period: '2025-01-01/2025-03-31', group: 'state', series: 'west', label: 'West', matching: 1, total: 2 });
+		const views = chartViews(input, { ...filters, mode: 'count' });
+		const sum = (values: (number | null)[]) => values.reduce<number>((a, v) => a + (v ?? 0), 0);
+		expect(frames.reduce((a, r) => a + Number(r.matching), 0)).toBe(views.frames.series.reduce((a, s) => a + sum(s.values), 0));
+	});
+
+	it('gives the frame mix of the focus group as counts', () => {
+		expect(rows.filter((r) => r.chart === 'frame-mix' && r.period === '2025-01-01')).toEqual([
+			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'threat', label: 'Threat', matching: 2, total: 2 },
+			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'west', label: 'West', matching: 1, total: 1 }
+		]);
+	});
+
+	it('writes through toCsv with empty cells for gaps', () => {
+		const csv = toCsv(CHART_DATA_COLUMNS, rows).split('\r\n');
+		expect(csv[0]).toBe('chart,period,group,series,label,matching,total');
+		expect(csv).toContain('coverage,2025-03-01,,state,State media,,');
+	});
+});
