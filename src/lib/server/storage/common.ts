@@ -1,7 +1,7 @@
 import type { Dataset, Visibility } from '$lib/domain/dataset';
 import type { Dispute, DisputeKind, DisputeStatus } from '$lib/domain/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
-import type { CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, User } from './types';
+import type { CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, User } from './types';
 
 /** Row counts and date window, accumulated while a dataset streams in. */
 export function summarise() {
@@ -112,4 +112,25 @@ export function disputeFromRow(row: Record<string, unknown>): Dispute {
 
 export function disputeParams(d: Dispute): unknown[] {
 	return [d.id, d.kind, d.subject, d.label, d.reason, d.sourceUrl, d.contactEmail, d.createdAt];
+}
+
+/** The datasets row, in column order, written last inside an import's transaction. */
+export function datasetInsertParams(dataset: NewDataset, stats: ReturnType<typeof summarise>): unknown[] {
+	const { meta } = dataset;
+	return [
+		dataset.id,
+		dataset.ownerId,
+		meta.title,
+		meta.description,
+		meta.source,
+		meta.licence,
+		meta.citation,
+		meta.visibility,
+		dataset.shareToken,
+		dataset.createdAt,
+		stats.rows,
+		stats.articles,
+		stats.start,
+		stats.end
+	];
 }

@@ -12,6 +12,7 @@ import {
 	codingSessionParams,
 	codingStudentFromRow,
 	datasetFromRow,
+	datasetInsertParams,
 	datasetRowFromDb,
 	disputeFromRow,
 	disputeParams,
@@ -132,26 +133,10 @@ export class DuckDbStore implements Store {
 					}
 				}
 				appender.closeSync();
-				const { meta } = dataset;
 				await c.run(
 					`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
 						CAST($13 AS DATE), CAST($14 AS DATE))`,
-					[
-						dataset.id,
-						dataset.ownerId,
-						meta.title,
-						meta.description,
-						meta.source,
-						meta.licence,
-						meta.citation,
-						meta.visibility,
-						dataset.shareToken,
-						dataset.createdAt,
-						stats.rows,
-						stats.articles,
-						stats.start,
-						stats.end
-					]
+					datasetInsertParams(dataset, stats) as DuckDBValue[]
 				);
 				await c.run('COMMIT');
 			} catch (error) {

@@ -8,6 +8,7 @@ import {
 	codingSessionParams,
 	codingStudentFromRow,
 	datasetFromRow,
+	datasetInsertParams,
 	datasetRowFromDb,
 	disputeFromRow,
 	disputeParams,
@@ -125,25 +126,9 @@ export class PostgresStore implements Store {
 				}
 			}
 			await flush(pending);
-			const { meta } = dataset;
 			await client.query(
 				`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-				[
-					dataset.id,
-					dataset.ownerId,
-					meta.title,
-					meta.description,
-					meta.source,
-					meta.licence,
-					meta.citation,
-					meta.visibility,
-					dataset.shareToken,
-					dataset.createdAt,
-					stats.rows,
-					stats.articles,
-					stats.start,
-					stats.end
-				]
+				datasetInsertParams(dataset, stats)
 			);
 			await client.query('COMMIT');
 		} catch (error) {
