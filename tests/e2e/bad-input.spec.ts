@@ -90,6 +90,7 @@ test('a formula cell is stored as text and neutralised in the CSV export', async
 
 async function choose(page: Page, file: string, buffer?: Buffer) {
 	await page.goto('/upload');
+	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
 	await page.getByLabel('Choose a CSV or TSV file').setInputFiles({ name: file, mimeType: 'text/csv', buffer: buffer ?? fixtureBytes(file) });
 }
 

@@ -5,6 +5,7 @@ import { expectNoAxeViolations, signUp } from './support';
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
 async function uploadAndSave(page: Page, title: string): Promise<string> {
 	await page.goto('/upload');
+	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
 	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture('mediacloud-legacy.csv'));
 	await page.getByRole('button', { name: 'Check every row' }).click();
 	await expect(page.getByTestId('report-summary')).toHaveText('4 of 4 rows are valid.');

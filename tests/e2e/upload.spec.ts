@@ -7,6 +7,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${n
 async function upload(page: Page, name: string) {
 	await page.goto('/upload');
 	await expect(page.getByTestId('storage-note')).toContainText('stays in this browser until you save it');
+	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
 	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture(name));
 	await expect(page.getByTestId('detected-format')).toBeVisible();
 }
