@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
 import { PostgresStore } from '../../src/lib/server/storage/postgres';
 import type { NewDataset, Store } from '../../src/lib/server/storage/types';
@@ -124,6 +125,21 @@ for (const [engine, open] of engines) {
 			]);
 		});
 
+		it('aggregates the same whether a filter narrows by date, group and frame or by outlet, event and language', async () => {
+			const id = `${prefix}-d1`;
+			const state = [
+				{ period: '2025-06-23', group: 'state', frame: 'nato-threat', count: 1 }
+			];
+			expect(await store.aggregate(id, 'week', { from: '2025-06-24', to: '2025-06-30', groups: ['state'], frames: ['nato-threat'] })).toEqual(state);
+			expect(await store.aggregate(id, 'week', { from: '2025-06-24', to: '2025-06-30', outlets: ['tass'], frames: ['nato-threat'] })).toEqual(state);
+			expect(await store.aggregate(id, 'week', { languages: ['en'], events: ['hague'], groups: ['intl'] })).toEqual([
+				{ period: '2025-06-30', group: 'intl', frame: '', count: 1 },
+				{ period: '2025-07-14', group: 'intl', frame: 'arms', count: 5 }
+			]);
+			expect(await store.aggregate(id, 'week', { languages: ['de'] })).toEqual([]);
+			expect(await store.aggregate(id, 'week', { groups: ['nobody'] })).toEqual([]);
+		});
+
 		it('stores nothing when an import fails midway', async () => {
 			async function* failing() {
 				yield ROWS;
@@ -193,6 +209,7 @@ for (const [engine, open] of engines) {
 			await store.deleteDataset(id);
 			expect(await store.dataset(id)).toBeUndefined();
 			expect(await store.records(id)).toEqual([]);
+			expect(await store.aggregate(id, 'week', {})).toEqual([]);
 		});
 
 		it('records disputes open, lists them by status, and resolves each only once', async () => {
@@ -229,3 +246,30 @@ for (const [engine, open] of engines) {
 		});
 	});
 }
+
+describe('duckdb store opened on a file from before the pre-summed cube', () => {
+	it('fills the cube for its datasets on start, so aggregates are unchanged', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'parallax-cube-'));
+		const path = join(dir, 'old.duckdb');
+		try {
+			let store = await DuckDbStore.open(path, { memoryLimit: '256MB' });
+			await store.createUser({ id: 'u', email: 'u@example.org', name: 'U', passwordHash: 'h' });
+			await store.createDataset(newDataset('old', 'u'), batches(ROWS));
+			const before = await store.aggregate('old', 'week', {});
+			await store.close();
+
+			const instance = await DuckDBInstance.create(path);
+			const connection = await instance.connect();
+			await connection.run('DROP TABLE coverage_cube');
+			connection.closeSync();
+			instance.closeSync();
+
+			store = await DuckDbStore.open(path, { memoryLimit: '256MB' });
+			expect(await store.aggregate('old', 'week', {})).toEqual(before);
+			expect(before).toHaveLength(4);
+			await store.close();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
