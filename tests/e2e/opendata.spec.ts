@@ -132,6 +132,8 @@ async function signUp(browser: Browser, name: string, email: string): Promise<Pa
 }
 
 test('a reader disputes labels anonymously, the owner resolves one, and it reaches the changelog', async ({ browser }) => {
+	// Three accounts and a dozen page loads: on a busy 2-core machine this outruns the default timeout.
+	test.slow();
 	const reader = await (await browser.newContext()).newPage();
 	const outlet = ledger.outlets.find((o) => o.id === 'afp-com')!;
 	const group = ledger.outletGroups.find((g) => g.id === outlet.group)!;
