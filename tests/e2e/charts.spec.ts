@@ -98,7 +98,7 @@ test('an empty result says so in words and offers to clear the filters', async (
 	await expect(page.getByTestId('filter-summary')).toContainText(`${ledger.coverage.length} articles match`);
 });
 
-test('the CSV download matches the table, and PNG export produces an image', async ({ page }) => {
+test('the CSV download matches the table, PNG export produces an image, and SVG export the same numbers', async ({ page }) => {
 	await page.goto('/charts?group=russian-independent-media&gran=month');
 	const panel = page.locator('[data-chart="frames"]');
 	const table = await tableCells(page, 'frames');
@@ -117,6 +117,25 @@ test('the CSV download matches the table, and PNG export produces an image', asy
 	const bytes = readFileSync(await png.path());
 	expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 	expect(bytes.length).toBeGreaterThan(2000);
+
+	// The SVG is well-formed and carries every non-zero number of the table as a bar's title.
+	const [svgFile] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'SVG' }).click()]);
+	expect(svgFile.suggestedFilename()).toBe('parallax-frames-by-group-count.svg');
+	const svg = readFileSync(await svgFile.path(), 'utf8');
+	const parsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		return {
+			error: doc.querySelector('parsererror')?.textContent ?? null,
+			title: doc.querySelector('svg > title')?.textContent,
+			bars: [...doc.querySelectorAll('rect > title')].map((t) => t.textContent)
+		};
+	}, svg);
+	expect(parsed.error).toBeNull();
+	expect(parsed.title).toBe('Frames by outlet group');
+	const [header = [], ...body] = table;
+	const expected = body.flatMap((row) => row.slice(1).flatMap((cell, j) => (Number(cell) > 0 ? [`${row[0]}, ${header[j + 1]}: ${cell}`] : [])));
+	expect(expected.length).toBeGreaterThan(0);
+	expect(parsed.bars.sort()).toEqual(expected.sort());
 });
 
 test('legends are keyboard-operable buttons', async ({ page }) => {

@@ -8,9 +8,13 @@ export function download(name: string, href: string) {
 	a.remove();
 }
 
-/** Save text as a CSV file; the object URL is released once the browser has taken it. */
-export function downloadCsv(name: string, text: string) {
-	const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+/** Save text as a file; the object URL is released once the browser has taken it. */
+export function downloadText(name: string, text: string, type: string) {
+	const url = URL.createObjectURL(new Blob([text], { type }));
 	download(name, url);
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadCsv(name: string, text: string) {
+	downloadText(name, text, 'text/csv;charset=utf-8');
 }

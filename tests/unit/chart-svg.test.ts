@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { chartSvg, escapeXml, niceScale } from '../../src/lib/domain/chart-svg';
+
+const titles = (svg: string) => [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+
+describe('chartSvg', () => {
+	it('picks axis maxima of 1, 2 or 5 × 10^k with about five steps', () => {
+		expect(niceScale(7)).toEqual({ max: 8, step: 2 });
+		expect(niceScale(100)).toEqual({ max: 100, step: 20 });
+		expect(niceScale(0)).toEqual({ max: 1, step: 0.2 });
+	});
+
+	it('draws a line per series, breaks it at gaps, and labels every point with its value', () => {
+		const svg = chartSvg({
+			kind: 'line',
+			title: 'Coverage over time',
+			caption: 'Source: test; n = 9 articles.',
+			categories: ['2025-06', '2025-07', '2025-08'],
+			series: [
+				{ label: 'State media', colour: '#E69F00', values: [4, null, 2] },
+				{ label: 'Independent', colour: '#009E73', values: [1, 2, 0] }
+			],
+			markers: [{ index: 0, label: 'Hague summit' }]
+		});
+		expect(svg.startsWith('<?xml')).toBe(true);
+		const paths = [...svg.matchAll(/<path d="([^"]*)"/g)].map((m) => m[1]!);
+		// The gap splits the first line into two runs that each start with a move.
+		expect(paths[0]!.match(/M/g)).toHaveLength(2);
+		expect(paths[1]!.match(/M/g)).toHaveLength(1);
+		expect(titles(svg)).toEqual(
+			expect.arrayContaining(['1. Hague summit', '2025-06, State media: 4', '2025-08, State media: 2', '2025-07, Independent: 2'])
+		);
+		expect(titles(svg)).not.toContain('2025-07, State media: 0');
+		expect(svg).toContain('<title id="chart-title">Coverage over time</title>');
+		expect(svg).toContain('Source: test; n = 9 articles.');
+	});
+
+	it('stacks shares to 100% and escapes labels that come from data', () => {
+		const svg = chartSvg({
+			kind: 'bar',
+			title: 'Frames <by> group',
+			caption: 'c',
+			categories: ['A & B'],
+			series: [
+				{ label: '"Threat"', colour: '#332288', values: [0.25] },
+				{ label: 'Other', colour: '#88CCEE', values: [0.75] }
+			],
+			stacked: true,
+			percent: true
+		});
+		expect(svg).not.toContain('<by>');
+		expect(svg).toContain('Frames &lt;by&gt; group');
+		expect(titles(svg)).toEqual(expect.arrayContaining(['A &amp; B, &quot;Threat&quot;: 25.0%', 'A &amp; B, Other: 75.0%']));
+		const heights = [...svg.matchAll(/<rect x="[^"]*" y="[^"]*" width="[^"]*" height="([^"]*)"><title>/g)].map((m) => Number(m[1]));
+		// 320 px of plot: a quarter and three quarters of it.
+		expect(heights).toEqual([80, 240]);
+		expect(svg).toContain('>100%</text>');
+	});
+
+	it('escapes all five XML specials', () => {
+		expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+	});
+});
