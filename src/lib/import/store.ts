@@ -67,7 +67,11 @@ export async function loadLocalDataset(id: string): Promise<LocalDataset | null>
 			get<LocalDatasetMeta | undefined>(tx.objectStore(META).get(id)),
 			get<Pick<LocalDataset, 'data' | 'groupOf' | 'groupLabels'> | undefined>(tx.objectStore(DATA).get(id))
 		]);
-		return meta && rest ? { ...meta, ...rest } : null;
+		if (!meta || !rest) return null;
+		// Datasets stored before titles and links were kept have neither column.
+		rest.data.title ??= [];
+		rest.data.url ??= [];
+		return { ...meta, ...rest };
 	} finally {
 		db.close();
 	}

@@ -24,6 +24,12 @@ export interface ColumnarCoverage {
 	/** Index into dict.frames, whose entries are frame lists joined with "\u001f". */
 	frames: Uint32Array;
 	count: Float64Array;
+	/**
+	 * Article titles and links, one per row, kept as plain strings because nearly every value is
+	 * distinct. Empty (length 0) while no row has one, so count files carry no column of blanks.
+	 */
+	title: string[];
+	url: string[];
 }
 
 type TextColumn = keyof ColumnarCoverage['dict'];
@@ -34,6 +40,8 @@ export class ColumnarBuilder {
 	private dicts = new Map<TextColumn, Map<string, number>>(TEXT_COLUMNS.map((c) => [c, new Map()]));
 	private codes = new Map<TextColumn, number[]>(TEXT_COLUMNS.map((c) => [c, []]));
 	private counts: number[] = [];
+	private titles: string[] = [];
+	private urls: string[] = [];
 	readonly outlets = new Map<string, UploadedOutlet>();
 
 	add(row: ImportedCoverageRow, domain: string): void {
@@ -52,6 +60,8 @@ export class ColumnarBuilder {
 			this.codes.get(c)!.push(code);
 		}
 		this.counts.push(row.count);
+		appendSparse(this.titles, row.title, this.counts.length);
+		appendSparse(this.urls, row.url, this.counts.length);
 		const seen = this.outlets.get(row.outlet);
 		if (seen) {
 			seen.rows++;
@@ -76,9 +86,18 @@ export class ColumnarBuilder {
 			event: column('event'),
 			language: column('language'),
 			frames: column('frames'),
-			count: Float64Array.from(this.counts)
+			count: Float64Array.from(this.counts),
+			title: this.titles,
+			url: this.urls
 		};
 	}
+}
+
+/** Push `value` as row `length - 1`, padding with blanks only once the column has a value at all. */
+function appendSparse(column: string[], value: string, length: number): void {
+	if (value === '' && column.length === 0) return;
+	while (column.length < length - 1) column.push('');
+	column.push(value);
 }
 
 /** The buffers to transfer with postMessage, so a big upload is not copied between threads. */
@@ -188,15 +207,12 @@ export function recordsChartInput(
 	};
 }
 
-/**
- * The CSV the server's import reads (DATASET_COLUMNS), built in slices so a million rows never
- * become one giant string. Titles and links are not kept in the browser copy, so they are empty.
- */
+/** The CSV the server's import reads (DATASET_COLUMNS), built in slices so a million rows never become one giant string. */
 export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): string[] {
 	const records = coverageRecordsOf(dataset);
 	const parts = [`${DATASET_COLUMNS.join(',')}\r\n`];
 	for (let start = 0; start < records.length; start += rowsPerPart) {
-		const slice = records.slice(start, start + rowsPerPart).map((r) => [
+		const slice = records.slice(start, start + rowsPerPart).map((r, i) => [
 			r.date,
 			r.outlet,
 			r.group === UNGROUPED ? '' : r.group,
@@ -204,8 +220,8 @@ export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): st
 			r.language,
 			r.frames.join(';'),
 			r.count,
-			'',
-			''
+			dataset.data.title[start + i] ?? '',
+			dataset.data.url[start + i] ?? ''
 		]);
 		parts.push(`${Papa.unparse(slice, { newline: '\r\n' })}\r\n`);
 	}
