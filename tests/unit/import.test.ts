@@ -321,7 +321,7 @@ describe('wide tables', () => {
 		expect(result.report.issues.map(formatRowIssue)).toEqual(['row 3, column 2024e: "x" is not a number']);
 		expect(result.range).toEqual({ start: '2021-01-01', end: '2024-01-01' });
 		expect(shapeNotes(result.changes)).toEqual([
-			'Reshaped: 4 period columns turned 3 file rows into 10 rows, one per series and period; the rows counted above are these.',
+			'Reshaped: 4 period columns turned 3 file rows into 10 rows, one per series and period; the counts below are of these rows.',
 			'2 empty cells left out as missing values, not zeros.',
 			'Estimates: 4 values come from “2023e”, “2024e”, which the file marks as estimates; they are charted as the periods they name, like measured values.'
 		]);

@@ -82,7 +82,7 @@ export function shapeNotes(changes: ShapeChanges): string[] {
 	const { reshaped, split } = changes;
 	if (reshaped) {
 		notes.push(
-			`Reshaped: ${plural(reshaped.periods, 'period column')} turned ${plural(reshaped.records, 'file row')} into ${plural(reshaped.values, 'row')}, one per series and period; the rows counted above are these.`
+			`Reshaped: ${plural(reshaped.periods, 'period column')} turned ${plural(reshaped.records, 'file row')} into ${plural(reshaped.values, 'row')}, one per series and period; the counts below are of these rows.`
 		);
 		if (reshaped.missing > 0) notes.push(`${plural(reshaped.missing, 'empty cell')} left out as missing values, not zeros.`);
 		if (reshaped.estimateColumns.length > 0) {
