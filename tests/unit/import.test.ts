@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { detectDateFormat, parseDate } from '../../src/lib/domain/import/dates';
 import { detectFormat, defaultMapping, emptyMapping } from '../../src/lib/domain/import/formats';
-import { coverageRecordsOf, datasetCsvParts, type LocalDataset } from '../../src/lib/domain/import/dataset';
+import { coverageRecordsOf, datasetCsvParts, textAt, type LocalDataset } from '../../src/lib/domain/import/dataset';
 import { Importer } from '../../src/lib/domain/import/importer';
 import { detectEncoding, inspectSample } from '../../src/lib/domain/import/inspect';
 import { mapRow, mappingProblems } from '../../src/lib/domain/import/mapping';
@@ -220,8 +220,8 @@ describe('mapping', () => {
 			['2023-05-06', 'Fixture TV - English', 1]
 		]);
 		// Each outlet's row keeps the case's title and link.
-		expect(result.data.title.slice(0, 2)).toEqual(['Fixture case one', 'Fixture case one']);
-		expect(result.data.url[1]).toBe('https://euvsdisinfo.eu/report/fixture-case-one/');
+		expect([0, 1].map((i) => textAt(result.data.title, i))).toEqual(['Fixture case one', 'Fixture case one']);
+		expect(textAt(result.data.url, 1)).toBe('https://euvsdisinfo.eu/report/fixture-case-one/');
 		expect(shapeNotes(result.changes)).toEqual([
 			'Several outlets in one cell: 1 row of column “outlets” named more than one outlet and became 2 rows, one per outlet, each an appearance of the story.',
 			'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”'
@@ -361,7 +361,7 @@ describe('wide tables', () => {
 describe('browser copy', () => {
 	it('keeps titles and links and sends them when the dataset is saved', () => {
 		const { result } = importFixture('mediacloud-legacy.csv');
-		expect(result.data.title).toHaveLength(4);
+		expect(result.data.title.ends).toHaveLength(4);
 		const dataset: LocalDataset = {
 			id: 'local-x', title: 't', fileName: 'm.csv', format: 'mediacloud-legacy', kind: 'article', rows: 4, created: '',
 			data: result.data, groupOf: {}, groupLabels: {}
@@ -376,11 +376,12 @@ describe('browser copy', () => {
 	});
 
 	it('holds no title or link column for count files, and pads one that starts late', () => {
-		expect(importFixture('gdelt-timeline.csv').result.data.title).toEqual([]);
+		expect(importFixture('gdelt-timeline.csv').result.data.title.ends).toHaveLength(0);
 		const text = 'date,outlet,title\n2024-01-01,A,\n2024-01-02,A,\n2024-01-03,A,Third\n';
 		const { result } = importFixture('late.csv', text);
-		expect(result.data.title).toEqual(['', '', 'Third']);
-		expect(result.data.url).toEqual([]);
+		expect([0, 1, 2, 3].map((i) => textAt(result.data.title, i))).toEqual(['', '', 'Third', '']);
+		expect(result.data.title).toEqual({ text: 'Third', ends: new Uint32Array([0, 0, 5]) });
+		expect(result.data.url.ends).toHaveLength(0);
 	});
 });
 

@@ -1,4 +1,4 @@
-import type { LocalDataset, LocalDatasetMeta } from '$lib/domain/import/dataset';
+import { packText, type LocalDataset, type LocalDatasetMeta } from '$lib/domain/import/dataset';
 
 /**
  * Uploaded datasets kept in this browser's IndexedDB (not sessionStorage: its few megabytes
@@ -69,8 +69,8 @@ export async function loadLocalDataset(id: string): Promise<LocalDataset | null>
 		]);
 		if (!meta || !rest) return null;
 		// Datasets stored before titles and links were kept have neither column.
-		rest.data.title ??= [];
-		rest.data.url ??= [];
+		rest.data.title ??= packText([]);
+		rest.data.url ??= packText([]);
 		return { ...meta, ...rest };
 	} finally {
 		db.close();

@@ -24,12 +24,33 @@ export interface ColumnarCoverage {
 	/** Index into dict.frames, whose entries are frame lists joined with "\u001f". */
 	frames: Uint32Array;
 	count: Float64Array;
-	/**
-	 * Article titles and links, one per row, kept as plain strings because nearly every value is
-	 * distinct. Empty (length 0) while no row has one, so count files carry no column of blanks.
-	 */
-	title: string[];
-	url: string[];
+	/** Article titles and links: nearly every value is distinct, so they are packed, not encoded. */
+	title: PackedText;
+	url: PackedText;
+}
+
+/**
+ * Strings of a column concatenated, with each row's end offset. A million small strings cost a
+ * quarter of a second per 100,000 to post from the worker, all of it on the page's thread; one
+ * string and one transferred buffer cost almost nothing. No separator, so no value needs escaping.
+ * `ends` is empty while no row has a value, so count files carry no column of blanks.
+ */
+export interface PackedText {
+	text: string;
+	ends: Uint32Array;
+}
+
+/** Row `i`'s value, '' for a column without values. */
+export function textAt(column: PackedText, i: number): string {
+	return i < column.ends.length ? column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]) : '';
+}
+
+/** A fresh object every time: its buffer is transferred, and a shared one would be detached. */
+export function packText(values: string[]): PackedText {
+	const ends = new Uint32Array(values.length);
+	let end = 0;
+	values.forEach((v, i) => (ends[i] = end += v.length));
+	return { text: values.join(''), ends };
 }
 
 type TextColumn = keyof ColumnarCoverage['dict'];
@@ -87,8 +108,8 @@ export class ColumnarBuilder {
 			language: column('language'),
 			frames: column('frames'),
 			count: Float64Array.from(this.counts),
-			title: this.titles,
-			url: this.urls
+			title: packText(this.titles),
+			url: packText(this.urls)
 		};
 	}
 }
@@ -102,7 +123,7 @@ function appendSparse(column: string[], value: string, length: number): void {
 
 /** The buffers to transfer with postMessage, so a big upload is not copied between threads. */
 export function transferables(c: ColumnarCoverage): ArrayBuffer[] {
-	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count].map((a) => a.buffer as ArrayBuffer);
+	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count, c.title.ends, c.url.ends].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** An upload kept in the browser. Never part of the bundled, curated data. */
@@ -220,8 +241,8 @@ export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): st
 			r.language,
 			r.frames.join(';'),
 			r.count,
-			dataset.data.title[start + i] ?? '',
-			dataset.data.url[start + i] ?? ''
+			textAt(dataset.data.title, start + i),
+			textAt(dataset.data.url, start + i)
 		]);
 		parts.push(`${Papa.unparse(slice, { newline: '\r\n' })}\r\n`);
 	}
