@@ -3,7 +3,7 @@ import type { ImportedCoverageRow } from '../schemas';
 import { ColumnarBuilder, type ColumnarCoverage } from './dataset';
 import type { ColumnMapping } from './formats';
 import { fieldCountReason } from './limits';
-import { RowMapper } from './mapping';
+import { clip, RowMapper } from './mapping';
 import { domainOf, splitOutlets, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
 import { reshapePlan, reshapeRecord, wideIssue, type ReshapePlan } from './wide';
@@ -19,7 +19,6 @@ export interface ImportResult {
 }
 
 const SPLIT_EXAMPLES = 3;
-const clip = (value: string) => (value.length > 80 ? `${value.slice(0, 77)}…` : value);
 
 /**
  * Turns parsed records into valid coverage rows and a report, one record at a time, so a

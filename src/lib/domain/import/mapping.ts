@@ -47,7 +47,9 @@ function readCell(cells: string[], index: Map<string, number>, column: string | 
 	return column === null ? '' : invisibleToPlain(cells[index.get(column) ?? -1] ?? '').trim();
 }
 
-const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+/** A cell shortened for a message or a table; the full value is still imported. */
+export const clip = (value: string, max = 80) => (value.length > max ? `${value.slice(0, max - 3)}…` : value);
+const quote = (value: string) => JSON.stringify(clip(value));
 
 /**
  * Convert one record's cells into a coverage row and check it with the shared schema. Every
