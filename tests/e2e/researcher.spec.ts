@@ -36,6 +36,15 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 	await expect(ada.getByLabel('Dataset').locator('option:checked')).toContainText(title);
 	await expect(ada.getByText('was uploaded by a researcher and is stored on this server')).toBeVisible();
 
+	// Titles and links survive the browser copy and reach the server with the rows.
+	const stored = (await (await ada.request.get(`/api/datasets/${id}/rows`)).json()) as { rows: { title: string; url: string }[] };
+	expect(stored.rows.map((r) => [r.title, r.url]).sort()).toEqual([
+		['Fixture headline about a summit', 'https://tass.com/politics/1000001?utm_source=fixture&utm_medium=test&utm_campaign=parallax'],
+		['Fourth fixture headline', 'https://example-news.org/fixture'],
+		['Second fixture headline, with a comma', 'https://www.reuters.com/world/fixture-story?utm_source=fixture'],
+		['Third fixture headline', 'https://meduza.io/en/news/fixture']
+	]);
+
 	const download = await ada.request.get(`/api/datasets/${id}/rows?format=csv`);
 	expect(download.status()).toBe(200);
 	const csv = await download.text();

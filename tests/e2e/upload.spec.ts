@@ -127,3 +127,71 @@ test('the empty upload page and an unknown local dataset', async ({ page }) => {
 		'Ignored dataset "local-doesnotexist": there is no dataset with that id.'
 	);
 });
+
+/** The coverage data table as { period: { column header: cell } }, for periods that have data. */
+async function coverageCells(page: Page): Promise<Record<string, Record<string, string>>> {
+	return page.getByTestId('coverage-table').evaluate((table) => {
+		const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+		const out: Record<string, Record<string, string>> = {};
+		for (const row of table.querySelectorAll('tbody tr')) {
+			const cells = [...row.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '');
+			if (cells.slice(1).every((c) => c === '0' || c === '–')) continue;
+			out[cells[0]!] = Object.fromEntries(headers.slice(1).map((h, i) => [h, cells[i + 1]!]));
+		}
+		return out;
+	});
+}
+
+test('a wide table with one column per year is reshaped into counts per country and year', async ({ page }) => {
+	await upload(page, 'wide-years.csv');
+	await expect(page.getByTestId('detected-delimiter')).toHaveText('semicolon');
+	const reshape = page.getByTestId('reshape');
+	await expect(reshape).toContainText('4 columns are named like periods (2021 … 2024e)');
+	await expect(reshape).toContainText('2023e, 2024e are marked as estimates');
+	// Without the reshape the file has no date column, so the form says what is missing.
+	await reshape.getByLabel('Reshape: one column per period → rows').uncheck();
+	await expect(page.getByTestId('mapping-problems')).toContainText('Choose the column that holds the date.');
+	await reshape.getByLabel('Reshape: one column per period → rows').check();
+	await expect(reshape.getByRole('checkbox', { name: 'Country' })).toBeChecked();
+	await expect(page.getByLabel('Decimal mark')).toHaveValue(',');
+	await expect(page.getByTestId('mapping-problems')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('9 of 10 rows are valid; 1 row has problems and would be left out.');
+	await expect(page.getByTestId('shape-notes').getByRole('listitem')).toHaveText([
+		'Reshaped: 4 period columns turned 3 file rows into 10 rows, one per series and period; the counts below are of these rows.',
+		'2 empty cells left out as missing values, not zeros.',
+		'Estimates: 4 values come from “2023e”, “2024e”, which the file marks as estimates; they are charted as the periods they name, like measured values.'
+	]);
+	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['row 3, column 2024e: "x" is not a number']);
+	await expect(page.getByTestId('imported-rows').getByRole('row', { name: /2021-01-01 France/ })).toContainText('1,234.5');
+	await expectNoAxeViolations(page);
+
+	await useRowsAndOpenCharts(page);
+	await openCoverageTable(page);
+	// By hand from the fixture: France has no 2022 value (empty, so missing) and its 2024e is "x".
+	expect(await coverageCells(page)).toEqual({
+		'2021-01': { France: '1,234.5', Germany: '1.5', Poland: '0' },
+		'2022-01': { France: '0', Germany: '2', Poland: '1' },
+		'2023-01': { France: '4', Germany: '3.25', Poland: '2' },
+		'2024-01': { France: '0', Germany: '0', Poland: '3' }
+	});
+});
+
+test('an EUvsDisinfo case naming two outlets becomes one row per outlet, visibly', async ({ page }) => {
+	await upload(page, 'euvsdisinfo-cases.csv');
+	await expect(page.getByLabel('Several outlets in one cell are separated by')).toHaveValue('+');
+	await expect(page.getByTestId('split-example')).toHaveText('“TASS - Russian+RT - Russian” becomes 2 rows, one per outlet: TASS - Russian; RT - Russian.');
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('2 of 2 rows are valid.');
+	await expect(page.getByTestId('shape-notes').getByRole('listitem')).toHaveText([
+		'Several outlets in one cell: 1 row of column “outlets” named more than one outlet and became 2 rows, one per outlet, each an appearance of the story.',
+		'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”'
+	]);
+	const rows = page.getByTestId('imported-rows');
+	await expect(rows.getByRole('row', { name: /RT - Russian/ })).toContainText('Fixture case one');
+	await expect(page.getByTestId('group-mapping').getByRole('row', { name: /RT - Russian/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Use 3 valid rows' })).toBeVisible();
+	await expectNoAxeViolations(page);
+});

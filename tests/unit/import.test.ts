@@ -3,19 +3,19 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { detectDateFormat, parseDate } from '../../src/lib/domain/import/dates';
 import { detectFormat, defaultMapping, emptyMapping } from '../../src/lib/domain/import/formats';
-import { coverageRecordsOf, type LocalDataset } from '../../src/lib/domain/import/dataset';
+import { coverageRecordsOf, datasetCsvParts, textAt, type LocalDataset } from '../../src/lib/domain/import/dataset';
 import { Importer } from '../../src/lib/domain/import/importer';
 import { detectEncoding, inspectSample } from '../../src/lib/domain/import/inspect';
 import { mapRow, mappingProblems } from '../../src/lib/domain/import/mapping';
 import { detectDecimalMark, parseNumber } from '../../src/lib/domain/import/numbers';
-import { domainOf, groupId, suggestGroups } from '../../src/lib/domain/import/outlets';
-import { formatRowIssue, issuesCsv, ReportBuilder } from '../../src/lib/domain/import/report';
+import { domainOf, groupId, splitOutlets, suggestGroups } from '../../src/lib/domain/import/outlets';
+import { formatRowIssue, issuesCsv, ReportBuilder, shapeNotes } from '../../src/lib/domain/import/report';
+import { parsePeriod, periodColumns, reshapePlan, reshapeRecord } from '../../src/lib/domain/import/wide';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url), 'utf8');
 
 /** The whole import path the worker runs, on a fixture held in memory. */
-function importFixture(name: string) {
-	const text = fixture(name);
+function importFixture(name: string, text = fixture(name)) {
 	const inspection = inspectSample(text, name, false);
 	const importer = new Importer(inspection.columns, inspection.mapping, inspection.hasHeader);
 	const records = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimiter: inspection.delimiter }).data;
@@ -33,7 +33,8 @@ describe('format detection', () => {
 		['euvsdisinfo-database.csv', 'euvsdisinfo-database', ';'],
 		['euvsdisinfo-cases.csv', 'euvsdisinfo-cases', ','],
 		['parallax.csv', 'parallax', ','],
-		['bad-rows.csv', 'unknown', ',']
+		['bad-rows.csv', 'unknown', ','],
+		['wide-years.csv', 'unknown', ';']
 	])('recognises %s', (file, format, delimiter) => {
 		const inspection = inspectSample(fixture(file), file, false);
 		expect(inspection.format).toBe(format);
@@ -200,7 +201,42 @@ describe('mapping', () => {
 
 		const cases = importFixture('euvsdisinfo-cases.csv').result;
 		expect(cases.report.validRows).toBe(2);
-		expect(cases.outlets.map((o) => o.key).sort()).toEqual(['Fixture TV - English', 'TASS - Russian']);
+		expect(cases.outlets.map((o) => o.key).sort()).toEqual(['Fixture TV - English', 'RT - Russian', 'TASS - Russian']);
+	});
+
+	it('splits EUvsDisinfo cells naming several outlets into one row per outlet, and says so', () => {
+		const { inspection, result } = importFixture('euvsdisinfo-cases.csv');
+		expect(inspection.mapping.outletSeparator).toBe('+');
+		// Two file rows, both valid; the first names two outlets, so the dataset has three rows.
+		expect(result.report).toMatchObject({ rows: 2, validRows: 2, invalidRows: 0 });
+		expect(result.data.length).toBe(3);
+		const dataset: LocalDataset = {
+			id: 'local-x', title: 't', fileName: 'cases.csv', format: 'euvsdisinfo-cases', kind: 'article', rows: 3, created: '',
+			data: result.data, groupOf: {}, groupLabels: {}
+		};
+		expect(coverageRecordsOf(dataset).map((r) => [r.date, r.outlet, r.count])).toEqual([
+			['2023-05-04', 'TASS - Russian', 1],
+			['2023-05-04', 'RT - Russian', 1],
+			['2023-05-06', 'Fixture TV - English', 1]
+		]);
+		// Each outlet's row keeps the case's title and link.
+		expect([0, 1].map((i) => textAt(result.data.title, i))).toEqual(['Fixture case one', 'Fixture case one']);
+		expect(textAt(result.data.url, 1)).toBe('https://euvsdisinfo.eu/report/fixture-case-one/');
+		expect(shapeNotes(result.changes)).toEqual([
+			'Several outlets in one cell: 1 row of column “outlets” named more than one outlet and became 2 rows, one per outlet, each an appearance of the story.',
+			'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”'
+		]);
+	});
+
+	it('reports a row naming several outlets once, however many outlets it names', () => {
+		const text = 'date,id,title,countries,keywords,languages,outlets\n31.02.2023,https://e.example/1,T,RU,K,Russian,A+B+C\n2023-01-02,https://e.example/2,T,RU,K,Russian,A++A\n';
+		const { result } = importFixture('cases.csv', text);
+		expect(result.report.issues.map(formatRowIssue)).toEqual(['row 2, column date: "31.02.2023" is not a date']);
+		expect(result.data.dict.outlet).toEqual(['A']);
+		expect(splitOutlets('A + B', '+')).toEqual(['A', 'B']);
+		expect(splitOutlets('Canal', '+')).toEqual(['Canal']);
+		expect(splitOutlets('+', '+')).toEqual(['']);
+		expect(splitOutlets('A+B', '')).toEqual(['A+B']);
 	});
 
 	it("maps Parallax's own format with frames and an optional group column", () => {
@@ -238,6 +274,114 @@ describe('mapping', () => {
 		expect(mappingProblems({ ...defaultMapping('unknown', ['a']), date: 'a', dateFormat: 'iso', outlet: 'b' }, ['a'])).toEqual([
 			'The file has no column "b".'
 		]);
+	});
+});
+
+describe('wide tables', () => {
+	it('reads years, months and dates as periods, estimates marked, other headers not', () => {
+		expect(parsePeriod('2014')).toEqual({ date: '2014-01-01', estimate: false });
+		expect(parsePeriod('2024e')).toEqual({ date: '2024-01-01', estimate: true });
+		expect(parsePeriod('2024 (est.)')).toEqual({ date: '2024-01-01', estimate: true });
+		expect(parsePeriod('2023-02')).toEqual({ date: '2023-02-01', estimate: false });
+		expect(parsePeriod('2023-02-28')).toEqual({ date: '2023-02-28', estimate: false });
+		for (const header of ['Country', '2023-13', '2023-02-30', '1000', '20240101', '2024x', 'count']) expect(parsePeriod(header), header).toBeNull();
+		expect(periodColumns(['Country', '2014', '2015'])).toEqual(['2014', '2015']);
+		// One year-like header does not make a table wide.
+		expect(periodColumns(['outlet', '2024', 'count'])).toEqual([]);
+	});
+
+	it('detects the wide fixture and pre-fills the reshape with its series column and decimal comma', () => {
+		const inspection = inspectSample(fixture('wide-years.csv'), 'wide-years.csv', false);
+		expect(inspection.periods).toEqual(['2021', '2022', '2023e', '2024e']);
+		expect(inspection.mapping.reshape).toEqual({ periods: ['2021', '2022', '2023e', '2024e'], series: ['Country'] });
+		expect(inspection.mapping.decimal).toBe(',');
+		expect(mappingProblems(inspection.mapping, inspection.columns)).toEqual([]);
+	});
+
+	it('turns every non-empty cell into a count for its series and period', () => {
+		const { result } = importFixture('wide-years.csv');
+		const dataset: LocalDataset = {
+			id: 'local-x', title: 't', fileName: 'wide-years.csv', format: 'unknown', kind: 'count', rows: 9, created: '',
+			data: result.data, groupOf: {}, groupLabels: {}
+		};
+		// Worked out by hand from the fixture: Germany's 2024e and France's 2022 are empty (missing,
+		// not zero); France's 2024e is "x"; "1.234,5" is 1234.5 with a decimal comma.
+		expect(coverageRecordsOf(dataset).map((r) => [r.outlet, r.date, r.count])).toEqual([
+			['Germany', '2021-01-01', 1.5],
+			['Germany', '2022-01-01', 2],
+			['Germany', '2023-01-01', 3.25],
+			['France', '2021-01-01', 1234.5],
+			['France', '2023-01-01', 4],
+			['Poland', '2021-01-01', 0],
+			['Poland', '2022-01-01', 1],
+			['Poland', '2023-01-01', 2],
+			['Poland', '2024-01-01', 3]
+		]);
+		expect(result.report).toMatchObject({ rows: 10, validRows: 9, invalidRows: 1 });
+		expect(result.report.issues.map(formatRowIssue)).toEqual(['row 3, column 2024e: "x" is not a number']);
+		expect(result.range).toEqual({ start: '2021-01-01', end: '2024-01-01' });
+		expect(shapeNotes(result.changes)).toEqual([
+			'Reshaped: 4 period columns turned 3 file rows into 10 rows, one per series and period; the counts below are of these rows.',
+			'2 empty cells left out as missing values, not zeros.',
+			'Estimates: 4 values come from “2023e”, “2024e”, which the file marks as estimates; they are charted as the periods they name, like measured values.'
+		]);
+	});
+
+	it('reshapes monthly columns with thousands separators, naming series by several columns', () => {
+		const text = 'outlet,desk,2023-01,2023-02,note\nTASS,EN,"1,204",7,a\nTASS,RU,,-1,b\n';
+		const { inspection, result } = importFixture('months.csv', text);
+		expect(inspection.mapping.reshape).toEqual({ periods: ['2023-01', '2023-02'], series: ['outlet'] });
+		const mapping = { ...inspection.mapping, reshape: { periods: ['2023-01', '2023-02'], series: ['outlet', 'desk'] } };
+		const importer = new Importer(inspection.columns, mapping, true);
+		for (const record of Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' }).data.slice(1)) importer.push(record);
+		const again = importer.finish();
+		expect(again.data.dict.outlet).toEqual(['TASS – EN']);
+		expect([...again.data.count]).toEqual([1204, 7]);
+		expect(again.report.issues.map(formatRowIssue)).toEqual(['row 3, column 2023-02: "-1" is negative; counts are 0 or more']);
+		expect(result.report.validRows).toBe(2);
+	});
+
+	it('keeps the kept columns, the period and the raw cell in each long record', () => {
+		const columns = ['Country', 'region', '2020', '2021'];
+		const plan = reshapePlan(columns, { ...emptyMapping(), group: 'region' }, { periods: ['2020', '2021'], series: ['Country'] });
+		const { records, missing } = reshapeRecord(['Chile', 'LatAm', ' ', '5,5'], plan);
+		expect(missing).toBe(1);
+		expect(records.map((r) => [r.period.column, r.cells])).toEqual([['2021', ['Chile', 'LatAm', '2021-01-01', '5,5', 'Chile']]]);
+		expect(plan.mapping).toMatchObject({ dateFormat: 'iso', group: 'region', reshape: null });
+	});
+
+	it('asks for a series when the reshape has none', () => {
+		const mapping = { ...emptyMapping(), reshape: { periods: ['2020', '2021'], series: [] } };
+		expect(mappingProblems(mapping, ['2020', '2021'])).toEqual(['Choose the columns that name each series, or name the series.']);
+		expect(mappingProblems({ ...mapping, outletConstant: 'Total' }, ['2020', '2021'])).toEqual([]);
+		expect(mappingProblems({ ...mapping, outletConstant: 'Total' }, ['2020'])).toEqual(['The file has no column "2021".']);
+	});
+});
+
+describe('browser copy', () => {
+	it('keeps titles and links and sends them when the dataset is saved', () => {
+		const { result } = importFixture('mediacloud-legacy.csv');
+		expect(result.data.title.ends).toHaveLength(4);
+		const dataset: LocalDataset = {
+			id: 'local-x', title: 't', fileName: 'm.csv', format: 'mediacloud-legacy', kind: 'article', rows: 4, created: '',
+			data: result.data, groupOf: {}, groupLabels: {}
+		};
+		const rows = Papa.parse<Record<string, string>>(datasetCsvParts(dataset, 3).join(''), { header: true, skipEmptyLines: true }).data;
+		expect(rows.map((r) => [r.outlet, r.title, r.url])).toEqual([
+			['tass.com', 'Fixture headline about a summit', 'https://tass.com/politics/1000001?utm_source=fixture&utm_medium=test&utm_campaign=parallax'],
+			['Reuters', 'Second fixture headline, with a comma', 'https://www.reuters.com/world/fixture-story?utm_source=fixture'],
+			['Meduza', 'Third fixture headline', 'https://meduza.io/en/news/fixture'],
+			['Example News', 'Fourth fixture headline', 'https://example-news.org/fixture']
+		]);
+	});
+
+	it('holds no title or link column for count files, and pads one that starts late', () => {
+		expect(importFixture('gdelt-timeline.csv').result.data.title.ends).toHaveLength(0);
+		const text = 'date,outlet,title\n2024-01-01,A,\n2024-01-02,A,\n2024-01-03,A,Third\n';
+		const { result } = importFixture('late.csv', text);
+		expect([0, 1, 2, 3].map((i) => textAt(result.data.title, i))).toEqual(['', '', 'Third', '']);
+		expect(result.data.title).toEqual({ text: 'Third', ends: new Uint32Array([0, 0, 5]) });
+		expect(result.data.url.ends).toHaveLength(0);
 	});
 });
 

@@ -1,4 +1,4 @@
-import type { LocalDataset, LocalDatasetMeta } from '$lib/domain/import/dataset';
+import { packText, type LocalDataset, type LocalDatasetMeta } from '$lib/domain/import/dataset';
 
 /**
  * Uploaded datasets kept in this browser's IndexedDB (not sessionStorage: its few megabytes
@@ -67,7 +67,11 @@ export async function loadLocalDataset(id: string): Promise<LocalDataset | null>
 			get<LocalDatasetMeta | undefined>(tx.objectStore(META).get(id)),
 			get<Pick<LocalDataset, 'data' | 'groupOf' | 'groupLabels'> | undefined>(tx.objectStore(DATA).get(id))
 		]);
-		return meta && rest ? { ...meta, ...rest } : null;
+		if (!meta || !rest) return null;
+		// Datasets stored before titles and links were kept have neither column.
+		rest.data.title ??= packText([]);
+		rest.data.url ??= packText([]);
+		return { ...meta, ...rest };
 	} finally {
 		db.close();
 	}

@@ -46,6 +46,11 @@ export interface ColumnMapping {
 	outletUrl: string | null;
 	/** Used when neither outlet column gives a value, e.g. a single-series attention file. */
 	outletConstant: string;
+	/**
+	 * Separator between several outlets named in one outlet cell ('' for none): each outlet gets
+	 * its own row, a copy of the file's row, because each is one appearance of the story.
+	 */
+	outletSeparator: string;
 	group: string | null;
 	event: string | null;
 	language: string | null;
@@ -57,6 +62,16 @@ export interface ColumnMapping {
 	/** With a count column each row is a count per period and series; without, one article. */
 	count: string | null;
 	decimal: '.' | ',';
+	/** A wide table turned into rows; date and count are then taken from the period columns. */
+	reshape: Reshape | null;
+}
+
+/** One column per period (`Country;2014;2015;…`): every cell becomes a count for its series and period. */
+export interface Reshape {
+	/** Header names of the period columns, each giving one row per file row. */
+	periods: string[];
+	/** Columns whose values, joined, name the series; empty means the series name in outletConstant. */
+	series: string[];
 }
 
 export function emptyMapping(): ColumnMapping {
@@ -66,6 +81,7 @@ export function emptyMapping(): ColumnMapping {
 		outlet: null,
 		outletUrl: null,
 		outletConstant: '',
+		outletSeparator: '',
 		group: null,
 		event: null,
 		language: null,
@@ -74,7 +90,8 @@ export function emptyMapping(): ColumnMapping {
 		frames: null,
 		framesSeparator: ';',
 		count: null,
-		decimal: '.'
+		decimal: '.',
+		reshape: null
 	};
 }
 
@@ -133,9 +150,10 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 		case 'gdelt-events':
 			return { ...m, date: 'SQLDATE', dateFormat: 'ymd-compact', outletUrl: 'SOURCEURL', url: 'SOURCEURL' };
 		case 'euvsdisinfo-database':
-			return { ...m, date: c('date'), dateFormat: 'dmy-dot', outlet: c('outlet'), language: c('language'), title: c('title'), framesSeparator: ',' };
+			// Multi-valued cells of this export (keywords) are comma-joined; outlets follow suit.
+			return { ...m, date: c('date'), dateFormat: 'dmy-dot', outlet: c('outlet'), outletSeparator: ',', language: c('language'), title: c('title'), framesSeparator: ',' };
 		case 'euvsdisinfo-cases':
-			return { ...m, date: c('date'), outlet: c('outlets'), language: c('languages'), title: c('title'), url: c('id'), framesSeparator: '+' };
+			return { ...m, date: c('date'), outlet: c('outlets'), outletSeparator: '+', language: c('languages'), title: c('title'), url: c('id'), framesSeparator: '+' };
 		case 'parallax':
 			return {
 				...m,

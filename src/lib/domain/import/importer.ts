@@ -1,10 +1,12 @@
 import type { ParseError } from 'papaparse';
+import type { ImportedCoverageRow } from '../schemas';
 import { ColumnarBuilder, type ColumnarCoverage } from './dataset';
 import type { ColumnMapping } from './formats';
 import { fieldCountReason } from './limits';
-import { RowMapper } from './mapping';
-import { domainOf, type UploadedOutlet } from './outlets';
-import { ReportBuilder, type ValidationReport } from './report';
+import { clip, RowMapper } from './mapping';
+import { domainOf, splitOutlets, type UploadedOutlet } from './outlets';
+import { ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
+import { reshapePlan, reshapeRecord, wideIssue, type ReshapePlan } from './wide';
 
 export interface ImportResult {
 	report: ValidationReport;
@@ -13,7 +15,10 @@ export interface ImportResult {
 	/** Distinct frame values in the valid rows, for the frames step. */
 	frames: string[];
 	range: { start: string; end: string } | null;
+	changes: ShapeChanges;
 }
+
+const SPLIT_EXAMPLES = 3;
 
 /**
  * Turns parsed records into valid coverage rows and a report, one record at a time, so a
@@ -30,15 +35,29 @@ export class Importer {
 	private end = '';
 	/** Records parsed so far, header included, to place syntax errors of later chunks. */
 	private records = 0;
+	private plan: ReshapePlan | null;
+	/** The column whose cells may name several outlets, when the mapping splits them. */
+	private splitColumn: number | undefined;
+	private reshaped: NonNullable<ShapeChanges['reshaped']> | null = null;
+	private split: NonNullable<ShapeChanges['split']> | null = null;
 
 	constructor(
 		private columns: string[],
 		private mapping: ColumnMapping,
 		private hasHeader: boolean
 	) {
-		this.index = new Map(columns.map((c, i) => [c, i]));
-		this.mapper = new RowMapper(this.index, mapping);
+		this.plan = mapping.reshape ? reshapePlan(columns, mapping, mapping.reshape) : null;
+		const read = this.plan ?? { columns, mapping };
+		this.index = new Map(read.columns.map((c, i) => [c, i]));
+		this.mapper = new RowMapper(this.index, read.mapping);
 		this.row = hasHeader ? 1 : 0;
+		if (this.plan) {
+			const estimates = this.plan.periods.filter((p) => p.estimate).map((p) => p.column);
+			this.reshaped = { periods: this.plan.periods.length, records: 0, values: 0, missing: 0, estimateColumns: estimates, estimateRows: 0 };
+		} else if (mapping.outletSeparator && mapping.outlet) {
+			this.splitColumn = this.index.get(mapping.outlet);
+			this.split = { column: mapping.outlet, rows: 0, becameRows: 0, examples: [] };
+		}
 	}
 
 	/** Records seen so far (valid or not). */
@@ -83,16 +102,68 @@ export class Importer {
 			this.report.addRow([{ row, column: '', kind: 'fields', reason: fieldCountReason(cells, this.columns.length) }]);
 			return;
 		}
-		const mapped = this.mapper.map(cells, row);
-		this.report.addRow(mapped.issues);
-		if (!mapped.row) return;
+		if (this.plan) return this.pushWide(cells, row, this.plan);
+		const cell = this.splitColumn === undefined ? '' : (cells[this.splitColumn] ?? '');
+		const outlets = this.splitColumn === undefined ? null : splitOutlets(cell, this.mapping.outletSeparator);
+		if (!outlets || (outlets.length === 1 && outlets[0] === cell)) {
+			const mapped = this.mapper.map(cells, row);
+			this.report.addRow(mapped.issues);
+			if (mapped.row) this.accept(mapped.row, cells);
+			return;
+		}
+		this.pushSplit(cells, row, outlets);
+	}
+
+	/** Each period cell is a row of its own: valid or reported on its own, against its own column. */
+	private pushWide(cells: string[], row: number, plan: ReshapePlan): void {
+		const reshaped = this.reshaped!;
+		const { records, missing } = reshapeRecord(cells, plan);
+		reshaped.records++;
+		reshaped.values += records.length;
+		reshaped.missing += missing;
+		for (const record of records) {
+			const mapped = this.mapper.map(record.cells, row);
+			this.report.addRow(mapped.issues.map((issue) => wideIssue(issue, record.period, this.mapping.reshape!)));
+			if (!mapped.row) continue;
+			this.accept(mapped.row, record.cells);
+			if (record.period.estimate) reshaped.estimateRows++;
+		}
+	}
+
+	/**
+	 * A row naming several outlets is checked once per outlet but reported once: it is one row
+	 * of the file, kept as one row per outlet only when every copy is valid.
+	 */
+	private pushSplit(cells: string[], row: number, outlets: string[]): void {
+		const split = this.split!;
+		const copy = cells.slice();
+		const rows: ImportedCoverageRow[] = [];
+		const issues = new Map<string, RowIssue>();
+		for (const outlet of outlets) {
+			copy[this.splitColumn!] = outlet;
+			const mapped = this.mapper.map(copy, row);
+			for (const issue of mapped.issues) issues.set(`${issue.column}\u0000${issue.reason}`, issue);
+			// Two spellings that normalise to one outlet ("TASS", "TA\u200bSS") are one appearance.
+			if (mapped.row && !rows.some((r) => r.outlet === mapped.row!.outlet)) rows.push(mapped.row);
+		}
+		this.report.addRow([...issues.values()]);
+		if (issues.size > 0) return;
+		if (rows.length > 1) {
+			split.rows++;
+			split.becameRows += rows.length;
+			if (split.examples.length < SPLIT_EXAMPLES) split.examples.push({ row, cell: clip(cells[this.splitColumn!] ?? ''), outlets: rows.map((r) => r.outlet) });
+		}
+		for (const r of rows) this.accept(r, cells);
+	}
+
+	private accept(row: ImportedCoverageRow, cells: string[]): void {
 		const urlColumn = this.mapping.outletUrl ?? this.mapping.url;
 		// Only an outlet's first domain is kept, so the URL is parsed only until one is found.
-		const domain = urlColumn && !this.data.hasDomain(mapped.row.outlet) ? domainOf(cells[this.index.get(urlColumn) ?? -1] ?? '') : '';
-		this.data.add(mapped.row, domain);
-		for (const f of mapped.row.frames) this.frames.add(f);
-		if (this.start === '' || mapped.row.date < this.start) this.start = mapped.row.date;
-		if (mapped.row.date > this.end) this.end = mapped.row.date;
+		const domain = urlColumn && !this.data.hasDomain(row.outlet) ? domainOf(cells[this.index.get(urlColumn) ?? -1] ?? '') : '';
+		this.data.add(row, domain);
+		for (const f of row.frames) this.frames.add(f);
+		if (this.start === '' || row.date < this.start) this.start = row.date;
+		if (row.date > this.end) this.end = row.date;
 	}
 
 	finish(): ImportResult {
@@ -101,7 +172,8 @@ export class Importer {
 			data: this.data.build(),
 			outlets: [...this.data.outlets.values()].sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key)),
 			frames: [...this.frames].sort(),
-			range: this.start ? { start: this.start, end: this.end } : null
+			range: this.start ? { start: this.start, end: this.end } : null,
+			changes: { reshaped: this.reshaped, split: this.split }
 		};
 	}
 }

@@ -3,6 +3,7 @@ import { detectDateFormat, type DateDetection } from './dates';
 import { defaultMapping, detectFormat, formatHasHeader, GDELT_EVENT_COLUMNS, type ColumnMapping, type FormatId } from './formats';
 import { duplicateNames, MAX_COLUMNS, notTextReason, tooLarge } from './limits';
 import { detectDecimalMark } from './numbers';
+import { defaultReshape, periodColumns } from './wide';
 
 /** What the first part of a file says about all of it; the page pre-fills the mapping from it. */
 export interface Inspection {
@@ -15,6 +16,8 @@ export interface Inspection {
 	/** Up to SAMPLE_ROWS records after the header, for the preview and for re-detecting formats. */
 	sample: string[][];
 	mapping: ColumnMapping;
+	/** Headers that name periods (2014, 2023-01, 2024e) when there are enough for a wide table. */
+	periods: string[];
 	date: DateDetection;
 	/** Things the researcher should check before mapping (repeated columns, a single column). */
 	notes: string[];
@@ -38,6 +41,14 @@ export function uniqueColumns(header: string[]): string[] {
 export function columnValues(sample: string[][], columns: string[], column: string | null): string[] {
 	const i = column === null ? -1 : columns.indexOf(column);
 	return i === -1 ? [] : sample.map((r) => r[i] ?? '');
+}
+
+/** The decimal mark of the values in a wide table's period columns. */
+export function periodDecimal(sample: string[][], columns: string[], periods: string[], delimiter: string) {
+	return detectDecimalMark(
+		periods.flatMap((p) => columnValues(sample, columns, p)),
+		delimiter
+	);
 }
 
 /**
@@ -67,7 +78,13 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 	// An optional count column left blank (Parallax's own files) means one article per row.
 	if (mapping.count && columnValues(sample, columns, mapping.count).every((v) => v.trim() === '')) mapping.count = null;
 	if (mapping.count) mapping.decimal = detectDecimalMark(columnValues(sample, columns, mapping.count), delimiter);
-	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, date, notes: headerNotes(first, hasHeader) };
+	const periods = hasHeader ? periodColumns(columns) : [];
+	// A wide table without a date column can only be read reshaped; with one, reshaping is offered.
+	if (format === 'unknown' && !mapping.date && periods.length > 0) {
+		mapping.reshape = defaultReshape(columns);
+		mapping.decimal = periodDecimal(sample, columns, periods, delimiter);
+	}
+	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, periods, date, notes: headerNotes(first, hasHeader) };
 }
 
 function headerNotes(header: string[], hasHeader: boolean): string[] {

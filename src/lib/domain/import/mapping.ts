@@ -8,16 +8,24 @@ import type { IssueKind, RowIssue } from './report';
 /** What is missing before a mapping can run; empty when it is complete. */
 export function mappingProblems(mapping: ColumnMapping, columns: string[]): string[] {
 	const problems: string[] = [];
+	const { reshape } = mapping;
+	if (reshape) {
+		// Date, count and series come from the reshape; the date and count choices are not used.
+		if (reshape.periods.length === 0) problems.push('The file has no period columns to turn into rows.');
+		if (reshape.series.length === 0 && mapping.outletConstant.trim() === '') problems.push('Choose the columns that name each series, or name the series.');
+	} else {
+		if (!mapping.date) problems.push('Choose the column that holds the date.');
+		else if (!mapping.dateFormat) problems.push('Choose how the dates are written.');
+		if (!mapping.outlet && !mapping.outletUrl && mapping.outletConstant.trim() === '') {
+			problems.push(mapping.count ? 'Choose the series column, or name the series.' : 'Choose the outlet column, or a web address column to take outlets from.');
+		}
+	}
+	const fields = reshape
+		? (['group', 'event', 'language', 'title', 'url', 'frames'] as const)
+		: (['date', 'outlet', 'outletUrl', 'group', 'event', 'language', 'title', 'url', 'frames', 'count'] as const);
+	const named = [...fields.map((f) => mapping[f]), ...(reshape ? [...reshape.periods, ...reshape.series] : [])];
 	const known = new Set(columns);
-	if (!mapping.date) problems.push('Choose the column that holds the date.');
-	else if (!mapping.dateFormat) problems.push('Choose how the dates are written.');
-	if (!mapping.outlet && !mapping.outletUrl && mapping.outletConstant.trim() === '') {
-		problems.push(mapping.count ? 'Choose the series column, or name the series.' : 'Choose the outlet column, or a web address column to take outlets from.');
-	}
-	for (const field of ['date', 'outlet', 'outletUrl', 'group', 'event', 'language', 'title', 'url', 'frames', 'count'] as const) {
-		const name = mapping[field];
-		if (name && !known.has(name)) problems.push(`The file has no column "${name}".`);
-	}
+	for (const name of named) if (name && !known.has(name)) problems.push(`The file has no column "${name}".`);
 	return problems;
 }
 
@@ -30,7 +38,7 @@ export interface MappedRow {
  * Zero-width spaces and stray BOMs pasted into exports make "TASS" and "TA\u200bSS" two outlets;
  * non-breaking spaces would survive trim(). Both are normalised before anything is compared.
  */
-function invisibleToPlain(value: string): string {
+export function invisibleToPlain(value: string): string {
 	return value.replace(/[\u200B\uFEFF]/g, '').replace(/[\u00A0\u202F]/g, ' ');
 }
 
@@ -39,7 +47,9 @@ function readCell(cells: string[], index: Map<string, number>, column: string | 
 	return column === null ? '' : invisibleToPlain(cells[index.get(column) ?? -1] ?? '').trim();
 }
 
-const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+/** A cell shortened for a message or a table; the full value is still imported. */
+export const clip = (value: string, max = 80) => (value.length > max ? `${value.slice(0, max - 3)}…` : value);
+const quote = (value: string) => JSON.stringify(clip(value));
 
 /**
  * Convert one record's cells into a coverage row and check it with the shared schema. Every

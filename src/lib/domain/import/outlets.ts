@@ -17,6 +17,17 @@ export function domainOf(value: string): string {
 	}
 }
 
+/**
+ * The outlets one cell names. Scraped EUvsDisinfo cases join several with "+"
+ * ("RT - Russian+Sputnik - Russian"); an outlet named twice counts once.
+ */
+export function splitOutlets(cell: string, separator: string): string[] {
+	if (separator === '' || !cell.includes(separator)) return [cell];
+	const outlets = [...new Set(cell.split(separator).map((o) => o.trim()).filter((o) => o !== ''))];
+	// Only separators: no outlet, which the mapping reports (or fills from another column).
+	return outlets.length > 0 ? outlets : [''];
+}
+
 export interface KnownOutlet {
 	id: string;
 	name: string;

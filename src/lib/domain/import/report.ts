@@ -50,6 +50,56 @@ export interface ValidationReport {
 	issuesDropped: number;
 }
 
+/** How the import changed the file's shape, so the report can say where rows came from. */
+export interface ShapeChanges {
+	reshaped: {
+		periods: number;
+		/** File rows read; each gave up to `periods` values. */
+		records: number;
+		/** Period cells that held a value and became rows (valid or not). */
+		values: number;
+		/** Empty period cells: missing, not zero, so no row. */
+		missing: number;
+		/** Period columns marked as estimates ("2024e") and how many valid rows they gave. */
+		estimateColumns: string[];
+		estimateRows: number;
+	} | null;
+	split: {
+		column: string;
+		/** File rows whose outlet cell named several outlets, and the rows they became. */
+		rows: number;
+		becameRows: number;
+		examples: { row: number; cell: string; outlets: string[] }[];
+	} | null;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${ROW_NUMBER.format(n)} ${n === 1 ? one : many}`;
+const list = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
+
+/** The shape changes in the words the report shows. */
+export function shapeNotes(changes: ShapeChanges): string[] {
+	const notes: string[] = [];
+	const { reshaped, split } = changes;
+	if (reshaped) {
+		notes.push(
+			`Reshaped: ${plural(reshaped.periods, 'period column')} turned ${plural(reshaped.records, 'file row')} into ${plural(reshaped.values, 'row')}, one per series and period; the counts below are of these rows.`
+		);
+		if (reshaped.missing > 0) notes.push(`${plural(reshaped.missing, 'empty cell')} left out as missing values, not zeros.`);
+		if (reshaped.estimateColumns.length > 0) {
+			notes.push(
+				`Estimates: ${plural(reshaped.estimateRows, 'value')} come from ${list(reshaped.estimateColumns)}, which the file marks as estimates; they are charted as the periods they name, like measured values.`
+			);
+		}
+	}
+	if (split && split.rows > 0) {
+		notes.push(
+			`Several outlets in one cell: ${plural(split.rows, 'row')} of column “${split.column}” named more than one outlet and became ${plural(split.becameRows, 'row')}, one per outlet, each an appearance of the story.`
+		);
+		for (const e of split.examples) notes.push(`row ${ROW_NUMBER.format(e.row)}: “${e.cell}” → ${list(e.outlets)}`);
+	}
+	return notes;
+}
+
 export const EXAMPLES_PER_KIND = 5;
 /** A file with a systematic problem can have an issue on every row; keep the download bounded. */
 export const MAX_KEPT_ISSUES = 100_000;
