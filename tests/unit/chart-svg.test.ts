@@ -57,6 +57,25 @@ describe('chartSvg', () => {
 		expect(svg).toContain('>100%</text>');
 	});
 
+	it('gives events close in time one shared number label instead of overprinting them', () => {
+		const svg = chartSvg({
+			kind: 'line',
+			title: 't',
+			caption: 'c',
+			categories: Array.from({ length: 100 }, (_, i) => `p${i}`),
+			series: [{ label: 's', colour: '#000000', values: new Array(100).fill(1) }],
+			markers: [
+				{ index: 0, label: 'First' },
+				{ index: 80, label: 'Second' },
+				{ index: 81, label: 'Third' },
+				{ index: 81, label: 'Fourth' }
+			]
+		});
+		const labels = [...svg.matchAll(/<text x="[^"]*" y="50" font-size="11" text-anchor="middle">([^<]*)<\/text>/g)].map((m) => m[1]);
+		expect(labels).toEqual(['1', '2, 3, 4']);
+		expect(svg.match(/stroke-dasharray/g)).toHaveLength(4);
+	});
+
 	it('escapes all five XML specials', () => {
 		expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
 	});

@@ -104,15 +104,22 @@ export function chartSvg(chart: SvgChart): string {
 		labelSpace = 16 + Math.min(80, 7 * Math.max(0, ...categories.map((c) => c.length)));
 	}
 
-	// Event markers: a dashed line and its number, as on screen.
+	// Event markers: a dashed line each, numbered as on screen. Events close in time share one
+	// label ("3, 4, 5"), because numbers printed a few pixels apart overprint into one glyph.
+	const placed: { at: number; numbers: number[] }[] = [];
 	(chart.markers ?? []).forEach((marker, k) => {
 		if (marker.index < 0 || marker.index >= n) return;
 		const at = x(marker.index);
 		out.push(
-			`<g><title>${escapeXml(`${k + 1}. ${marker.label}`)}</title><line x1="${at}" x2="${at}" y1="${PLOT.top}" y2="${axisY}" stroke="#555555" stroke-dasharray="4 3"/>` +
-				`<text x="${at}" y="${PLOT.top - 6}" font-size="11" text-anchor="middle">${k + 1}</text></g>`
+			`<g><title>${escapeXml(`${k + 1}. ${marker.label}`)}</title><line x1="${at}" x2="${at}" y1="${PLOT.top}" y2="${axisY}" stroke="#555555" stroke-dasharray="4 3"/></g>`
 		);
+		const near = placed.find((p) => Math.abs(p.at - at) < 8 + 7 * p.numbers.join(', ').length);
+		if (near) near.numbers.push(k + 1);
+		else placed.push({ at, numbers: [k + 1] });
 	});
+	for (const { at, numbers } of placed) {
+		out.push(`<text x="${at}" y="${PLOT.top - 6}" font-size="11" text-anchor="middle">${numbers.join(', ')}</text>`);
+	}
 
 	if (chart.kind === 'bar') {
 		const barWidth = stacked ? band * 0.7 : (band * 0.8) / Math.max(1, series.length);
