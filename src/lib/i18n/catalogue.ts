@@ -4,6 +4,7 @@
  * to English rather than showing a key name. Data (claims, summaries, frame labels, outlet
  * names) is not translated here: it keeps its source language, with quotes in their original.
  */
+import * as article from './messages/article';
 import * as charts from './messages/charts';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
@@ -15,9 +16,9 @@ export const LOCALE_COOKIE = 'parallax_lang';
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
-export const features = [site, method, charts, disputes];
+export const features = [site, method, charts, article, disputes];
 
-const en = { ...site.en, ...method.en, ...charts.en, ...disputes.en } as const;
+const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...disputes.en } as const;
 
 export type MessageKey = keyof typeof en;
 
