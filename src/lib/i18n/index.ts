@@ -11,3 +11,8 @@ export function locale(): Locale {
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
 	return translate(locale(), key, params);
 }
+
+/** Who made the English of a quote, in the interface language; an unknown value is shown as written. */
+export function translatorLabel(by: string): string {
+	return by === 'publisher' || by === 'project' || by === 'machine' ? t(`translator.${by}`) : by;
+}

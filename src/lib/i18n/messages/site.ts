@@ -1,5 +1,5 @@
 /** The site frame (header, footer), the home page and the compare view of an event. */
-import { RELATION_LABELS } from '$lib/domain/views';
+import { RELATION_LABELS, SOURCE_TYPE_LABELS, TRANSLATOR_LABELS } from '$lib/domain/views';
 
 export const en = {
 	'nav.main': 'Main',
@@ -86,7 +86,18 @@ export const en = {
 	'claimPage.claim': 'The claim',
 	'claimPage.none': 'No perspective answers this claim directly; see',
 	'claimPage.event': 'the event',
-	'claimPage.noneAfter': ' for context.'
+	'claimPage.noneAfter': ' for context.',
+	'sourceType.intergovernmental-body': SOURCE_TYPE_LABELS['intergovernmental-body'],
+	'sourceType.government': SOURCE_TYPE_LABELS['government'],
+	'sourceType.independent-media': SOURCE_TYPE_LABELS['independent-media'],
+	'sourceType.ukrainian-media': SOURCE_TYPE_LABELS['ukrainian-media'],
+	'sourceType.fact-checker': SOURCE_TYPE_LABELS['fact-checker'],
+	'sourceType.research-institute': SOURCE_TYPE_LABELS['research-institute'],
+	'sourceType.russian-official-or-state-media': SOURCE_TYPE_LABELS['russian-official-or-state-media'],
+	'sourceType.russian-independent-media': SOURCE_TYPE_LABELS['russian-independent-media'],
+	'translator.publisher': TRANSLATOR_LABELS.publisher!,
+	'translator.project': TRANSLATOR_LABELS.project!,
+	'translator.machine': TRANSLATOR_LABELS.machine!
 } as const;
 
 export const uk = {
@@ -173,5 +184,16 @@ export const uk = {
 	'claimPage.claim': 'Твердження',
 	'claimPage.none': 'Жодна позиція не відповідає на це твердження безпосередньо; контекст див. на сторінці',
 	'claimPage.event': 'події',
-	'claimPage.noneAfter': '.'
+	'claimPage.noneAfter': '.',
+	'sourceType.intergovernmental-body': 'Міжурядова організація',
+	'sourceType.government': 'Уряд',
+	'sourceType.independent-media': 'Незалежні медіа',
+	'sourceType.ukrainian-media': 'Українські медіа',
+	'sourceType.fact-checker': 'Фактчекер',
+	'sourceType.research-institute': 'Дослідницький інститут',
+	'sourceType.russian-official-or-state-media': 'Російські посадовці чи державні медіа',
+	'sourceType.russian-independent-media': 'Російські незалежні медіа',
+	'translator.publisher': 'власна англійська версія видавця',
+	'translator.project': 'переклад проєкту Parallax',
+	'translator.machine': 'машинний переклад'
 } satisfies Record<keyof typeof en, string>;
