@@ -7,6 +7,7 @@
 import * as article from './messages/article';
 import * as charts from './messages/charts';
 import * as classroom from './messages/classroom';
+import * as decks from './messages/decks';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
 import * as site from './messages/site';
@@ -17,9 +18,9 @@ export const LOCALE_COOKIE = 'parallax_lang';
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
-export const features = [site, method, charts, article, classroom, disputes];
+export const features = [site, method, charts, article, classroom, decks, disputes];
 
-const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...disputes.en } as const;
+const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...disputes.en } as const;
 
 export type MessageKey = keyof typeof en;
 
