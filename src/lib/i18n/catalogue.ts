@@ -11,6 +11,7 @@ import * as decks from './messages/decks';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
 import * as site from './messages/site';
+import * as upload from './messages/upload';
 
 export const LOCALES = ['en', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,9 +19,9 @@ export const LOCALE_COOKIE = 'parallax_lang';
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
-export const features = [site, method, charts, article, classroom, decks, disputes];
+export const features = [site, method, charts, article, classroom, decks, upload, disputes];
 
-const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...disputes.en } as const;
+const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...upload.en, ...disputes.en } as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -116,7 +116,7 @@ export const uk = {
 	'charts.codebookNote.after': ': фрейми Parallax кожної статті перекладено через таблицю відповідностей на',
 	'charts.codebookNote.link': 'сторінці кодувальників',
 	'charts.codebookNote.end': ', тож один вимір може об’єднувати кілька фреймів Parallax.',
-	'charts.summary.before': 'Статей, що відповідають фільтрам:',
+	'charts.summary.before': 'Статей, що відповідають фільтрам: ',
 	'charts.summary.one': ', з {from} до {to}.',
 	'charts.summary.other': ', з {from} до {to}.',
 	'charts.per.day': 'за день',
