@@ -4,9 +4,11 @@
  * to English rather than showing a key name. Data (claims, summaries, frame labels, outlet
  * names) is not translated here: it keeps its source language, with quotes in their original.
  */
+import * as account from './messages/account';
 import * as article from './messages/article';
 import * as charts from './messages/charts';
 import * as classroom from './messages/classroom';
+import * as datasets from './messages/datasets';
 import * as decks from './messages/decks';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
@@ -19,9 +21,9 @@ export const LOCALE_COOKIE = 'parallax_lang';
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
-export const features = [site, method, charts, article, classroom, decks, upload, disputes];
+export const features = [site, method, charts, article, classroom, decks, upload, datasets, account, disputes];
 
-const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...upload.en, ...disputes.en } as const;
+const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...upload.en, ...datasets.en, ...account.en, ...disputes.en } as const;
 
 export type MessageKey = keyof typeof en;
 
