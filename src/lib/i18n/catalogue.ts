@@ -10,6 +10,7 @@ import * as charts from './messages/charts';
 import * as classroom from './messages/classroom';
 import * as datasets from './messages/datasets';
 import * as codebooks from './messages/codebooks';
+import * as coding from './messages/coding';
 import * as decks from './messages/decks';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
@@ -22,9 +23,9 @@ export const LOCALE_COOKIE = 'parallax_lang';
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
-export const features = [site, method, charts, article, classroom, decks, upload, datasets, account, codebooks, disputes];
+export const features = [site, method, charts, article, classroom, decks, upload, datasets, account, codebooks, coding, disputes];
 
-const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...upload.en, ...datasets.en, ...account.en, ...codebooks.en, ...disputes.en } as const;
+const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...upload.en, ...datasets.en, ...account.en, ...codebooks.en, ...coding.en, ...disputes.en } as const;
 
 export type MessageKey = keyof typeof en;
 
