@@ -6,6 +6,7 @@
  */
 import * as account from './messages/account';
 import * as article from './messages/article';
+import * as changelog from './messages/changelog';
 import * as charts from './messages/charts';
 import * as classroom from './messages/classroom';
 import * as datasets from './messages/datasets';
@@ -23,9 +24,9 @@ export const LOCALE_COOKIE = 'parallax_lang';
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
-export const features = [site, method, charts, article, classroom, decks, upload, datasets, account, codebooks, coding, disputes];
+export const features = [site, method, charts, article, classroom, decks, upload, datasets, account, codebooks, coding, changelog, disputes];
 
-const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...upload.en, ...datasets.en, ...account.en, ...codebooks.en, ...coding.en, ...disputes.en } as const;
+const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...upload.en, ...datasets.en, ...account.en, ...codebooks.en, ...coding.en, ...changelog.en, ...disputes.en } as const;
 
 export type MessageKey = keyof typeof en;
 
