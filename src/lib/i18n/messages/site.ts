@@ -18,6 +18,8 @@ export const en = {
 	'footer.text': 'Parallax is open source. Every claim and perspective links to the source it was taken from; read',
 	'footer.link': 'how items were found and coded',
 	'footer.after': ', including the limits of this dataset.',
+	'home.pageTitle': 'Parallax — compare narratives on NATO, Russia and the war in Ukraine',
+	'home.description': 'Claims made in Russian-state framing, set beside other sourced perspectives on the same events.',
 	'home.title': 'See a claim beside what other sources say',
 	'home.lede':
 		'Parallax sets claims made in Russian-state framing beside other sourced perspectives on the same events — international bodies, governments, media, fact-checkers and researchers. Every item names who said it, when, and links to where it was said.',
@@ -117,6 +119,8 @@ export const uk = {
 	'footer.text': 'Parallax — відкритий проєкт. Кожне твердження й кожна позиція мають посилання на джерело; прочитайте,',
 	'footer.link': 'як матеріали знаходили й кодували',
 	'footer.after': ', зокрема про обмеження цього набору даних.',
+	'home.pageTitle': 'Parallax — порівняння наративів про НАТО, Росію та війну в Україні',
+	'home.description': 'Твердження в російському державному фреймінгу поруч з іншими задокументованими позиціями щодо тих самих подій.',
 	'home.title': 'Твердження поруч із тим, що кажуть інші джерела',
 	'home.lede':
 		'Parallax ставить твердження в російському державному фреймінгу поруч з іншими задокументованими позиціями щодо тих самих подій — міжнародних організацій, урядів, медіа, фактчекерів і дослідників. Для кожного матеріалу вказано, хто це сказав, коли, і подано посилання на джерело.',
