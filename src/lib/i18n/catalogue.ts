@@ -1,17 +1,18 @@
 /**
  * Every interface string in one catalogue, kept in one file per feature under ./messages and
- * looked up here. English is the source; other languages may lag, and a missing key falls back
- * to English rather than showing a key name. Data (claims, summaries, frame labels, outlet
- * names) is not translated here: it keeps its source language, with quotes in their original.
+ * looked up here. English is the source; each feature file must give every key in Ukrainian too,
+ * and a language added later that lags falls back to English rather than showing a key name.
+ * Data (claims, summaries, frame labels, outlet names) is not translated here: it keeps its
+ * source language, with quotes in their original.
  */
 import * as account from './messages/account';
 import * as article from './messages/article';
 import * as changelog from './messages/changelog';
 import * as charts from './messages/charts';
 import * as classroom from './messages/classroom';
-import * as datasets from './messages/datasets';
 import * as codebooks from './messages/codebooks';
 import * as coding from './messages/coding';
+import * as datasets from './messages/datasets';
 import * as decks from './messages/decks';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
@@ -24,9 +25,37 @@ export const LOCALE_COOKIE = 'parallax_lang';
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
-export const features = [site, method, charts, article, classroom, decks, upload, datasets, account, codebooks, coding, changelog, disputes];
+export const features = [
+	site,
+	method,
+	charts,
+	article,
+	classroom,
+	decks,
+	upload,
+	datasets,
+	account,
+	codebooks,
+	coding,
+	changelog,
+	disputes
+];
 
-const en = { ...site.en, ...method.en, ...charts.en, ...article.en, ...classroom.en, ...decks.en, ...upload.en, ...datasets.en, ...account.en, ...codebooks.en, ...coding.en, ...changelog.en, ...disputes.en } as const;
+const en = {
+	...site.en,
+	...method.en,
+	...charts.en,
+	...article.en,
+	...classroom.en,
+	...decks.en,
+	...upload.en,
+	...datasets.en,
+	...account.en,
+	...codebooks.en,
+	...coding.en,
+	...changelog.en,
+	...disputes.en
+} as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -118,7 +118,7 @@ export const uk = {
 	'visibility.linkLong': 'Для всіх, хто має посилання',
 	'visibility.publicLong': 'Публічний — у загальному списку',
 	'dataset.pageTitle': '{title} — Набори даних — Parallax',
-	'dataset.uploadedBy': 'Завантажив(ла): {owner} · {visibility}',
+	'dataset.uploadedBy': 'Автор завантаження: {owner} · {visibility}',
 	'dataset.you': 'ви',
 	'dataset.rows': 'Рядки',
 	'dataset.articles': 'Враховано статей',
