@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishMessages, negotiate, translate, ukrainianMessages } from '../../src/lib/i18n/catalogue';
+import { englishMessages, features, negotiate, translate, ukrainianMessages } from '../../src/lib/i18n/catalogue';
 
 describe('interface strings', () => {
 	it('fills parameters and falls back to English for a missing translation', () => {
@@ -15,6 +15,13 @@ describe('interface strings', () => {
 			expect(ukrainian, key).toBeTypeOf('string');
 			expect(params(ukrainian!), key).toEqual(params(english));
 		}
+	});
+
+	it('keeps every feature in the one lookup, with no key claimed by two features', () => {
+		const keys = features.flatMap((f) => Object.keys(f.en));
+		expect(new Set(keys).size).toBe(keys.length);
+		expect(keys.sort()).toEqual(Object.keys(englishMessages).sort());
+		for (const feature of features) expect(Object.keys(feature.uk).sort()).toEqual(Object.keys(feature.en).sort());
 	});
 
 	it("takes the browser's first supported language, else English", () => {

@@ -101,8 +101,9 @@ export function perspectivesFor(claimId: string, perspectives: Perspective[]): P
 }
 
 /** "25 June 2025": dates are calendar days, so they are formatted in UTC to avoid day shifts. */
-export function formatDate(iso: string): string {
-	return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+/** A calendar date in words, in the interface language ('en-GB' style for English: 3 May 2026). */
+export function formatDate(iso: string, locale: 'en' | 'uk' = 'en'): string {
+	return new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'uk' ? 'uk-UA' : 'en-GB', {
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',
@@ -110,8 +111,8 @@ export function formatDate(iso: string): string {
 	});
 }
 
-export function formatDateRange(start: string, end: string): string {
-	return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
+export function formatDateRange(start: string, end: string, locale: 'en' | 'uk' = 'en'): string {
+	return start === end ? formatDate(start, locale) : `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
 }
 
 export function hostOf(url: string): string {

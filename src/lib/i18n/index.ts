@@ -1,4 +1,5 @@
 import { page } from '$app/state';
+import { formatDate as formatDateIn, formatDateRange as formatDateRangeIn } from '$lib/domain/views';
 import { isLocale, translate, type Locale, type MessageKey } from './catalogue';
 
 /** The page's interface language, from the layout's data (cookie, else the browser's preference). */
@@ -10,4 +11,18 @@ export function locale(): Locale {
 /** Translate an interface string for the current page. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
 	return translate(locale(), key, params);
+}
+
+/** Who made the English of a quote, in the interface language; an unknown value is shown as written. */
+export function translatorLabel(by: string): string {
+	return by === 'publisher' || by === 'project' || by === 'machine' ? t(`translator.${by}`) : by;
+}
+
+/** A calendar date in words, in the page's interface language. */
+export function formatDate(iso: string): string {
+	return formatDateIn(iso, locale());
+}
+
+export function formatDateRange(start: string, end: string): string {
+	return formatDateRangeIn(start, end, locale());
 }

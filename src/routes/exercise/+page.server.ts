@@ -13,8 +13,7 @@ export function load({ url }) {
 			title: deck.title,
 			notices: deck.notices,
 			storageKey: `parallax:exercise:deck:${deck.code}:${url.searchParams.get('codebook') ?? 'parallax'}`,
-			backHref: `/decks/${deck.code}`,
-			backLabel: 'Back to the deck'
+			backHref: `/decks/${deck.code}`
 		},
 		events: []
 	};

@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { LoginSchema, safeRedirect } from '$lib/domain/account';
 import { loginLimiter, startSession, verifyPassword } from '$lib/server/auth';
 import { store } from '$lib/server/storage';
+import { translate } from '$lib/i18n/catalogue';
 
 export function load({ locals, url }) {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
 }
 
 export const actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, getClientAddress, locals }) => {
 		const form = Object.fromEntries(await request.formData());
 		const values = { email: String(form.email ?? '') };
 		const parsed = LoginSchema.safeParse(form);
@@ -21,14 +22,14 @@ export const actions = {
 		if (wait > 0) {
 			return fail(429, {
 				values,
-				errors: { form: `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.` }
+				errors: { form: translate(locals.locale, wait > 60 ? 'login.tooMany' : 'login.tooManyOne', { minutes: Math.ceil(wait / 60) }) }
 			});
 		}
 		const db = await store();
 		const user = await db.userByEmail(parsed.data.email);
 		// The same message whether the email or the password is wrong, so accounts cannot be probed.
 		if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
-			return fail(400, { values, errors: { form: 'That email and password do not match an account.' } });
+			return fail(400, { values, errors: { form: translate(locals.locale, 'login.mismatch') } });
 		}
 		loginLimiter.reset(key);
 		await startSession(db, user, cookies, url.protocol === 'https:');

@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { SignupSchema, safeRedirect } from '$lib/domain/account';
 import { hashPassword, newId, startSession } from '$lib/server/auth';
 import { store } from '$lib/server/storage';
+import { translate } from '$lib/i18n/catalogue';
 
 export function load({ locals, url }) {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
 }
 
 export const actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, locals }) => {
 		const form = Object.fromEntries(await request.formData());
 		const parsed = SignupSchema.safeParse(form);
 		const values = { name: String(form.name ?? ''), email: String(form.email ?? '') };
@@ -18,7 +19,7 @@ export const actions = {
 		}
 		const db = await store();
 		if (await db.userByEmail(parsed.data.email)) {
-			return fail(400, { values, errors: { email: 'There is already an account with this email address. Sign in instead.' } });
+			return fail(400, { values, errors: { email: translate(locals.locale, 'signup.taken') } });
 		}
 		const user = {
 			id: newId(),

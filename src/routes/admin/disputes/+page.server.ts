@@ -4,6 +4,7 @@ import { isOwner } from '$lib/server/disputes';
 import { ledger } from '$lib/server/ledger';
 import { invalidate } from '$lib/server/microcache';
 import { store } from '$lib/server/storage';
+import { translate } from '$lib/i18n/catalogue';
 
 function requireOwner(locals: App.Locals, url: URL) {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
@@ -28,7 +29,7 @@ export const actions = {
 		}
 		const { id, status, note } = parsed.data;
 		const changed = await (await store()).resolveDispute(id, { status, note, resolvedAt: new Date().toISOString() });
-		if (!changed) return fail(409, { id, errors: { form: 'This dispute was already resolved.' } as Record<string, string> });
+		if (!changed) return fail(409, { id, errors: { form: translate(locals.locale, 'review.already') } as Record<string, string> });
 		// The marker must leave the label and the decision reach the changelog without waiting for the cache.
 		invalidate();
 		return { resolved: id };

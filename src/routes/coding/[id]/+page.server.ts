@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { answer, codingChoices, currentStudent, join, openSession, sessionCodings, sessionItems } from '$lib/server/coding';
+import { translate } from '$lib/i18n/catalogue';
 
 export async function load({ params, cookies }) {
 	const session = await openSession(params.id);
@@ -23,13 +24,13 @@ export const actions = {
 		const problem = await join(session, nickname, cookies, url.protocol === 'https:');
 		if (problem) return fail(400, { nickname: typeof nickname === 'string' ? nickname : '', message: problem });
 	},
-	answer: async ({ params, request, cookies }) => {
+	answer: async ({ params, request, cookies, locals }) => {
 		const session = await openSession(params.id);
 		const student = await currentStudent(session, cookies);
 		const form = await request.formData();
 		const claim = String(form.get('claim') ?? '');
-		if (!student) return fail(403, { claim, message: 'Join the session with a nickname first.' });
-		if (session.revealed) return fail(409, { claim, message: 'Coding closed when your teacher revealed the sources.' });
+		if (!student) return fail(403, { claim, message: translate(locals.locale, 'coding.student.joinFirst') });
+		if (session.revealed) return fail(409, { claim, message: translate(locals.locale, 'coding.student.closed') });
 		const problem = await answer(session, student, claim, form.getAll('frames'));
 		if (problem) return fail(400, { claim, message: problem });
 		return { claim, saved: true };

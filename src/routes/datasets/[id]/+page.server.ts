@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { DatasetMetaSchema } from '$lib/domain/dataset';
 import { ownedDataset, readableDataset } from '$lib/server/access';
 import { store } from '$lib/server/storage';
+import { translate } from '$lib/i18n/catalogue';
 
 export async function load({ params, locals, url }) {
 	const token = url.searchParams.get('token');
@@ -21,7 +22,7 @@ export const actions = {
 		const dataset = await ownedDataset(params.id, locals.user);
 		const form = await request.formData();
 		if (String(form.get('confirm') ?? '').trim() !== dataset.title) {
-			return fail(400, { deleteError: 'Type the title exactly to confirm that the dataset should be deleted.' });
+			return fail(400, { deleteError: translate(locals.locale, 'dataset.deleteError') });
 		}
 		await (await store()).deleteDataset(dataset.id);
 		redirect(303, '/datasets');

@@ -5,6 +5,7 @@ import { disputeLimiter, openDisputes } from '$lib/server/disputes';
 import { ledger } from '$lib/server/ledger';
 import { invalidate } from '$lib/server/microcache';
 import { store } from '$lib/server/storage';
+import { translate } from '$lib/i18n/catalogue';
 
 function target(kind: string | null, subject: string | null, label: string | null) {
 	const known = DISPUTE_KINDS.includes(kind as DisputeKind);
@@ -19,7 +20,7 @@ export async function load({ url }) {
 }
 
 export const actions = {
-	default: async ({ request, getClientAddress }) => {
+	default: async ({ request, getClientAddress, locals }) => {
 		const form = Object.fromEntries(await request.formData());
 		const values = {
 			reason: String(form.reason ?? ''),
@@ -38,7 +39,7 @@ export const actions = {
 		if (wait > 0) {
 			return fail(429, {
 				values,
-				errors: { form: `Too many disputes from this address. Try again in ${Math.ceil(wait / 60)} minutes.` } as Record<string, string>
+				errors: { form: translate(locals.locale, 'dispute.tooMany', { minutes: Math.ceil(wait / 60) }) } as Record<string, string>
 			});
 		}
 		const d = parsed.data;

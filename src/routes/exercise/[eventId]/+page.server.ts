@@ -7,7 +7,6 @@ export function load({ params, url }) {
 		...exerciseData(deck.items, frames, url.searchParams.get('codebook')),
 		title: deck.title,
 		storageKey: `parallax:exercise:event:${params.eventId}:${url.searchParams.get('codebook') ?? 'parallax'}`,
-		backHref: `/events/${params.eventId}`,
-		backLabel: 'Back to the event'
+		backHref: `/events/${params.eventId}`
 	};
 }

@@ -1,0 +1,48 @@
+/** Disputing a label: the link beside a label, the marker on a disputed one, the form and the review page. */
+export const en = {
+	'dispute.link': 'Dispute this label',
+	'dispute.under': 'Under dispute ({count})',
+	'dispute.readerSource': "reader's source",
+	'dispute.pending': 'Readers dispute this label; the project has not yet decided. Outcomes go to the',
+	'dispute.changelog': 'changelog',
+	'dispute.after': '.',
+	'dispute.title': 'Dispute a label',
+	'dispute.basisNow': 'Basis given now:',
+	'dispute.source': 'source',
+	'dispute.whereShown': 'Where this label is shown',
+	'dispute.thanks': 'Thank you — your dispute is recorded',
+	'dispute.thanksText':
+		'It is shown next to the label as “under dispute” until the project reviews it. The outcome, accepted or rejected with a note, will appear on the',
+	'dispute.publicChangelog': 'public changelog',
+	'dispute.back': 'Back to the label',
+	'dispute.noAccount': 'No account needed. Your reason and source are shown publicly; your email is not.',
+	'dispute.reason': 'Why is this label wrong? (required)',
+	'dispute.sourceUrl': 'Source supporting your reason (https address, optional)',
+	'dispute.email': 'Your email, if you want a reply (optional, never shown)',
+	'dispute.send': 'Send dispute',
+	'dispute.tooMany': 'Too many disputes from this address. Try again in {minutes} minutes.'
+} as const;
+
+export const uk = {
+	'dispute.link': 'Оскаржити цю мітку',
+	'dispute.under': 'Оскаржується ({count})',
+	'dispute.readerSource': 'джерело читача',
+	'dispute.pending': 'Читачі оскаржують цю мітку; проєкт ще не ухвалив рішення. Результати потрапляють до',
+	'dispute.changelog': 'журналу змін',
+	'dispute.after': '.',
+	'dispute.title': 'Оскаржити мітку',
+	'dispute.basisNow': 'Чинна підстава:',
+	'dispute.source': 'джерело',
+	'dispute.whereShown': 'Де показано цю мітку',
+	'dispute.thanks': 'Дякуємо — ваше заперечення зареєстровано',
+	'dispute.thanksText':
+		'Поруч із міткою буде позначка «оскаржується», доки проєкт не розгляне заперечення. Результат — прийнято чи відхилено, з поясненням — з’явиться в',
+	'dispute.publicChangelog': 'публічному журналі змін',
+	'dispute.back': 'Повернутися до мітки',
+	'dispute.noAccount': 'Обліковий запис не потрібен. Ваше пояснення й джерело буде показано публічно, електронну адресу — ні.',
+	'dispute.reason': 'Чому ця мітка хибна? (обов’язково)',
+	'dispute.sourceUrl': 'Джерело на підтвердження (адреса https, необов’язково)',
+	'dispute.email': 'Ваша електронна адреса, якщо хочете отримати відповідь (необов’язково, ніде не показується)',
+	'dispute.send': 'Надіслати заперечення',
+	'dispute.tooMany': 'Забагато заперечень з цієї адреси. Спробуйте знову за {minutes} хв.'
+} satisfies Record<keyof typeof en, string>;
