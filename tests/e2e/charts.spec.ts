@@ -110,13 +110,14 @@ test('the CSV download matches the table, PNG export produces an image, and SVG 
 		table.slice(1).map((r) => r.map((c, i) => (i === 0 ? c : Number(c))))
 	);
 
-	const button = panel.getByRole('button', { name: 'PNG' });
-	await expect(button).toBeEnabled();
+	const button = panel.getByRole('button', { name: 'PNG: download “Frames by outlet group”' });
 	const [png] = await Promise.all([page.waitForEvent('download'), button.click()]);
 	expect(png.suggestedFilename()).toBe('parallax-frames-by-group-count.png');
 	const bytes = readFileSync(await png.path());
 	expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 	expect(bytes.length).toBeGreaterThan(2000);
+	// Drawn from the SVG (title, legend, caption) at twice its 960-pixel width.
+	expect(bytes.readUInt32BE(16)).toBe(1920);
 
 	// The SVG is well-formed and carries every non-zero number of the table as a bar's title.
 	const [svgFile] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'SVG' }).click()]);

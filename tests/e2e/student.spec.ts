@@ -44,13 +44,19 @@ test('a student goes from home to an event, selects a claim and follows its pers
 	await expect(card.getByRole('tooltip').first()).toBeVisible();
 	await expect(card.getByRole('tooltip').first()).toContainText(frame.definition);
 
-	// Following a perspective's source leaves the app for the real URL.
+	// A perspective's source opens at its real URL in a new tab, so the comparison stays open.
 	const first = expected[0]!;
-	await page.route('**/*', (route) =>
+	await page.context().route('**/*', (route) =>
 		route.request().url() === first.url ? route.fulfill({ body: 'source page' }) : route.continue()
 	);
-	await page.locator(`#perspective-${first.id}`).getByRole('link', { name: /Read the source/ }).click();
-	await expect(page).toHaveURL(first.url);
+	const compareUrl = page.url();
+	const [source] = await Promise.all([
+		page.waitForEvent('popup'),
+		page.locator(`#perspective-${first.id}`).getByRole('link', { name: /Read the source.*opens in a new tab/ }).click()
+	]);
+	await expect(source).toHaveURL(first.url);
+	expect(await source.evaluate(() => window.opener)).toBeNull();
+	expect(page.url()).toBe(compareUrl);
 });
 
 test('an unknown claim in the link shows a notice, not an error', async ({ page }) => {

@@ -7,7 +7,7 @@ export const en = {
 	'article.about': 'About this text',
 	'article.annotate': 'Show annotations',
 	'article.framesIn': 'Frames in sentence {n}',
-	'article.claimLink': 'The sourced claim: {speaker}, {date} — and what others say',
+	'article.claimLink': 'The sourced claim: {speaker}, {date}, “{gist}” — and what others say',
 	'frames.label': 'Frames',
 	'frames.what': 'the frame {frame}'
 } as const;
@@ -20,7 +20,7 @@ export const uk = {
 	'article.about': 'Про цей текст',
 	'article.annotate': 'Показувати анотації',
 	'article.framesIn': 'Фрейми в реченні {n}',
-	'article.claimLink': 'Задокументоване твердження: {speaker}, {date} — і що кажуть інші',
+	'article.claimLink': 'Задокументоване твердження: {speaker}, {date}, «{gist}» — і що кажуть інші',
 	'frames.label': 'Фрейми',
 	'frames.what': 'фрейм «{frame}»'
 } satisfies Record<keyof typeof en, string>;
