@@ -71,16 +71,20 @@ async function* inWorker(
 	// The worker asks for each chunk, and asks are answered only while the store is pulling rows,
 	// so a slow store holds the upload back instead of queueing it in memory.
 	const messages = on(worker, 'message', { close: ['exit'] }) as AsyncIterableIterator<[WorkerMessage]>;
+	let refused = false;
 	try {
 		for await (const [message] of messages) {
 			if (message.type === 'batch') yield message.rows;
-			else if (message.type === 'rejected') throw new ImportRejected(message.status, message.problems);
 			else if (message.type === 'done') return;
-			else {
+			else if (message.type === 'rejected') {
+				refused = true;
+				throw new ImportRejected(message.status, message.problems);
+			} else {
 				let next: ReadableStreamReadResult<Uint8Array>;
 				try {
 					next = await reader.read();
 				} catch (error) {
+					refused = true;
 					throw unreadable(error);
 				}
 				worker.postMessage((next.done ? { type: 'end' } : { type: 'chunk', chunk: next.value }) satisfies WorkerInput);
@@ -91,8 +95,10 @@ async function* inWorker(
 	} finally {
 		await messages.return?.();
 		await worker.terminate();
-		// Stop receiving an upload that was refused or failed to store.
-		await reader.cancel().catch(() => undefined);
+		// A refused upload is not read further. After a store failure the rest is left for the
+		// HTTP server to drain: cancelling would reset the connection before the 503 is sent.
+		if (refused) await reader.cancel().catch(() => undefined);
+		else reader.releaseLock();
 	}
 }
 
