@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { DATASET_HEADER, datasetCsv, saveDataset, signUp, startServer, startSlowUpload } from './servers.mjs';
 
 // These tests start their own servers, on their own ports and databases.
@@ -55,12 +57,91 @@ test('an upload that fails validation halfway stores nothing and the server keep
 	}
 });
 
-const pg = process.env.TEST_DATABASE_URL;
+async function titles(url: string, cookie: string) {
+	const list = (await (await fetch(`${url}/api/datasets`, { headers: { cookie } })).json()) as { datasets: { title: string; rowCount: number }[] };
+	return list.datasets.map((d) => [d.title, d.rowCount]);
+}
+
+test('a full disk refuses an upload with a clear error and keeps what was saved; a read-only store refuses to start', async () => {
+	test.skip(process.platform !== 'linux' || process.getuid?.() !== 0, 'mounts a small tmpfs, which needs root on Linux');
+	const dir = mkdtempSync(join(tmpdir(), 'parallax-disk-'));
+	try {
+		execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'pipe' });
+	} catch (error) {
+		rmSync(dir, { recursive: true, force: true });
+		test.skip(true, `this machine does not allow mounting a tmpfs: ${String(error)}`);
+	}
+	const env = { PARALLAX_DB: join(dir, 'parallax.duckdb') };
+	try {
+		let server = await startServer(4195, env);
+		const cookie = await signUp(server.url, 'Full');
+		expect((await saveDataset(server.url, cookie, 'Saved before the disk filled', DATASET_HEADER + datasetCsv(500))).status).toBe(201);
+
+		// About 7 MB of rows cannot be committed to a 4 MB disk.
+		const refused = await saveDataset(server.url, cookie, 'Too large for the disk', DATASET_HEADER + datasetCsv(100_000));
+		expect(refused.status).toBe(503);
+		expect(refused.body.problems).toEqual([expect.stringMatching(/^The server's storage is full, so the dataset could not be stored; nothing was saved\./)]);
+		expect(await titles(server.url, cookie)).toEqual([['Saved before the disk filled', 500]]);
+		expect((await fetch(`${server.url}/`)).status).toBe(200);
+		await server.stop();
+
+		// On a read-only disk the server does not start, and says which file and why.
+		execFileSync('mount', ['-o', 'remount,ro', dir]);
+		await expect(startServer(4195, env)).rejects.toThrow(/Cannot open file ".*parallax\.duckdb": Read-only file system/);
+
+		// With room again, the store opens with the earlier dataset whole and takes the large one.
+		execFileSync('mount', ['-o', 'remount,rw,size=64m', dir]);
+		server = await startServer(4195, env);
+		expect(await titles(server.url, cookie)).toEqual([['Saved before the disk filled', 500]]);
+		expect((await saveDataset(server.url, cookie, 'Stored once there is room', DATASET_HEADER + datasetCsv(100_000))).status).toBe(201);
+		await server.stop();
+	} finally {
+		execFileSync('umount', [dir]);
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+test('a PostgreSQL connection lost in the middle of an import: a clear error, nothing stored, and the next requests served', async () => {
+	test.skip(!pgUrl, 'needs TEST_DATABASE_URL (set by .ci/run, which starts PostgreSQL)');
+	const server = await startServer(4196, { DATABASE_URL: pgUrl! });
+	const admin = new pg.Client({ connectionString: pgUrl });
+	await admin.connect();
+	try {
+		const cookie = await signUp(server.url, 'Lost');
+		const title = `Cut off from PostgreSQL ${Date.now()}`;
+		const upload = await startSlowUpload(server.url, cookie, title, DATASET_HEADER + datasetCsv(20_000));
+		// The import has inserted rows in its transaction and waits for the rest of the upload.
+		const waiting = `SELECT count(*)::int AS n FROM pg_stat_activity
+			WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE 'INSERT INTO coverage_rows%'`;
+		await expect.poll(async () => (await admin.query(waiting)).rows[0].n, { timeout: 30_000 }).toBe(1);
+		await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+
+		upload.finish(datasetCsv(5_000, 20_000));
+		const outcome = await upload.outcome;
+		expect(outcome).toMatch(/^response 503 /);
+		expect(JSON.parse(outcome.replace(/^response 503 /, ''))).toEqual({
+			problems: ['The server lost its connection to the database while storing the dataset; nothing was saved. Upload the file again.']
+		});
+		expect((await admin.query('SELECT count(*)::int AS n FROM datasets WHERE title = $1', [title])).rows[0].n).toBe(0);
+		expect((await admin.query('SELECT count(*)::int AS n FROM coverage_rows WHERE dataset_id NOT IN (SELECT id FROM datasets)')).rows[0].n).toBe(0);
+
+		// The pool opens new connections: the session still works and the same upload is stored.
+		expect(await titles(server.url, cookie)).toEqual([]);
+		const again = await saveDataset(server.url, cookie, title, DATASET_HEADER + datasetCsv(25_000));
+		expect(again.status).toBe(201);
+		expect(await titles(server.url, cookie)).toEqual([[title, 25_000]]);
+	} finally {
+		await admin.end();
+		await server.stop();
+	}
+});
 
 test('two app instances on one PostgreSQL share datasets and sessions', async () => {
-	test.skip(!pg, 'needs TEST_DATABASE_URL (set by .ci/run, which starts PostgreSQL)');
-	const a = await startServer(4193, { DATABASE_URL: pg! });
-	const b = await startServer(4194, { DATABASE_URL: pg! });
+	test.skip(!pgUrl, 'needs TEST_DATABASE_URL (set by .ci/run, which starts PostgreSQL)');
+	const a = await startServer(4193, { DATABASE_URL: pgUrl! });
+	const b = await startServer(4194, { DATABASE_URL: pgUrl! });
 	try {
 		const cookie = await signUp(a.url, 'Twin');
 		const saved = await saveDataset(a.url, cookie, `Shared across instances ${Date.now()}`, DATASET_HEADER + datasetCsv(30));

@@ -88,7 +88,8 @@ export async function saveDataset(url, cookie, title, csv) {
 
 /**
  * Start a streamed upload and send only its first part; the request stays open so the
- * server is mid-import when the test acts. Resolves once those bytes are written.
+ * server is mid-import when the test acts. Resolves once those bytes are written; `finish`
+ * sends the rest and ends the request.
  */
 /** @param {string} url @param {string} cookie @param {string} title @param {string} firstPart */
 export function startSlowUpload(url, cookie, title, firstPart) {
@@ -97,12 +98,18 @@ export function startSlowUpload(url, cookie, title, firstPart) {
 		method: 'POST',
 		headers: { cookie, origin: url, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' }
 	});
-	/** @type {Promise<string>} */
+	/** @type {Promise<string>} `response <status> <body>` or `error <code>` */
 	const outcome = new Promise((resolve) => {
-		request.on('response', (res) => resolve(`response ${res.statusCode}`));
+		request.on('response', (res) => {
+			let body = '';
+			res.on('data', (d) => (body += d));
+			res.on('end', () => resolve(`response ${res.statusCode} ${body}`));
+		});
 		request.on('error', (/** @type {NodeJS.ErrnoException} */ error) => resolve(`error ${error.code ?? error.message}`));
 	});
-	/** @type {Promise<{ outcome: Promise<string> }>} */
-	const written = new Promise((resolve) => request.write(firstPart, () => resolve({ outcome })));
+	/** @param {string} rest */
+	const finish = (rest) => request.end(rest);
+	/** @type {Promise<{ outcome: Promise<string>, finish: (rest: string) => void }>} */
+	const written = new Promise((resolve) => request.write(firstPart, () => resolve({ outcome, finish })));
 	return written;
 }

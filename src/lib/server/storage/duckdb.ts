@@ -21,6 +21,19 @@ import {
 } from './common';
 import type { Dispute, Resolution } from '$lib/domain/disputes';
 
+async function inTransaction(c: DuckDBConnection, work: () => Promise<void>): Promise<void> {
+	await c.run('BEGIN TRANSACTION');
+	try {
+		await work();
+		await c.run('COMMIT');
+	} catch (error) {
+		// A COMMIT that failed (a full disk, say) has already ended the transaction; the error of
+		// this ROLLBACK would hide why.
+		await c.run('ROLLBACK').catch(() => undefined);
+		throw error;
+	}
+}
+
 const frameMatch = (p: string) => `list_has_any(string_split(frame_codes, ';'), string_split(${p}, ';'))`;
 
 const epochDay = (expression: string) => `CAST(epoch(${expression}) / 86400 AS INTEGER)`;
@@ -151,9 +164,8 @@ export class DuckDbStore implements Store {
 	}
 
 	async createDataset(dataset: NewDataset, batches: AsyncIterable<DatasetRow[]>): Promise<Dataset> {
-		await this.write(async (c) => {
-			await c.run('BEGIN TRANSACTION');
-			try {
+		await this.write((c) =>
+			inTransaction(c, async () => {
 				const appender = await c.createAppender('coverage_rows');
 				const stats = summarise();
 				for await (const batch of batches) {
@@ -179,12 +191,8 @@ export class DuckDbStore implements Store {
 						CAST($13 AS DATE), CAST($14 AS DATE))`,
 					datasetInsertParams(dataset, stats) as DuckDBValue[]
 				);
-				await c.run('COMMIT');
-			} catch (error) {
-				await c.run('ROLLBACK');
-				throw error;
-			}
-		});
+			})
+		);
 		const stored = await this.dataset(dataset.id);
 		if (!stored) throw new Error(`dataset ${dataset.id} vanished after commit`);
 		return stored;
@@ -210,18 +218,13 @@ export class DuckDbStore implements Store {
 	}
 
 	async deleteDataset(id: string) {
-		await this.write(async (c) => {
-			await c.run('BEGIN TRANSACTION');
-			try {
+		await this.write((c) =>
+			inTransaction(c, async () => {
 				await c.run('DELETE FROM coverage_rows WHERE dataset_id = $1', [id]);
 				await c.run('DELETE FROM coverage_cube WHERE dataset_id = $1', [id]);
 				await c.run('DELETE FROM datasets WHERE id = $1', [id]);
-				await c.run('COMMIT');
-			} catch (error) {
-				await c.run('ROLLBACK');
-				throw error;
-			}
-		});
+			})
+		);
 	}
 
 	async records(datasetId: string, filter: RowFilter = {}): Promise<CoverageRecord[]> {
@@ -323,18 +326,13 @@ export class DuckDbStore implements Store {
 	}
 
 	async deleteCodingSessionsBefore(before: number) {
-		await this.write(async (c) => {
-			await c.run('BEGIN TRANSACTION');
-			try {
+		await this.write((c) =>
+			inTransaction(c, async () => {
 				await c.run(CODING_SQL.deleteAnswers, [before]);
 				await c.run(CODING_SQL.deleteStudents, [before]);
 				await c.run(CODING_SQL.deleteSessions, [before]);
-				await c.run('COMMIT');
-			} catch (error) {
-				await c.run('ROLLBACK');
-				throw error;
-			}
-		});
+			})
+		);
 	}
 
 	async addCodingStudent(sessionId: string, student: CodingStudentRecord) {

@@ -87,10 +87,32 @@ export class PostgresStore implements Store {
 		await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 	}
 
-	async createDataset(dataset: NewDataset, batches: AsyncIterable<DatasetRow[]>): Promise<Dataset> {
+	/**
+	 * One transaction on one pooled client. A connection lost between statements (while an
+	 * import waits for its next batch) is reported on the client, not on a query: unheard, it
+	 * would crash the process; heard, it is what the next statement fails with, and the client
+	 * is discarded instead of going back to the pool.
+	 */
+	private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
 		const client = await this.pool.connect();
+		let lost: Error | undefined;
+		const onError = (error: Error) => (lost = error);
+		client.on('error', onError);
 		try {
 			await client.query('BEGIN');
+			await work(client);
+			await client.query('COMMIT');
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => undefined);
+			throw lost ?? error;
+		} finally {
+			client.off('error', onError);
+			client.release(lost);
+		}
+	}
+
+	async createDataset(dataset: NewDataset, batches: AsyncIterable<DatasetRow[]>): Promise<Dataset> {
+		await this.transaction(async (client) => {
 			const stats = summarise();
 			const flush = async (rows: DatasetRow[]) => {
 				if (rows.length === 0) return;
@@ -130,13 +152,7 @@ export class PostgresStore implements Store {
 				`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
 				datasetInsertParams(dataset, stats)
 			);
-			await client.query('COMMIT');
-		} catch (error) {
-			await client.query('ROLLBACK').catch(() => undefined);
-			throw error;
-		} finally {
-			client.release();
-		}
+		});
 		const stored = await this.dataset(dataset.id);
 		if (!stored) throw new Error(`dataset ${dataset.id} vanished after commit`);
 		return stored;
@@ -160,18 +176,10 @@ export class PostgresStore implements Store {
 	}
 
 	async deleteDataset(id: string) {
-		const client = await this.pool.connect();
-		try {
-			await client.query('BEGIN');
+		await this.transaction(async (client) => {
 			await client.query('DELETE FROM coverage_rows WHERE dataset_id = $1', [id]);
 			await client.query('DELETE FROM datasets WHERE id = $1', [id]);
-			await client.query('COMMIT');
-		} catch (error) {
-			await client.query('ROLLBACK').catch(() => undefined);
-			throw error;
-		} finally {
-			client.release();
-		}
+		});
 	}
 
 	async records(datasetId: string, filter: RowFilter = {}): Promise<CoverageRecord[]> {

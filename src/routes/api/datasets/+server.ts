@@ -5,6 +5,7 @@ import { listedDatasets } from '$lib/server/access';
 import { newId } from '$lib/server/auth';
 import { datasetBatches, ImportRejected, LIMITS } from '$lib/server/import';
 import { store } from '$lib/server/storage';
+import { storeFailure, type StoreFailure } from '$lib/server/storage/failure';
 
 export async function GET({ locals }) {
 	return json({ datasets: await listedDatasets(locals.user) });
@@ -35,6 +36,13 @@ export async function POST({ request, url, locals }) {
 	} catch (cause) {
 		if (cause instanceof ImportRejected) return json({ problems: cause.problems }, { status: cause.status });
 		console.error('Dataset import failed:', cause);
-		return json({ problems: ['The dataset could not be stored; nothing was saved. Try again later.'] }, { status: 503 });
+		return json({ problems: [NOT_STORED[storeFailure(cause)]] }, { status: 503 });
 	}
 }
+
+const NOT_STORED: Record<StoreFailure, string> = {
+	full: "The server's storage is full, so the dataset could not be stored; nothing was saved. Tell the site's operator, and upload the file again once space has been freed.",
+	'read-only': "The server's storage is read-only, so the dataset could not be stored; nothing was saved. Tell the site's operator.",
+	connection: 'The server lost its connection to the database while storing the dataset; nothing was saved. Upload the file again.',
+	unknown: 'The dataset could not be stored; nothing was saved. Try again later.'
+};
