@@ -140,6 +140,14 @@ test.describe('presentation mode', () => {
 		await shared.goto(`/present/${EVENT}/999`);
 		await expectStep(shared, steps.at(-1)!, steps.length, steps.length);
 		await expect(shared).toHaveURL(`/present/${EVENT}/${steps.length}`);
+		// The server redirects, so the address is right before any script runs.
+		const answer = await shared.request.get(`/present/${EVENT}/999`, { maxRedirects: 0 });
+		expect(answer.status()).toBe(307);
+		expect(answer.headers()['location']).toBe(`/present/${EVENT}/${steps.length}`);
+		const deckSteps = presentationSteps(resolveDeck(lesson, ledger).items, { title: lesson.title });
+		const deckAnswer = await shared.request.get(`/decks/${LESSON}/present/99`, { maxRedirects: 0 });
+		expect(deckAnswer.status()).toBe(307);
+		expect(deckAnswer.headers()['location']).toBe(`/decks/${LESSON}/present/${deckSteps.length}`);
 		await other.close();
 	});
 

@@ -124,12 +124,27 @@ test.describe('live class coding', () => {
 		await teacher.screenshot({ path: `${SHOTS}/teacher-desktop-live.png`, fullPage: true });
 		await expectNoAxeViolations(teacher);
 
-		// Students hold no teacher powers: the results, reveal and export answer as if there were no session.
+		// Students hold no teacher powers: the export answers as if there were no session, and the
+		// teacher view explains where it opens, exactly as it does for an id that names no session.
 		const studentRequest = phone!.context().request;
 		expect((await studentRequest.get(`${joinLink}/export`)).status()).toBe(404);
-		expect((await studentRequest.get(`${joinLink}/teacher`)).status()).toBe(404);
+		const teacherOnly = 'The teacher’s view of a class coding session opens only in the browser that started the session';
+		const elsewhere = await studentRequest.get(`${joinLink}/teacher`);
+		expect(elsewhere.status()).toBe(403);
+		expect(await elsewhere.text()).toContain(teacherOnly);
+		const unknown = await studentRequest.get(`/coding/${'x'.repeat(24)}/teacher`);
+		expect(unknown.status()).toBe(403);
+		expect(await unknown.text()).toContain(teacherOnly);
 		const forged = await studentRequest.post(`${joinLink}/teacher?/reveal`, { form: {}, headers: { origin: baseURL! } });
-		expect(forged.status()).toBe(404);
+		expect(forged.status()).toBe(403);
+		// The teacher on another computer reads why, and where students join.
+		const otherComputer = await (await context(browser)).newPage();
+		expect((await otherComputer.goto(teacher.url()))?.status()).toBe(403);
+		await expect(otherComputer.getByRole('heading', { level: 1 })).toHaveText('Not available here');
+		await expect(otherComputer.getByText(teacherOnly)).toBeVisible();
+		await expect(otherComputer.getByText(`Students join at ${new URL('/coding', baseURL).href} with the join code.`)).toBeVisible();
+		await expectNoAxeViolations(otherComputer);
+		await otherComputer.context().close();
 
 		// CSV export, through the teacher's download link.
 		const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Download results (CSV)' }).click()]);

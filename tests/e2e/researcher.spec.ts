@@ -16,6 +16,10 @@ async function uploadAndSave(page: Page, title: string): Promise<string> {
 	await save.getByLabel('Source').fill('Fixture in the Media Cloud shape');
 	await save.getByRole('button', { name: 'Save on the server' }).click();
 	await expect(save.getByRole('status')).toContainText('Saved.');
+	// The browser copy remembers which server dataset it became.
+	await expect(page.getByRole('region', { name: 'Datasets in this browser' }).getByTestId('saved-as')).toHaveText(
+		`Saved on this server as “${title}” — open it ${title}`
+	);
 	await save.getByRole('link', { name: `Open “${title}” in your library` }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	return new URL(page.url()).pathname.split('/').pop()!;
@@ -109,6 +113,49 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 	await expect(ada).toHaveURL('/datasets');
 	await expect(ada.getByRole('link', { name: title })).toHaveCount(0);
 	expect((await ada.goto(`/datasets/${id}`))?.status()).toBe(404);
+});
+
+test('saving a browser copy from the library lists it on the server at once and marks the copy saved', async ({ browser }) => {
+	const { page } = await signUp(browser, 'Grace');
+	await page.goto('/upload');
+	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
+	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture('mediacloud-legacy.csv'));
+	await page.getByRole('button', { name: 'Check every row' }).click();
+	await page.getByRole('button', { name: /^Use 4 valid rows$/ }).click();
+	await expect(page.getByTestId('saved')).toBeVisible();
+
+	await page.goto('/datasets');
+	const server = page.getByRole('region', { name: /^On this server/ });
+	const local = page.getByRole('region', { name: /^In this browser/ });
+	const title = `Grace's sample ${Date.now()}`;
+	await expect(local.getByRole('listitem')).toHaveCount(1);
+	await expect(server.getByRole('link', { name: title, exact: true })).toHaveCount(0);
+	await local.getByRole('button', { name: 'Save on the server…' }).click();
+	const save = page.getByRole('region', { name: /Save “.*” on the server/ });
+	await save.getByLabel('Title').fill(title);
+	await save.getByRole('button', { name: 'Save on the server' }).click();
+	await expect(save.getByRole('status')).toContainText('Saved.');
+
+	// No reload: the server list has it, and the browser copy says where it went instead of offering a second save.
+	await expect(server.getByRole('link', { name: title, exact: true })).toBeVisible();
+	await expect(local.getByTestId('saved-as')).toHaveText(`Saved on this server as “${title}” — open it ${title}`);
+	await expect(local.getByRole('button', { name: 'Save on the server…' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	// Remembered in this browser: after a reload, and in the upload page's list.
+	await page.reload();
+	await expect(local.getByTestId('saved-as')).toContainText(`Saved on this server as “${title}”`);
+	await expect(local.getByRole('button', { name: 'Save on the server…' })).toHaveCount(0);
+	await page.goto('/upload');
+	await expect(page.getByRole('region', { name: 'Datasets in this browser' }).getByTestId('saved-as')).toContainText(`Saved on this server as “${title}”`);
+
+	// The browser copy can still be removed; the server copy stays.
+	await page.goto('/datasets');
+	await local.getByRole('button', { name: /^Remove from this browser/ }).click();
+	await expect(local).toContainText('None.');
+	await expect(server.getByRole('link', { name: title, exact: true })).toBeVisible();
+	await server.getByRole('link', { name: title, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 });
 
 test('a public dataset is listed for everyone, signed in or not', async ({ browser }) => {

@@ -9,7 +9,7 @@ import {
 	resolveDeck,
 	type Deck
 } from '../../src/lib/domain/deck';
-import { clampStep, presentationSteps, presenterAction } from '../../src/lib/domain/presentation';
+import { canonicalStep, clampStep, presentationSteps, presenterAction } from '../../src/lib/domain/presentation';
 import { readProgress, scoreAnswer, summarise } from '../../src/lib/domain/exercise';
 import { MAX_QR_BYTES, qrMatrix, qrSvg, QUIET_ZONE } from '../../src/lib/domain/qr';
 import { validFiles } from './fixtures';
@@ -157,6 +157,13 @@ describe('presentation steps', () => {
 		expect(clampStep('99', 5)).toBe(5);
 		expect(clampStep('0', 5)).toBe(1);
 		expect(clampStep('abc', 5)).toBe(1);
+		// The address is corrected to the step shown, so reloads and shared links agree.
+		expect(canonicalStep(undefined, 5)).toBeNull();
+		expect(canonicalStep('3', 5)).toBeNull();
+		expect(canonicalStep('99', 5)).toBe(5);
+		expect(canonicalStep('0', 5)).toBe(1);
+		expect(canonicalStep('03', 5)).toBe(3);
+		expect(canonicalStep('abc', 5)).toBe(1);
 	});
 
 	it('maps presenter keys, including clicker PageUp/PageDown and Shift+Space', () => {

@@ -65,6 +65,13 @@ export function clampStep(raw: string | undefined, count: number): number {
 	return Math.min(n, Math.max(count, 1));
 }
 
+/** The step a URL should name instead of `raw`, or null when `raw` is already a real step (or absent). */
+export function canonicalStep(raw: string | undefined, count: number): number | null {
+	if (raw === undefined) return null;
+	const step = clampStep(raw, count);
+	return String(step) === raw ? null : step;
+}
+
 export type PresenterAction = 'next' | 'previous' | 'first' | 'last' | 'fullscreen' | 'leave';
 
 /**

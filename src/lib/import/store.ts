@@ -1,4 +1,4 @@
-import { packText, type LocalDataset, type LocalDatasetMeta } from '$lib/domain/import/dataset';
+import { packText, type LocalDataset, type LocalDatasetMeta, type SavedAs } from '$lib/domain/import/dataset';
 
 /**
  * Uploaded datasets kept in this browser's IndexedDB (not sessionStorage: its few megabytes
@@ -75,6 +75,17 @@ export async function loadLocalDataset(id: string): Promise<LocalDataset | null>
 	} finally {
 		db.close();
 	}
+}
+
+/** Remember that a browser copy now lives on the server too, so it is not offered for saving again. */
+export async function markLocalDatasetSaved(id: string, savedAs: SavedAs): Promise<void> {
+	await transaction('readwrite', (metaStore) => {
+		const request = metaStore.get(id);
+		request.onsuccess = () => {
+			const meta = request.result as LocalDatasetMeta | undefined;
+			if (meta) metaStore.put({ ...meta, savedAs: { id: savedAs.id, title: savedAs.title } });
+		};
+	});
 }
 
 export async function deleteLocalDataset(id: string): Promise<void> {

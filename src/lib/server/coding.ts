@@ -102,7 +102,20 @@ export function isTeacher(session: CodingSessionRecord, cookies: Cookies): boole
 	return token !== undefined && hashToken(token) === session.teacherHash;
 }
 
-/** Teacher pages answer exactly like a missing session to anyone without the teacher's secret. */
+/**
+ * The teacher's page itself, opened without the teacher's secret: a 403 that explains where the
+ * teacher view opens, given alike whether or not the id names a session, so that it reveals
+ * nothing the join page does not.
+ */
+export async function teacherPageSession(id: string, cookies: Cookies, message: string): Promise<CodingSessionRecord> {
+	const session = await (await store()).codingSession(id);
+	// Only a browser holding a teacher's key hears that a session is gone.
+	if (!session && cookies.get(TEACHER_COOKIE) !== undefined) error(404, NOT_FOUND);
+	if (!session || !isTeacher(session, cookies)) error(403, message);
+	return openSession(id);
+}
+
+/** Teacher endpoints (export) answer exactly like a missing session to anyone without the teacher's secret. */
 export async function teacherSession(id: string, cookies: Cookies): Promise<CodingSessionRecord> {
 	const session = await openSession(id);
 	if (!isTeacher(session, cookies)) error(404, NOT_FOUND);

@@ -136,6 +136,13 @@ export interface LocalDatasetMeta {
 	kind: 'article' | 'count';
 	rows: number;
 	created: string;
+	/** The server dataset this browser copy was saved as, once it has been. */
+	savedAs?: SavedAs;
+}
+
+export interface SavedAs {
+	id: string;
+	title: string;
 }
 
 export interface LocalDataset extends LocalDatasetMeta {

@@ -42,6 +42,7 @@ export const en = {
 	'review.bundled.after': ', and release a new version.',
 	'review.already': 'This dispute was already resolved.',
 	'error.notFound': 'Not found',
+	'error.forbidden': 'Not available here',
 	'error.other': 'Something went wrong',
 	'error.back': 'Back to the events'
 } as const;
@@ -87,6 +88,7 @@ export const uk = {
 	'review.bundled.after': ' і випустіть нову версію.',
 	'review.already': 'Це заперечення вже вирішено.',
 	'error.notFound': 'Не знайдено',
+	'error.forbidden': 'Тут недоступно',
 	'error.other': 'Щось пішло не так',
 	'error.back': 'Повернутися до подій'
 } satisfies Record<keyof typeof en, string>;

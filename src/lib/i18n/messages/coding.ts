@@ -7,6 +7,8 @@ export const en = {
 	'coding.join.button': 'Join',
 	'coding.join.wait': 'Too many tries from this network. Wait {seconds} seconds and try again.',
 	'coding.join.unknown': 'No open session has that code. Check it on the teacher’s screen.',
+	'coding.teacherOnly':
+		'The teacher’s view of a class coding session opens only in the browser that started the session: the teacher’s key is kept in that browser’s cookies. If you started this session, open this link in that browser. Students join at {joinPage} with the join code.',
 	'coding.new.title': 'Live class coding: {title}',
 	'coding.new.ledeOne':
 		"Students join on their phones with a nickname and code the {count} claim with frames from the codebook, without seeing who said them. You see how the class coded each claim and how far they agree, then reveal the speakers, the project's coding and the other sources.",
@@ -84,6 +86,8 @@ export const uk = {
 	'coding.join.button': 'Приєднатися',
 	'coding.join.wait': 'Забагато спроб із цієї мережі. Зачекайте {seconds} с і спробуйте знову.',
 	'coding.join.unknown': 'Відкритої сесії з таким кодом немає. Перевірте код на екрані вчителя.',
+	'coding.teacherOnly':
+		'Вигляд учителя для спільного кодування відкривається лише в браузері, у якому сесію розпочали: ключ учителя зберігається в cookie цього браузера. Якщо сесію розпочали ви, відкрийте це посилання в тому браузері. Учні приєднуються на {joinPage} за кодом приєднання.',
 	'coding.new.title': 'Спільне кодування в класі: {title}',
 	'coding.new.ledeOne':
 		'Учні приєднуються з телефонів під псевдонімом і кодують твердження ({count}) фреймами з кодувальника, не бачачи, хто їх сказав. Ви бачите, як клас закодував кожне твердження і наскільки учні згодні, а потім розкриваєте мовців, кодування проєкту й інші джерела.',

@@ -1,7 +1,13 @@
-import { codingChoices, reveal, sessionItems, summary, teacherSession } from '$lib/server/coding';
+import { translate } from '$lib/i18n/catalogue';
+import { codingChoices, reveal, sessionItems, summary, teacherPageSession } from '$lib/server/coding';
 
-export async function load({ params, cookies, url }) {
-	const session = await teacherSession(params.id, cookies);
+/** Another browser (the teacher's other computer, a student) learns where the teacher view opens, not whether the session exists. */
+function teacherOnly(locals: App.Locals, url: URL): string {
+	return translate(locals.locale, 'coding.teacherOnly', { joinPage: new URL('/coding', url.origin).href });
+}
+
+export async function load({ params, cookies, url, locals }) {
+	const session = await teacherPageSession(params.id, cookies, teacherOnly(locals, url));
 	return {
 		id: session.id,
 		title: session.title,
@@ -17,7 +23,7 @@ export async function load({ params, cookies, url }) {
 }
 
 export const actions = {
-	reveal: async ({ params, cookies }) => {
-		await reveal(await teacherSession(params.id, cookies));
+	reveal: async ({ params, cookies, url, locals }) => {
+		await reveal(await teacherPageSession(params.id, cookies, teacherOnly(locals, url)));
 	}
 };
