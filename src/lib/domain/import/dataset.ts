@@ -4,8 +4,8 @@ import { DATASET_COLUMNS } from '../dataset';
 import type { ChartInput } from '../chart-views';
 import { collectionWindow } from '../coverage';
 import type { Vocabulary } from '../filters';
-import type { ImportedCoverageRow } from '../schemas';
 import type { FormatId } from './formats';
+import type { Checked, CheckedRow } from './mapping';
 import type { UploadedOutlet } from './outlets';
 
 /**
@@ -54,59 +54,123 @@ export function packText(values: string[]): PackedText {
 }
 
 type TextColumn = keyof ColumnarCoverage['dict'];
-const TEXT_COLUMNS: TextColumn[] = ['date', 'outlet', 'group', 'event', 'language', 'frames'];
 const FRAME_SEP = '\u001f';
 
+/** One dictionary-encoded column: each distinct value once, and one code per row. */
+class EncodedColumn {
+	readonly values: string[] = [];
+	readonly codes: number[] = [];
+	private index = new Map<string, number>();
+
+	/** Appends the row's code; a value's code is kept on it, so a repeated value is not looked up again. */
+	push<T>(checked: Checked<T>, key: (value: T) => string): number {
+		if (checked.code < 0) {
+			const k = key(checked.value);
+			let code = this.index.get(k);
+			if (code === undefined) {
+				this.index.set(k, (code = this.values.length));
+				this.values.push(k);
+			}
+			checked.code = code;
+		}
+		this.codes.push(checked.code);
+		return checked.code;
+	}
+}
+
+const same = (value: string) => value;
+const joinFrames = (frames: string[]) => frames.join(FRAME_SEP);
+
+/**
+ * The columns of an upload's valid rows, filled row by row. Outlets are counted, and their
+ * first domain kept, per code, for the group mapping step.
+ */
 export class ColumnarBuilder {
-	private dicts = new Map<TextColumn, Map<string, number>>(TEXT_COLUMNS.map((c) => [c, new Map()]));
-	private codes = new Map<TextColumn, number[]>(TEXT_COLUMNS.map((c) => [c, []]));
+	private columns: Record<TextColumn, EncodedColumn> = {
+		date: new EncodedColumn(),
+		outlet: new EncodedColumn(),
+		group: new EncodedColumn(),
+		event: new EncodedColumn(),
+		language: new EncodedColumn(),
+		frames: new EncodedColumn()
+	};
 	private counts: number[] = [];
 	private titles: string[] = [];
 	private urls: string[] = [];
-	readonly outlets = new Map<string, UploadedOutlet>();
+	private outletRows: number[] = [];
+	private outletDomains: string[] = [];
 
-	add(row: ImportedCoverageRow, domain: string): void {
-		const values: Record<TextColumn, string> = {
-			date: row.date,
-			outlet: row.outlet,
-			group: row.group,
-			event: row.event,
-			language: row.language,
-			frames: row.frames.join(FRAME_SEP)
-		};
-		for (const c of TEXT_COLUMNS) {
-			const dict = this.dicts.get(c)!;
-			let code = dict.get(values[c]);
-			if (code === undefined) dict.set(values[c], (code = dict.size));
-			this.codes.get(c)!.push(code);
-		}
-		this.counts.push(row.count);
-		appendSparse(this.titles, row.title, this.counts.length);
-		appendSparse(this.urls, row.url, this.counts.length);
-		const seen = this.outlets.get(row.outlet);
-		if (seen) {
-			seen.rows++;
-			if (!seen.domain && domain) seen.domain = domain;
-		} else this.outlets.set(row.outlet, { key: row.outlet, domain, rows: 1 });
+	/** Appends a valid row; returns its outlet's code. */
+	add(row: CheckedRow): number {
+		const { columns } = this;
+		columns.date.push(row.date, same);
+		const outlet = columns.outlet.push(row.outlet, same);
+		columns.group.push(row.group, same);
+		columns.event.push(row.event, same);
+		columns.language.push(row.language, same);
+		columns.frames.push(row.frames, joinFrames);
+		const length = this.counts.push(row.count);
+		appendSparse(this.titles, row.title, length);
+		appendSparse(this.urls, row.url, length);
+		if (outlet === this.outletRows.length) {
+			this.outletRows.push(1);
+			this.outletDomains.push('');
+		} else this.outletRows[outlet]!++;
+		return outlet;
 	}
 
-	/** Whether an outlet already has its domain (add() keeps only the first one found). */
-	hasDomain(outlet: string): boolean {
-		return !!this.outlets.get(outlet)?.domain;
+	/** Whether an outlet already has its domain: only the first one found is kept. */
+	hasDomain(outlet: number): boolean {
+		return this.outletDomains[outlet] !== '';
+	}
+
+	setDomain(outlet: number, domain: string): void {
+		if (!this.hasDomain(outlet)) this.outletDomains[outlet] = domain;
+	}
+
+	/** Outlets with their rows and first domain, most rows first. */
+	outlets(): UploadedOutlet[] {
+		return this.columns.outlet.values
+			.map((key, i) => ({ key, domain: this.outletDomains[i]!, rows: this.outletRows[i]! }))
+			.sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key));
+	}
+
+	/** Distinct frames and the date range of the rows so far, from the dictionaries alone. */
+	frames(): string[] {
+		return [...new Set(this.columns.frames.values.flatMap((f) => (f === '' ? [] : f.split(FRAME_SEP))))].sort();
+	}
+
+	range(): { start: string; end: string } | null {
+		const dates = this.columns.date.values;
+		if (dates.length === 0) return null;
+		let start = dates[0]!;
+		let end = start;
+		for (const d of dates) {
+			if (d < start) start = d;
+			if (d > end) end = d;
+		}
+		return { start, end };
 	}
 
 	build(): ColumnarCoverage {
-		const dict = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, [...this.dicts.get(c)!.keys()]])) as ColumnarCoverage['dict'];
-		const column = (c: TextColumn) => Uint32Array.from(this.codes.get(c)!);
+		const { columns } = this;
+		const codes = (c: TextColumn) => Uint32Array.from(columns[c].codes);
 		return {
 			length: this.counts.length,
-			dict,
-			date: column('date'),
-			outlet: column('outlet'),
-			group: column('group'),
-			event: column('event'),
-			language: column('language'),
-			frames: column('frames'),
+			dict: {
+				date: columns.date.values,
+				outlet: columns.outlet.values,
+				group: columns.group.values,
+				event: columns.event.values,
+				language: columns.language.values,
+				frames: columns.frames.values
+			},
+			date: codes('date'),
+			outlet: codes('outlet'),
+			group: codes('group'),
+			event: codes('event'),
+			language: codes('language'),
+			frames: codes('frames'),
 			count: Float64Array.from(this.counts),
 			title: packText(this.titles),
 			url: packText(this.urls)
