@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DATASET_COLUMNS, DATASET_MAPPING } from '../../src/lib/domain/dataset';
-import { coverageRecordsOf, textAt, type LocalDataset } from '../../src/lib/domain/import/dataset';
+import { coverageRecordsOf, packText, textAt, type LocalDataset } from '../../src/lib/domain/import/dataset';
 import { Importer } from '../../src/lib/domain/import/importer';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
 import { mapRow, RowMapper } from '../../src/lib/domain/import/mapping';
@@ -129,5 +129,14 @@ describe('Importer fast path', () => {
 			'2025-06-25,A,g,e,EN,x;y; x,1,T,https://a.example/1'
 		];
 		expectSameAsReference([header, ...lines].join('\n'), 'dataset.csv');
+	});
+});
+
+describe('packed text', () => {
+	it('gives back every value exactly, long ones and surrogate pairs included, and blanks before the first value', () => {
+		const values = ['', '', 'a', '😀 Д', 'x'.repeat(20_000) + '😀', '', '\u0000\ufeff'];
+		const packed = packText(values);
+		expect(values.map((_, i) => textAt(packed, i))).toEqual(values);
+		expect(packText(['', '']).ends).toHaveLength(0);
 	});
 });

@@ -1,4 +1,4 @@
-import { packText, type LocalDataset, type LocalDatasetMeta } from '$lib/domain/import/dataset';
+import { packText, type LocalDataset, type LocalDatasetMeta, type PackedText } from '$lib/domain/import/dataset';
 
 /**
  * Uploaded datasets kept in this browser's IndexedDB (not sessionStorage: its few megabytes
@@ -68,13 +68,24 @@ export async function loadLocalDataset(id: string): Promise<LocalDataset | null>
 			get<Pick<LocalDataset, 'data' | 'groupOf' | 'groupLabels'> | undefined>(tx.objectStore(DATA).get(id))
 		]);
 		if (!meta || !rest) return null;
-		// Datasets stored before titles and links were kept have neither column.
-		rest.data.title ??= packText([]);
-		rest.data.url ??= packText([]);
+		rest.data.title = storedText(rest.data.title);
+		rest.data.url = storedText(rest.data.url);
 		return { ...meta, ...rest };
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * A text column as stored: datasets stored before titles and links were kept have none, and
+ * those stored before the columns became code units hold one string.
+ */
+function storedText(column: PackedText | { text: string; ends: Uint32Array } | undefined): PackedText {
+	if (!column) return packText([]);
+	if ('chars' in column) return column;
+	const chars = new Uint16Array(column.text.length);
+	for (let i = 0; i < chars.length; i++) chars[i] = column.text.charCodeAt(i);
+	return { chars, ends: column.ends };
 }
 
 export async function deleteLocalDataset(id: string): Promise<void> {

@@ -30,27 +30,63 @@ export interface ColumnarCoverage {
 }
 
 /**
- * Strings of a column concatenated, with each row's end offset. A million small strings cost a
- * quarter of a second per 100,000 to post from the worker, all of it on the page's thread; one
- * string and one transferred buffer cost almost nothing. No separator, so no value needs escaping.
- * `ends` is empty while no row has a value, so count files carry no column of blanks.
+ * Strings of a column concatenated as UTF-16 code units, with each row's end offset. A million
+ * small strings cost a quarter of a second per 100,000 to post from the worker, and one long
+ * string still has to be copied on the page's thread (over 100 ms for a million titles); a
+ * transferred buffer costs nothing. No separator, so no value needs escaping. `ends` is empty
+ * while no row has a value, so count files carry no column of blanks.
  */
 export interface PackedText {
-	text: string;
+	chars: Uint16Array;
 	ends: Uint32Array;
 }
 
+// Below the argument count at which String.fromCharCode.apply would overflow the stack.
+const DECODE_CHUNK = 8192;
+
 /** Row `i`'s value, '' for a column without values. */
 export function textAt(column: PackedText, i: number): string {
-	return i < column.ends.length ? column.text.slice(i === 0 ? 0 : column.ends[i - 1], column.ends[i]) : '';
+	if (i >= column.ends.length) return '';
+	const start = i === 0 ? 0 : column.ends[i - 1]!;
+	const end = column.ends[i]!;
+	let value = '';
+	for (let at = start; at < end; at += DECODE_CHUNK) {
+		value += String.fromCharCode.apply(null, column.chars.subarray(at, Math.min(end, at + DECODE_CHUNK)) as unknown as number[]);
+	}
+	return value;
 }
 
-/** A fresh object every time: its buffer is transferred, and a shared one would be detached. */
+/** A PackedText filled row by row, each value copied in as it comes so that no row keeps a string alive. */
+export class TextBuilder {
+	private chars = new Uint16Array(1024);
+	private used = 0;
+	private ends: number[] = [];
+
+	/** Sets row `length - 1`, padding with blanks only once the column has a value at all. */
+	add(value: string, length: number): void {
+		if (value === '' && this.ends.length === 0) return;
+		while (this.ends.length < length - 1) this.ends.push(this.used);
+		if (this.used + value.length > this.chars.length) {
+			const grown = new Uint16Array(Math.max(this.chars.length * 2, this.used + value.length));
+			grown.set(this.chars);
+			this.chars = grown;
+		}
+		const { chars } = this;
+		let at = this.used;
+		for (let i = 0; i < value.length; i++) chars[at++] = value.charCodeAt(i);
+		this.ends.push((this.used = at));
+	}
+
+	/** A fresh object every time: its buffers are transferred, and shared ones would be detached. */
+	build(): PackedText {
+		return { chars: this.chars.slice(0, this.used), ends: Uint32Array.from(this.ends) };
+	}
+}
+
 export function packText(values: string[]): PackedText {
-	const ends = new Uint32Array(values.length);
-	let end = 0;
-	values.forEach((v, i) => (ends[i] = end += v.length));
-	return { text: values.join(''), ends };
+	const builder = new TextBuilder();
+	values.forEach((v, i) => builder.add(v, i + 1));
+	return builder.build();
 }
 
 type TextColumn = keyof ColumnarCoverage['dict'];
@@ -95,8 +131,8 @@ export class ColumnarBuilder {
 		frames: new EncodedColumn()
 	};
 	private counts: number[] = [];
-	private titles: string[] = [];
-	private urls: string[] = [];
+	private titles = new TextBuilder();
+	private urls = new TextBuilder();
 	private outletRows: number[] = [];
 	private outletDomains: string[] = [];
 
@@ -110,8 +146,8 @@ export class ColumnarBuilder {
 		columns.language.push(row.language, same);
 		columns.frames.push(row.frames, joinFrames);
 		const length = this.counts.push(row.count);
-		appendSparse(this.titles, row.title, length);
-		appendSparse(this.urls, row.url, length);
+		this.titles.add(row.title, length);
+		this.urls.add(row.url, length);
 		if (outlet === this.outletRows.length) {
 			this.outletRows.push(1);
 			this.outletDomains.push('');
@@ -172,22 +208,15 @@ export class ColumnarBuilder {
 			language: codes('language'),
 			frames: codes('frames'),
 			count: Float64Array.from(this.counts),
-			title: packText(this.titles),
-			url: packText(this.urls)
+			title: this.titles.build(),
+			url: this.urls.build()
 		};
 	}
 }
 
-/** Push `value` as row `length - 1`, padding with blanks only once the column has a value at all. */
-function appendSparse(column: string[], value: string, length: number): void {
-	if (value === '' && column.length === 0) return;
-	while (column.length < length - 1) column.push('');
-	column.push(value);
-}
-
 /** The buffers to transfer with postMessage, so a big upload is not copied between threads. */
 export function transferables(c: ColumnarCoverage): ArrayBuffer[] {
-	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count, c.title.ends, c.url.ends].map((a) => a.buffer as ArrayBuffer);
+	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count, c.title.chars, c.title.ends, c.url.chars, c.url.ends].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** An upload kept in the browser. Never part of the bundled, curated data. */
