@@ -134,9 +134,13 @@ describe('Importer fast path', () => {
 
 describe('packed text', () => {
 	it('gives back every value exactly, long ones and surrogate pairs included, and blanks before the first value', () => {
-		const values = ['', '', 'a', '😀 Д', 'x'.repeat(20_000) + '😀', '', '\u0000\ufeff'];
+		const values = ['', '', 'a', '😀 Д', 'x'.repeat(20_000) + '😀', '', '\u0000\ufeff', '\ufeffBOM first'];
 		const packed = packText(values);
 		expect(values.map((_, i) => textAt(packed, i))).toEqual(values);
 		expect(packText(['', '']).ends).toHaveLength(0);
+		// Thousands of values: batches of ASCII only and batches with other characters.
+		const many = Array.from({ length: 5000 }, (_, i) => (i > 2500 && i % 97 === 0 ? `Д${i}😀` : i % 3 === 0 ? '' : `title ${i}`));
+		const packedMany = packText(many);
+		expect(many.map((_, i) => textAt(packedMany, i))).toEqual(many);
 	});
 });

@@ -78,14 +78,13 @@ export async function loadLocalDataset(id: string): Promise<LocalDataset | null>
 
 /**
  * A text column as stored: datasets stored before titles and links were kept have none, and
- * those stored before the columns became code units hold one string.
+ * those stored before the columns became bytes hold one string with each row's end in it.
  */
 function storedText(column: PackedText | { text: string; ends: Uint32Array } | undefined): PackedText {
 	if (!column) return packText([]);
-	if ('chars' in column) return column;
-	const chars = new Uint16Array(column.text.length);
-	for (let i = 0; i < chars.length; i++) chars[i] = column.text.charCodeAt(i);
-	return { chars, ends: column.ends };
+	if ('bytes' in column) return column;
+	const { text, ends } = column;
+	return packText(Array.from(ends, (end, i) => text.slice(i === 0 ? 0 : ends[i - 1], end)));
 }
 
 export async function deleteLocalDataset(id: string): Promise<void> {
