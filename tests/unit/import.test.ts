@@ -380,7 +380,7 @@ describe('browser copy', () => {
 		const text = 'date,outlet,title\n2024-01-01,A,\n2024-01-02,A,\n2024-01-03,A,Third\n';
 		const { result } = importFixture('late.csv', text);
 		expect([0, 1, 2, 3].map((i) => textAt(result.data.title, i))).toEqual(['', '', 'Third', '']);
-		expect(result.data.title).toEqual({ text: 'Third', ends: new Uint32Array([0, 0, 5]) });
+		expect(result.data.title).toEqual({ bytes: new TextEncoder().encode('Third'), ends: new Uint32Array([0, 0, 5]) });
 		expect(result.data.url.ends).toHaveLength(0);
 	});
 });

@@ -271,21 +271,30 @@ export const ManifestSchema = z.object({
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type DataKind = z.infer<typeof ManifestFileSchema>['kind'];
 
-/** An http(s) address; uploads carry the plain-http links older exports hold. */
+/**
+ * http(s), a host of letter-digit-hyphen labels (none punycode) ending in a letter, then nothing
+ * or a path, query or fragment: a form every URL parser accepts, with a dot in the host.
+ */
+const PLAIN_WEB_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?!xn--)[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?:[/?#]\S*)?$/i;
+
+/**
+ * An http(s) address; uploads carry the plain-http links older exports hold. Links are checked
+ * on every row of an upload, and the plain form needs no URL object.
+ */
+export function isWebUrl(value: string): boolean {
+	if (PLAIN_WEB_URL.test(value)) return true;
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+	} catch {
+		return false;
+	}
+}
+
 export const webUrl = z
 	.string()
 	.trim()
-	.refine(
-		(value) => {
-			try {
-				const url = new URL(value);
-				return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
-			} catch {
-				return false;
-			}
-		},
-		{ error: (issue) => `${JSON.stringify(issue.input)} is not a web address` }
-	);
+	.refine(isWebUrl, { error: (issue) => `${JSON.stringify(issue.input)} is not a web address` });
 
 // Control characters other than tab and line breaks are never meant as text: they come from
 // binary junk or broken exports, and they corrupt terminals and spreadsheets downstream.
@@ -305,6 +314,16 @@ function uploadedText(max: number) {
 		});
 }
 
+const TITLE_MAX = 2000;
+
+/**
+ * Whether the title schema accepts `value` and keeps it as it is. Titles are nearly all distinct,
+ * so an upload checks one per row; zod runs jitless in the browser and costs microseconds a call.
+ */
+export function isPlainTitle(value: string): boolean {
+	return value.length <= TITLE_MAX && value.trim() === value && !CONTROL.test(value);
+}
+
 /**
  * One coverage row after an upload's columns were mapped and its cells converted: a single
  * article (count 1) or a count for one period and series. The browser worker checks every
@@ -318,7 +337,7 @@ export const ImportedCoverageRowSchema = z.object({
 	group: uploadedText(200).default(''),
 	event: uploadedText(200).default(''),
 	language: uploadedText(35).default(''),
-	title: uploadedText(2000).default(''),
+	title: uploadedText(TITLE_MAX).default(''),
 	url: z.union([z.literal(''), webUrl]),
 	frames: z.array(uploadedText(200).min(1, 'must not be empty')),
 	count: z

@@ -1,4 +1,4 @@
-import { packText, type LocalDataset, type LocalDatasetMeta, type SavedAs } from '$lib/domain/import/dataset';
+import { packText, type LocalDataset, type LocalDatasetMeta, type PackedText, type SavedAs } from '$lib/domain/import/dataset';
 
 /**
  * Uploaded datasets kept in this browser's IndexedDB (not sessionStorage: its few megabytes
@@ -68,9 +68,8 @@ export async function loadLocalDataset(id: string): Promise<LocalDataset | null>
 			get<Pick<LocalDataset, 'data' | 'groupOf' | 'groupLabels'> | undefined>(tx.objectStore(DATA).get(id))
 		]);
 		if (!meta || !rest) return null;
-		// Datasets stored before titles and links were kept have neither column.
-		rest.data.title ??= packText([]);
-		rest.data.url ??= packText([]);
+		rest.data.title = storedText(rest.data.title);
+		rest.data.url = storedText(rest.data.url);
 		return { ...meta, ...rest };
 	} finally {
 		db.close();
@@ -86,6 +85,17 @@ export async function markLocalDatasetSaved(id: string, savedAs: SavedAs): Promi
 			if (meta) metaStore.put({ ...meta, savedAs: { id: savedAs.id, title: savedAs.title } });
 		};
 	});
+}
+
+/**
+ * A text column as stored: datasets stored before titles and links were kept have none, and
+ * those stored before the columns became bytes hold one string with each row's end in it.
+ */
+function storedText(column: PackedText | { text: string; ends: Uint32Array } | undefined): PackedText {
+	if (!column) return packText([]);
+	if ('bytes' in column) return column;
+	const { text, ends } = column;
+	return packText(Array.from(ends, (end, i) => text.slice(i === 0 ? 0 : ends[i - 1], end)));
 }
 
 export async function deleteLocalDataset(id: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { ImportedCoverageRow } from '../schemas';
 import { ColumnarBuilder, type ColumnarCoverage } from './dataset';
 import type { ColumnMapping } from './formats';
 import { fieldCountReason } from './limits';
-import { clip, RowMapper } from './mapping';
+import { checkedOf, clip, mapRow, RowMapper, type CheckedRow } from './mapping';
 import { domainOf, splitOutlets, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
 import { reshapePlan, reshapeRecord, wideIssue, type ReshapePlan } from './wide';
@@ -19,6 +19,7 @@ export interface ImportResult {
 }
 
 const SPLIT_EXAMPLES = 3;
+const NO_ISSUES: readonly RowIssue[] = [];
 
 /**
  * Turns parsed records into valid coverage rows and a report, one record at a time, so a
@@ -30,9 +31,8 @@ export class Importer {
 	private index: Map<string, number>;
 	private mapper: RowMapper;
 	private row: number;
-	private frames = new Set<string>();
-	private start = '';
-	private end = '';
+	/** Where accepted rows take their outlet's domain from; -1 for nowhere. */
+	private urlAt: number;
 	/** Records parsed so far, header included, to place syntax errors of later chunks. */
 	private records = 0;
 	private plan: ReshapePlan | null;
@@ -50,6 +50,8 @@ export class Importer {
 		const read = this.plan ?? { columns, mapping };
 		this.index = new Map(read.columns.map((c, i) => [c, i]));
 		this.mapper = new RowMapper(this.index, read.mapping);
+		const urlColumn = mapping.outletUrl ?? mapping.url;
+		this.urlAt = urlColumn ? (this.index.get(urlColumn) ?? -1) : -1;
 		this.row = hasHeader ? 1 : 0;
 		if (this.plan) {
 			const estimates = this.plan.periods.filter((p) => p.estimate).map((p) => p.column);
@@ -106,9 +108,15 @@ export class Importer {
 		const cell = this.splitColumn === undefined ? '' : (cells[this.splitColumn] ?? '');
 		const outlets = this.splitColumn === undefined ? null : splitOutlets(cell, this.mapping.outletSeparator);
 		if (!outlets || (outlets.length === 1 && outlets[0] === cell)) {
-			const mapped = this.mapper.map(cells, row);
+			const checked = this.mapper.check(cells);
+			if (checked) {
+				this.report.addRow(NO_ISSUES);
+				this.accept(checked, cells);
+				return;
+			}
+			const mapped = mapRow(cells, this.index, this.mapping, row);
 			this.report.addRow(mapped.issues);
-			if (mapped.row) this.accept(mapped.row, cells);
+			if (mapped.row) this.accept(checkedOf(mapped.row), cells);
 			return;
 		}
 		this.pushSplit(cells, row, outlets);
@@ -125,7 +133,7 @@ export class Importer {
 			const mapped = this.mapper.map(record.cells, row);
 			this.report.addRow(mapped.issues.map((issue) => wideIssue(issue, record.period, this.mapping.reshape!)));
 			if (!mapped.row) continue;
-			this.accept(mapped.row, record.cells);
+			this.accept(checkedOf(mapped.row), record.cells);
 			if (record.period.estimate) reshaped.estimateRows++;
 		}
 	}
@@ -153,26 +161,22 @@ export class Importer {
 			split.becameRows += rows.length;
 			if (split.examples.length < SPLIT_EXAMPLES) split.examples.push({ row, cell: clip(cells[this.splitColumn!] ?? ''), outlets: rows.map((r) => r.outlet) });
 		}
-		for (const r of rows) this.accept(r, cells);
+		for (const r of rows) this.accept(checkedOf(r), cells);
 	}
 
-	private accept(row: ImportedCoverageRow, cells: string[]): void {
-		const urlColumn = this.mapping.outletUrl ?? this.mapping.url;
+	private accept(row: CheckedRow, cells: string[]): void {
+		const outlet = this.data.add(row);
 		// Only an outlet's first domain is kept, so the URL is parsed only until one is found.
-		const domain = urlColumn && !this.data.hasDomain(row.outlet) ? domainOf(cells[this.index.get(urlColumn) ?? -1] ?? '') : '';
-		this.data.add(row, domain);
-		for (const f of row.frames) this.frames.add(f);
-		if (this.start === '' || row.date < this.start) this.start = row.date;
-		if (row.date > this.end) this.end = row.date;
+		if (this.urlAt >= 0 && !this.data.hasDomain(outlet)) this.data.setDomain(outlet, domainOf(cells[this.urlAt] ?? ''));
 	}
 
 	finish(): ImportResult {
 		return {
 			report: this.report.build(),
 			data: this.data.build(),
-			outlets: [...this.data.outlets.values()].sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key)),
-			frames: [...this.frames].sort(),
-			range: this.start ? { start: this.start, end: this.end } : null,
+			outlets: this.data.outlets(),
+			frames: this.data.frames(),
+			range: this.data.range(),
 			changes: { reshaped: this.reshaped, split: this.split }
 		};
 	}

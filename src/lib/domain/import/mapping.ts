@@ -1,4 +1,4 @@
-import { ImportedCoverageRowSchema, type ImportedCoverageRow } from '../schemas';
+import { ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../schemas';
 import { parseDate } from './dates';
 import type { ColumnMapping } from './formats';
 import { parseNumber } from './numbers';
@@ -39,8 +39,9 @@ export interface MappedRow {
  * non-breaking spaces would survive trim(). Both are normalised before anything is compared.
  */
 export function invisibleToPlain(value: string): string {
-	return value.replace(/[\u200B\uFEFF]/g, '').replace(/[\u00A0\u202F]/g, ' ');
+	return INVISIBLE.test(value) ? value.replace(/[\u200B\uFEFF]/g, '').replace(/[\u00A0\u202F]/g, ' ') : value;
 }
+const INVISIBLE = /[\u200B\uFEFF\u00A0\u202F]/;
 
 /** A mapped column's cell, normalised and trimmed; '' for an unmapped column. */
 function readCell(cells: string[], index: Map<string, number>, column: string | null): string {
@@ -122,81 +123,164 @@ const MAX_CACHED = 50_000;
 const FIELDS = ImportedCoverageRowSchema.shape;
 
 /**
+ * A distinct cell value, converted and checked once. `code` is the value's index in the
+ * upload's dictionary for its column, -1 until a valid row uses it (set by ColumnarBuilder).
+ */
+export interface Checked<T> {
+	readonly value: T;
+	code: number;
+}
+
+/** A valid row as RowMapper.check() gives it: the repeating fields as their cached values. */
+export interface CheckedRow {
+	date: Checked<string>;
+	outlet: Checked<string>;
+	group: Checked<string>;
+	event: Checked<string>;
+	language: Checked<string>;
+	frames: Checked<string[]>;
+	count: number;
+	title: string;
+	url: string;
+}
+
+/** One field's checked values by raw cell: normalising the cell is part of the conversion. */
+class FieldCache<T> {
+	private values = new Map<string, Checked<T> | typeof FAIL>();
+
+	constructor(
+		/** The field's position in a record; -1 (never a cell) for an unmapped field. */
+		private at: number,
+		private convert: (value: string) => T | typeof FAIL
+	) {}
+
+	get(cells: string[]): Checked<T> | typeof FAIL {
+		const raw = cells[this.at] ?? '';
+		let value = this.values.get(raw);
+		if (value === undefined) {
+			const converted = this.convert(invisibleToPlain(raw).trim());
+			value = converted === FAIL ? FAIL : { value: converted, code: -1 };
+			if (this.values.size < MAX_CACHED) this.values.set(raw, value);
+		}
+		return value;
+	}
+}
+
+/** A row's values as one plain coverage row, with its own frames array. */
+export function rowOf(checked: CheckedRow): ImportedCoverageRow {
+	const { date, outlet, group, event, language, frames, count, title, url } = checked;
+	return { date: date.value, outlet: outlet.value, group: group.value, event: event.value, language: language.value, title, url, frames: [...frames.value], count };
+}
+
+/**
  * mapRow for a whole file, converting and validating each distinct cell value once. Most
  * columns repeat (dates, outlets, groups, frame lists, languages), so a million rows need a few
- * thousand zod checks instead of nine million; titles and links are still checked on every row.
- * Fields are independent in the schema (no object-level rules), so checking them one by one
- * accepts exactly the rows the whole-row check accepts. Any row that fails anything goes
- * through mapRow itself, so the issues reported are the same, word for word.
+ * thousand zod checks instead of nine million; titles and links are still checked on every row,
+ * without zod unless they hold an unusual character. Fields are independent in the schema (no
+ * object-level rules), so checking them one by one accepts exactly the rows the whole-row check
+ * accepts. Any row that fails anything goes through mapRow itself, so the issues reported are
+ * the same, word for word.
  */
 export class RowMapper {
-	private caches = new Map<string, Map<string, unknown>>();
+	private date: FieldCache<string>;
+	private count: FieldCache<number> | null;
+	private outlet: FieldCache<string>;
+	private group: FieldCache<string>;
+	private event: FieldCache<string>;
+	private language: FieldCache<string>;
+	private frames: FieldCache<string[]>;
+	private titleAt: number;
+	private urlAt: number;
+	/** Reused by every check(): a row's values are read before the next row is checked. */
+	private row = {} as CheckedRow;
 
 	constructor(
 		private index: Map<string, number>,
 		private mapping: ColumnMapping
-	) {}
+	) {
+		const at = (column: string | null) => (column === null ? -1 : (index.get(column) ?? -1));
+		const cache = <T>(column: string | null, field: keyof typeof FIELDS, convert: (value: string) => unknown = (value) => value) =>
+			new FieldCache<T>(at(column), (value) => {
+				const converted = convert(value);
+				return converted === FAIL ? FAIL : (check(field, converted) as T | typeof FAIL);
+			});
+		this.date = cache(mapping.date, 'date', (value) => (value !== '' && mapping.dateFormat ? parseDate(value, mapping.dateFormat) : null) ?? FAIL);
+		this.count = mapping.count ? cache(mapping.count, 'count', (value) => (value === '' ? null : parseNumber(value, mapping.decimal)) ?? FAIL) : null;
+		// Outlets taken from web addresses or the mapping's constant are rare and per row; mapRow handles them.
+		this.outlet = cache(mapping.outlet, 'outlet', (value) => (value === '' ? FAIL : value));
+		this.group = cache(mapping.group, 'group');
+		this.event = cache(mapping.event, 'event');
+		this.language = cache(mapping.language, 'language', (value) => value.toLowerCase());
+		this.frames = cache(mapping.frames, 'frames', (value) =>
+			value === '' ? [] : [...new Set(value.split(mapping.framesSeparator || ';').map((f) => f.trim()).filter((f) => f !== ''))]
+		);
+		this.titleAt = at(mapping.title);
+		this.urlAt = at(mapping.url);
+	}
 
 	map(cells: string[], row: number): MappedRow {
-		const fast = this.fast(cells);
-		return fast ? { row: fast, issues: [] } : mapRow(cells, this.index, this.mapping, row);
+		const checked = this.check(cells);
+		return checked ? { row: rowOf(checked), issues: [] } : mapRow(cells, this.index, this.mapping, row);
 	}
 
-	private memo(field: string, raw: string, convert: (raw: string) => unknown): unknown {
-		let cache = this.caches.get(field);
-		if (!cache) this.caches.set(field, (cache = new Map()));
-		let value = cache.get(raw);
-		if (value === undefined && !cache.has(raw)) {
-			value = convert(raw);
-			if (cache.size < MAX_CACHED) cache.set(raw, value);
-		}
-		return value;
-	}
-
-	private fast(cells: string[]): ImportedCoverageRow | null {
-		const { mapping } = this;
-		const cell = (column: string | null) => readCell(cells, this.index, column);
-		const check = (field: keyof typeof FIELDS, value: unknown) => {
-			const result = FIELDS[field].safeParse(value);
-			return result.success ? result.data : FAIL;
-		};
-
-		const date = this.memo('date', cell(mapping.date), (raw) => {
-			const parsed = raw !== '' && mapping.dateFormat ? parseDate(raw, mapping.dateFormat) : null;
-			return parsed === null ? FAIL : check('date', parsed);
-		});
-		const count = mapping.count
-			? this.memo('count', cell(mapping.count), (raw) => {
-					const n = raw === '' ? null : parseNumber(raw, mapping.decimal);
-					return n === null ? FAIL : check('count', n);
-				})
-			: 1;
-		const outletName = cell(mapping.outlet);
-		// Outlets taken from web addresses are rare and per row; mapRow handles them.
-		if (outletName === '') return null;
-		const outlet = this.memo('outlet', outletName, (raw) => check('outlet', raw));
-		const group = this.memo('group', cell(mapping.group), (raw) => check('group', raw));
-		const event = this.memo('event', cell(mapping.event), (raw) => check('event', raw));
-		const language = this.memo('language', cell(mapping.language), (raw) => check('language', raw.toLowerCase()));
-		const frames = this.memo('frames', cell(mapping.frames), (raw) =>
-			check('frames', raw === '' ? [] : [...new Set(raw.split(mapping.framesSeparator || ';').map((f) => f.trim()).filter((f) => f !== ''))])
-		);
-		const title = check('title', cell(mapping.title));
-		const url = check('url', cell(mapping.url));
-		if (date === FAIL || count === FAIL || outlet === FAIL || group === FAIL || event === FAIL || language === FAIL || frames === FAIL || title === FAIL || url === FAIL) {
+	/**
+	 * The row's values when every field is valid, else null: mapRow then says what is wrong (or,
+	 * for an outlet taken from elsewhere, makes the row).
+	 */
+	check(cells: string[]): CheckedRow | null {
+		const date = this.date.get(cells);
+		const outlet = this.outlet.get(cells);
+		const group = this.group.get(cells);
+		const event = this.event.get(cells);
+		const language = this.language.get(cells);
+		const frames = this.frames.get(cells);
+		const count = this.count ? this.count.get(cells) : ONE;
+		const title = plainText(cells[this.titleAt] ?? '', isPlainTitle) ?? checkCell('title', cells, this.index, this.mapping.title);
+		const url = plainText(cells[this.urlAt] ?? '', isPlainUrl) ?? checkCell('url', cells, this.index, this.mapping.url);
+		if (date === FAIL || outlet === FAIL || group === FAIL || event === FAIL || language === FAIL || frames === FAIL || count === FAIL || title === FAIL || url === FAIL) {
 			return null;
 		}
-		return {
-			date: date as string,
-			outlet: outlet as string,
-			group: group as string,
-			event: event as string,
-			language: language as string,
-			title: title as string,
-			url: url as string,
-			// A copy per row: rows must not share one mutable array.
-			frames: [...(frames as string[])],
-			count: count as number
-		};
+		const row = this.row;
+		row.date = date;
+		row.outlet = outlet;
+		row.group = group;
+		row.event = event;
+		row.language = language;
+		row.frames = frames;
+		row.count = count.value;
+		row.title = title as string;
+		row.url = url as string;
+		return row;
 	}
 }
+
+const ONE: Checked<number> = { value: 1, code: -1 };
+
+/** A row mapRow made, in the shape check() gives, for rows that did not come from the caches. */
+export function checkedOf(row: ImportedCoverageRow): CheckedRow {
+	const fresh = <T>(value: T): Checked<T> => ({ value, code: -1 });
+	return { ...row, date: fresh(row.date), outlet: fresh(row.outlet), group: fresh(row.group), event: fresh(row.event), language: fresh(row.language), frames: fresh(row.frames) };
+}
+
+function check(field: keyof typeof FIELDS, value: unknown): unknown {
+	const result = FIELDS[field].safeParse(value);
+	return result.success ? result.data : FAIL;
+}
+
+/** The cell through readCell and its field's schema, for the rare cell plainText leaves to zod. */
+function checkCell(field: 'title' | 'url', cells: string[], index: Map<string, number>, column: string | null): unknown {
+	return check(field, readCell(cells, index, column));
+}
+
+/**
+ * The value readCell and the schema would make of a cell, when `plain` says the schema keeps it
+ * as it is and the cell has no invisible characters to normalise; else null.
+ */
+function plainText(raw: string, plain: (value: string) => boolean): string | null {
+	if (INVISIBLE.test(raw)) return null;
+	const value = raw.trim();
+	return plain(value) ? value : null;
+}
+
+/** The url field's union: nothing, or a web address (which the schema trims, as readCell did). */
+const isPlainUrl = (value: string) => value === '' || isWebUrl(value);

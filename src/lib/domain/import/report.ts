@@ -112,7 +112,7 @@ export class ReportBuilder {
 	private dropped = 0;
 
 	/** Record one row's outcome; a row with any issue is invalid and is not imported. */
-	addRow(issues: RowIssue[]): void {
+	addRow(issues: readonly RowIssue[]): void {
 		this.rows++;
 		if (issues.length === 0) return;
 		this.invalid++;
