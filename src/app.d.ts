@@ -10,6 +10,8 @@ declare global {
 		interface PageData {
 			user?: { id: string; email: string; name: string } | null;
 			locale?: import('$lib/i18n/catalogue').Locale;
+			/** The interface messages in the page's language (see src/lib/i18n/locales.ts). */
+			messages?: Record<string, string>;
 		}
 	}
 }

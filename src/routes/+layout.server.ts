@@ -1,3 +1,5 @@
+import { messagesFor } from '$lib/i18n/catalogue';
+
 export function load({ locals }) {
-	return { user: locals.user, locale: locals.locale };
+	return { user: locals.user, locale: locals.locale, messages: messagesFor(locals.locale) };
 }

@@ -19,10 +19,9 @@ import * as method from './messages/method';
 import * as site from './messages/site';
 import * as upload from './messages/upload';
 
-export const LOCALES = ['en', 'uk'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const LOCALE_COOKIE = 'parallax_lang';
-export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', uk: 'Українська' };
+import { interpolate, isLocale, type Locale } from './locales';
+
+export { isLocale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES, type Locale } from './locales';
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
 export const features = [
@@ -63,13 +62,13 @@ const uk: Partial<Record<MessageKey, string>> = Object.assign({}, ...features.ma
 
 const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { en, uk };
 
-export function isLocale(value: unknown): value is Locale {
-	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+	return interpolate(catalogues[locale][key] ?? en[key], params);
 }
 
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-	const template: string = catalogues[locale][key] ?? en[key];
-	return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+/** Every message in one language (English where it lags), as the root layout sends it to the page. */
+export function messagesFor(locale: Locale): Record<MessageKey, string> {
+	return { ...en, ...catalogues[locale] };
 }
 
 /** The first supported language in an Accept-Language header, else English. */

@@ -1,6 +1,7 @@
 import { page } from '$app/state';
 import { formatDate as formatDateIn, formatDateRange as formatDateRangeIn } from '$lib/domain/views';
-import { isLocale, translate, type Locale, type MessageKey } from './catalogue';
+import type { MessageKey } from './catalogue';
+import { interpolate, isLocale, type Locale } from './locales';
 
 /** The page's interface language, from the layout's data (cookie, else the browser's preference). */
 export function locale(): Locale {
@@ -8,9 +9,9 @@ export function locale(): Locale {
 	return isLocale(value) ? value : 'en';
 }
 
-/** Translate an interface string for the current page. */
+/** Translate an interface string for the current page, from the messages the root layout sent. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-	return translate(locale(), key, params);
+	return interpolate(page.data.messages?.[key] ?? key, params);
 }
 
 /** Who made the English of a quote, in the interface language; an unknown value is shown as written. */
