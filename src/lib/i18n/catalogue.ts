@@ -66,9 +66,16 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
 	return interpolate(catalogues[locale][key] ?? en[key], params);
 }
 
-/** Every message in one language (English where it lags), as the root layout sends it to the page. */
+const merged = new Map<Locale, Record<MessageKey, string>>();
+
+/**
+ * Every message in one language (English where it lags), as the root layout sends it to the page.
+ * Built once per language: the layout asks on every request.
+ */
 export function messagesFor(locale: Locale): Record<MessageKey, string> {
-	return { ...en, ...catalogues[locale] };
+	let messages = merged.get(locale);
+	if (!messages) merged.set(locale, (messages = { ...en, ...catalogues[locale] }));
+	return messages;
 }
 
 /** The first supported language in an Accept-Language header, else English. */
