@@ -7,13 +7,13 @@ import { defaultFilters, type Filters } from '../../src/lib/domain/filters';
 
 // A small deterministic mix: several groups, outlets, events, languages, frame lists (empty,
 // repeated, one literally named "uncoded"), fractional and zero counts, dates across years.
-function fixture(): CoverageRecord[] {
+function fixture(length = 600, days = 500): CoverageRecord[] {
 	let seed = 42;
 	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
 	const frameLists = [[], ['a'], ['b'], ['a', 'b'], ['c', 'a'], [UNCODED], ['z']];
-	return Array.from({ length: 600 }, (_, i) => ({
-		date: new Date(Date.UTC(2023, 10, 1) + Math.floor(random() * 500) * 86_400_000).toISOString().slice(0, 10),
+	return Array.from({ length }, (_, i) => ({
+		date: new Date(Date.UTC(2023, 10, 1) + Math.floor(random() * days) * 86_400_000).toISOString().slice(0, 10),
 		outlet: pick(['o1', 'o2', 'o3', 'o4']),
 		group: pick(['g1', 'g2', 'g3', 'stray']),
 		event: pick(['e1', 'e2', '']),
@@ -44,7 +44,10 @@ const cases: [string, Partial<Filters>][] = [
 	['focus group', { focus: 'g3', to: '2024-06-30' }],
 	['focus on a group with no rows', { focus: 'g3', groups: ['g1'] }],
 	['nothing matches', { events: ['none'] }],
-	['range outside the data', { from: '2030-01-01', to: '2030-02-01', granularity: 'month' }]
+	['range outside the data', { from: '2030-01-01', to: '2030-02-01', granularity: 'month' }],
+	['groups only', { groups: ['g1', 'stray'] }],
+	['groups, date range, by frame, weekly', { groups: ['g2', 'g3'], from: '2023-11-20', by: 'frame', granularity: 'week' }],
+	['one group, focus elsewhere, count mode', { groups: ['g3'], focus: 'g1', mode: 'count' }]
 ];
 
 describe('chartViews over a ChartIndex', () => {
@@ -53,11 +56,17 @@ describe('chartViews over a ChartIndex', () => {
 	const fixtures: [string, CoverageRecord[]][] = [
 		['fractional counts', fixture()],
 		['whole counts', fixture().map((r) => ({ ...r, count: Math.round(r.count * 3) }))],
-		['article rows', fixture().map((r) => ({ ...r, count: 1 }))]
+		['article rows', fixture().map((r) => ({ ...r, count: 1 }))],
+		// Many rows on few days: summed from the day × group × frame cube when the filters allow.
+		['dense whole counts', fixture(4000, 40).map((r) => ({ ...r, count: Math.round(r.count * 3) }))],
+		['dense article rows', fixture(4000, 40).map((r) => ({ ...r, count: 1 }))]
 	];
 	for (const [kind, records] of fixtures) {
 		const data = input(records);
 		const index = chartIndexOf(records);
+		it(`builds the frame cube only where it is smaller than the rows: ${kind}`, () => {
+			expect(index.cube !== undefined).toBe(kind.startsWith('dense'));
+		});
 		for (const [name, patch] of cases) {
 			it(`gives identical views, ${kind}: ${name}`, () => {
 				const filters = { ...defaultFilters('d'), ...patch };
