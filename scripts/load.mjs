@@ -38,7 +38,8 @@ try {
 			...saved,
 			seconds: (Date.now() - started) / 1000
 		}));
-		const result = await autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS });
+		// Every browser sends Accept-Encoding; without it each request would carry 6× the bytes.
+		const result = await autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS, headers: { 'accept-encoding': 'gzip, deflate, br' } });
 		const imported = await importing;
 		results.push({
 			name,

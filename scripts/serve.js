@@ -8,5 +8,15 @@ process.env.ORIGIN ??= `http://localhost:${port}`;
 // default body limit (512 KB) would refuse them first.
 process.env.BODY_SIZE_LIMIT ??= String(Number(process.env.PARALLAX_UPLOAD_MAX_BYTES ?? 200 * 1024 * 1024) + 1024 * 1024);
 
-await import('../build/index.js');
+const { server } = await import('../build/index.js');
+// Micro-cached anonymous pages are answered before SvelteKit (see fromCache in hooks.server.ts):
+// under a class's worth of load, converting each request and response costs more than the page.
+// adapter-node's server is kept as it is (shutdown, timeouts); only its request listener is wrapped.
+const fromCache = globalThis[Symbol.for('parallax.fromCache')];
+if (typeof fromCache === 'function') {
+	server.server.removeListener('request', server.attach);
+	server.server.on('request', (req, res) => {
+		if (!fromCache(req, res)) server.attach(req, res);
+	});
+}
 console.log(`\nParallax is running at ${process.env.ORIGIN}\n`);

@@ -1,7 +1,9 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { ledger } from '$lib/server/ledger';
 import { hashToken, SESSION_COOKIE } from '$lib/server/auth';
-import { cacheable, cached, invalidate } from '$lib/server/microcache';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cacheable, cached, cacheKey, invalidate, serveFromCache } from '$lib/server/microcache';
+import { SECURITY_HEADERS } from '$lib/server/headers';
 import { store } from '$lib/server/storage';
 import { isLocale, LOCALE_COOKIE, negotiate } from '$lib/i18n/catalogue';
 
@@ -25,14 +27,37 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const method = event.request.method;
 	const render = () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%parallax.lang%', event.locals.locale) });
-	// The language is part of the key: the same URL renders differently per language.
+	// event.url drops /__data.json, so the key is built from the request's own URL.
 	const response = cacheable(event.route.id, event.url, method, event.locals.user === null)
-		? await cached(`${event.locals.locale} ${event.request.url}`, async () => render())
+		? await cached(cacheKey(event.locals.locale, new URL(event.request.url)), async () => render(), event.request.headers.get('accept-encoding'))
 		: await render();
 	if (method !== 'GET' && method !== 'HEAD' && event.route.id?.includes('datasets')) invalidate();
 
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 };
+
+/**
+ * scripts/serve.js asks this before handing a request to SvelteKit. Only requests that `handle`
+ * would treat as anonymous GETs get a key, with the same language choice; anything carrying a
+ * session cookie, valid or not, goes through SvelteKit.
+ */
+function fromCache(req: IncomingMessage, res: ServerResponse): boolean {
+	if (req.method !== 'GET' || !req.url?.startsWith('/')) return false;
+	const cookies = parseCookies(req.headers.cookie);
+	if (cookies.has(SESSION_COOKIE)) return false;
+	const chosen = cookies.get(LOCALE_COOKIE);
+	const locale = isLocale(chosen) ? chosen : negotiate(req.headers['accept-language'] ?? null);
+	// Built as adapter-node builds the Request's URL (origin + raw path), so the keys agree.
+	return serveFromCache(req, res, cacheKey(locale, new URL(`http://localhost${req.url}`)), SECURITY_HEADERS);
+}
+(globalThis as Record<symbol, unknown>)[Symbol.for('parallax.fromCache')] = fromCache;
+
+function parseCookies(header: string | undefined): Map<string, string> {
+	const cookies = new Map<string, string>();
+	for (const part of header?.split(';') ?? []) {
+		const at = part.indexOf('=');
+		if (at > 0) cookies.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+	}
+	return cookies;
+}

@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { signUp } from './support';
 
 const PAGES = ['/', '/charts', '/method', '/upload', '/datasets', '/login', '/signup'];
 
 test('pages are served with a strict Content-Security-Policy and the other security headers', async ({ request }) => {
-	for (const path of PAGES) {
+	// The second request of a cached page is answered from the micro-cache before SvelteKit.
+	for (const path of [...PAGES, ...PAGES]) {
 		const response = await request.get(path);
 		expect(response.status(), path).toBe(200);
 		const headers = response.headers();
@@ -41,4 +43,26 @@ test('every link to another site opens without opener or referrer', async ({ pag
 		}
 	}
 	expect(outbound).toBeGreaterThan(0);
+});
+
+test('the micro-cache answers anonymous readers only; a signed-in reader always gets their own page', async ({ browser, request }) => {
+	// Fill the cache as an anonymous reader, in both languages.
+	for (const language of ['en', 'uk']) {
+		const headers = { cookie: `parallax_lang=${language}` };
+		await request.get('/method', { headers });
+		const again = await request.get('/method', { headers });
+		expect(again.headers()['x-parallax-cache']).toBe('hit');
+		expect(await again.text()).toContain(`<html lang="${language}"`);
+	}
+	const anonymous = await request.get('/method', { headers: { 'accept-encoding': 'gzip' } });
+	expect(anonymous.headers()['content-encoding']).toBe('gzip');
+	expect(await anonymous.text()).toContain('Sign in');
+
+	const { page } = await signUp(browser, 'Cachecheck');
+	await page.goto('/method');
+	await expect(page.getByText('Signed in as Cachecheck')).toBeVisible();
+	const own = await page.request.get('/method');
+	expect(own.headers()['x-parallax-cache']).toBeUndefined();
+	expect(await own.text()).toContain('Cachecheck');
+	await page.context().close();
 });

@@ -1,5 +1,6 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { cacheable, cached, invalidate } from '../../src/lib/server/microcache';
+import { acceptsGzip, cacheable, cached, invalidate } from '../../src/lib/server/microcache';
 
 describe('micro-cache', () => {
 	it('renders once for concurrent anonymous requests and serves the copy after', async () => {
@@ -42,5 +43,34 @@ describe('micro-cache', () => {
 		expect(cacheable('/events/[id]', url('/events/a'), 'POST', true)).toBe(false);
 		expect(cacheable('/datasets/[id]', url('/datasets/a'), 'GET', true)).toBe(false);
 		expect(cacheable('/api/datasets/[id]/rows', url('/api/datasets/a/rows?token=t'), 'GET', true)).toBe(false);
+	});
+
+	it('serves the stored copy gzipped to clients that accept it, and plain to the rest', async () => {
+		invalidate();
+		const page = `<p>${'coverage '.repeat(500)}</p>`;
+		const render = async () => new Response(page, { headers: { 'content-type': 'text/html', 'content-length': String(page.length) } });
+		const plain = await cached('/events/z', render, null);
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(page);
+		const zipped = await cached('/events/z', render, 'gzip, deflate, br');
+		expect(zipped.headers.get('content-encoding')).toBe('gzip');
+		expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+		expect(zipped.headers.get('content-length')).toBeNull();
+		const bytes = new Uint8Array(await zipped.arrayBuffer());
+		expect(bytes.length).toBeLessThan(page.length / 5);
+		expect(gunzipSync(bytes).toString('utf8')).toBe(page);
+		// Tiny bodies are not worth compressing.
+		const small = await cached('/events/s', async () => new Response('ok', { headers: { 'content-type': 'text/html' } }), 'gzip');
+		expect(small.headers.get('content-encoding')).toBeNull();
+	});
+
+	it('reads Accept-Encoding as HTTP defines it', () => {
+		expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+		expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
+		expect(acceptsGzip('*')).toBe(true);
+		expect(acceptsGzip('gzip;q=0')).toBe(false);
+		expect(acceptsGzip('identity')).toBe(false);
+		expect(acceptsGzip('x-gzip-ish')).toBe(false);
+		expect(acceptsGzip(null)).toBe(false);
 	});
 });
