@@ -118,40 +118,50 @@ export async function ingestBench(page, { baseURL, file, runs }) {
 
 /**
  * Keeps the last ingest as a local dataset, opens it on /charts and toggles outlet-group
- * checkboxes: each click goes through the real FilterBar → URL → load → chartViews → charts.
- * A change ends at the first frame after the summary shows the new count.
+ * checkboxes, then outlet checkboxes: each click goes through the real FilterBar → URL → load →
+ * chartViews → charts. A change ends at the first frame after the summary shows the new count.
  */
 export async function filterBench(page, { changes }) {
 	await page.getByRole('button', { name: /^Use [\d,]+ valid rows?$/ }).click();
 	await page.getByTestId('saved').waitFor({ timeout: 600_000 });
 	await page.getByRole('link', { name: /^Chart / }).click();
 	await page.waitForFunction(() => document.querySelector('[data-testid=filter-summary] strong')?.textContent !== '0' && document.querySelector('canvas'), null, { timeout: 600_000 });
-	const loaded = Number(await page.getByTestId('filter-summary').locator('strong').textContent());
-	const ms = await page.evaluate(async (count) => {
-		const times = [];
-		const updates = [];
-		const summaryText = () => document.querySelector('[data-testid=filter-summary]')?.textContent;
-		for (let i = 0; i < count; i++) {
-			const boxes = [...document.querySelectorAll('input[name=group]')];
-			const box = boxes[i % boxes.length];
-			const before = summaryText();
-			const start = performance.now();
-			await new Promise((resolve) => {
-				const observer = new MutationObserver(() => {
-					if (summaryText() === before) return;
-					observer.disconnect();
-					updates.push(performance.now() - start);
-					requestAnimationFrame(() => resolve());
-				});
-				observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-				box.click();
-			});
-			times.push(performance.now() - start);
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-		return { times, updates };
-	}, changes);
-	return { ms: ms.times, domMs: ms.updates, rows: loaded };
+	const rows = Number(await page.getByTestId('filter-summary').locator('strong').textContent());
+	// Group toggles are summed from the day × group × frame cube; outlet toggles read every row.
+	const measure = (field) =>
+		page.evaluate(
+			async ([count, field]) => {
+				const times = [];
+				const updates = [];
+				const summaryText = () => document.querySelector('[data-testid=filter-summary]')?.textContent;
+				for (let i = 0; i < count; i++) {
+					const boxes = [...document.querySelectorAll(`input[name=${field}]`)];
+					const box = boxes[i % Math.min(boxes.length, 5)];
+					const before = summaryText();
+					const start = performance.now();
+					await new Promise((resolve) => {
+						const observer = new MutationObserver(() => {
+							if (summaryText() === before) return;
+							observer.disconnect();
+							updates.push(performance.now() - start);
+							requestAnimationFrame(() => resolve());
+						});
+						observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+						box.click();
+					});
+					times.push(performance.now() - start);
+					await new Promise((resolve) => setTimeout(resolve, 50));
+				}
+				return { ms: times, domMs: updates };
+			},
+			[changes, field]
+		);
+	const group = await measure('group');
+	// Back to every group, so each outlet toggle changes the count.
+	await page.getByRole('link', { name: /^Clear \d+ filters?$/ }).click();
+	await page.getByTestId('filter-summary').locator('strong').filter({ hasText: String(rows) }).waitFor();
+	const outlet = await measure('outlet');
+	return { ...group, outlet, rows };
 }
 
 async function waitForServer(url, child) {

@@ -18,6 +18,8 @@ export interface FilterResult {
 	ms: number[];
 	/** Click to the DOM showing the new count (navigation, aggregation and Svelte's update). */
 	domMs: number[];
+	/** The same over outlet toggles, which the frame cube cannot answer. */
+	outlet: { ms: number[]; domMs: number[] };
 	rows: number;
 }
 export interface RouteBundle {

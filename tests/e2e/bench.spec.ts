@@ -24,10 +24,11 @@ test('the browser and bundle benchmarks run end to end (10k rows)', async ({ pag
 		const filter = await filterBench(page, { changes: 3 });
 		expect(filter.rows).toBe(10_000);
 		expect(filter.ms).toHaveLength(3);
+		expect(filter.outlet.ms).toHaveLength(3);
 		const bundles = await routeBundles(root, ROUTES);
 		expect(bundles.find((b) => b.route === '/events/[id]')?.chartJs).toBe(false);
 		const rows = [...ingestRows(ingest), ...filterRows(filter), ...bundleRows(bundles)];
-		expect(rows).toHaveLength(3 + ROUTES.length);
+		expect(rows).toHaveLength(4 + ROUTES.length);
 		expect(table(rows).split('\n')).toHaveLength(2 + rows.length);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
