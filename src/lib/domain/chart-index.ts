@@ -47,6 +47,11 @@ export interface ChartIndex {
 	 */
 	combo: Uint32Array;
 	combos: { outlet: Uint32Array; group: Uint32Array; event: Uint32Array; language: Uint32Array };
+	/**
+	 * The rows again, ordered by combination (rows of combination k are start[k] to start[k+1]),
+	 * so a filter on outlets, events or languages reads only the rows of the combinations it keeps.
+	 */
+	byCombo: { start: Uint32Array; date: Uint32Array; frames: Uint32Array; count: Float64Array; combo: Uint32Array };
 	/** Sums per day, group and frame, when they are fewer than the rows (see FrameCube). */
 	cube?: FrameCube;
 }
@@ -117,7 +122,8 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 		integral: true,
 		ones: true,
 		combo: new Uint32Array(n),
-		combos: { outlet: new Uint32Array(0), group: new Uint32Array(0), event: new Uint32Array(0), language: new Uint32Array(0) }
+		combos: { outlet: new Uint32Array(0), group: new Uint32Array(0), event: new Uint32Array(0), language: new Uint32Array(0) },
+		byCombo: { start: new Uint32Array(1), date: new Uint32Array(0), frames: new Uint32Array(0), count: new Float64Array(0), combo: new Uint32Array(0) }
 	};
 	let total = 0;
 	for (let i = 0; i < n; i++) {
@@ -158,8 +164,32 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 		event: Uint32Array.from(parts, (p) => p[2]),
 		language: Uint32Array.from(parts, (p) => p[3])
 	};
+	index.byCombo = rowsByCombo(index, parts.length);
 	if (index.integral) index.cube = frameCube(index);
 	return index;
+}
+
+/** A counting sort of the rows by combination. */
+function rowsByCombo(ix: ChartIndex, combos: number): ChartIndex['byCombo'] {
+	const start = new Uint32Array(combos + 1);
+	for (let i = 0; i < ix.length; i++) start[ix.combo[i]! + 1]!++;
+	for (let k = 0; k < combos; k++) start[k + 1] = start[k + 1]! + start[k]!;
+	const next = start.slice(0, combos);
+	const sorted = {
+		start,
+		date: new Uint32Array(ix.length),
+		frames: new Uint32Array(ix.length),
+		count: new Float64Array(ix.ones ? 0 : ix.length),
+		combo: new Uint32Array(ix.length)
+	};
+	for (let i = 0; i < ix.length; i++) {
+		const j = next[ix.combo[i]!]!++;
+		sorted.combo[j] = ix.combo[i]!;
+		sorted.date[j] = ix.date[i]!;
+		sorted.frames[j] = ix.frames[i]!;
+		if (!ix.ones) sorted.count[j] = ix.count[i]!;
+	}
+	return sorted;
 }
 
 function frameCube(ix: ChartIndex): FrameCube | undefined {
@@ -346,41 +376,56 @@ export function indexedAggregates(
 	const gfsM = grouped ? new Float64Array(nGroups * nFS * M) : new Float64Array(0);
 	const gfsMSeen = new Uint8Array(grouped ? nGroups * nFS : 0);
 	if (grouped) {
-		const { combo, combos, ones } = ix;
+		const { combos, ones } = ix;
 		const comboOk = Uint8Array.from(combos.group, (g, k) =>
 			groupOk[g] && outletOk[combos.outlet[k]!] && eventOk[combos.event[k]!] && languageOk[combos.language[k]!] ? 1 : 0
 		);
 		const comboKey = by === 'group' ? combos.group : by === 'outlet' ? combos.outlet : by === 'event' ? combos.event : null;
-		for (let i = 0; i < ix.length; i++) {
-			const d = date[i]!;
-			if (!dateOk[d]) continue;
-			const cb = combo[i]!;
-			if (!comboOk[cb]) continue;
-			const fs = frames[i]!;
-			if (!fsOk[fs]) continue;
-			const g = combos.group[cb]!;
-			const c = ones ? 1 : count[i]!;
-			n += c;
-			groupSeen[g] = 1;
-			const gf = g * nFS + fs;
-			gfs[gf] = gfs[gf]! + c;
-			const p = pIdx[d]!;
-			if (p >= 0) {
-				seriesN += c;
-				if (comboKey) {
-					const k = comboKey[cb]!;
-					sums[k * P + p] = sums[k * P + p]! + c;
-					seen[k] = 1;
-				} else {
-					fsP[fs * P + p] = fsP[fs * P + p]! + c;
-					fsSeen[fs] = 1;
-				}
+		// With some combinations filtered out, only the kept combinations' rows are read.
+		const narrowed = comboOk.includes(0);
+		const rows = narrowed ? ix.byCombo : ix;
+		const ranges: number[] = [];
+		if (!narrowed) ranges.push(0, ix.length);
+		else
+			for (let cb = 0; cb < comboOk.length; cb++) {
+				if (!comboOk[cb]) continue;
+				const [from, to] = [ix.byCombo.start[cb]!, ix.byCombo.start[cb + 1]!];
+				if (ranges.length > 0 && ranges[ranges.length - 1] === from) ranges[ranges.length - 1] = to;
+				else ranges.push(from, to);
 			}
-			const m = mIdx[d]!;
-			if (m >= 0) {
-				mixN[g] = mixN[g]! + c;
-				gfsM[gf * M + m] = gfsM[gf * M + m]! + c;
-				gfsMSeen[gf] = 1;
+		const { date: rDate, frames: rFrames, count: rCount, combo: rCombo } = rows;
+		for (let r = 0; r < ranges.length; r += 2) {
+			for (let i = ranges[r]!; i < ranges[r + 1]!; i++) {
+				const d = rDate[i]!;
+				if (!dateOk[d]) continue;
+				const cb = rCombo[i]!;
+				if (!comboOk[cb]) continue;
+				const fs = rFrames[i]!;
+				if (!fsOk[fs]) continue;
+				const g = combos.group[cb]!;
+				const c = ones ? 1 : rCount[i]!;
+				n += c;
+				groupSeen[g] = 1;
+				const gf = g * nFS + fs;
+				gfs[gf] = gfs[gf]! + c;
+				const p = pIdx[d]!;
+				if (p >= 0) {
+					seriesN += c;
+					if (comboKey) {
+						const k = comboKey[cb]!;
+						sums[k * P + p] = sums[k * P + p]! + c;
+						seen[k] = 1;
+					} else {
+						fsP[fs * P + p] = fsP[fs * P + p]! + c;
+						fsSeen[fs] = 1;
+					}
+				}
+				const m = mIdx[d]!;
+				if (m >= 0) {
+					mixN[g] = mixN[g]! + c;
+					gfsM[gf * M + m] = gfsM[gf * M + m]! + c;
+					gfsMSeen[gf] = 1;
+				}
 			}
 		}
 		for (let g = 0; g < nGroups; g++) {
