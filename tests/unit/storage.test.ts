@@ -140,6 +140,27 @@ for (const [engine, open] of engines) {
 			expect(await store.aggregate(id, 'week', { groups: ['nobody'] })).toEqual([]);
 		});
 
+		it('stores every character of every row, however many batches an import has', async () => {
+			const id = `${prefix}-d3`;
+			const odd: ImportedCoverageRow[] = [
+				{ ...row('2024-02-29', 'odd', '', []), event: '', language: '', title: 'He said, "no"\r\nand "yes"', url: 'https://a.example/?q="x",y' },
+				{ ...row('2024-03-01', 'odd', 'state', ['a', 'b']), title: ' padded\tinner  tab ', url: '', count: 0.25 },
+				{ ...row('2024-03-02', 'odd', 'NULL', ['c']), event: '""', title: 'Україна — «війна» 🇺🇦\n', count: 1_000_000.5 },
+				{ ...row('2024-03-03', 'odd', ',', ['d']), title: '"', count: -3 }
+			];
+			const many = Array.from({ length: 60_000 }, (_, i) => row('2024-01-01', `o${i % 7}`, 'g', i % 2 ? ['a'] : []));
+			const stored = await store.createDataset(
+				newDataset(id, `${prefix}-u1`),
+				batches(...Array.from({ length: 30 }, (_, i) => many.slice(i * 2_000, (i + 1) * 2_000)), odd)
+			);
+			expect(stored.rowCount).toBe(60_004);
+			expect(await store.rows(id, { outlets: ['odd'] }, 10, 0)).toEqual(odd);
+			expect((await store.aggregate(id, 'month', { from: '2024-01-01', to: '2024-01-31' })).map((r) => [r.frame, r.count])).toEqual([
+				['', 30_000],
+				['a', 30_000]
+			]);
+		});
+
 		it('stores nothing when an import fails midway', async () => {
 			async function* failing() {
 				yield ROWS;

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { on } from 'node:events';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ImportRejected, parseDataset, type ImportLimits, type WorkerInput, type WorkerMessage } from './import';
 
@@ -8,16 +8,22 @@ import { ImportRejected, parseDataset, type ImportLimits, type WorkerInput, type
  */
 export const workerUrl = import.meta.url;
 
+const AHEAD = 4;
+
 const limits = (workerData as { parallaxImport?: ImportLimits } | null)?.parallaxImport;
 if (!isMainThread && parentPort && limits) void serve(parentPort, limits);
 
 async function serve(port: MessagePort, limits: ImportLimits) {
 	const send = (message: WorkerMessage) => port.postMessage(message);
+	// A few asks stay open, so the parser has a chunk at hand while the main thread is busy
+	// storing rows; asks are still answered only as the store pulls rows, so a slow store holds
+	// the upload back.
 	async function* upload() {
-		for (;;) {
-			send({ type: 'more' });
-			const [input] = (await once(port, 'message')) as [WorkerInput];
+		const inputs = on(port, 'message') as AsyncIterableIterator<[WorkerInput]>;
+		for (let i = 0; i < AHEAD; i++) send({ type: 'more' });
+		for await (const [input] of inputs) {
 			if (input.type === 'end') return;
+			send({ type: 'more' });
 			yield input.chunk;
 		}
 	}
