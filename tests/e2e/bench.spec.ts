@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { filterBench, ingestBench, prepare } from '../../bench/browser.mjs';
 import { routeBundles } from '../../bench/bundle.mjs';
+import { importOverHttp } from '../../bench/import-http.mjs';
 import { bundleRows, filterRows, ingestRows, ROUTES } from '../../bench/rows.mjs';
 import { table } from '../../bench/stats.mjs';
 import { generate } from '../../scripts/generate-coverage.mjs';
@@ -30,6 +31,21 @@ test('the browser and bundle benchmarks run end to end (10k rows)', async ({ pag
 		const rows = [...ingestRows(ingest), ...filterRows(filter), ...bundleRows(bundles)];
 		expect(rows).toHaveLength(4 + ROUTES.length);
 		expect(table(rows).split('\n')).toHaveLength(2 + rows.length);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+// The server import benchmark posts to the built app as an upload does; at 10k rows it must
+// store every row of the synthetic file.
+test('the server import benchmark imports through the built app (10k rows)', async () => {
+	test.setTimeout(120_000);
+	const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-import-'));
+	try {
+		const { path } = await generate({ rows: 10_000, shape: 'dataset', out: join(dir, 'coverage.csv') });
+		const result = await importOverHttp(path, join(dir, 'bench.duckdb'), 4497);
+		expect(result.rows).toBe(10_000);
+		expect(result.id).toMatch(/^\w+$/);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

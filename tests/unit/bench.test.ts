@@ -15,7 +15,7 @@ describe('server benchmarks (smoke, 10k rows)', () => {
 
 	it('imports, measures the floor and aggregates, and reports every row', async () => {
 		const { path } = await generate({ rows: 10_000, shape: 'dataset', out: join(dir, 'coverage.csv') });
-		const results = await serverBenches(path, 1, 1);
+		const results = await serverBenches(path, 1, 1, 'in-process');
 		expect(results.rows).toBe(10_000);
 		expect(results.aggregateRows).toBeGreaterThan(0);
 		const rows = serverRows(results);
