@@ -138,7 +138,7 @@ describe('packed text', () => {
 		const packed = packText(values);
 		expect(values.map((_, i) => textAt(packed, i))).toEqual(values);
 		expect(packText(['', '']).ends).toHaveLength(0);
-		// Thousands of values: batches of ASCII only and batches with other characters.
+		// Thousands of values, ASCII and not, growing the buffer several times.
 		const many = Array.from({ length: 5000 }, (_, i) => (i > 2500 && i % 97 === 0 ? `Д${i}😀` : i % 3 === 0 ? '' : `title ${i}`));
 		const packedMany = packText(many);
 		expect(many.map((_, i) => textAt(packedMany, i))).toEqual(many);
