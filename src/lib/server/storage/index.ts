@@ -18,7 +18,8 @@ async function openStore(): Promise<Store> {
 	const url = process.env.DATABASE_URL;
 	if (url) return PostgresStore.open(url);
 	return DuckDbStore.open(resolve(process.env.PARALLAX_DB ?? 'var/parallax.duckdb'), {
-		memoryLimit: process.env.PARALLAX_DB_MEMORY ?? '1GB'
+		memoryLimit: process.env.PARALLAX_DB_MEMORY ?? '1GB',
+		threads: Number(process.env.PARALLAX_DB_THREADS ?? 2)
 	});
 }
 
