@@ -122,9 +122,13 @@ ${text}
 - **Filter → charts**: the ingested rows are kept as a local dataset and opened on /charts; each change
   clicks one outlet-group checkbox (FilterBar → URL → load → chartViews → Chart.js, animations off as
   for reduced motion) and ends at the first animation frame after the summary shows the new count.
-- **Server import**: \`datasetBatches\` over a file stream into \`DuckDbStore.createDataset\`, as the
-  import endpoint does. The floor is papaparse alone over the same file plus DuckDB's own \`read_csv\`
-  inserting the same rows into the same table.
+  Then the filters are cleared and the same is done with outlet checkboxes: outlet filters cannot be
+  answered from the day × group × frame cube, so those changes read the rows of the kept outlets.
+- **Server import**: the built app (\`scripts/serve.js\`, embedded DuckDB) receives the file as a streamed
+  \`POST /api/datasets\` from a signed-in account, as a researcher's upload arrives: parsed and checked in
+  the import worker thread while the main thread stores checked rows. Timed from the first byte sent
+  to the 201 answer. The floor is papaparse alone over the same file (in the bench process) plus
+  DuckDB's own \`read_csv\` inserting the same rows into the same table.
 - **Server aggregate**: \`store.aggregate(id, 'week', filter)\` over the last imported dataset.
 - **JavaScript per route**: the client entry, app entry, layout and page nodes and their static imports
   from \`.svelte-kit/output/client\`, gzip level 9. Chart.js is a dynamic import of ChartPanel.
