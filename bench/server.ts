@@ -92,6 +92,7 @@ async function bulkInsert(path: string, dir: string, run: number) {
 }
 
 export interface ServerResults {
+	via: ImportVia;
 	rows: number;
 	importMs: number[];
 	floorMs: number[];
@@ -107,7 +108,7 @@ export type ImportVia = 'http' | 'in-process';
 
 export async function serverBenches(path: string, runs = 3, queries = 7, via: ImportVia = 'http'): Promise<ServerResults> {
 	const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
-	const out: ServerResults = { rows: 0, importMs: [], floorMs: [], parseMs: [], insertMs: [], aggregateMs: [], aggregateFilteredMs: [], aggregateRows: 0 };
+	const out: ServerResults = { via, rows: 0, importMs: [], floorMs: [], parseMs: [], insertMs: [], aggregateMs: [], aggregateFilteredMs: [], aggregateRows: 0 };
 	try {
 		for (let run = 0; run < runs; run++) {
 			// Interleaved, so drift in the machine's speed hits both sides alike.

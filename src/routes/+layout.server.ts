@@ -1,5 +1,7 @@
 import { messagesFor } from '$lib/i18n/catalogue';
 
-export function load({ locals }) {
-	return { user: locals.user, locale: locals.locale, messages: messagesFor(locals.locale) };
+// Reading route.id makes this load run again on client-side navigation to another route,
+// which brings that route's messages.
+export function load({ locals, route }) {
+	return { user: locals.user, locale: locals.locale, messages: messagesFor(locals.locale, route.id) };
 }

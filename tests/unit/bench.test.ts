@@ -20,7 +20,7 @@ describe('server benchmarks (smoke, 10k rows)', () => {
 		expect(results.aggregateRows).toBeGreaterThan(0);
 		const rows = serverRows(results);
 		expect(rows.map((r) => r.name)).toEqual([
-			'Server import, 10,000 rows into DuckDB (datasetBatches + createDataset) vs floor',
+			'Server import, 10,000 rows into DuckDB (datasetBatches + createDataset in-process) vs floor',
 			'Server aggregate, week × group × frame, 10,000 stored rows, no filter',
 			'Server aggregate, same, date filter (12 months)'
 		]);
