@@ -9,6 +9,8 @@ async function tableCells(page: Page, id: string): Promise<string[][]> {
 	const panel = page.locator(`[data-chart="${id}"]`);
 	const details = panel.locator('details.table');
 	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+	// The table is built once the disclosure is open, in the next update.
+	await expect(panel.getByTestId(`${id}-table`)).toBeVisible();
 	return panel.getByTestId(`${id}-table`).locator('tr').evaluateAll((rows) =>
 		rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? ''))
 	);

@@ -13,6 +13,7 @@ test('the charts switch to the Policy Frames Codebook through the crosswalk', as
 	// Frames by outlet group: the columns are now Policy Frames dimensions, counted once per article.
 	const panel = page.locator('[data-chart="frames"]');
 	await panel.locator('summary', { hasText: 'Data table' }).click();
+	await expect(panel.getByTestId('frames-table')).toBeVisible();
 	const header = await panel.getByTestId('frames-table').locator('thead th').allTextContents();
 	expect(header).toContain(pfcLabel('security-defense'));
 	expect(header).not.toContain('NATO as threat and encirclement');
@@ -61,6 +62,7 @@ test('a researcher adds their own codebook, sees its problems first, and charts 
 	await expect(page.locator('select[name="codebook"]')).toHaveValue(/^local-/);
 	const panel = page.locator('[data-chart="frames"]');
 	await panel.locator('summary', { hasText: 'Data table' }).click();
+	await expect(panel.getByTestId('frames-table')).toBeVisible();
 	const header = await panel.getByTestId('frames-table').locator('thead th').allTextContents();
 	expect(header).toEqual(expect.arrayContaining(['Threat talk', 'Money talk']));
 	// Parallax frames the crosswalk leaves out do not appear under their Parallax ids.

@@ -68,6 +68,7 @@ test('all chart data downloads in one CSV that matches the data tables of a filt
 	// The coverage data table: one column per series, one row per period, in the CSV's order.
 	const panel = page.locator('[data-chart="coverage"]');
 	await panel.locator('details.table summary').click();
+	await expect(panel.getByTestId('coverage-table')).toBeVisible();
 	const table = await panel.getByTestId('coverage-table').locator('tr').evaluateAll((trs) =>
 		trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? ''))
 	);

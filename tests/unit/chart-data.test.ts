@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_DATA_COLUMNS, chartDataRows, chartViews, type ChartInput } from '../../src/lib/domain/chart-views';
+import { CHART_DATA_COLUMNS, chartDataRows, chartViews, eventChartInput, type ChartInput } from '../../src/lib/domain/chart-views';
 import type { CoverageRecord } from '../../src/lib/domain/aggregate';
 import { defaultFilters } from '../../src/lib/domain/filters';
 import { toCsv } from '../../src/lib/domain/table';
@@ -58,5 +58,25 @@ describe('all chart data in one file', () => {
 		const csv = toCsv(CHART_DATA_COLUMNS, rows).split('\r\n');
 		expect(csv[0]).toBe('chart,period,group,series,label,matching,total');
 		expect(csv).toContain('coverage,2025-03-01,,state,State media,,');
+	});
+});
+
+describe("an event page's chart input", () => {
+	const many: ChartInput = {
+		...input,
+		records: [...input.records, rec('2024-12-30', 'intl', ['west'], 'e2'), rec('2025-01-07', 'intl', ['threat'], 'e3'), rec('2025-06-01', 'state', [], 'e3')]
+	};
+	for (const event of ['e1', 'e2', 'e3']) {
+		it(`keeps only the days of ${event}'s coverage, with the same panel and download`, () => {
+			const trimmed = eventChartInput(many, event);
+			expect(trimmed.records.length).toBeLessThan(many.records.length);
+			const own = many.records.filter((r) => r.event === event).map((r) => r.date).sort();
+			const filters = { ...defaultFilters('bundled'), events: [event], from: own[0]!, to: own.at(-1)! };
+			expect(chartViews(trimmed, filters)).toEqual(chartViews(many, filters));
+			expect(chartDataRows(trimmed, filters)).toEqual(chartDataRows(many, filters));
+		});
+	}
+	it('is empty for an event without coverage', () => {
+		expect(eventChartInput(many, 'none').records).toEqual([]);
 	});
 });

@@ -14,6 +14,7 @@ import {
 	type Window
 } from './aggregate';
 import { applyFilters, type Filters, type Vocabulary } from './filters';
+import { collectionWindow } from './coverage';
 import { indexedAggregates, type ChartIndex, type IndexedAggregates } from './chart-index';
 import { colourFor, GROUP_COLOURS } from './palette';
 import { PARALLAX_CODEBOOK, recode, type Codebook } from './codebook';
@@ -136,6 +137,18 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 export type ChartViews = ReturnType<typeof chartViews>;
 
 export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'label', 'matching', 'total'];
+
+/**
+ * An event page's chart input: the records of the days its coverage spans. Its panel and the
+ * panel's download (matching and total counts over the same days) come out the same as from
+ * every record, and the page carries a fraction of them.
+ */
+export function eventChartInput<T extends ChartInput>(input: T, eventId: string): T {
+	const own = input.records.filter((r) => r.event === eventId);
+	if (own.length === 0) return { ...input, records: [] };
+	const span = collectionWindow(own);
+	return { ...input, records: input.records.filter((r) => r.date >= span.start && r.date <= span.end) };
+}
 
 /**
  * Every chart of a view in one table: one row per series per period (for frames by outlet
