@@ -53,11 +53,20 @@ function fromCache(req: IncomingMessage, res: ServerResponse): boolean {
 }
 (globalThis as Record<symbol, unknown>)[Symbol.for('parallax.fromCache')] = fromCache;
 
+/** Names and values as SvelteKit's cookies.get reads them (quotes dropped, percent-decoded). */
 function parseCookies(header: string | undefined): Map<string, string> {
 	const cookies = new Map<string, string>();
 	for (const part of header?.split(';') ?? []) {
 		const at = part.indexOf('=');
-		if (at > 0) cookies.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+		if (at <= 0) continue;
+		let value = part.slice(at + 1).trim();
+		if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+		try {
+			value = decodeURIComponent(value);
+		} catch {
+			// kept as sent, as the cookie library does
+		}
+		cookies.set(part.slice(0, at).trim(), value);
 	}
 	return cookies;
 }

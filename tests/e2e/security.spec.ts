@@ -54,6 +54,9 @@ test('the micro-cache answers anonymous readers only; a signed-in reader always 
 		expect(again.headers()['x-parallax-cache']).toBe('hit');
 		expect(await again.text()).toContain(`<html lang="${language}"`);
 	}
+	// A quoted cookie value means the same language to the cache as to SvelteKit.
+	const quoted = await request.get('/method', { headers: { cookie: 'parallax_lang="uk"' } });
+	expect(await quoted.text()).toContain('<html lang="uk"');
 	const anonymous = await request.get('/method', { headers: { 'accept-encoding': 'gzip' } });
 	expect(anonymous.headers()['content-encoding']).toBe('gzip');
 	expect(await anonymous.text()).toContain('Sign in');
