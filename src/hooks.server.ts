@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheable, cached, cacheKey, invalidate, serveFromCache } from '$lib/server/microcache';
 import { SECURITY_HEADERS } from '$lib/server/headers';
 import { store } from '$lib/server/storage';
-import { isLocale, LOCALE_COOKIE, negotiate } from '$lib/i18n/catalogue';
+import { LOCALE_COOKIE, localeFor } from '$lib/i18n/catalogue';
 
 // Fail at start-up, with every file:row:column problem listed, rather than on first request;
 // open the store too, so a broken database is reported before the first visitor.
@@ -16,8 +16,7 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
-	const chosen = event.cookies.get(LOCALE_COOKIE);
-	event.locals.locale = isLocale(chosen) ? chosen : negotiate(event.request.headers.get('accept-language'));
+	event.locals.locale = localeFor(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const user = await (await store()).sessionUser(hashToken(token), new Date());
@@ -46,8 +45,7 @@ function fromCache(req: IncomingMessage, res: ServerResponse): boolean {
 	if (req.method !== 'GET' || !req.url?.startsWith('/')) return false;
 	const cookies = parseCookies(req.headers.cookie);
 	if (cookies.has(SESSION_COOKIE)) return false;
-	const chosen = cookies.get(LOCALE_COOKIE);
-	const locale = isLocale(chosen) ? chosen : negotiate(req.headers['accept-language'] ?? null);
+	const locale = localeFor(cookies.get(LOCALE_COOKIE), req.headers['accept-language'] ?? null);
 	// Built as adapter-node builds the Request's URL (origin + raw path), so the keys agree.
 	return serveFromCache(req, res, cacheKey(locale, new URL(`http://localhost${req.url}`)), SECURITY_HEADERS);
 }

@@ -90,6 +90,11 @@ export function messagesFor(locale: Locale, routeId: string | null = null): Part
 	return messages;
 }
 
+/** The reader's language: the one they chose (cookie) if it is supported, else their browser's. */
+export function localeFor(chosen: string | undefined, acceptLanguage: string | null): Locale {
+	return isLocale(chosen) ? chosen : negotiate(acceptLanguage);
+}
+
 /** The first supported language in an Accept-Language header, else English. */
 export function negotiate(header: string | null): Locale {
 	for (const part of (header ?? '').split(',')) {

@@ -46,10 +46,9 @@ export function cacheable(routeId: string | null, url: URL, method: string, anon
 }
 
 export async function cached(key: string, render: () => Promise<Response>, acceptEncoding: string | null = null): Promise<Response> {
-	const now = Date.now();
 	const gzipOk = acceptsGzip(acceptEncoding);
-	const hit = entries.get(key);
-	if (hit && hit.expires > now) return toResponse(hit, 'hit', gzipOk);
+	const hit = fresh(key);
+	if (hit) return toResponse(hit, 'hit', gzipOk);
 
 	let job = pending.get(key);
 	if (!job) {
@@ -94,19 +93,11 @@ export function cacheKey(locale: string, url: URL): string {
  * under load). `key` is null for requests that must not be answered from the cache.
  */
 export function serveFromCache(req: IncomingMessage, res: ServerResponse, key: string | null, headers: Record<string, string>): boolean {
-	if (key === null) return false;
-	const entry = entries.get(key);
-	if (!entry || entry.expires <= Date.now()) return false;
-	const gzipOk = entry.gzipped !== null && acceptsGzip(req.headers['accept-encoding'] ?? null);
-	const out: Record<string, string | string[]> = {};
-	for (const [name, value] of entry.headers) out[name] = value;
-	Object.assign(out, headers, { 'x-parallax-cache': 'hit' });
-	if (entry.gzipped) out.vary = out.vary ? `${out.vary}, accept-encoding` : 'accept-encoding';
-	if (gzipOk) out['content-encoding'] = 'gzip';
-	const body = gzipOk ? entry.gzipped! : new Uint8Array(entry.body);
-	out['content-length'] = String(body.byteLength);
-	res.writeHead(entry.status, out);
-	res.end(body);
+	const entry = key === null ? undefined : fresh(key);
+	if (!entry) return false;
+	const copy = variant(entry, 'hit', acceptsGzip(req.headers['accept-encoding'] ?? null));
+	res.writeHead(entry.status, { ...copy.headers, ...headers, 'content-length': String(copy.body.byteLength) });
+	res.end(copy.body);
 	return true;
 }
 
@@ -114,15 +105,29 @@ export function invalidate() {
 	entries.clear();
 }
 
-/** `miss` rendered it, `shared` waited for that render, `hit` came from the cache. */
+function fresh(key: string): Entry | undefined {
+	const entry = entries.get(key);
+	return entry && entry.expires > Date.now() ? entry : undefined;
+}
+
+/**
+ * The stored copy as one client gets it: gzipped if it accepts gzip, with Vary wherever a
+ * compressed copy exists. `miss` rendered it, `shared` waited for that render, `hit` came from the cache.
+ */
+function variant(entry: Entry, how: 'hit' | 'miss' | 'shared', gzipOk: boolean): { headers: Record<string, string>; body: Uint8Array } {
+	const headers: Record<string, string> = Object.fromEntries(entry.headers);
+	headers['x-parallax-cache'] = how;
+	if (entry.gzipped === null) return { headers, body: new Uint8Array(entry.body) };
+	headers.vary = headers.vary ? `${headers.vary}, accept-encoding` : 'accept-encoding';
+	if (!gzipOk) return { headers, body: new Uint8Array(entry.body) };
+	headers['content-encoding'] = 'gzip';
+	return { headers, body: entry.gzipped };
+}
+
 function toResponse(entry: Entry, how: 'hit' | 'miss' | 'shared', gzipOk: boolean): Response {
-	const headers = new Headers(entry.headers);
-	headers.set('x-parallax-cache', how);
-	if (!entry.gzipped) return new Response(entry.body.slice(0), { status: entry.status, headers });
-	headers.append('vary', 'accept-encoding');
-	if (!gzipOk) return new Response(entry.body.slice(0), { status: entry.status, headers });
-	headers.set('content-encoding', 'gzip');
-	return new Response(entry.gzipped.slice(0), { status: entry.status, headers });
+	const copy = variant(entry, how, gzipOk);
+	// A copy, so that a consumer of this Response cannot touch the stored bytes.
+	return new Response(copy.body.slice(), { status: entry.status, headers: copy.headers });
 }
 
 /** Whether an Accept-Encoding header allows gzip (`gzip` or `*`, without q=0). */
