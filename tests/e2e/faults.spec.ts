@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -51,6 +51,31 @@ test('an upload that fails validation halfway stores nothing and the server keep
 		const list = (await (await fetch(`${server.url}/api/datasets`, { headers: { cookie } })).json()) as { datasets: unknown[] };
 		expect(list.datasets).toEqual([]);
 		expect((await fetch(`${server.url}/`)).status).toBe(200);
+		await server.stop();
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('an import parses on a thread that gives way to the one serving pages', async () => {
+	test.skip(process.platform !== 'linux', 'thread priorities are read from /proc');
+	const dir = mkdtempSync(join(tmpdir(), 'parallax-fault-'));
+	try {
+		const server = await startServer(4197, { PARALLAX_DB: join(dir, 'parallax.duckdb') });
+		const cookie = await signUp(server.url, 'Nice');
+		const upload = await startSlowUpload(server.url, cookie, 'Imported behind the readers', DATASET_HEADER + datasetCsv(1_000));
+		const pid = server.process.pid!;
+		// Field 19 of /proc/<pid>/task/<tid>/stat is the thread's niceness; the command name before it may hold spaces.
+		const niceness = (tid: string) => {
+			const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+			return Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]);
+		};
+		await expect.poll(() => readdirSync(`/proc/${pid}/task`).filter((tid) => niceness(tid) === 10).length).toBe(1);
+		expect(niceness(String(pid))).toBe(0);
+		expect((await fetch(`${server.url}/events/hague-summit-2025`)).status).toBe(200);
+
+		upload.finish(datasetCsv(1_000, 1_000));
+		expect(await upload.outcome).toMatch(/^response 201 .*"rowCount":2000/);
 		await server.stop();
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

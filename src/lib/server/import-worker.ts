@@ -1,4 +1,6 @@
 import { on } from 'node:events';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ImportRejected, parseDataset, type ImportLimits, type WorkerInput, type WorkerMessage } from './import';
 
@@ -9,9 +11,29 @@ import { ImportRejected, parseDataset, type ImportLimits, type WorkerInput, type
 export const workerUrl = import.meta.url;
 
 const AHEAD = 4;
+/** Niceness 10 of 19: well behind the request thread, yet never starved on an idle machine. */
+const IMPORT_NICENESS = 10;
 
 const limits = (workerData as { parallaxImport?: ImportLimits } | null)?.parallaxImport;
-if (!isMainThread && parentPort && limits) void serve(parentPort, limits);
+if (!isMainThread && parentPort && limits) {
+	yieldToReaders();
+	void serve(parentPort, limits);
+}
+
+/**
+ * A class reading pages should not wait on a researcher's import: this thread gives way to the
+ * one that serves requests whenever both want a core. On Linux, setpriority with a thread's id
+ * changes that thread alone, and /proc/thread-self names the calling thread. Elsewhere the
+ * import simply runs at normal priority.
+ */
+function yieldToReaders() {
+	try {
+		const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+		if (Number.isInteger(tid) && tid > 0) setPriority(tid, IMPORT_NICENESS);
+	} catch {
+		// No /proc, or not allowed: nothing is lost but the preference.
+	}
+}
 
 async function serve(port: MessagePort, limits: ImportLimits) {
 	const send = (message: WorkerMessage) => port.postMessage(message);
