@@ -375,6 +375,23 @@ describe('browser copy', () => {
 		]);
 	});
 
+	it('sends a group the researcher named by its name, bundled groups by their id, and no group as empty', () => {
+		const { result } = importFixture('mediacloud-legacy.csv');
+		const dataset: LocalDataset = {
+			id: 'local-x', title: 't', fileName: 'm.csv', format: 'mediacloud-legacy', kind: 'article', rows: 4, created: '',
+			data: result.data,
+			groupOf: { 'tass.com': 'russian-state-media', Reuters: 'custom-wire-services', Meduza: 'custom-exile' },
+			groupLabels: { 'russian-state-media': 'Russian state media', 'custom-wire-services': 'Wire services, international' }
+		};
+		const rows = Papa.parse<Record<string, string>>(datasetCsvParts(dataset).join(''), { header: true, skipEmptyLines: true }).data;
+		expect(rows.map((r) => [r.outlet, r.group])).toEqual([
+			['tass.com', 'russian-state-media'],
+			['Reuters', 'Wire services, international'],
+			['Meduza', 'custom-exile'],
+			['Example News', '']
+		]);
+	});
+
 	it('holds no title or link column for count files, and pads one that starts late', () => {
 		expect(importFixture('gdelt-timeline.csv').result.data.title.ends).toHaveLength(0);
 		const text = 'date,outlet,title\n2024-01-01,A,\n2024-01-02,A,\n2024-01-03,A,Third\n';

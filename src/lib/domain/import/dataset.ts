@@ -6,7 +6,7 @@ import { collectionWindow } from '../coverage';
 import type { Vocabulary } from '../filters';
 import type { FormatId } from './formats';
 import type { Checked, CheckedRow } from './mapping';
-import type { UploadedOutlet } from './outlets';
+import { isCustomGroup, type UploadedOutlet } from './outlets';
 
 /**
  * Coverage rows in columns, each text column dictionary-encoded: a million rows are six typed
@@ -335,15 +335,20 @@ export function recordsChartInput(
 	};
 }
 
-/** The CSV the server's import reads (DATASET_COLUMNS), built in slices so a million rows never become one giant string. */
+/**
+ * The CSV the server's import reads (DATASET_COLUMNS), built in slices so a million rows never
+ * become one giant string. A group the researcher named is sent by that name: the server keeps
+ * no labels for it, and its charts would otherwise show the generated id.
+ */
 export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): string[] {
 	const records = coverageRecordsOf(dataset);
+	const groupName = (group: string) => (group === UNGROUPED ? '' : isCustomGroup(group) ? (dataset.groupLabels[group] ?? group) : group);
 	const parts = [`${DATASET_COLUMNS.join(',')}\r\n`];
 	for (let start = 0; start < records.length; start += rowsPerPart) {
 		const slice = records.slice(start, start + rowsPerPart).map((r, i) => [
 			r.date,
 			r.outlet,
-			r.group === UNGROUPED ? '' : r.group,
+			groupName(r.group),
 			r.event === NO_EVENT ? '' : r.event,
 			r.language,
 			r.frames.join(';'),

@@ -75,10 +75,15 @@ export function suggestGroups(uploaded: UploadedOutlet[], known: KnownOutlet[]):
 	return out;
 }
 
+const CUSTOM_GROUP = 'custom-';
+
+/** Whether a group id was made by groupId for a group the researcher defined. */
+export const isCustomGroup = (id: string) => id.startsWith(CUSTOM_GROUP);
+
 /** An id for a group the researcher defines, in the id alphabet the rest of Parallax uses. */
 export function groupId(label: string, taken: Iterable<string>): string {
 	const base =
-		'custom-' +
+		CUSTOM_GROUP +
 		(label
 			.normalize('NFKD')
 			.toLowerCase()
