@@ -19,6 +19,8 @@ export const en = {
 	'upload.kept': 'Kept in this browser',
 	'upload.keptText':
 		'{rows} valid rows of {file} are stored as “{label}”. They stay in this browser until you save them or remove them here.',
+	'upload.keptTextOne':
+		'{rows} valid row of {file} is stored as “{label}”. It stays in this browser until you save it or remove it here.',
 	'upload.chart': 'Chart {title}',
 	'upload.map': 'Map the columns',
 	'upload.checkAgain': 'Check again with this mapping',
@@ -156,6 +158,8 @@ export const uk = {
 	'upload.inspecting': 'Читаємо початок файлу…',
 	'upload.kept': 'Збережено в цьому браузері',
 	'upload.keptText':
+		'Коректні рядки з {file} ({rows}) збережено як «{label}». Вони залишаються в цьому браузері, доки ви їх не збережете на сервері або не вилучите тут.',
+	'upload.keptTextOne':
 		'Коректні рядки з {file} ({rows}) збережено як «{label}». Вони залишаються в цьому браузері, доки ви їх не збережете на сервері або не вилучите тут.',
 	'upload.chart': 'Графіки: {title}',
 	'upload.map': 'Зіставте стовпці',
