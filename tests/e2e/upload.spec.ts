@@ -170,12 +170,15 @@ test('a wide table with one column per year is reshaped into counts per country 
 
 	await useRowsAndOpenCharts(page);
 	await openCoverageTable(page);
+	// Yearly counts are charted per year, not as January with eleven empty months after it.
+	await expect(page.locator('select[name="gran"]')).toHaveValue('');
+	await expect(page.getByRole('figure', { name: 'Coverage over time' }).locator('figcaption')).toContainText('Articles per year');
 	// By hand from the fixture: France has no 2022 value (empty, so missing) and its 2024e is "x".
 	expect(await coverageCells(page)).toEqual({
-		'2021-01': { France: '1,234.5', Germany: '1.5', Poland: '0' },
-		'2022-01': { France: '0', Germany: '2', Poland: '1' },
-		'2023-01': { France: '4', Germany: '3.25', Poland: '2' },
-		'2024-01': { France: '0', Germany: '0', Poland: '3' }
+		'2021': { France: '1,234.5', Germany: '1.5', Poland: '0' },
+		'2022': { France: '0', Germany: '2', Poland: '1' },
+		'2023': { France: '4', Germany: '3.25', Poland: '2' },
+		'2024': { France: '0', Germany: '0', Poland: '3' }
 	});
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+	dataResolution,
 	defaultGranularity,
+	nextPeriod,
+	periodLabel,
 	framesByGroup,
 	isoWeekLabel,
 	periodStart,
@@ -36,6 +39,23 @@ describe('periods (UTC, ISO weeks)', () => {
 		expect(defaultGranularity('2025-06-01', '2025-07-15')).toBe('day');
 		expect(defaultGranularity('2025-01-01', '2025-12-31')).toBe('week');
 		expect(defaultGranularity('2014-01-01', '2025-12-31')).toBe('month');
+	});
+	it('has years, labelled by their number', () => {
+		expect(periodStart('2024-07-09', 'year')).toBe('2024-01-01');
+		expect(nextPeriod('2024-01-01', 'year')).toBe('2025-01-01');
+		expect(periodLabel('2024-01-01', 'year')).toBe('2024');
+		expect(periodsBetween('2021-01-01', '2024-01-01', 'year')).toEqual(['2021-01-01', '2022-01-01', '2023-01-01', '2024-01-01']);
+	});
+	it('reads how finely the data are dated, and never picks a finer period than that', () => {
+		expect(dataResolution(['2021-01-01', '2022-01-01'])).toBe('year');
+		expect(dataResolution(['2021-01-01', '2021-03-01'])).toBe('month');
+		expect(dataResolution(['2021-01-01', '2021-03-02'])).toBe('day');
+		expect(dataResolution([])).toBe('day');
+		expect(dataResolution(['2024-02-01', '2024-02-01'])).toBe('day');
+		expect(defaultGranularity('2021-01-01', '2024-01-01', 'year')).toBe('year');
+		expect(defaultGranularity('2025-01-01', '2025-03-01', 'month')).toBe('month');
+		expect(defaultGranularity('2014-01-01', '2025-12-01', 'month')).toBe('month');
+		expect(defaultGranularity('2025-06-01', '2025-07-15', 'day')).toBe('day');
 	});
 });
 

@@ -36,7 +36,7 @@ describe('parseFilters', () => {
 
 	it('ignores invalid values with a notice for each, never throwing', () => {
 		const { filters, notices } = parseFilters(
-			new URLSearchParams('from=2025-02-30&event=nope&by=colour&gran=year&mode=x&dataset=theirs&lang=zz'),
+			new URLSearchParams('from=2025-02-30&event=nope&by=colour&gran=decade&mode=x&dataset=theirs&lang=zz'),
 			vocab
 		);
 		expect(filters).toEqual(defaultFilters('bundled'));
@@ -46,7 +46,7 @@ describe('parseFilters', () => {
 			'Ignored event="nope": not a known event.',
 			'Ignored lang="zz": not a known language.',
 			'Ignored by="colour": choose one of group, outlet, frame, event.',
-			'Ignored gran="year": choose one of day, week, month.',
+			'Ignored gran="decade": choose one of day, week, month, year.',
 			'Ignored mode="x": choose count or share.'
 		]);
 	});

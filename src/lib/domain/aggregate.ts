@@ -9,7 +9,7 @@
  * drawn as a gap); a period inside the window with no matching records is a real zero.
  */
 
-export type Granularity = 'day' | 'week' | 'month';
+export type Granularity = 'day' | 'week' | 'month' | 'year';
 export type SeriesBy = 'group' | 'outlet' | 'frame' | 'event';
 
 export interface CoverageRecord {
@@ -58,6 +58,7 @@ function toIso(time: number): string {
 export function periodStart(iso: string, granularity: Granularity): string {
 	if (granularity === 'day') return iso;
 	if (granularity === 'month') return `${iso.slice(0, 7)}-01`;
+	if (granularity === 'year') return `${iso.slice(0, 4)}-01-01`;
 	const time = toTime(iso);
 	const weekday = (new Date(time).getUTCDay() + 6) % 7; // Monday = 0
 	return toIso(time - weekday * DAY);
@@ -66,6 +67,7 @@ export function periodStart(iso: string, granularity: Granularity): string {
 export function nextPeriod(start: string, granularity: Granularity): string {
 	if (granularity === 'day') return toIso(toTime(start) + DAY);
 	if (granularity === 'week') return toIso(toTime(start) + 7 * DAY);
+	if (granularity === 'year') return `${Number(start.slice(0, 4)) + 1}-01-01`;
 	const [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
 	return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
@@ -84,6 +86,7 @@ export function isoWeekLabel(monday: string): string {
 export function periodLabel(start: string, granularity: Granularity): string {
 	if (granularity === 'day') return start;
 	if (granularity === 'week') return isoWeekLabel(start);
+	if (granularity === 'year') return start.slice(0, 4);
 	return start.slice(0, 7);
 }
 
@@ -95,12 +98,36 @@ export function periodsBetween(from: string, to: string, granularity: Granularit
 	return periods;
 }
 
-/** Daily for up to ~3 months, weekly up to ~2 years, monthly beyond. */
-export function defaultGranularity(from: string, to: string): Granularity {
+/**
+ * Daily for up to ~3 months, weekly up to ~2 years, monthly beyond; never finer than the data
+ * (see dataResolution): yearly counts drawn per month would put each year in January and draw
+ * the other eleven months as zeros.
+ */
+export function defaultGranularity(from: string, to: string, resolution: 'day' | 'month' | 'year' = 'day'): Granularity {
+	if (resolution === 'year') return 'year';
 	const days = (toTime(to) - toTime(from)) / DAY;
+	if (days <= 730 && resolution === 'month') return 'month';
 	if (days <= 92) return 'day';
 	if (days <= 730) return 'week';
 	return 'month';
+}
+
+/**
+ * How finely the dates are given: 'year' when every date is a 1 January (one count per year, as
+ * wide yearly tables reshape to), 'month' when every date is a first of the month, else 'day'.
+ * One date alone says nothing about the others, so it takes two different dates to be coarser.
+ */
+export function dataResolution(dates: Iterable<string>): 'day' | 'month' | 'year' {
+	let resolution: 'month' | 'year' = 'year';
+	let first: string | undefined;
+	let several = false;
+	for (const date of dates) {
+		if (date.slice(8) !== '01') return 'day';
+		if (date.slice(5, 7) !== '01') resolution = 'month';
+		first ??= date;
+		several ||= date !== first;
+	}
+	return several ? resolution : 'day';
 }
 
 export function seriesKeys(record: CoverageRecord, by: SeriesBy): string[] {

@@ -1,4 +1,5 @@
 import {
+	dataResolution,
 	defaultGranularity,
 	framesByGroup,
 	periodLabel,
@@ -70,6 +71,14 @@ function recordAggregates(input: ChartInput, filters: Filters, granularity: Gran
 	return { overTime, crosstab, mix, focus, n: filtered.reduce((a, r) => a + r.count, 0) };
 }
 
+// Read once per dataset: a filter change must not walk a million records again.
+const resolutions = new WeakMap<CoverageRecord[], ReturnType<typeof dataResolution>>();
+function resolutionOf(records: CoverageRecord[]) {
+	let resolution = resolutions.get(records);
+	if (resolution === undefined) resolutions.set(records, (resolution = dataResolution(records.map((r) => r.date))));
+	return resolution;
+}
+
 /**
  * Every chart on /charts for one filter state. Pass `index` (chartIndexOf(input.records), built
  * once per dataset) to aggregate over typed arrays instead of record objects: same results.
@@ -78,7 +87,7 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 	const { window, vocab, labels } = input;
 	const from = filters.from ?? window.start;
 	const to = filters.to ?? window.end;
-	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to);
+	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to, resolutionOf(input.records));
 
 	const { overTime, crosstab, mix: mixCounts, focus, n } = index
 		? indexedAggregates(index, filters, { granularity, by: filters.by, from, to, window, frameOrder: vocab.frames, groupOrder: vocab.groups })

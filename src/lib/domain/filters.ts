@@ -45,7 +45,7 @@ const LISTS = {
 } as const;
 
 const SERIES_BY: SeriesBy[] = ['group', 'outlet', 'frame', 'event'];
-const GRANULARITIES: Granularity[] = ['day', 'week', 'month'];
+const GRANULARITIES: Granularity[] = ['day', 'week', 'month', 'year'];
 
 export function defaultFilters(dataset: string): Filters {
 	return {

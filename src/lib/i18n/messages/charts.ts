@@ -20,6 +20,7 @@ export const en = {
 	'charts.per.day': 'per day',
 	'charts.per.week': 'per ISO week (Monday–Sunday, UTC)',
 	'charts.per.month': 'per month',
+	'charts.per.year': 'per year',
 	'charts.by.group': 'outlet group',
 	'charts.by.outlet': 'outlet',
 	'charts.by.frame': 'frame',
@@ -71,6 +72,7 @@ export const en = {
 	'charts.filter.day': 'day',
 	'charts.filter.week': 'week',
 	'charts.filter.month': 'month',
+	'charts.filter.year': 'year',
 	'charts.filter.events': 'Events',
 	'charts.filter.groups': 'Outlet groups',
 	'charts.filter.outlets': 'Outlets',
@@ -101,6 +103,7 @@ export const en = {
 	'charts.event.isoWeek': 'ISO week',
 	'charts.event.day': 'day',
 	'charts.event.month': 'month',
+	'charts.event.year': 'year',
 	'charts.event.empty': 'No coded articles about this event.',
 	'charts.event.framesCaption':
 		'Frame codings per outlet group (an article with two frames counts once for each). Source: the bundled ledger; n = {n}.'
@@ -123,6 +126,7 @@ export const uk = {
 	'charts.per.day': 'за день',
 	'charts.per.week': 'за тиждень ISO (понеділок–неділя, UTC)',
 	'charts.per.month': 'за місяць',
+	'charts.per.year': 'за рік',
 	'charts.by.group': 'групу видань',
 	'charts.by.outlet': 'видання',
 	'charts.by.frame': 'фрейм',
@@ -175,6 +179,7 @@ export const uk = {
 	'charts.filter.day': 'день',
 	'charts.filter.week': 'тиждень',
 	'charts.filter.month': 'місяць',
+	'charts.filter.year': 'рік',
 	'charts.filter.events': 'Події',
 	'charts.filter.groups': 'Групи видань',
 	'charts.filter.outlets': 'Видання',
@@ -204,6 +209,7 @@ export const uk = {
 	'charts.event.isoWeek': 'тиждень ISO',
 	'charts.event.day': 'день',
 	'charts.event.month': 'місяць',
+	'charts.event.year': 'рік',
 	'charts.event.empty': 'Закодованих статей про цю подію немає.',
 	'charts.event.framesCaption':
 		'Кодування фреймів за групами видань (стаття з двома фреймами враховується один раз для кожного). Джерело: вбудований реєстр; n = {n}.'
