@@ -159,3 +159,13 @@ test('an event page has its own coverage panel', async ({ page }) => {
 	await page.getByRole('link', { name: 'Explore them with filters' }).click();
 	await expect(page.getByTestId('filter-summary')).toContainText(`${n} articles match`);
 });
+
+test('the chart filters fit a phone, with every list open @phone', async ({ page }) => {
+	await page.goto('/charts');
+	const lists = page.locator('.filters details');
+	for (const list of await lists.all()) await list.locator('summary').click();
+	await expect(page.getByRole('checkbox', { name: 'Russian state media' })).toBeVisible();
+	// Nothing reaches past the right edge: a wider page would cut the filters off on a phone.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+	await expectNoAxeViolations(page);
+});
