@@ -91,6 +91,7 @@ test('a file with bad rows gets an exact report and only its valid rows are used
 	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['row 5, column count: "x" is not a number']);
 	await expect(page.getByTestId('issues-url').getByRole('listitem')).toHaveText(['row 5, column url: "not a url" is not a web address']);
 	await expect(page.getByTestId('issues-fields').getByRole('listitem')).toHaveText(['row 6: has 3 fields; the header has 5']);
+	await expect(page.getByTestId('row-numbers')).toHaveText('Rows are numbered as a spreadsheet shows them: the header is row 1.');
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: 'Download all 5 problems as CSV' }).click();
