@@ -6,6 +6,7 @@ import { buildLedger } from '../../src/lib/domain/ledger';
 import { encodeDeck, eventDeck, resolveDeck, type Deck } from '../../src/lib/domain/deck';
 import { presentationSteps, type Step } from '../../src/lib/domain/presentation';
 import { scoreAnswer, summarise } from '../../src/lib/domain/exercise';
+import { codingNoteText, frameIndex } from '../../src/lib/domain/views';
 
 // Expectations come from the same bundled data and pure logic the app uses, so the specs check
 // the pages against the dataset rather than against copied strings.
@@ -66,7 +67,7 @@ async function expectStep(page: Page, step: Step, n: number, total: number) {
 				await expect(slide.locator(`[data-frame="${code}"]`)).toContainText(frame.label);
 				await expect(slide.locator(`[data-frame="${code}"]`)).toContainText(frame.definition);
 			}
-			await expect(slide).toContainText(step.claim.coding_note);
+			await expect(slide).toContainText(codingNoteText(step.claim.coding_note, frameIndex(ledger.frames)));
 			break;
 		case 'question':
 			await expect(heading).toHaveText(step.text);
@@ -274,7 +275,7 @@ test.describe('guess-the-frame exercise', () => {
 			for (const code of result.extra) await expect(page.locator(`.verdict[data-frame="${code}"]`)).toHaveAttribute('data-status', 'extra');
 			for (const code of claim.frame_codes)
 				await expect(page.locator(`.verdict[data-frame="${code}"]`)).toContainText(ledger.frames.find((f) => f.id === code)!.definition);
-			await expect(page.getByTestId('coding-note')).toHaveText(claim.coding_note);
+			await expect(page.getByTestId('coding-note')).toHaveText(codingNoteText(claim.coding_note, frameIndex(ledger.frames)));
 			const perspectives = ledger.perspectives.filter((p) => p.claim_ids.includes(claim.id));
 			for (const p of perspectives) await expect(page.locator(`#perspective-${p.id}`)).toContainText(p.source_name);
 			await page.getByRole('button', { name: i + 1 < eventClaims.length ? 'Next claim →' : 'See my score →' }).click();
@@ -315,7 +316,7 @@ test.describe('printable handouts', () => {
 			const claim = ledger.claims.find((c) => c.id === id)!;
 			await expect(claims.nth(i)).toContainText(claim.speaker);
 			await expect(claims.nth(i)).toContainText(claim.url);
-			await expect(claims.nth(i)).toContainText(claim.coding_note);
+			await expect(claims.nth(i)).toContainText(codingNoteText(claim.coding_note, frameIndex(ledger.frames)));
 			for (const code of claim.frame_codes) await expect(claims.nth(i)).toContainText(frameLabel(code));
 			for (const p of ledger.perspectives.filter((p) => p.claim_ids.includes(id))) {
 				await expect(claims.nth(i)).toContainText(p.source_name);

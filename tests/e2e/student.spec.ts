@@ -44,6 +44,13 @@ test('a student goes from home to an event, selects a claim and follows its pers
 	await expect(card.getByRole('tooltip').first()).toBeVisible();
 	await expect(card.getByRole('tooltip').first()).toContainText(frame.definition);
 
+	// Why these frames: the coding note names each frame by its label, not by its code.
+	await card.locator('details.coding > summary').focus();
+	await page.keyboard.press('Enter');
+	const why = card.locator('details.coding > p').first();
+	await expect(why).toContainText(`“${frame.label}”`);
+	for (const code of claim.frame_codes) await expect(why).not.toContainText(code);
+
 	// A perspective's source opens at its real URL in a new tab, so the comparison stays open.
 	const first = expected[0]!;
 	await page.context().route('**/*', (route) =>

@@ -96,6 +96,18 @@ export function frameIndex(frames: Frame[]): Record<string, Frame> {
 	return Object.fromEntries(frames.map((f) => [f.id, f]));
 }
 
+/**
+ * A coding note as readers see it: the notes name frames by their codes ("signals nato-threat"),
+ * which mean nothing to a student, so each known code is shown as its label in quotes. Codes the
+ * frames given do not know (another codebook's) stay as written.
+ */
+export function codingNoteText(note: string, frames: Record<string, Pick<Frame, 'label'>>): string {
+	return note.replace(/(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])/g, (code) => {
+		const frame = Object.hasOwn(frames, code) ? frames[code] : undefined;
+		return frame ? `“${frame.label}”` : code;
+	});
+}
+
 export function perspectivesFor(claimId: string, perspectives: Perspective[]): Perspective[] {
 	return perspectives.filter((p) => p.claim_ids.includes(claimId));
 }
