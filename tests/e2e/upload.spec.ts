@@ -29,7 +29,7 @@ async function openCoverageTable(page: Page) {
 	await page.locator('[data-chart="coverage"] summary', { hasText: 'Data table' }).click();
 }
 
-test('a Media Cloud story export is recognised, mapped and charted beside the bundled data', async ({ page }) => {
+test('a Media Cloud story export is recognised, mapped and charted with the same charts as the bundled data', async ({ page }) => {
 	await upload(page, 'mediacloud-legacy.csv');
 	await expect(page.getByTestId('detected-format')).toHaveText('Media Cloud story export (older)');
 	await expect(page.getByTestId('detected-delimiter')).toHaveText('comma');

@@ -2,7 +2,7 @@
 export const en = {
 	'datasets.title': 'Datasets',
 	'datasets.lede':
-		'The bundled ledger, public datasets researchers have shared, and — when you are signed in — your own. Every dataset can be charted beside the bundled data.',
+		'The bundled ledger, public datasets researchers have shared, and — when you are signed in — your own. Every dataset is charted with the same charts, filters and exports as the bundled data; the Dataset menu on the charts page switches between them.',
 	'datasets.upload': 'Upload a coverage file',
 	'datasets.chartBundled': 'Chart the bundled data',
 	'datasets.search': 'Search datasets',
@@ -90,7 +90,7 @@ export const en = {
 export const uk = {
 	'datasets.title': 'Набори даних',
 	'datasets.lede':
-		'Вбудований реєстр, публічні набори даних, якими поділилися дослідники, і — коли ви ввійшли — ваші власні. Кожен набір можна показати на графіках поруч із вбудованими даними.',
+		'Вбудований реєстр, публічні набори даних, якими поділилися дослідники, і — коли ви ввійшли — ваші власні. Кожен набір показано на тих самих графіках, з тими самими фільтрами й експортом, що й вбудовані дані; меню «Набір даних» на сторінці графіків перемикає між ними.',
 	'datasets.upload': 'Завантажити файл висвітлення',
 	'datasets.chartBundled': 'Графіки вбудованих даних',
 	'datasets.search': 'Пошук наборів даних',

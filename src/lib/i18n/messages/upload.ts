@@ -7,7 +7,7 @@
 export const en = {
 	'upload.title': 'Upload coverage data',
 	'upload.lede':
-		'Chart your own coverage data beside the bundled set: story exports from Media Cloud, GDELT timelines and event files, EUvsDisinfo exports, Parallax’s own format, or any table whose columns you map by hand.',
+		'Chart your own coverage data with the same charts as the bundled set: story exports from Media Cloud, GDELT timelines and event files, EUvsDisinfo exports, Parallax’s own format, or any table whose columns you map by hand.',
 	'upload.privacy': 'Your file stays in this browser until you save it.',
 	'upload.privacyText':
 		'It is read and checked here, in a background worker, and kept in this browser’s IndexedDB storage; nothing is sent to the server.',
@@ -148,7 +148,7 @@ export const en = {
 export const uk = {
 	'upload.title': 'Завантажити дані про висвітлення',
 	'upload.lede':
-		'Будуйте графіки власних даних поруч із вбудованим набором: експорти матеріалів із Media Cloud, часові ряди й файли подій GDELT, експорти EUvsDisinfo, власний формат Parallax або будь-яка таблиця, стовпці якої ви зіставите вручну.',
+		'Будуйте графіки власних даних тими самими засобами, що й для вбудованого набору: експорти матеріалів із Media Cloud, часові ряди й файли подій GDELT, експорти EUvsDisinfo, власний формат Parallax або будь-яка таблиця, стовпці якої ви зіставите вручну.',
 	'upload.privacy': 'Ваш файл залишається в цьому браузері, доки ви його не збережете.',
 	'upload.privacyText':
 		'Його читають і перевіряють тут, у фоновому процесі, і зберігають у сховищі IndexedDB цього браузера; на сервер нічого не надсилається.',
