@@ -204,6 +204,9 @@ test.describe('lesson decks', () => {
 
 		// Show only one perspective on the first claim.
 		const claimEntry = entries.filter({ hasText: `Claim: ${eventClaims[0]!.speaker}` });
+		// A claim is named by its speaker, date and first words, since one speaker can have several on a day.
+		const words = (eventClaims[0]!.quote || eventClaims[0]!.paraphrase).split(/\s+/);
+		await expect(claimEntry).toContainText(`“${words.slice(0, Math.min(8, words.length)).join(' ')}`);
 		const boxes = claimEntry.getByRole('checkbox');
 		const total = await boxes.count();
 		for (let i = 1; i < total; i++) await boxes.nth(i).uncheck();
