@@ -18,6 +18,8 @@ function rec(date: string, group: string, frames: string[] = [], count = 1): Cov
 	return { date, outlet: `${group}-outlet`, group, event: 'e', language: 'en', frames, count };
 }
 
+const dates = (...isos: string[]) => isos.map((date) => ({ date }));
+
 describe('periods (UTC, ISO weeks)', () => {
 	it('starts weeks on Monday, including across a year boundary', () => {
 		expect(periodStart('2025-06-25', 'week')).toBe('2025-06-23'); // Wednesday → Monday
@@ -47,11 +49,11 @@ describe('periods (UTC, ISO weeks)', () => {
 		expect(periodsBetween('2021-01-01', '2024-01-01', 'year')).toEqual(['2021-01-01', '2022-01-01', '2023-01-01', '2024-01-01']);
 	});
 	it('reads how finely the data are dated, and never picks a finer period than that', () => {
-		expect(dataResolution(['2021-01-01', '2022-01-01'])).toBe('year');
-		expect(dataResolution(['2021-01-01', '2021-03-01'])).toBe('month');
-		expect(dataResolution(['2021-01-01', '2021-03-02'])).toBe('day');
+		expect(dataResolution(dates('2021-01-01', '2022-01-01'))).toBe('year');
+		expect(dataResolution(dates('2021-01-01', '2021-03-01'))).toBe('month');
+		expect(dataResolution(dates('2021-01-01', '2021-03-02'))).toBe('day');
 		expect(dataResolution([])).toBe('day');
-		expect(dataResolution(['2024-02-01', '2024-02-01'])).toBe('day');
+		expect(dataResolution(dates('2024-02-01', '2024-02-01'))).toBe('day');
 		expect(defaultGranularity('2021-01-01', '2024-01-01', 'year')).toBe('year');
 		expect(defaultGranularity('2025-01-01', '2025-03-01', 'month')).toBe('month');
 		expect(defaultGranularity('2014-01-01', '2025-12-01', 'month')).toBe('month');

@@ -10,6 +10,8 @@
  */
 
 export type Granularity = 'day' | 'week' | 'month' | 'year';
+/** How finely a dataset's dates are given (dataResolution). */
+export type Resolution = 'day' | 'month' | 'year';
 export type SeriesBy = 'group' | 'outlet' | 'frame' | 'event';
 
 export interface CoverageRecord {
@@ -103,7 +105,7 @@ export function periodsBetween(from: string, to: string, granularity: Granularit
  * (see dataResolution): yearly counts drawn per month would put each year in January and draw
  * the other eleven months as zeros.
  */
-export function defaultGranularity(from: string, to: string, resolution: 'day' | 'month' | 'year' = 'day'): Granularity {
+export function defaultGranularity(from: string, to: string, resolution: Resolution = 'day'): Granularity {
 	if (resolution === 'year') return 'year';
 	const days = (toTime(to) - toTime(from)) / DAY;
 	if (days <= 730 && resolution === 'month') return 'month';
@@ -117,11 +119,11 @@ export function defaultGranularity(from: string, to: string, resolution: 'day' |
  * wide yearly tables reshape to), 'month' when every date is a first of the month, else 'day'.
  * One date alone says nothing about the others, so it takes two different dates to be coarser.
  */
-export function dataResolution(dates: Iterable<string>): 'day' | 'month' | 'year' {
-	let resolution: 'month' | 'year' = 'year';
+export function dataResolution(records: Iterable<{ date: string }>): Resolution {
+	let resolution: Exclude<Resolution, 'day'> = 'year';
 	let first: string | undefined;
 	let several = false;
-	for (const date of dates) {
+	for (const { date } of records) {
 		if (date.slice(8) !== '01') return 'day';
 		if (date.slice(5, 7) !== '01') resolution = 'month';
 		first ??= date;

@@ -9,6 +9,7 @@ import {
 	timeSeries,
 	UNCODED,
 	type CoverageRecord,
+	type Resolution,
 	type Granularity,
 	type SeriesBy,
 	type TimeSeries,
@@ -72,10 +73,10 @@ function recordAggregates(input: ChartInput, filters: Filters, granularity: Gran
 }
 
 // Read once per dataset: a filter change must not walk a million records again.
-const resolutions = new WeakMap<CoverageRecord[], ReturnType<typeof dataResolution>>();
+const resolutions = new WeakMap<CoverageRecord[], Resolution>();
 function resolutionOf(records: CoverageRecord[]) {
 	let resolution = resolutions.get(records);
-	if (resolution === undefined) resolutions.set(records, (resolution = dataResolution(records.map((r) => r.date))));
+	if (resolution === undefined) resolutions.set(records, (resolution = dataResolution(records)));
 	return resolution;
 }
 

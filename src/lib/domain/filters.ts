@@ -45,7 +45,7 @@ const LISTS = {
 } as const;
 
 const SERIES_BY: SeriesBy[] = ['group', 'outlet', 'frame', 'event'];
-const GRANULARITIES: Granularity[] = ['day', 'week', 'month', 'year'];
+export const GRANULARITIES = ['day', 'week', 'month', 'year'] as const satisfies readonly Granularity[];
 
 export function defaultFilters(dataset: string): Filters {
 	return {
@@ -105,7 +105,7 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 	}
 	const granularity = params.get('gran');
 	if (granularity !== null) {
-		if ((GRANULARITIES as string[]).includes(granularity)) filters.granularity = granularity as Granularity;
+		if ((GRANULARITIES as readonly string[]).includes(granularity)) filters.granularity = granularity as Granularity;
 		else notices.push(`Ignored gran="${granularity}": choose one of ${GRANULARITIES.join(', ')}.`);
 	}
 	const mode = params.get('mode');
