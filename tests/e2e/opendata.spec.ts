@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { codingNoteText, frameIndex } from '../../src/lib/domain/views';
 import { expectNoAxeViolations, groupOf, ledger } from './support';
 
 const PASSWORD = 'correct horse battery staple';
@@ -172,7 +173,7 @@ test('a reader disputes labels anonymously, the owner resolves one, and it reach
 	const claim = ledger.claims.find((c) => c.id === 'c01')!;
 	await reader.goto(`/claims/${claim.id}`);
 	await reader.getByText('Why these frames?').click();
-	await expect(reader.getByText(claim.coding_note)).toBeVisible();
+	await expect(reader.getByText(codingNoteText(claim.coding_note, frameIndex(ledger.frames)))).toBeVisible();
 	await reader.getByRole('link', { name: new RegExp(`Dispute this label.* on the claim by ${claim.speaker}`) }).first().click();
 	await reader.getByLabel('Why is this label wrong?').fill('The wording is about military activity, not encirclement.');
 	await reader.getByRole('button', { name: 'Send dispute' }).click();

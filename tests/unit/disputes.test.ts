@@ -35,7 +35,9 @@ describe('disputes', () => {
 		expect(outlet?.href).toBe('/method#outlet-afp-com');
 		expect(disputeTarget(ledger, 'outlet-group', 'afp-com', 'russian-state-media')).toBeUndefined();
 		const frame = disputeTarget(ledger, 'claim-frame', 'c01', 'nato-threat');
-		expect(frame?.basis).toContain(ledger.claims.find((c) => c.id === 'c01')?.coding_note);
+		// The note as readers see it everywhere else: frames by their labels.
+		expect(frame?.basis).toContain('“NATO as threat and encirclement”');
+		expect(frame?.basis).not.toContain('nato-threat');
 		expect(disputeTarget(ledger, 'claim-frame', 'c01', 'burden-sharing')).toBeUndefined();
 		expect(disputeHref('claim-frame', 'c01', 'nato-threat')).toBe('/disputes/new?kind=claim-frame&subject=c01&label=nato-threat');
 	});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ledger } from './ledger';
 import { httpsUrl, id } from './schemas';
+import { codingNoteText, frameIndex } from './views';
 
 /**
  * Reader disputes of a label: an outlet's group, or one frame coded on a claim. A dispute
@@ -98,7 +99,7 @@ export function disputeTarget(ledger: Ledger, kind: DisputeKind, subject: string
 	if (!claim || !frame || !claim.frame_codes.includes(frame.id)) return undefined;
 	return {
 		title: `The frame “${frame.label}” on the claim by ${claim.speaker} (${claim.date})`,
-		basis: `${claim.coding_note} Codebook: ${frame.definition}`,
+		basis: `${codingNoteText(claim.coding_note, frameIndex(ledger.frames))} Codebook: ${frame.definition}`,
 		basisUrl: claim.url,
 		href: `/claims/${claim.id}`
 	};
