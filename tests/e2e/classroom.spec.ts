@@ -13,6 +13,8 @@ import { codingNoteText, frameIndex } from '../../src/lib/domain/views';
 const files: Record<string, string> = {};
 for (const name of readdirSync('data')) files[name] = readFileSync(join('data', name), 'utf8');
 const ledger = buildLedger(files);
+/** A claim's coding note as the pages show it, with frame labels for codes. */
+const noteOf = (claim: { coding_note: string }) => codingNoteText(claim.coding_note, frameIndex(ledger.frames));
 const frameLabel = (id: string) => ledger.frames.find((f) => f.id === id)?.label ?? id;
 
 const EVENT = 'hague-summit-2025';
@@ -67,7 +69,7 @@ async function expectStep(page: Page, step: Step, n: number, total: number) {
 				await expect(slide.locator(`[data-frame="${code}"]`)).toContainText(frame.label);
 				await expect(slide.locator(`[data-frame="${code}"]`)).toContainText(frame.definition);
 			}
-			await expect(slide).toContainText(codingNoteText(step.claim.coding_note, frameIndex(ledger.frames)));
+			await expect(slide).toContainText(noteOf(step.claim));
 			break;
 		case 'question':
 			await expect(heading).toHaveText(step.text);
@@ -278,7 +280,7 @@ test.describe('guess-the-frame exercise', () => {
 			for (const code of result.extra) await expect(page.locator(`.verdict[data-frame="${code}"]`)).toHaveAttribute('data-status', 'extra');
 			for (const code of claim.frame_codes)
 				await expect(page.locator(`.verdict[data-frame="${code}"]`)).toContainText(ledger.frames.find((f) => f.id === code)!.definition);
-			await expect(page.getByTestId('coding-note')).toHaveText(codingNoteText(claim.coding_note, frameIndex(ledger.frames)));
+			await expect(page.getByTestId('coding-note')).toHaveText(noteOf(claim));
 			const perspectives = ledger.perspectives.filter((p) => p.claim_ids.includes(claim.id));
 			for (const p of perspectives) await expect(page.locator(`#perspective-${p.id}`)).toContainText(p.source_name);
 			await page.getByRole('button', { name: i + 1 < eventClaims.length ? 'Next claim →' : 'See my score →' }).click();
@@ -319,7 +321,7 @@ test.describe('printable handouts', () => {
 			const claim = ledger.claims.find((c) => c.id === id)!;
 			await expect(claims.nth(i)).toContainText(claim.speaker);
 			await expect(claims.nth(i)).toContainText(claim.url);
-			await expect(claims.nth(i)).toContainText(codingNoteText(claim.coding_note, frameIndex(ledger.frames)));
+			await expect(claims.nth(i)).toContainText(noteOf(claim));
 			for (const code of claim.frame_codes) await expect(claims.nth(i)).toContainText(frameLabel(code));
 			for (const p of ledger.perspectives.filter((p) => p.claim_ids.includes(id))) {
 				await expect(claims.nth(i)).toContainText(p.source_name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codingNoteText } from '../../src/lib/domain/views';
+import { claimGist, codingNoteText } from '../../src/lib/domain/views';
 
 describe('coding notes as readers see them', () => {
 	const frames = { 'nato-threat': { label: 'NATO as threat and encirclement' }, 'blame-west': { label: 'The West as instigator' } };
@@ -16,5 +16,12 @@ describe('coding notes as readers see them', () => {
 			'signals escalation-arms-race and anti-nato-threat, a long-term challenge'
 		);
 		expect(codingNoteText('the has-own-property trap: constructor-x', { constructor: { label: 'x' } })).toBe('the has-own-property trap: constructor-x');
+	});
+});
+
+describe('a claim by its first words', () => {
+	it('takes the quote, or the paraphrase when there is none, cut after eight words', () => {
+		expect(claimGist({ quote: 'one two three four five six seven eight nine', paraphrase: 'p' })).toBe('one two three four five six seven eight…');
+		expect(claimGist({ quote: '', paraphrase: '  Putin said  Russia would cut spending ' })).toBe('Putin said Russia would cut spending');
 	});
 });

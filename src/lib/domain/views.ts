@@ -96,6 +96,12 @@ export function frameIndex(frames: Frame[]): Record<string, Frame> {
 	return Object.fromEntries(frames.map((f) => [f.id, f]));
 }
 
+/** A claim's first words, so that one speaker's claims (in a link, a deck's list) can be told apart. */
+export function claimGist(claim: Pick<Claim, 'quote' | 'paraphrase'>): string {
+	const words = (claim.quote || claim.paraphrase).split(/\s+/).filter(Boolean);
+	return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
+}
+
 /**
  * A coding note as readers see it: the notes name frames by their codes ("signals nato-threat"),
  * which mean nothing to a student, so each known code is shown as its label in quotes. Codes the
