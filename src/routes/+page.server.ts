@@ -1,5 +1,5 @@
 import { ledger } from '$lib/server/ledger';
-import { eventSummaries, ledgerTotals } from '$lib/domain/views';
+import { eventSummaries, ledgerTotals } from '$lib/domain/ledger/views';
 
 export function load() {
 	const data = ledger();

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { buildLedger } from '../../src/lib/domain/ledger';
-import { encodeDeck, eventDeck, resolveDeck, type Deck } from '../../src/lib/domain/deck';
-import { presentationSteps, type Step } from '../../src/lib/domain/presentation';
-import { scoreAnswer, summarise } from '../../src/lib/domain/exercise';
-import { codingNoteText, frameIndex } from '../../src/lib/domain/views';
+import { buildLedger } from '../../src/lib/domain/ledger/ledger';
+import { encodeDeck, eventDeck, resolveDeck, type Deck } from '../../src/lib/domain/classroom/deck';
+import { presentationSteps, type Step } from '../../src/lib/domain/classroom/presentation';
+import { scoreAnswer, summarise } from '../../src/lib/domain/classroom/exercise';
+import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
 
 // Expectations come from the same bundled data and pure logic the app uses, so the specs check
 // the pages against the dataset rather than against copied strings.

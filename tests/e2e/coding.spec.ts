@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { encodeDeck } from '../../src/lib/domain/deck';
+import { encodeDeck } from '../../src/lib/domain/classroom/deck';
 import { expectNoAxeViolations, ledger } from './support';
 
 const SHOTS = '/tmp/coding-shots';

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { codingNoteText, frameIndex } from '../../src/lib/domain/views';
+import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
 import { expectNoAxeViolations, groupOf, ledger } from './support';
 
 const PASSWORD = 'correct horse battery staple';

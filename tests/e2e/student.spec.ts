@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { perspectivesFor } from '../../src/lib/domain/views';
+import { perspectivesFor } from '../../src/lib/domain/ledger/views';
 import { expectNoAxeViolations, ledger } from './support';
 
 const hague = ledger.events.find((e) => e.id === 'hague-summit-2025')!;

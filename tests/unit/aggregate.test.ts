@@ -12,7 +12,7 @@ import {
 	shareSeries,
 	timeSeries,
 	type CoverageRecord
-} from '../../src/lib/domain/aggregate';
+} from '../../src/lib/domain/charts/aggregate';
 
 function rec(date: string, group: string, frames: string[] = [], count = 1): CoverageRecord {
 	return { date, outlet: `${group}-outlet`, group, event: 'e', language: 'en', frames, count };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAlpha, nominalAlpha, perLabelAlpha, unitAlpha } from '../../src/lib/domain/agreement';
+import { formatAlpha, nominalAlpha, perLabelAlpha, unitAlpha } from '../../src/lib/domain/classroom/agreement';
 
 describe('nominal Krippendorff alpha', () => {
 	it("reproduces Krippendorff's 2011 worked example: 4 observers × 12 units with missing values, alpha = 0.743", () => {

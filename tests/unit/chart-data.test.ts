@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_DATA_COLUMNS, chartDataRows, chartViews, eventChartInput, type ChartInput } from '../../src/lib/domain/chart-views';
-import type { CoverageRecord } from '../../src/lib/domain/aggregate';
-import { defaultFilters } from '../../src/lib/domain/filters';
-import { toCsv } from '../../src/lib/domain/table';
+import { CHART_DATA_COLUMNS, chartDataRows, chartViews, eventChartInput, type ChartInput } from '../../src/lib/domain/charts/chart-views';
+import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
+import { defaultFilters } from '../../src/lib/domain/charts/filters';
+import { toCsv } from '../../src/lib/domain/ledger/table';
 
 function rec(date: string, group: string, frames: string[], event = 'e1'): CoverageRecord {
 	return { date, outlet: `${group}-outlet`, group, event, language: 'en', frames, count: 1 };

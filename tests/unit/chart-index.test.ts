@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UNCODED, type CoverageRecord } from '../../src/lib/domain/aggregate';
-import { chartIndexOf } from '../../src/lib/domain/chart-index';
-import { chartViews, type ChartInput } from '../../src/lib/domain/chart-views';
-import { collectionWindow } from '../../src/lib/domain/coverage';
-import { defaultFilters, type Filters } from '../../src/lib/domain/filters';
+import { UNCODED, type CoverageRecord } from '../../src/lib/domain/charts/aggregate';
+import { chartIndexOf } from '../../src/lib/domain/charts/chart-index';
+import { chartViews, type ChartInput } from '../../src/lib/domain/charts/chart-views';
+import { collectionWindow } from '../../src/lib/domain/charts/coverage';
+import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
 
 // A small deterministic mix: several groups, outlets, events, languages, frame lists (empty,
 // repeated, one literally named "uncoded"), fractional and zero counts, dates across years.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSvg, escapeXml, niceScale } from '../../src/lib/domain/chart-svg';
+import { chartSvg, escapeXml, niceScale } from '../../src/lib/domain/charts/chart-svg';
 
 const titles = (svg: string) => [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
 

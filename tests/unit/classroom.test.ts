@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedger } from '../../src/lib/domain/ledger';
+import { buildLedger } from '../../src/lib/domain/ledger/ledger';
 import { readLedger } from '../../src/lib/server/ledger';
 import {
 	decodeDeck,
@@ -8,10 +8,10 @@ import {
 	eventDeck,
 	resolveDeck,
 	type Deck
-} from '../../src/lib/domain/deck';
-import { canonicalStep, clampStep, presentationSteps, presenterAction } from '../../src/lib/domain/presentation';
-import { readProgress, scoreAnswer, summarise } from '../../src/lib/domain/exercise';
-import { MAX_QR_BYTES, qrMatrix, qrSvg, QUIET_ZONE } from '../../src/lib/domain/qr';
+} from '../../src/lib/domain/classroom/deck';
+import { canonicalStep, clampStep, presentationSteps, presenterAction } from '../../src/lib/domain/classroom/presentation';
+import { readProgress, scoreAnswer, summarise } from '../../src/lib/domain/classroom/exercise';
+import { MAX_QR_BYTES, qrMatrix, qrSvg, QUIET_ZONE } from '../../src/lib/domain/classroom/qr';
 import { validFiles } from './fixtures';
 
 const fixture = buildLedger(validFiles());

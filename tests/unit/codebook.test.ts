@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bundledCodebooks, compareCodings, recode, uploadedCodebook, POLICY_FRAMES_CODEBOOK } from '../../src/lib/domain/codebook';
-import { chartViews, inCodebook } from '../../src/lib/domain/chart-views';
-import { defaultFilters, parseFilters } from '../../src/lib/domain/filters';
-import { formatIssue } from '../../src/lib/domain/table';
+import { bundledCodebooks, compareCodings, recode, uploadedCodebook, POLICY_FRAMES_CODEBOOK } from '../../src/lib/domain/ledger/codebook';
+import { chartViews, inCodebook } from '../../src/lib/domain/charts/chart-views';
+import { defaultFilters, parseFilters } from '../../src/lib/domain/charts/filters';
+import { formatIssue } from '../../src/lib/domain/ledger/table';
 import { readLedger } from '../../src/lib/server/ledger';
-import { coverageRecords, collectionWindow } from '../../src/lib/domain/coverage';
+import { coverageRecords, collectionWindow } from '../../src/lib/domain/charts/coverage';
 
 const ledger = readLedger('data');
 const [parallax, pfc] = bundledCodebooks(ledger);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blindItem, classSummary, redactSpeaker, EXPORT_COLUMNS, exportRows, normaliseJoinCode, type CodedAnswer } from '../../src/lib/domain/coding';
-import { toCsv } from '../../src/lib/domain/table';
+import { blindItem, classSummary, redactSpeaker, EXPORT_COLUMNS, exportRows, normaliseJoinCode, type CodedAnswer } from '../../src/lib/domain/classroom/coding';
+import { toCsv } from '../../src/lib/domain/ledger/table';
 import { readLedger } from '../../src/lib/server/ledger';
 import { cacheable } from '../../src/lib/server/microcache';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../../src/lib/server/ledger';
-import { perspectivesFor } from '../../src/lib/domain/views';
-import { MAX_QUOTE_WORDS, wordCount } from '../../src/lib/domain/schemas';
+import { perspectivesFor } from '../../src/lib/domain/ledger/views';
+import { MAX_QUOTE_WORDS, wordCount } from '../../src/lib/domain/ledger/schemas';
 
 // The bundled dataset must load cleanly; readLedger throws with file:row:column problems otherwise.
 const ledger = readLedger('data');

@@ -8,8 +8,8 @@ import {
 	publicDispute,
 	ResolutionSchema,
 	type Dispute
-} from '../../src/lib/domain/disputes';
-import { claimJsonLd, jsonLdText } from '../../src/lib/domain/jsonld';
+} from '../../src/lib/domain/ledger/disputes';
+import { claimJsonLd, jsonLdText } from '../../src/lib/domain/ledger/jsonld';
 
 const ledger = readLedger('data');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, defaultFilters, filtersToQuery, parseFilters, type Vocabulary } from '../../src/lib/domain/filters';
-import type { CoverageRecord } from '../../src/lib/domain/aggregate';
+import { applyFilters, defaultFilters, filtersToQuery, parseFilters, type Vocabulary } from '../../src/lib/domain/charts/filters';
+import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 
 const vocab: Vocabulary = {
 	datasets: ['bundled'],

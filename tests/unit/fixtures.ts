@@ -1,4 +1,4 @@
-import { FILES, MANIFEST_FILE } from '../../src/lib/domain/ledger';
+import { FILES, MANIFEST_FILE } from '../../src/lib/domain/ledger/ledger';
 
 /** The smallest valid set of files: one of everything, cross-referenced. Tests break one cell at a time. */
 export function validFiles(): Record<string, string> {

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { DATASET_COLUMNS, DATASET_MAPPING } from '../../src/lib/domain/dataset';
-import { coverageRecordsOf, packText, textAt, type LocalDataset } from '../../src/lib/domain/import/dataset';
+import { DATASET_COLUMNS, DATASET_MAPPING } from '../../src/lib/domain/import/dataset';
+import { packText, textAt } from '../../src/lib/domain/import/columnar';
+import { coverageRecordsOf, type LocalDataset } from '../../src/lib/domain/import/local-dataset';
 import { Importer } from '../../src/lib/domain/import/importer';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
 import { mapRow, RowMapper } from '../../src/lib/domain/import/mapping';
 import { domainOf } from '../../src/lib/domain/import/outlets';
-import { ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../../src/lib/domain/schemas';
+import { ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../../src/lib/domain/ledger/schemas';
 
 const { title: titleSchema, url: urlSchema } = ImportedCoverageRowSchema.shape;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedger } from '../../src/lib/domain/ledger';
-import { DataError, formatIssue } from '../../src/lib/domain/table';
+import { buildLedger } from '../../src/lib/domain/ledger/ledger';
+import { DataError, formatIssue } from '../../src/lib/domain/ledger/table';
 import { validFiles } from './fixtures';
 
 function problems(files: Record<string, string>): string[] {

@@ -8,8 +8,8 @@ import dataFormat from '../../docs/data-format.md?raw';
 import { zip } from '../../src/lib/server/zip';
 import { ledgerZipEntries } from '../../src/lib/server/opendata';
 import { readLedger } from '../../src/lib/server/ledger';
-import { buildLedger, FILES } from '../../src/lib/domain/ledger';
-import { citationCff, dictionaryCsv, ledgerJson, parseDictionary } from '../../src/lib/domain/opendata';
+import { buildLedger, FILES } from '../../src/lib/domain/ledger/ledger';
+import { citationCff, dictionaryCsv, ledgerJson, parseDictionary } from '../../src/lib/domain/ledger/opendata';
 import {
 	ArticleSentenceSchema,
 	ChangelogEntrySchema,
@@ -20,7 +20,7 @@ import {
 	OutletGroupSchema,
 	OutletSchema,
 	PerspectiveSchema
-} from '../../src/lib/domain/schemas';
+} from '../../src/lib/domain/ledger/schemas';
 import { validFiles } from './fixtures';
 
 /** A reader independent of the writer: walks the central directory and inflates each entry. */

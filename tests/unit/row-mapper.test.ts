@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DATASET_COLUMNS, DATASET_MAPPING } from '../../src/lib/domain/dataset';
+import { DATASET_COLUMNS, DATASET_MAPPING } from '../../src/lib/domain/import/dataset';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
 import { mapRow, RowMapper } from '../../src/lib/domain/import/mapping';
 

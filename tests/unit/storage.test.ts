@@ -6,8 +6,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
 import { PostgresStore } from '../../src/lib/server/storage/postgres';
 import type { NewDataset, Store } from '../../src/lib/server/storage/types';
-import type { ImportedCoverageRow } from '../../src/lib/domain/schemas';
-import type { Dispute } from '../../src/lib/domain/disputes';
+import type { ImportedCoverageRow } from '../../src/lib/domain/ledger/schemas';
+import type { Dispute } from '../../src/lib/domain/ledger/disputes';
 
 /**
  * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set

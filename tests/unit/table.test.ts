@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, neutraliseCell, parseTable, toCsv } from '../../src/lib/domain/table';
-import { EventSchema, isRealIsoDate, wordCount } from '../../src/lib/domain/schemas';
+import { formatIssue, neutraliseCell, parseTable, toCsv } from '../../src/lib/domain/ledger/table';
+import { EventSchema, isRealIsoDate, wordCount } from '../../src/lib/domain/ledger/schemas';
 
 const HEADER = 'id,title,start_date,end_date,summary,source_urls';
 

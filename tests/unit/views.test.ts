@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimGist, codingNoteText } from '../../src/lib/domain/views';
+import { claimGist, codingNoteText } from '../../src/lib/domain/ledger/views';
 
 describe('coding notes as readers see them', () => {
 	const frames = { 'nato-threat': { label: 'NATO as threat and encirclement' }, 'blame-west': { label: 'The West as instigator' } };

@@ -1,5 +1,5 @@
 import { page } from '$app/state';
-import { formatDate as formatDateIn, formatDateRange as formatDateRangeIn } from '$lib/domain/views';
+import { formatDate as formatDateIn, formatDateRange as formatDateRangeIn } from '$lib/domain/ledger/views';
 import type { MessageKey } from './catalogue';
 import { interpolate, isLocale, type Locale } from './locales';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { Dataset } from '$lib/domain/dataset';
+import type { Dataset } from '$lib/domain/import/dataset';
 import { store } from './storage';
 
 type Viewer = App.Locals['user'];

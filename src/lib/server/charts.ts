@@ -1,12 +1,12 @@
-import { BUNDLED_DATASET, collectionWindow, coverageRecords } from '$lib/domain/coverage';
-import { bundledCodebooks } from '$lib/domain/codebook';
-import type { Vocabulary } from '$lib/domain/filters';
+import { BUNDLED_DATASET, collectionWindow, coverageRecords } from '$lib/domain/charts/coverage';
+import { bundledCodebooks } from '$lib/domain/ledger/codebook';
+import type { Vocabulary } from '$lib/domain/charts/filters';
 import { ledger } from './ledger';
 import { canRead, visible } from './access';
 import { store } from './storage';
-import { recordsChartInput } from '$lib/domain/import/dataset';
-import type { ChartInput } from '$lib/domain/chart-views';
-import type { Dataset } from '$lib/domain/dataset';
+import { recordsChartInput } from '$lib/domain/import/local-dataset';
+import type { ChartInput } from '$lib/domain/charts/chart-views';
+import type { Dataset } from '$lib/domain/import/dataset';
 
 let bundled: ReturnType<typeof buildChartData> | undefined;
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { decodeDeck, eventDeck, resolveDeck, type ResolvedDeck } from '$lib/domain/deck';
-import { frameIndex } from '$lib/domain/views';
+import { decodeDeck, eventDeck, resolveDeck, type ResolvedDeck } from '$lib/domain/classroom/deck';
+import { frameIndex } from '$lib/domain/ledger/views';
 import { ledger } from './ledger';
 
 /** What every classroom page needs: the deck, looked up in the dataset, and the codebook. */

@@ -9,10 +9,10 @@ import {
 	SESSION_IDLE_MS,
 	type ClassSummary,
 	type SessionItem
-} from '$lib/domain/coding';
-import { deckClaims } from '$lib/domain/deck';
-import type { Claim, Frame } from '$lib/domain/schemas';
-import { frameIndex, perspectivesFor } from '$lib/domain/views';
+} from '$lib/domain/classroom/coding';
+import { deckClaims } from '$lib/domain/classroom/deck';
+import type { Claim, Frame } from '$lib/domain/ledger/schemas';
+import { frameIndex, perspectivesFor } from '$lib/domain/ledger/views';
 import { hashToken, newId, RateLimiter } from './auth';
 import { deckForEvent, deckFromCode } from './classroom';
 import { frameChoices } from './exercise';

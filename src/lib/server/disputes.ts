@@ -1,4 +1,4 @@
-import { disputesByLabel, publicDispute, type PublicDispute } from '$lib/domain/disputes';
+import { disputesByLabel, publicDispute, type PublicDispute } from '$lib/domain/ledger/disputes';
 import { RateLimiter } from './auth';
 import { store } from './storage';
 

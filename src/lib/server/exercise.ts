@@ -1,6 +1,6 @@
-import { bundledCodebooks, codebookFrames, PARALLAX_CODEBOOK, recode } from '$lib/domain/codebook';
-import { deckClaims, type ResolvedItem } from '$lib/domain/deck';
-import type { Frame, Perspective } from '$lib/domain/schemas';
+import { bundledCodebooks, codebookFrames, PARALLAX_CODEBOOK, recode } from '$lib/domain/ledger/codebook';
+import { deckClaims, type ResolvedItem } from '$lib/domain/classroom/deck';
+import type { Frame, Perspective } from '$lib/domain/ledger/schemas';
 import { ledger } from './ledger';
 
 /**

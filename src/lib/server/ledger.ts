@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildLedger, type Ledger } from '$lib/domain/ledger';
+import { buildLedger, type Ledger } from '$lib/domain/ledger/ledger';
 
 /** Where the bundled CSVs live; overridable so tests can point at fixture folders. */
 export function dataDir(): string {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dataFormat from '../../../docs/data-format.md?raw';
-import { FILES, MANIFEST_FILE } from '$lib/domain/ledger';
+import { FILES, MANIFEST_FILE } from '$lib/domain/ledger/ledger';
 import {
 	CITATION,
 	citationCff,
@@ -11,7 +11,7 @@ import {
 	LEDGER_JSON,
 	ledgerJson,
 	parseDictionary
-} from '$lib/domain/opendata';
+} from '$lib/domain/ledger/opendata';
 import { dataDir, ledger } from './ledger';
 import { zip, type ZipEntry } from './zip';
 

@@ -1,5 +1,5 @@
 import { ledger } from '$lib/server/ledger';
-import { claimGist, frameIndex } from '$lib/domain/views';
+import { claimGist, frameIndex } from '$lib/domain/ledger/views';
 
 export function load() {
 	const data = ledger();

@@ -1,4 +1,4 @@
-import { disputeTarget, publicDispute } from '$lib/domain/disputes';
+import { disputeTarget, publicDispute } from '$lib/domain/ledger/disputes';
 import { ledger } from '$lib/server/ledger';
 import { store } from '$lib/server/storage';
 

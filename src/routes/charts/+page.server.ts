@@ -1,7 +1,7 @@
 import { listedDatasets } from '$lib/server/access';
 import { chartData, storedChartData } from '$lib/server/charts';
-import { isLocalDatasetId } from '$lib/domain/import/dataset';
-import { BUNDLED_DATASET } from '$lib/domain/coverage';
+import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
+import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
 
 export async function load({ url, locals }) {
 	const bundled = chartData();

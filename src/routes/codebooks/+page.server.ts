@@ -1,4 +1,4 @@
-import { bundledCodebooks } from '$lib/domain/codebook';
+import { bundledCodebooks } from '$lib/domain/ledger/codebook';
 import { ledger } from '$lib/server/ledger';
 
 export function load() {

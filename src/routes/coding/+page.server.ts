@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { normaliseJoinCode } from '$lib/domain/coding';
+import { normaliseJoinCode } from '$lib/domain/classroom/coding';
 import { joinLimiter } from '$lib/server/coding';
 import { store } from '$lib/server/storage';
 import { translate } from '$lib/i18n/catalogue';

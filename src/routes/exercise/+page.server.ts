@@ -1,7 +1,7 @@
 import { deckFromCode } from '$lib/server/classroom';
 import { exerciseData } from '$lib/server/exercise';
 import { ledger } from '$lib/server/ledger';
-import { eventSummaries } from '$lib/domain/views';
+import { eventSummaries } from '$lib/domain/ledger/views';
 
 export function load({ url }) {
 	const code = url.searchParams.get('deck');

@@ -1,5 +1,5 @@
 import { ledger } from '$lib/server/ledger';
-import { ledgerTotals } from '$lib/domain/views';
+import { ledgerTotals } from '$lib/domain/ledger/views';
 import { openDisputes } from '$lib/server/disputes';
 
 export async function load() {

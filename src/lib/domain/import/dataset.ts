@@ -1,362 +1,50 @@
-import Papa from 'papaparse';
-import type { CoverageRecord } from '../aggregate';
-import { DATASET_COLUMNS } from '../dataset';
-import type { ChartInput } from '../chart-views';
-import { collectionWindow } from '../coverage';
-import type { Vocabulary } from '../filters';
-import type { FormatId } from './formats';
-import type { Checked, CheckedRow } from './mapping';
-import { isCustomGroup, type UploadedOutlet } from './outlets';
+import { z } from 'zod';
+import { emptyMapping, type ColumnMapping } from './formats';
 
 /**
- * Coverage rows in columns, each text column dictionary-encoded: a million rows are six typed
- * arrays plus a few thousand distinct strings, cheap to post from the worker (the buffers are
- * transferred, not copied) and to keep in IndexedDB.
+ * Stored datasets: coverage that researchers upload. The browser maps whatever file it was
+ * given onto these columns and sends them as CSV; the server checks every row again with
+ * ImportedCoverageRowSchema, the same schema the browser used, before storing anything.
  */
-export interface ColumnarCoverage {
-	length: number;
-	dict: { date: string[]; outlet: string[]; group: string[]; event: string[]; language: string[]; frames: string[] };
-	date: Uint32Array;
-	outlet: Uint32Array;
-	group: Uint32Array;
-	event: Uint32Array;
-	language: Uint32Array;
-	/** Index into dict.frames, whose entries are frame lists joined with "\u001f". */
-	frames: Uint32Array;
-	count: Float64Array;
-	/** Article titles and links: nearly every value is distinct, so they are packed, not encoded. */
-	title: PackedText;
-	url: PackedText;
-}
+export const DATASET_COLUMNS = ['date', 'outlet', 'group', 'event', 'language', 'frames', 'count', 'title', 'url'] as const;
 
-/**
- * Strings of a column concatenated as UTF-8, with each row's end offset in bytes. A million
- * small strings cost a quarter of a second per 100,000 to post from the worker, and one long
- * string still has to be copied on the page's thread (over 100 ms for a million titles); a
- * transferred buffer costs nothing. UTF-8, not UTF-16: IndexedDB refuses a value over 128 MB,
- * and a million titles and links in two bytes a character are more. Text decoded from a file
- * has no lone surrogates, so every value comes back exactly. No separator, so no value needs
- * escaping. `ends` is empty while no row has a value, so count files carry no column of blanks.
- */
-export interface PackedText {
-	bytes: Uint8Array;
-	ends: Uint32Array;
-}
+/** How the server reads the CSV the browser sends: the same mapping step, with fixed columns. */
+export const DATASET_MAPPING: ColumnMapping = {
+	...emptyMapping(),
+	date: 'date',
+	dateFormat: 'iso',
+	outlet: 'outlet',
+	group: 'group',
+	event: 'event',
+	language: 'language',
+	title: 'title',
+	url: 'url',
+	frames: 'frames',
+	count: 'count'
+};
 
-// ignoreBOM keeps a value's leading U+FEFF instead of taking it for a byte order mark.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-const encoder = new TextEncoder();
+export const VISIBILITIES = ['private', 'link', 'public'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
 
-/** Row `i`'s value, '' for a column without values. */
-export function textAt(column: PackedText, i: number): string {
-	return i < column.ends.length ? decoder.decode(column.bytes.subarray(i === 0 ? 0 : column.ends[i - 1], column.ends[i])) : '';
-}
+export const DatasetMetaSchema = z.object({
+	title: z.string().trim().min(1, 'Give the dataset a title.').max(200, 'The title is longer than 200 characters.'),
+	description: z.string().trim().max(5000).default(''),
+	source: z.string().trim().max(500).default(''),
+	licence: z.string().trim().max(200).default(''),
+	citation: z.string().trim().max(1000).default(''),
+	visibility: z.enum(VISIBILITIES).default('private')
+});
+export type DatasetMeta = z.infer<typeof DatasetMetaSchema>;
 
-/** A PackedText filled row by row, so that no row's string stays alive until the end. */
-export class TextBuilder {
-	private bytes = new Uint8Array(4096);
-	private used = 0;
-	private ends: number[] = [];
-
-	/** Sets row `length - 1`, padding with blanks only once the column has a value at all. */
-	add(value: string, length: number): void {
-		if (value === '' && this.ends.length === 0) return;
-		while (this.ends.length < length - 1) this.ends.push(this.used);
-		const n = value.length;
-		if (this.used + n * 3 > this.bytes.length) {
-			const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n * 3));
-			grown.set(this.bytes.subarray(0, this.used));
-			this.bytes = grown;
-		}
-		// Titles and links are nearly always ASCII: copying their character codes took 200 ns a
-		// value in Chromium, joining them into batches for encodeInto 340. The first other
-		// character hands the value to the encoder.
-		const { bytes } = this;
-		let used = this.used;
-		for (let i = 0; i < n; i++) {
-			const c = value.charCodeAt(i);
-			if (c > 0x7f) {
-				used = this.used + encoder.encodeInto(value, bytes.subarray(this.used)).written;
-				break;
-			}
-			bytes[used++] = c;
-		}
-		this.ends.push((this.used = used));
-	}
-
-	/** A fresh object every time: its buffers are transferred, and shared ones would be detached. */
-	build(): PackedText {
-		return { bytes: this.bytes.slice(0, this.used), ends: Uint32Array.from(this.ends) };
-	}
-}
-
-export function packText(values: string[]): PackedText {
-	const builder = new TextBuilder();
-	values.forEach((v, i) => builder.add(v, i + 1));
-	return builder.build();
-}
-
-type TextColumn = keyof ColumnarCoverage['dict'];
-const FRAME_SEP = '\u001f';
-
-/** One dictionary-encoded column: each distinct value once, and one code per row. */
-class EncodedColumn {
-	readonly values: string[] = [];
-	readonly codes: number[] = [];
-	private index = new Map<string, number>();
-
-	/** Appends the row's code; a value's code is kept on it, so a repeated value is not looked up again. */
-	push<T>(checked: Checked<T>, key: (value: T) => string): number {
-		if (checked.code < 0) {
-			const k = key(checked.value);
-			let code = this.index.get(k);
-			if (code === undefined) {
-				this.index.set(k, (code = this.values.length));
-				this.values.push(k);
-			}
-			checked.code = code;
-		}
-		this.codes.push(checked.code);
-		return checked.code;
-	}
-}
-
-const same = (value: string) => value;
-const joinFrames = (frames: string[]) => frames.join(FRAME_SEP);
-
-/**
- * The columns of an upload's valid rows, filled row by row. Outlets are counted, and their
- * first domain kept, per code, for the group mapping step.
- */
-export class ColumnarBuilder {
-	private columns: Record<TextColumn, EncodedColumn> = {
-		date: new EncodedColumn(),
-		outlet: new EncodedColumn(),
-		group: new EncodedColumn(),
-		event: new EncodedColumn(),
-		language: new EncodedColumn(),
-		frames: new EncodedColumn()
-	};
-	private counts: number[] = [];
-	private titles = new TextBuilder();
-	private urls = new TextBuilder();
-	private outletRows: number[] = [];
-	private outletDomains: string[] = [];
-
-	/** Appends a valid row; returns its outlet's code. */
-	add(row: CheckedRow): number {
-		const { columns } = this;
-		columns.date.push(row.date, same);
-		const outlet = columns.outlet.push(row.outlet, same);
-		columns.group.push(row.group, same);
-		columns.event.push(row.event, same);
-		columns.language.push(row.language, same);
-		columns.frames.push(row.frames, joinFrames);
-		const length = this.counts.push(row.count);
-		this.titles.add(row.title, length);
-		this.urls.add(row.url, length);
-		if (outlet === this.outletRows.length) {
-			this.outletRows.push(1);
-			this.outletDomains.push('');
-		} else this.outletRows[outlet]!++;
-		return outlet;
-	}
-
-	/** Whether an outlet already has its domain: only the first one found is kept. */
-	hasDomain(outlet: number): boolean {
-		return this.outletDomains[outlet] !== '';
-	}
-
-	setDomain(outlet: number, domain: string): void {
-		if (!this.hasDomain(outlet)) this.outletDomains[outlet] = domain;
-	}
-
-	/** Outlets with their rows and first domain, most rows first. */
-	outlets(): UploadedOutlet[] {
-		return this.columns.outlet.values
-			.map((key, i) => ({ key, domain: this.outletDomains[i]!, rows: this.outletRows[i]! }))
-			.sort((a, b) => b.rows - a.rows || a.key.localeCompare(b.key));
-	}
-
-	/** Distinct frames and the date range of the rows so far, from the dictionaries alone. */
-	frames(): string[] {
-		return [...new Set(this.columns.frames.values.flatMap((f) => (f === '' ? [] : f.split(FRAME_SEP))))].sort();
-	}
-
-	range(): { start: string; end: string } | null {
-		const dates = this.columns.date.values;
-		if (dates.length === 0) return null;
-		let start = dates[0]!;
-		let end = start;
-		for (const d of dates) {
-			if (d < start) start = d;
-			if (d > end) end = d;
-		}
-		return { start, end };
-	}
-
-	build(): ColumnarCoverage {
-		const { columns } = this;
-		const codes = (c: TextColumn) => Uint32Array.from(columns[c].codes);
-		return {
-			length: this.counts.length,
-			dict: {
-				date: columns.date.values,
-				outlet: columns.outlet.values,
-				group: columns.group.values,
-				event: columns.event.values,
-				language: columns.language.values,
-				frames: columns.frames.values
-			},
-			date: codes('date'),
-			outlet: codes('outlet'),
-			group: codes('group'),
-			event: codes('event'),
-			language: codes('language'),
-			frames: codes('frames'),
-			count: Float64Array.from(this.counts),
-			title: this.titles.build(),
-			url: this.urls.build()
-		};
-	}
-}
-
-/** The buffers to transfer with postMessage, so a big upload is not copied between threads. */
-export function transferables(c: ColumnarCoverage): ArrayBuffer[] {
-	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count, c.title.bytes, c.title.ends, c.url.bytes, c.url.ends].map((a) => a.buffer as ArrayBuffer);
-}
-
-/** An upload kept in the browser. Never part of the bundled, curated data. */
-export interface LocalDatasetMeta {
+export interface Dataset extends DatasetMeta {
 	id: string;
-	title: string;
-	fileName: string;
-	format: FormatId;
-	/** Articles (count 1 each) or counts per period and series. */
-	kind: 'article' | 'count';
-	rows: number;
-	created: string;
-	/** The server dataset this browser copy was saved as, once it has been. */
-	savedAs?: SavedAs;
-}
-
-export interface SavedAs {
-	id: string;
-	title: string;
-}
-
-export interface LocalDataset extends LocalDatasetMeta {
-	data: ColumnarCoverage;
-	/** Outlet key → outlet group id, as chosen in the mapping step. */
-	groupOf: Record<string, string>;
-	/** Labels of every group used: bundled ones and those the researcher defined. */
-	groupLabels: Record<string, string>;
-}
-
-export const LOCAL_PREFIX = 'local-';
-export const NO_EVENT = 'no-event';
-export const UNGROUPED = 'ungrouped';
-
-export function isLocalDatasetId(id: string | null | undefined): id is string {
-	return typeof id === 'string' && id.startsWith(LOCAL_PREFIX) && /^local-[a-z0-9-]{1,64}$/.test(id);
-}
-
-export function localDatasetLabel(meta: Pick<LocalDatasetMeta, 'title'>): string {
-	return `${meta.title} (uploaded, in this browser)`;
-}
-
-/** Rows in the shape the aggregation reads; the file's own group column wins over the mapping. */
-export function coverageRecordsOf(dataset: LocalDataset): CoverageRecord[] {
-	const { data, groupOf } = dataset;
-	const frameLists = data.dict.frames.map((f) => (f === '' ? [] : f.split(FRAME_SEP)));
-	const records: CoverageRecord[] = new Array(data.length);
-	for (let i = 0; i < data.length; i++) {
-		const outlet = data.dict.outlet[data.outlet[i]!]!;
-		records[i] = {
-			date: data.dict.date[data.date[i]!]!,
-			outlet,
-			group: data.dict.group[data.group[i]!] || groupOf[outlet] || UNGROUPED,
-			event: data.dict.event[data.event[i]!] || NO_EVENT,
-			language: data.dict.language[data.language[i]!]!,
-			frames: frameLists[data.frames[i]!]!,
-			count: data.count[i]!
-		};
-	}
-	return records;
-}
-
-/**
- * Everything chartViews() needs for a local dataset. Bundled frame labels are reused when the
- * upload uses Parallax frame codes; other codes are shown as written.
- */
-export function localChartInput(
-	dataset: LocalDataset,
-	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[] }
-): ChartInput {
-	return recordsChartInput(coverageRecordsOf(dataset), dataset.id, bundled, dataset.groupLabels);
-}
-
-/** chartViews() input for any uploaded records, in the browser or from the server's store. */
-export function recordsChartInput(
-	records: CoverageRecord[],
-	datasetId: string,
-	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[]; groupLabels?: Record<string, string> },
-	groupLabels: Record<string, string> = {}
-): ChartInput {
-	const distinct = (pick: (r: CoverageRecord) => string[]) => [...new Set(records.flatMap(pick))].sort();
-	const groups = distinct((r) => [r.group]);
-	const frames = distinct((r) => r.frames);
-	const vocab: Vocabulary = {
-		datasets: [datasetId],
-		events: distinct((r) => [r.event]),
-		// Bundled groups first keeps their colours the same as on the bundled charts.
-		groups: [...bundled.groups.filter((g) => groups.includes(g)), ...groups.filter((g) => !bundled.groups.includes(g))],
-		outlets: distinct((r) => [r.outlet]),
-		frames: [...bundled.frames.filter((f) => frames.includes(f)), ...frames.filter((f) => !bundled.frames.includes(f))],
-		languages: distinct((r) => (r.language ? [r.language] : []))
-	};
-	return {
-		records,
-		window: collectionWindow(records),
-		vocab,
-		labels: {
-			events: Object.fromEntries(vocab.events.map((e) => [e, e === NO_EVENT || e === '' ? 'No event given' : e])),
-			eventDates: {},
-			groups: {
-				...Object.fromEntries(groups.map((g) => [g, g])),
-				...bundled.groupLabels,
-				'': 'Not assigned to a group',
-				[UNGROUPED]: 'Not assigned to a group',
-				...groupLabels
-			},
-			outlets: Object.fromEntries(vocab.outlets.map((o) => [o, o])),
-			frames: Object.fromEntries(vocab.frames.map((f) => [f, bundled.frameLabels[f] ?? f]))
-		}
-	};
-}
-
-/**
- * The CSV the server's import reads (DATASET_COLUMNS), built in slices so a million rows never
- * become one giant string. A group the researcher named is sent by that name: the server keeps
- * no labels for it, and its charts would otherwise show the generated id.
- */
-export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): string[] {
-	const records = coverageRecordsOf(dataset);
-	const groupName = (group: string) => (group === UNGROUPED ? '' : isCustomGroup(group) ? (dataset.groupLabels[group] ?? group) : group);
-	const parts = [`${DATASET_COLUMNS.join(',')}\r\n`];
-	for (let start = 0; start < records.length; start += rowsPerPart) {
-		const slice = records.slice(start, start + rowsPerPart).map((r, i) => [
-			r.date,
-			r.outlet,
-			groupName(r.group),
-			r.event === NO_EVENT ? '' : r.event,
-			r.language,
-			r.frames.join(';'),
-			r.count,
-			textAt(dataset.data.title, start + i),
-			textAt(dataset.data.url, start + i)
-		]);
-		parts.push(`${Papa.unparse(slice, { newline: '\r\n' })}\r\n`);
-	}
-	return parts;
+	ownerId: string;
+	ownerName: string;
+	createdAt: string;
+	rowCount: number;
+	articleCount: number;
+	windowStart: string | null;
+	windowEnd: string | null;
+	/** Present only for the owner: the secret that makes a "link" dataset readable. */
+	shareToken?: string;
 }

@@ -1,4 +1,4 @@
-import { isRealIsoDate } from '../schemas';
+import { isRealIsoDate } from '../ledger/schemas';
 
 /**
  * Date formats seen in coverage exports. Each turns a cell into a calendar day (yyyy-mm-dd);

@@ -1,6 +1,6 @@
 import type { ParseError } from 'papaparse';
-import type { ImportedCoverageRow } from '../schemas';
-import { ColumnarBuilder, type ColumnarCoverage } from './dataset';
+import type { ImportedCoverageRow } from '../ledger/schemas';
+import { ColumnarBuilder, type ColumnarCoverage } from './columnar';
 import type { ColumnMapping } from './formats';
 import { fieldCountReason } from './limits';
 import { checkedOf, clip, mapRow, RowMapper, type CheckedRow } from './mapping';

@@ -1,4 +1,4 @@
-import { ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../schemas';
+import { ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../ledger/schemas';
 import { parseDate } from './dates';
 import type { ColumnMapping } from './formats';
 import { parseNumber } from './numbers';

@@ -1,4 +1,4 @@
-import { toCsv } from '../table';
+import { toCsv } from '../ledger/table';
 
 /**
  * The validation report of an upload: problems grouped by kind with totals, the first few of

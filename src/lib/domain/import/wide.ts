@@ -1,4 +1,4 @@
-import { isRealIsoDate } from '../schemas';
+import { isRealIsoDate } from '../ledger/schemas';
 import type { ColumnMapping, Reshape } from './formats';
 import { invisibleToPlain } from './mapping';
 import type { RowIssue } from './report';

@@ -1,5 +1,5 @@
 /** The site frame (header, footer), the home page and the compare view of an event. */
-import { RELATION_LABELS, SOURCE_TYPE_LABELS, TRANSLATOR_LABELS } from '$lib/domain/views';
+import { RELATION_LABELS, SOURCE_TYPE_LABELS, TRANSLATOR_LABELS } from '$lib/domain/ledger/views';
 
 export const en = {
 	'nav.main': 'Main',

@@ -1,6 +1,6 @@
-import type { Dataset, Visibility } from '$lib/domain/dataset';
-import type { Dispute, DisputeKind, DisputeStatus } from '$lib/domain/disputes';
-import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
+import type { Dataset, Visibility } from '$lib/domain/import/dataset';
+import type { Dispute, DisputeKind, DisputeStatus } from '$lib/domain/ledger/disputes';
+import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import type { CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, User } from './types';
 
 /** Row counts and date window, accumulated while a dataset streams in. */

@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { CoverageRecord } from '$lib/domain/aggregate';
-import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
-import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
+import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
+import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type { AggregateRow, CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, RowFilter, Store, User } from './types';
 import {
@@ -21,7 +21,7 @@ import {
 	summarise,
 	toUser
 } from './common';
-import type { Dispute, Resolution } from '$lib/domain/disputes';
+import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 
 async function inTransaction(c: DuckDBConnection, work: () => Promise<void>): Promise<void> {
 	await c.run('BEGIN TRANSACTION');

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import type { CoverageRecord } from '$lib/domain/aggregate';
-import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
-import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
+import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
+import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import {
 	codingAnswerFromRow,
 	codingSessionFromRow,
@@ -15,7 +15,7 @@ import {
 	summarise,
 	toUser
 } from './common';
-import type { Dispute, Resolution } from '$lib/domain/disputes';
+import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type { AggregateRow, CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, RowFilter, Store, User } from './types';
 

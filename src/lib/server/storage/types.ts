@@ -1,7 +1,7 @@
-import type { CoverageRecord } from '$lib/domain/aggregate';
-import type { Dataset, DatasetMeta } from '$lib/domain/dataset';
-import type { Dispute, Resolution } from '$lib/domain/disputes';
-import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/schemas';
+import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
+import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
+import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 
 export interface User {
 	id: string;

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { disputeTarget, ResolutionSchema } from '$lib/domain/disputes';
+import { disputeTarget, ResolutionSchema } from '$lib/domain/ledger/disputes';
 import { isOwner } from '$lib/server/disputes';
 import { ledger } from '$lib/server/ledger';
 import { invalidate } from '$lib/server/microcache';

@@ -1,5 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import { DatasetMetaSchema } from '$lib/domain/dataset';
+import { DatasetMetaSchema } from '$lib/domain/import/dataset';
 import { tooLarge } from '$lib/domain/import/limits';
 import { listedDatasets } from '$lib/server/access';
 import { newId } from '$lib/server/auth';

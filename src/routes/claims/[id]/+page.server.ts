@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { ledger } from '$lib/server/ledger';
 import { openDisputes } from '$lib/server/disputes';
-import { claimJsonLd, jsonLdText } from '$lib/domain/jsonld';
-import { frameIndex, perspectivesFor } from '$lib/domain/views';
+import { claimJsonLd, jsonLdText } from '$lib/domain/ledger/jsonld';
+import { frameIndex, perspectivesFor } from '$lib/domain/ledger/views';
 
 export async function load({ params, url }) {
 	const data = ledger();

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILES, MANIFEST_FILE } from '$lib/domain/ledger';
+import { FILES, MANIFEST_FILE } from '$lib/domain/ledger/ledger';
 import { dataDir } from '$lib/server/ledger';
 
 const DOWNLOADABLE = new Set([...Object.values(FILES), MANIFEST_FILE]);

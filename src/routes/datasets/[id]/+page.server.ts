@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { DatasetMetaSchema } from '$lib/domain/dataset';
+import { DatasetMetaSchema } from '$lib/domain/import/dataset';
 import { ownedDataset, readableDataset } from '$lib/server/access';
 import { store } from '$lib/server/storage';
 import { translate } from '$lib/i18n/catalogue';

@@ -1,4 +1,4 @@
-import { decodeDeck, resolveDeck, type Deck } from '$lib/domain/deck';
+import { decodeDeck, resolveDeck, type Deck } from '$lib/domain/classroom/deck';
 import { ledger } from '$lib/server/ledger';
 
 export function load({ url }) {

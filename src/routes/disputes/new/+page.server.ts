@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { DISPUTE_KINDS, DisputeFormSchema, disputeTarget, type DisputeKind } from '$lib/domain/disputes';
+import { DISPUTE_KINDS, DisputeFormSchema, disputeTarget, type DisputeKind } from '$lib/domain/ledger/disputes';
 import { newId } from '$lib/server/auth';
 import { disputeLimiter, openDisputes } from '$lib/server/disputes';
 import { ledger } from '$lib/server/ledger';

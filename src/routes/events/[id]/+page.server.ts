@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { ledger } from '$lib/server/ledger';
 import { chartData } from '$lib/server/charts';
-import { eventChartInput } from '$lib/domain/chart-views';
-import { compareView } from '$lib/domain/views';
+import { eventChartInput } from '$lib/domain/charts/chart-views';
+import { compareView } from '$lib/domain/ledger/views';
 import { openDisputes } from '$lib/server/disputes';
 
 export async function load({ params }) {

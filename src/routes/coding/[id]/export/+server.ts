@@ -1,5 +1,5 @@
-import { EXPORT_COLUMNS, exportRows } from '$lib/domain/coding';
-import { toCsv } from '$lib/domain/table';
+import { EXPORT_COLUMNS, exportRows } from '$lib/domain/classroom/coding';
+import { toCsv } from '$lib/domain/ledger/table';
 import { sessionCodings, teacherSession } from '$lib/server/coding';
 
 export async function GET({ params, cookies }) {

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { rowFilterFromQuery } from '$lib/domain/filters';
+import { rowFilterFromQuery } from '$lib/domain/charts/filters';
 import { readableDataset } from '$lib/server/access';
 import { store } from '$lib/server/storage';
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { DATASET_COLUMNS } from '$lib/domain/dataset';
-import { rowFilterFromQuery } from '$lib/domain/filters';
-import { toCsv } from '$lib/domain/table';
+import { DATASET_COLUMNS } from '$lib/domain/import/dataset';
+import { rowFilterFromQuery } from '$lib/domain/charts/filters';
+import { toCsv } from '$lib/domain/ledger/table';
 import { readableDataset } from '$lib/server/access';
 import { store } from '$lib/server/storage';
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { canonicalStep, presentationSteps } from '$lib/domain/presentation';
+import { canonicalStep, presentationSteps } from '$lib/domain/classroom/presentation';
 
 // The server's data does not depend on the step; this only corrects a step out of range
 // (or unreadable) to the one shown, so the address, a reload and a shared link agree.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Ledger } from './ledger';
-import { id, type Claim, type Event, type Perspective } from './schemas';
-import { perspectivesFor } from './views';
+import type { Ledger } from '../ledger/ledger';
+import { id, type Claim, type Event, type Perspective } from '../ledger/schemas';
+import { perspectivesFor } from '../ledger/views';
 
 /**
  * A lesson deck is stored only in its link: the code is base64url of a small JSON payload that

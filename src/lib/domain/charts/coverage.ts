@@ -1,5 +1,5 @@
 import type { CoverageRecord, Window } from './aggregate';
-import type { Ledger } from './ledger';
+import type { Ledger } from '../ledger/ledger';
 
 export const BUNDLED_DATASET = 'bundled';
 

@@ -1,5 +1,5 @@
 import type { CoverageRecord, Granularity, SeriesBy } from './aggregate';
-import { isRealIsoDate } from './schemas';
+import { isRealIsoDate } from '../ledger/schemas';
 
 /**
  * Chart filters live in the URL query so that a pasted link reproduces a view exactly.

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import Papa from 'papaparse';
-import { transferables } from '$lib/domain/import/dataset';
+import { transferables } from '$lib/domain/import/columnar';
 import { Importer } from '$lib/domain/import/importer';
 import { inspectFile, SAMPLE_BYTES, sizeRefusal } from '$lib/domain/import/inspect';
 import type { FromWorker, ToWorker } from './protocol';

@@ -1,4 +1,4 @@
-import type { Codebook } from '$lib/domain/codebook';
+import type { Codebook } from '$lib/domain/ledger/codebook';
 
 /**
  * Codebooks researchers upload are small, so they live in localStorage: available on every

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { meanOf, perLabelAlpha, unitAlpha, type LabelSet } from './agreement';
-import type { Claim, Perspective } from './schemas';
+import type { Claim, Perspective } from '../ledger/schemas';
 
 /**
  * Live class coding: students code the same claims with frames, blind to who said them, and the

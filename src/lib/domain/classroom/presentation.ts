@@ -1,5 +1,5 @@
 import type { ResolvedItem } from './deck';
-import type { Claim, Event, Perspective } from './schemas';
+import type { Claim, Event, Perspective } from '../ledger/schemas';
 
 /**
  * A presentation is a flat list of steps so that every step can have its own URL: a reload or a

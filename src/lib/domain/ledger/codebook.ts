@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ledger } from './ledger';
 import { CodebookFrameSchema, id, type CodebookFrame, type Frame } from './schemas';
 import { parseTable, type TableIssue } from './table';
-import { perLabelAlpha, type AlphaResult } from './agreement';
+import { perLabelAlpha, type AlphaResult } from '../classroom/agreement';
 
 /**
  * A codebook is data: a list of frames plus a crosswalk from Parallax's own frame codes to its

@@ -2,7 +2,7 @@ import { on } from 'node:events';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { ImportRejected, parseDataset, type ImportLimits, type WorkerInput, type WorkerMessage } from './import';
+import { ImportRejected, parseDataset, type ImportLimits, type WorkerInput, type WorkerMessage } from './parse';
 
 /**
  * The worker thread of an import (see datasetBatches). Only ever loaded through a dynamic

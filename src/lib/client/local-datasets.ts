@@ -1,4 +1,5 @@
-import { packText, type LocalDataset, type LocalDatasetMeta, type PackedText, type SavedAs } from '$lib/domain/import/dataset';
+import { packText, type PackedText } from '$lib/domain/import/columnar';
+import { type LocalDataset, type LocalDatasetMeta, type SavedAs } from '$lib/domain/import/local-dataset';
 
 /**
  * Uploaded datasets kept in this browser's IndexedDB (not sessionStorage: its few megabytes

@@ -1,0 +1,144 @@
+import Papa from 'papaparse';
+import type { CoverageRecord } from '../charts/aggregate';
+import { DATASET_COLUMNS } from './dataset';
+import type { ChartInput } from '../charts/chart-views';
+import { collectionWindow } from '../charts/coverage';
+import type { Vocabulary } from '../charts/filters';
+import { FRAME_SEP, textAt, type ColumnarCoverage } from './columnar';
+import type { FormatId } from './formats';
+import { isCustomGroup } from './outlets';
+
+/** An upload kept in the browser. Never part of the bundled, curated data. */
+export interface LocalDatasetMeta {
+	id: string;
+	title: string;
+	fileName: string;
+	format: FormatId;
+	/** Articles (count 1 each) or counts per period and series. */
+	kind: 'article' | 'count';
+	rows: number;
+	created: string;
+	/** The server dataset this browser copy was saved as, once it has been. */
+	savedAs?: SavedAs;
+}
+
+export interface SavedAs {
+	id: string;
+	title: string;
+}
+
+export interface LocalDataset extends LocalDatasetMeta {
+	data: ColumnarCoverage;
+	/** Outlet key → outlet group id, as chosen in the mapping step. */
+	groupOf: Record<string, string>;
+	/** Labels of every group used: bundled ones and those the researcher defined. */
+	groupLabels: Record<string, string>;
+}
+
+export const LOCAL_PREFIX = 'local-';
+export const NO_EVENT = 'no-event';
+export const UNGROUPED = 'ungrouped';
+
+export function isLocalDatasetId(id: string | null | undefined): id is string {
+	return typeof id === 'string' && id.startsWith(LOCAL_PREFIX) && /^local-[a-z0-9-]{1,64}$/.test(id);
+}
+
+export function localDatasetLabel(meta: Pick<LocalDatasetMeta, 'title'>): string {
+	return `${meta.title} (uploaded, in this browser)`;
+}
+
+/** Rows in the shape the aggregation reads; the file's own group column wins over the mapping. */
+export function coverageRecordsOf(dataset: LocalDataset): CoverageRecord[] {
+	const { data, groupOf } = dataset;
+	const frameLists = data.dict.frames.map((f) => (f === '' ? [] : f.split(FRAME_SEP)));
+	const records: CoverageRecord[] = new Array(data.length);
+	for (let i = 0; i < data.length; i++) {
+		const outlet = data.dict.outlet[data.outlet[i]!]!;
+		records[i] = {
+			date: data.dict.date[data.date[i]!]!,
+			outlet,
+			group: data.dict.group[data.group[i]!] || groupOf[outlet] || UNGROUPED,
+			event: data.dict.event[data.event[i]!] || NO_EVENT,
+			language: data.dict.language[data.language[i]!]!,
+			frames: frameLists[data.frames[i]!]!,
+			count: data.count[i]!
+		};
+	}
+	return records;
+}
+
+/**
+ * Everything chartViews() needs for a local dataset. Bundled frame labels are reused when the
+ * upload uses Parallax frame codes; other codes are shown as written.
+ */
+export function localChartInput(
+	dataset: LocalDataset,
+	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[] }
+): ChartInput {
+	return recordsChartInput(coverageRecordsOf(dataset), dataset.id, bundled, dataset.groupLabels);
+}
+
+/** chartViews() input for any uploaded records, in the browser or from the server's store. */
+export function recordsChartInput(
+	records: CoverageRecord[],
+	datasetId: string,
+	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[]; groupLabels?: Record<string, string> },
+	groupLabels: Record<string, string> = {}
+): ChartInput {
+	const distinct = (pick: (r: CoverageRecord) => string[]) => [...new Set(records.flatMap(pick))].sort();
+	const groups = distinct((r) => [r.group]);
+	const frames = distinct((r) => r.frames);
+	const vocab: Vocabulary = {
+		datasets: [datasetId],
+		events: distinct((r) => [r.event]),
+		// Bundled groups first keeps their colours the same as on the bundled charts.
+		groups: [...bundled.groups.filter((g) => groups.includes(g)), ...groups.filter((g) => !bundled.groups.includes(g))],
+		outlets: distinct((r) => [r.outlet]),
+		frames: [...bundled.frames.filter((f) => frames.includes(f)), ...frames.filter((f) => !bundled.frames.includes(f))],
+		languages: distinct((r) => (r.language ? [r.language] : []))
+	};
+	return {
+		records,
+		window: collectionWindow(records),
+		vocab,
+		labels: {
+			events: Object.fromEntries(vocab.events.map((e) => [e, e === NO_EVENT || e === '' ? 'No event given' : e])),
+			eventDates: {},
+			groups: {
+				...Object.fromEntries(groups.map((g) => [g, g])),
+				...bundled.groupLabels,
+				'': 'Not assigned to a group',
+				[UNGROUPED]: 'Not assigned to a group',
+				...groupLabels
+			},
+			outlets: Object.fromEntries(vocab.outlets.map((o) => [o, o])),
+			frames: Object.fromEntries(vocab.frames.map((f) => [f, bundled.frameLabels[f] ?? f]))
+		}
+	};
+}
+
+/**
+ * The CSV the server's import reads (DATASET_COLUMNS), built in slices so a million rows never
+ * become one giant string. A group the researcher named is sent by that name: the server keeps
+ * no labels for it, and its charts would otherwise show the generated id.
+ */
+export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): string[] {
+	const records = coverageRecordsOf(dataset);
+	const groupName = (group: string) => (group === UNGROUPED ? '' : isCustomGroup(group) ? (dataset.groupLabels[group] ?? group) : group);
+	const parts = [`${DATASET_COLUMNS.join(',')}\r\n`];
+	for (let start = 0; start < records.length; start += rowsPerPart) {
+		const slice = records.slice(start, start + rowsPerPart).map((r, i) => [
+			r.date,
+			r.outlet,
+			groupName(r.group),
+			r.event === NO_EVENT ? '' : r.event,
+			r.language,
+			r.frames.join(';'),
+			r.count,
+			textAt(dataset.data.title, start + i),
+			textAt(dataset.data.url, start + i)
+		]);
+		parts.push(`${Papa.unparse(slice, { newline: '\r\n' })}\r\n`);
+	}
+	return parts;
+}
