@@ -22,14 +22,20 @@ export const CHROMIUM_ARGS = [
 /** Long tasks and the chosen file, recorded from the first script on every page. */
 function recorder() {
 	window.__longtasks = [];
-	new PerformanceObserver((list) => window.__longtasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({
+	new PerformanceObserver((list) =>
+		window.__longtasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))
+	).observe({
 		type: 'longtask',
 		buffered: true
 	});
-	document.addEventListener('change', (event) => {
-		const input = event.target;
-		if (input instanceof HTMLInputElement && input.type === 'file' && input.files?.[0]) window.__benchFile = input.files[0];
-	}, true);
+	document.addEventListener(
+		'change',
+		(event) => {
+			const input = event.target;
+			if (input instanceof HTMLInputElement && input.type === 'file' && input.files?.[0]) window.__benchFile = input.files[0];
+		},
+		true
+	);
 }
 
 export async function prepare(context) {
@@ -125,7 +131,11 @@ export async function filterBench(page, { changes }) {
 	await page.getByRole('button', { name: /^Use [\d,]+ valid rows?$/ }).click();
 	await page.getByTestId('saved').waitFor({ timeout: 600_000 });
 	await page.getByRole('link', { name: /^Chart / }).click();
-	await page.waitForFunction(() => document.querySelector('[data-testid=filter-summary] strong')?.textContent !== '0' && document.querySelector('canvas'), null, { timeout: 600_000 });
+	await page.waitForFunction(
+		() => document.querySelector('[data-testid=filter-summary] strong')?.textContent !== '0' && document.querySelector('canvas'),
+		null,
+		{ timeout: 600_000 }
+	);
 	const rows = Number(await page.getByTestId('filter-summary').locator('strong').textContent());
 	// Group toggles are summed from the day × group × frame cube; outlet toggles read every row.
 	const measure = (field) =>
@@ -160,7 +170,11 @@ export async function filterBench(page, { changes }) {
 	// Back to every group, so each outlet toggle changes the count.
 	const clear = page.getByRole('link', { name: /^Clear \d+ filters?$/ });
 	if ((await clear.count()) > 0) await clear.click();
-	await page.getByTestId('filter-summary').locator('strong').filter({ hasText: String(rows) }).waitFor();
+	await page
+		.getByTestId('filter-summary')
+		.locator('strong')
+		.filter({ hasText: String(rows) })
+		.waitFor();
 	const outlet = await measure('outlet');
 	return { ...group, outlet, rows };
 }
@@ -184,7 +198,14 @@ export async function withApp(root, port, work) {
 	const baseURL = `http://localhost:${port}`;
 	const child = spawn(process.execPath, ['build/index.js'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, PARALLAX_DB: join(db, 'parallax.duckdb'), BODY_SIZE_LIMIT: String(300 * 1024 * 1024) },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			PARALLAX_DB: join(db, 'parallax.duckdb'),
+			BODY_SIZE_LIMIT: String(300 * 1024 * 1024)
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	let browser;

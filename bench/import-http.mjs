@@ -8,7 +8,11 @@ import { signUp, startServer } from '../tests/e2e/servers.mjs';
 
 /** @param {string} path @param {string} db @param {number} port */
 export async function importOverHttp(path, db, port) {
-	const server = await startServer(port, { PARALLAX_DB: db, PARALLAX_UPLOAD_MAX_BYTES: String(2 ** 40), PARALLAX_UPLOAD_MAX_ROWS: String(1e9) });
+	const server = await startServer(port, {
+		PARALLAX_DB: db,
+		PARALLAX_UPLOAD_MAX_BYTES: String(2 ** 40),
+		PARALLAX_UPLOAD_MAX_ROWS: String(1e9)
+	});
 	try {
 		const cookie = await signUp(server.url, 'Bench');
 		const start = performance.now();

@@ -3,7 +3,11 @@
 import { createServer } from 'vite';
 
 export async function withVite(work) {
-	const vite = await createServer({ server: { middlewareMode: true, hmr: false, ws: false, watch: null }, appType: 'custom', logLevel: 'error' });
+	const vite = await createServer({
+		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+		appType: 'custom',
+		logLevel: 'error'
+	});
 	try {
 		return await work((path) => vite.ssrLoadModule(path));
 	} finally {

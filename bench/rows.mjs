@@ -80,7 +80,12 @@ export function bundleRows(bundles) {
 		name: `JS on first load of ${b.route}${b.route === '/events/[id]' ? ' (compare page)' : ''}`,
 		value: `${(b.gzip / 1024).toFixed(1)} KB gzip`,
 		detail: `${(b.raw / 1024).toFixed(1)} KB raw in ${b.files} files; Chart.js in initial JS: ${b.chartJs ? 'yes' : 'no'}`,
-		target: b.route === '/events/[id]' ? `≤ ${TARGETS.compareKb} KB gzip, no Chart.js` : b.route === '/charts' ? 'Chart.js loaded on demand' : '–',
+		target:
+			b.route === '/events/[id]'
+				? `≤ ${TARGETS.compareKb} KB gzip, no Chart.js`
+				: b.route === '/charts'
+					? 'Chart.js loaded on demand'
+					: '–',
 		met: b.route === '/events/[id]' ? b.gzip / 1024 <= TARGETS.compareKb && !b.chartJs : null
 	}));
 }

@@ -47,13 +47,15 @@ async function runBundle() {
 
 function machine(chromium) {
 	const cpu = cpus();
-	const chromiumVersion = chromium ?? (() => {
-		try {
-			return execSync('/usr/bin/chromium --version', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-		} catch {
-			return 'unknown';
-		}
-	})();
+	const chromiumVersion =
+		chromium ??
+		(() => {
+			try {
+				return execSync('/usr/bin/chromium --version', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+			} catch {
+				return 'unknown';
+			}
+		})();
 	return {
 		cpu: cpu[0]?.model ?? 'unknown',
 		cores: cpu.length,

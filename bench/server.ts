@@ -41,7 +41,14 @@ async function realImport(path: string, dir: string, run: number, via: ImportVia
 				{
 					id,
 					ownerId: 'bench',
-					meta: { title: 'Synthetic benchmark data', description: '', source: 'synthetic', licence: '', citation: '', visibility: 'private' },
+					meta: {
+						title: 'Synthetic benchmark data',
+						description: '',
+						source: 'synthetic',
+						licence: '',
+						citation: '',
+						visibility: 'private'
+					},
 					shareToken: 'bench',
 					createdAt: new Date().toISOString()
 				},
@@ -108,7 +115,17 @@ export type ImportVia = 'http' | 'in-process';
 
 export async function serverBenches(path: string, runs = 3, queries = 7, via: ImportVia = 'http'): Promise<ServerResults> {
 	const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
-	const out: ServerResults = { via, rows: 0, importMs: [], floorMs: [], parseMs: [], insertMs: [], aggregateMs: [], aggregateFilteredMs: [], aggregateRows: 0 };
+	const out: ServerResults = {
+		via,
+		rows: 0,
+		importMs: [],
+		floorMs: [],
+		parseMs: [],
+		insertMs: [],
+		aggregateMs: [],
+		aggregateFilteredMs: [],
+		aggregateRows: 0
+	};
 	try {
 		for (let run = 0; run < runs; run++) {
 			// Interleaved, so drift in the machine's speed hits both sides alike.

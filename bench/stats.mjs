@@ -26,6 +26,10 @@ export function spread(s, digits = 2, unit = '') {
  */
 export function table(rows) {
 	const header = ['benchmark', 'measured (median, min–max)', 'baseline / detail', 'target', 'met'];
-	const lines = [header, header.map(() => '---'), ...rows.map((r) => [r.name, r.value, r.detail, r.target, r.met === null ? 'n/a' : r.met ? 'yes' : 'NO'])];
+	const lines = [
+		header,
+		header.map(() => '---'),
+		...rows.map((r) => [r.name, r.value, r.detail, r.target, r.met === null ? 'n/a' : r.met ? 'yes' : 'NO'])
+	];
 	return lines.map((cells) => `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`).join('\n');
 }

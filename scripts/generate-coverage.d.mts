@@ -1,1 +1,6 @@
-export function generate(options?: { rows?: number; shape?: 'upload' | 'dataset'; seed?: number; out?: string }): Promise<{ path: string; bytes: number; rows: number }>;
+export function generate(options?: {
+	rows?: number;
+	shape?: 'upload' | 'dataset';
+	seed?: number;
+	out?: string;
+}): Promise<{ path: string; bytes: number; rows: number }>;

@@ -28,13 +28,43 @@ function prng(seed) {
 
 const GROUPS = ['ru-state', 'ua', 'west-pub', 'west-com', 'ru-indep'];
 const FRAMES = [
-	'nato-threat', 'west-decline', 'nazi-ukraine', 'sanctions-backfire', 'humanitarian', 'war-crimes',
-	'peace-talks', 'energy', 'refugees', 'military-progress', 'corruption', 'sovereignty'
+	'nato-threat',
+	'west-decline',
+	'nazi-ukraine',
+	'sanctions-backfire',
+	'humanitarian',
+	'war-crimes',
+	'peace-talks',
+	'energy',
+	'refugees',
+	'military-progress',
+	'corruption',
+	'sovereignty'
 ];
 const EVENTS = Array.from({ length: 24 }, (_, i) => `event-${String(i + 1).padStart(2, '0')}`);
 const LANGUAGES = ['en', 'ru', 'uk', 'de', 'fr'];
-const WORDS = ['Kremlin', 'talks', 'sanctions', 'front', 'grain', 'deal', 'NATO', 'summit', 'energy', 'prices',
-	'minister', 'says', 'warns', 'Kyiv', 'Moscow', 'Brussels', 'report', 'attack', 'aid', 'vote'];
+const WORDS = [
+	'Kremlin',
+	'talks',
+	'sanctions',
+	'front',
+	'grain',
+	'deal',
+	'NATO',
+	'summit',
+	'energy',
+	'prices',
+	'minister',
+	'says',
+	'warns',
+	'Kyiv',
+	'Moscow',
+	'Brussels',
+	'report',
+	'attack',
+	'aid',
+	'vote'
+];
 
 export function generate({ rows = 1_000_000, shape = 'upload', seed = 7, out } = {}) {
 	const random = prng(seed);
@@ -67,9 +97,10 @@ export function generate({ rows = 1_000_000, shape = 'upload', seed = 7, out } =
 	const path = out ?? resolve(ROOT, 'bench/out', `coverage-${shape}-${rows}.csv`);
 	mkdirSync(dirname(path), { recursive: true });
 	const stream = createWriteStream(path);
-	const header = shape === 'upload'
-		? 'date,outlet_id,event_id,frame_codes,language,title,url,group'
-		: 'date,outlet,group,event,language,frames,count,title,url';
+	const header =
+		shape === 'upload'
+			? 'date,outlet_id,event_id,frame_codes,language,title,url,group'
+			: 'date,outlet,group,event,language,frames,count,title,url';
 
 	return (async () => {
 		let buffer = `${header}\r\n`;
@@ -86,9 +117,10 @@ export function generate({ rows = 1_000_000, shape = 'upload', seed = 7, out } =
 			// A few titles span lines, which a naive line splitter would get wrong.
 			if (i % 5000 === 4999) title += `\n${pick(WORDS)} ${pick(WORDS)}`;
 			const url = `https://${outlet.id}.example/${i}`;
-			const cells = shape === 'upload'
-				? [date, outlet.id, event, frames, language, quote(title), url, outlet.group]
-				: [date, outlet.id, outlet.group, event, language, frames, '1', quote(title), url];
+			const cells =
+				shape === 'upload'
+					? [date, outlet.id, event, frames, language, quote(title), url, outlet.group]
+					: [date, outlet.id, outlet.group, event, language, frames, '1', quote(title), url];
 			buffer += `${cells.join(',')}\r\n`;
 			if (buffer.length > 1 << 20) {
 				bytes += Buffer.byteLength(buffer);

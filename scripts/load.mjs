@@ -77,7 +77,10 @@ try {
 		'',
 		'| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors (of which timeouts) | imports during load |',
 		'|---|---|---|---|---|---|---|---|',
-		...results.map((r) => `| ${r.name} (\`${r.path}\`) | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} (${r.timeouts}) | ${importSummary(r.imports)} |`)
+		...results.map(
+			(r) =>
+				`| ${r.name} (\`${r.path}\`) | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} (${r.timeouts}) | ${importSummary(r.imports)} |`
+		)
 	];
 	console.log(lines.join('\n'));
 	const file = 'docs/benchmarks.md';

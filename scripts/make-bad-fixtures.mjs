@@ -44,7 +44,10 @@ export function smallFixtures() {
 		'utf16le-bom.csv': utf16le(UTF16_TEXT),
 		'utf16be-bom.csv': Buffer.concat([Buffer.from([0xfe, 0xff]), swapBytes(le)]),
 		'utf16le-no-bom.csv': le,
-		'latin1.csv': Buffer.from(`${HEADER}\n2025-06-24,Le Monde diplomatique,,,fr,,1,Sommet de l'OTAN à La Haye,\n2025-06-25,Süddeutsche Zeitung,,,de,,1,Gipfel für Europa,\n`, 'latin1'),
+		'latin1.csv': Buffer.from(
+			`${HEADER}\n2025-06-24,Le Monde diplomatique,,,fr,,1,Sommet de l'OTAN à La Haye,\n2025-06-25,Süddeutsche Zeitung,,,de,,1,Gipfel für Europa,\n`,
+			'latin1'
+		),
 		'control-characters.csv': Buffer.from(
 			`${HEADER}\n2025-06-24,Bell\u0007News,,,en,,1,A headline,\n2025-06-25,Clean Outlet,,,en,,1,Escape\u001b[31m red,\n2025-06-26,Tabbed Outlet,,,en,,1,"Line one\nline two",\n`
 		),
@@ -62,7 +65,9 @@ export function hugeFixtures() {
 	const values = Array.from({ length: 5000 }, (_, i) => ['2025-06-24', 'Wide Outlet', '', '', 'en', '', '1', 'Wide', ''][i] ?? String(i));
 	return {
 		// A scraped archive's `text` column may hold a long article; a title may not.
-		'long-field.csv': Buffer.from(`${HEADER},text\n2025-06-24,Long Text Daily,,,en,,1,Short title,,"${mega}"\n2025-06-25,Long Text Daily,,,en,,1,${mega},,short\n`),
+		'long-field.csv': Buffer.from(
+			`${HEADER},text\n2025-06-24,Long Text Daily,,,en,,1,Short title,,"${mega}"\n2025-06-25,Long Text Daily,,,en,,1,${mega},,short\n`
+		),
 		'many-columns.csv': Buffer.from(`${columns.join(',')}\n${values.join(',')}\n`)
 	};
 }

@@ -24,11 +24,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const method = event.request.method;
-	const render = () =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%parallax.lang%', event.locals.locale) });
+	const render = () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%parallax.lang%', event.locals.locale) });
 	// event.url drops /__data.json, so the key is built from the request's own URL.
 	const response = cacheable(event.route.id, event.url, method, event.locals.user === null)
-		? await cached(cacheKey(event.locals.locale, new URL(event.request.url)), async () => render(), event.request.headers.get('accept-encoding'))
+		? await cached(
+				cacheKey(event.locals.locale, new URL(event.request.url)),
+				async () => render(),
+				event.request.headers.get('accept-encoding')
+			)
 		: await render();
 	if (method !== 'GET' && method !== 'HEAD' && event.route.id?.includes('datasets')) invalidate();
 

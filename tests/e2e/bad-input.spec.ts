@@ -10,7 +10,10 @@ async function post(request: APIRequestContext, title: string, body: Buffer | st
 		data: typeof body === 'string' ? Buffer.from(body) : body,
 		headers: { 'content-type': 'text/csv' }
 	});
-	return { status: response.status(), body: (await response.json()) as { problems?: string[]; dataset?: { id: string; rowCount: number } } };
+	return {
+		status: response.status(),
+		body: (await response.json()) as { problems?: string[]; dataset?: { id: string; rowCount: number } }
+	};
 }
 
 test('every bad file gets its expected answer from POST /api/datasets, nothing partial is stored, and others are served meanwhile', async ({
@@ -25,9 +28,19 @@ test('every bad file gets its expected answer from POST /api/datasets, nothing p
 	for (const test of CASES.filter((c) => c.server && c.size === undefined)) {
 		const title = `raw ${test.file} ${run}`;
 		// A visitor reads pages and the API while the bad upload is being refused.
-		const [answer, home, list] = await Promise.all([post(page.request, title, fixtureBytes(test.file)), visitor.request.get('/'), visitor.request.get('/api/datasets')]);
+		const [answer, home, list] = await Promise.all([
+			post(page.request, title, fixtureBytes(test.file)),
+			visitor.request.get('/'),
+			visitor.request.get('/api/datasets')
+		]);
 		expect([home.status(), list.status()], test.file).toEqual([200, 200]);
-		expect({ status: answer.status, ...(answer.body.problems ? { problems: answer.body.problems } : { rowCount: answer.body.dataset?.rowCount }) }, test.file).toEqual(test.server);
+		expect(
+			{
+				status: answer.status,
+				...(answer.body.problems ? { problems: answer.body.problems } : { rowCount: answer.body.dataset?.rowCount })
+			},
+			test.file
+		).toEqual(test.server);
 		if (answer.status === 201) stored.push(title);
 	}
 	// The rows the page would save after the researcher checked the file are stored whole.
@@ -51,7 +64,10 @@ test('an upload whose Content-Length is over the limit is refused before its bod
 	const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
 		const req = httpRequest(
 			new URL('/api/datasets?title=huge', baseURL),
-			{ method: 'POST', headers: { 'content-type': 'text/csv', 'content-length': String(expected.size), cookie: `${session.name}=${session.value}` } },
+			{
+				method: 'POST',
+				headers: { 'content-type': 'text/csv', 'content-length': String(expected.size), cookie: `${session.name}=${session.value}` }
+			},
 			(res) => {
 				let body = '';
 				res.on('data', (chunk) => (body += chunk));
@@ -74,7 +90,9 @@ test('a formula cell is stored as text and neutralised in the CSV export', async
 	const answer = await post(page.request, `formulas ${Date.now()}`, fixtureBytes('formula-injection.csv'));
 	expect(answer.status).toBe(201);
 	const id = answer.body.dataset!.id;
-	const json = (await (await page.request.get(`/api/datasets/${id}/rows`)).json()) as { rows: { outlet: string; title: string; event: string }[] };
+	const json = (await (await page.request.get(`/api/datasets/${id}/rows`)).json()) as {
+		rows: { outlet: string; title: string; event: string }[];
+	};
 	expect(json.rows.map((r) => [r.outlet, r.title, r.event])).toEqual([
 		['=HYPERLINK("http://evil.example","click")', '+cmd|calc', ''],
 		['@SUM(A1)', '-2+3', ''],
@@ -91,7 +109,9 @@ test('a formula cell is stored as text and neutralised in the CSV export', async
 async function choose(page: Page, file: string, buffer?: Buffer) {
 	await page.goto('/upload');
 	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await page.getByLabel('Choose a CSV or TSV file').setInputFiles({ name: file, mimeType: 'text/csv', buffer: buffer ?? fixtureBytes(file) });
+	await page
+		.getByLabel('Choose a CSV or TSV file')
+		.setInputFiles({ name: file, mimeType: 'text/csv', buffer: buffer ?? fixtureBytes(file) });
 }
 
 test('the upload page refuses a binary file, saying it is not a text file', async ({ page }) => {

@@ -11,9 +11,10 @@ async function tableCells(page: Page, id: string): Promise<string[][]> {
 	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
 	// The table is built once the disclosure is open, in the next update.
 	await expect(panel.getByTestId(`${id}-table`)).toBeVisible();
-	return panel.getByTestId(`${id}-table`).locator('tr').evaluateAll((rows) =>
-		rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? ''))
-	);
+	return panel
+		.getByTestId(`${id}-table`)
+		.locator('tr')
+		.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? '')));
 }
 
 function sumTable(cells: string[][]): number {
@@ -106,7 +107,10 @@ test('the CSV download matches the table, PNG export produces an image, and SVG 
 	const table = await tableCells(page, 'frames');
 	const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'CSV' }).click()]);
 	const text = readFileSync(await csv.path(), 'utf8');
-	const rows = text.trim().split('\r\n').map((line) => line.split(','));
+	const rows = text
+		.trim()
+		.split('\r\n')
+		.map((line) => line.split(','));
 	expect(rows[0]).toEqual(table[0]);
 	expect(rows.slice(1).map((r) => r.map((c, i) => (i === 0 ? c : Number(c))))).toEqual(
 		table.slice(1).map((r) => r.map((c, i) => (i === 0 ? c : Number(c))))
@@ -136,7 +140,9 @@ test('the CSV download matches the table, PNG export produces an image, and SVG 
 	expect(parsed.error).toBeNull();
 	expect(parsed.title).toBe('Frames by outlet group');
 	const [header = [], ...body] = table;
-	const expected = body.flatMap((row) => row.slice(1).flatMap((cell, j) => (Number(cell) > 0 ? [`${row[0]}, ${header[j + 1]}: ${cell}`] : [])));
+	const expected = body.flatMap((row) =>
+		row.slice(1).flatMap((cell, j) => (Number(cell) > 0 ? [`${row[0]}, ${header[j + 1]}: ${cell}`] : []))
+	);
 	expect(expected.length).toBeGreaterThan(0);
 	expect(parsed.bars.sort()).toEqual(expected.sort());
 });

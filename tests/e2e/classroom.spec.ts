@@ -61,7 +61,8 @@ async function expectStep(page: Page, step: Step, n: number, total: number) {
 			await expect(heading).toContainText(step.perspective.source_name);
 			await expect(slide).toContainText(step.perspective.summary);
 			if (step.of > 1) await expect(slide).toContainText(`Perspective ${step.n} of ${step.of}`);
-			for (const earlier of step.earlier) await expect(slide.getByRole('list', { name: 'Perspectives already shown' })).toContainText(earlier.source_name);
+			for (const earlier of step.earlier)
+				await expect(slide.getByRole('list', { name: 'Perspectives already shown' })).toContainText(earlier.source_name);
 			break;
 		case 'frames':
 			for (const code of step.claim.frame_codes) {
@@ -174,7 +175,8 @@ test.describe('lesson decks', () => {
 		await ready(page);
 		await page.getByLabel('Event').selectOption(EVENT);
 		await page.getByRole('button', { name: /^Add event\s*:/ }).click();
-		const addClaim = (speaker: string) => page.getByRole('button', { name: new RegExp(`^Add claim\\s*: ${speaker.replace(/[()]/g, '\\$&')}`) });
+		const addClaim = (speaker: string) =>
+			page.getByRole('button', { name: new RegExp(`^Add claim\\s*: ${speaker.replace(/[()]/g, '\\$&')}`) });
 		await addClaim(eventClaims[0]!.speaker).first().click();
 		await addClaim(eventClaims[1]!.speaker).first().click();
 		await page.getByLabel('Title').fill('Week 3: the Hague summit');
@@ -275,8 +277,10 @@ test.describe('guess-the-frame exercise', () => {
 			const heading = page.getByTestId('feedback-heading');
 			await expect(heading).toBeFocused();
 			await expect(heading).toContainText(result.exact ? 'Spot on' : `You found ${result.correct.length} of ${claim.frame_codes.length}`);
-			for (const code of result.correct) await expect(page.locator(`.verdict[data-frame="${code}"]`)).toHaveAttribute('data-status', 'correct');
-			for (const code of result.missed) await expect(page.locator(`.verdict[data-frame="${code}"]`)).toHaveAttribute('data-status', 'missed');
+			for (const code of result.correct)
+				await expect(page.locator(`.verdict[data-frame="${code}"]`)).toHaveAttribute('data-status', 'correct');
+			for (const code of result.missed)
+				await expect(page.locator(`.verdict[data-frame="${code}"]`)).toHaveAttribute('data-status', 'missed');
 			for (const code of result.extra) await expect(page.locator(`.verdict[data-frame="${code}"]`)).toHaveAttribute('data-status', 'extra');
 			for (const code of claim.frame_codes)
 				await expect(page.locator(`.verdict[data-frame="${code}"]`)).toContainText(ledger.frames.find((f) => f.id === code)!.definition);
@@ -338,7 +342,8 @@ test.describe('printable handouts', () => {
 		await expect(page.locator('.site-header')).toBeHidden();
 		await expect(page.getByTestId('handout-claim')).toHaveCount(eventClaims.length);
 		await expect(page.getByTestId('handout-question')).toHaveCount(3);
-		for (const url of ledger.events.find((e) => e.id === EVENT)!.source_urls) await expect(page.getByText(url, { exact: true }).first()).toBeVisible();
+		for (const url of ledger.events.find((e) => e.id === EVENT)!.source_urls)
+			await expect(page.getByText(url, { exact: true }).first()).toBeVisible();
 	});
 });
 

@@ -48,14 +48,28 @@ test('a researcher adds their own codebook, sees its problems first, and charts 
 	await expect(page.getByRole('heading', { name: 'Policy Frames Codebook' })).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	const codebook = { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from('id,label,definition,cues\nthreat,Threat talk,Someone is cast as a threat.,danger\nmoney,Money talk,Costs and budgets.,\n') };
+	const codebook = {
+		name: 'mine.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'id,label,definition,cues\nthreat,Threat talk,Someone is cast as a threat.,danger\nmoney,Money talk,Costs and budgets.,\n'
+		)
+	};
 	await page.getByLabel('Name').fill('Thesis codebook');
 	await page.getByLabel('Codebook CSV').setInputFiles(codebook);
-	await page.getByLabel('Crosswalk CSV').setInputFiles({ name: 'walk.csv', mimeType: 'text/csv', buffer: Buffer.from('parallax_frame,frame\nnato-threat,threat\nnot-a-frame,money\n') });
+	await page.getByLabel('Crosswalk CSV').setInputFiles({
+		name: 'walk.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('parallax_frame,frame\nnato-threat,threat\nnot-a-frame,money\n')
+	});
 	await page.getByRole('button', { name: 'Check and add' }).click();
 	await expect(page.getByRole('alert')).toContainText('walk.csv:3:parallax_frame — "not-a-frame" is not a Parallax frame id');
 
-	await page.getByLabel('Crosswalk CSV').setInputFiles({ name: 'walk.csv', mimeType: 'text/csv', buffer: Buffer.from('parallax_frame,frame\nnato-threat,threat\nrussian-threat,threat\nspending-futile,money\nburden-sharing,money\n') });
+	await page.getByLabel('Crosswalk CSV').setInputFiles({
+		name: 'walk.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('parallax_frame,frame\nnato-threat,threat\nrussian-threat,threat\nspending-futile,money\nburden-sharing,money\n')
+	});
 	await page.getByRole('button', { name: 'Check and add' }).click();
 	await expect(page.getByRole('status')).toContainText('Added “Thesis codebook” with 2 frames.');
 	await page.getByRole('link', { name: 'Chart coverage in it' }).click();
@@ -80,7 +94,9 @@ test('a researcher compares their coding with the bundled one and gets alpha', a
 	await page.getByRole('button', { name: 'Compare' }).click();
 	await expect(page.getByTestId('comparison')).toContainText('over 2 claims; the same frames on 100% of them.');
 
-	await page.getByLabel('Your coding CSV').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('claim_id,frames\nc999,nato-threat\n') });
+	await page
+		.getByLabel('Your coding CSV')
+		.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('claim_id,frames\nc999,nato-threat\n') });
 	await page.getByRole('button', { name: 'Compare' }).click();
 	await expect(page.getByRole('alert')).toContainText('bad.csv:2:claim_id — "c999" is not a bundled claim id');
 	await expectNoAxeViolations(page);

@@ -11,7 +11,13 @@ const [claimA, claimB] = ledger.claims.filter((c) => c.event_id === EVENT).sort(
 const X = 'nato-threat';
 const Y = 'blame-west';
 const label = (id: string) => ledger.frames.find((f) => f.id === id)!.label;
-const DECK = encodeDeck({ title: 'Blind coding: the Hague summit', items: [{ kind: 'claim', id: claimA!.id }, { kind: 'claim', id: claimB!.id }] });
+const DECK = encodeDeck({
+	title: 'Blind coding: the Hague summit',
+	items: [
+		{ kind: 'claim', id: claimA!.id },
+		{ kind: 'claim', id: claimB!.id }
+	]
+});
 
 /*
  * The class's answers are chosen so alpha is known exactly. Students code with the 10 Russian-state
@@ -42,7 +48,10 @@ async function hydrated(page: Page) {
 async function code(page: Page, n: number, frames: string[], claimId: string) {
 	const group = page.getByRole('group', { name: `Which frames does claim ${n} use?` });
 	for (const frame of frames) await group.getByRole('checkbox', { name: label(frame) }).check();
-	await page.locator('form', { has: group }).getByRole('button', { name: /Save my coding/ }).click();
+	await page
+		.locator('form', { has: group })
+		.getByRole('button', { name: /Save my coding/ })
+		.click();
 	await expect(page.getByTestId(`saved-${claimId}`)).toContainText(`You chose ${frames.length} frame`);
 }
 
@@ -147,7 +156,10 @@ test.describe('live class coding', () => {
 		await otherComputer.context().close();
 
 		// CSV export, through the teacher's download link.
-		const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Download results (CSV)' }).click()]);
+		const [download] = await Promise.all([
+			teacher.waitForEvent('download'),
+			teacher.getByRole('link', { name: 'Download results (CSV)' }).click()
+		]);
 		const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
 		expect(csv[0]).toBe('row_type,student,claim_id,frame_id,value,coders');
 		expect(csv.filter((line) => line.startsWith('code,'))).toHaveLength(3 * 2 * 10);

@@ -83,7 +83,9 @@ test('an import parses on a thread that gives way to the one serving pages', asy
 });
 
 async function titles(url: string, cookie: string) {
-	const list = (await (await fetch(`${url}/api/datasets`, { headers: { cookie } })).json()) as { datasets: { title: string; rowCount: number }[] };
+	const list = (await (await fetch(`${url}/api/datasets`, { headers: { cookie } })).json()) as {
+		datasets: { title: string; rowCount: number }[];
+	};
 	return list.datasets.map((d) => [d.title, d.rowCount]);
 }
 
@@ -105,7 +107,9 @@ test('a full disk refuses an upload with a clear error and keeps what was saved;
 		// About 7 MB of rows cannot be committed to a 4 MB disk.
 		const refused = await saveDataset(server.url, cookie, 'Too large for the disk', DATASET_HEADER + datasetCsv(100_000));
 		expect(refused.status).toBe(503);
-		expect(refused.body.problems).toEqual([expect.stringMatching(/^The server's storage is full, so the dataset could not be stored; nothing was saved\./)]);
+		expect(refused.body.problems).toEqual([
+			expect.stringMatching(/^The server's storage is full, so the dataset could not be stored; nothing was saved\./)
+		]);
 		expect(await titles(server.url, cookie)).toEqual([['Saved before the disk filled', 500]]);
 		expect((await fetch(`${server.url}/`)).status).toBe(200);
 		await server.stop();
@@ -141,7 +145,9 @@ test('a PostgreSQL connection lost in the middle of an import: a clear error, no
 		const waiting = `SELECT count(*)::int AS n FROM pg_stat_activity
 			WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE 'INSERT INTO coverage_rows%'`;
 		await expect.poll(async () => (await admin.query(waiting)).rows[0].n, { timeout: 30_000 }).toBe(1);
-		await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+		await admin.query(
+			'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'
+		);
 
 		upload.finish(datasetCsv(5_000, 20_000));
 		const outcome = await upload.outcome;
@@ -150,7 +156,9 @@ test('a PostgreSQL connection lost in the middle of an import: a clear error, no
 			problems: ['The server lost its connection to the database while storing the dataset; nothing was saved. Upload the file again.']
 		});
 		expect((await admin.query('SELECT count(*)::int AS n FROM datasets WHERE title = $1', [title])).rows[0].n).toBe(0);
-		expect((await admin.query('SELECT count(*)::int AS n FROM coverage_rows WHERE dataset_id NOT IN (SELECT id FROM datasets)')).rows[0].n).toBe(0);
+		expect(
+			(await admin.query('SELECT count(*)::int AS n FROM coverage_rows WHERE dataset_id NOT IN (SELECT id FROM datasets)')).rows[0].n
+		).toBe(0);
 
 		// The pool opens new connections: the session still works and the same upload is stored.
 		expect(await titles(server.url, cookie)).toEqual([]);

@@ -61,7 +61,7 @@ test('the method, charts and exercise pages are in Ukrainian too, and pass an ac
 	await context.close();
 });
 
-test("a browser that prefers Ukrainian gets Ukrainian first", async ({ browser }) => {
+test('a browser that prefers Ukrainian gets Ukrainian first', async ({ browser }) => {
 	const context = await browser.newContext({ locale: 'uk-UA' });
 	const page = await context.newPage();
 	await page.goto('/');

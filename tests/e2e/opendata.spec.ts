@@ -70,9 +70,10 @@ test('all chart data downloads in one CSV that matches the data tables of a filt
 	const panel = page.locator('[data-chart="coverage"]');
 	await panel.locator('details.table summary').click();
 	await expect(panel.getByTestId('coverage-table')).toBeVisible();
-	const table = await panel.getByTestId('coverage-table').locator('tr').evaluateAll((trs) =>
-		trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? ''))
-	);
+	const table = await panel
+		.getByTestId('coverage-table')
+		.locator('tr')
+		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? '')));
 	const [header = [], ...body] = table;
 	for (const [j, label] of header.slice(1).entries()) {
 		const fromCsv = coverage.filter((r) => r.label === label).map((r) => (r.matching === '' ? '–' : r.matching));
@@ -93,7 +94,10 @@ test('a claim page carries Claim JSON-LD that parses, with no CSP violation', as
 	const claim = ledger.claims.find((c) => c.id === 'c01')!;
 	const violations = await watchCsp(page);
 	await page.goto(`/events/${claim.event_id}`);
-	await page.locator(`#claim-${claim.id}`).getByRole('link', { name: `Claim page for the claim by ${claim.speaker}` }).click();
+	await page
+		.locator(`#claim-${claim.id}`)
+		.getByRole('link', { name: `Claim page for the claim by ${claim.speaker}` })
+		.click();
 	await expect(page).toHaveURL(`/claims/${claim.id}`);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(claim.speaker);
 
@@ -174,12 +178,17 @@ test('a reader disputes labels anonymously, the owner resolves one, and it reach
 	await reader.goto(`/claims/${claim.id}`);
 	await reader.getByText('Why these frames?').click();
 	await expect(reader.getByText(codingNoteText(claim.coding_note, frameIndex(ledger.frames)))).toBeVisible();
-	await reader.getByRole('link', { name: new RegExp(`Dispute this label.* on the claim by ${claim.speaker}`) }).first().click();
+	await reader
+		.getByRole('link', { name: new RegExp(`Dispute this label.* on the claim by ${claim.speaker}`) })
+		.first()
+		.click();
 	await reader.getByLabel('Why is this label wrong?').fill('The wording is about military activity, not encirclement.');
 	await reader.getByRole('button', { name: 'Send dispute' }).click();
 	await expect(reader.getByRole('status')).toContainText('your dispute is recorded');
 	await reader.goto(`/claims/${claim.id}`);
-	await expect(reader.getByRole('list', { name: 'Frames coded for this claim' }).getByTestId('dispute-marker')).toContainText('Under dispute (1)');
+	await expect(reader.getByRole('list', { name: 'Frames coded for this claim' }).getByTestId('dispute-marker')).toContainText(
+		'Under dispute (1)'
+	);
 
 	// A bot filling the honeypot is thanked and ignored.
 	await reader.goto(`/disputes/new?kind=outlet-group&subject=${outlet.id}&label=${group.id}`);
@@ -232,8 +241,14 @@ test('the event coverage panel downloads its chart data, with totals across all 
 	expect(coverage.reduce((a, r) => a + Number(r.matching || 0), 0)).toBe(own.length);
 	const totals = coverage.reduce((a, r) => a + Number(r.total || 0), 0);
 	const first = own.map((c) => c.date).sort()[0] ?? '';
-	const last = own.map((c) => c.date).sort().at(-1) ?? '';
+	const last =
+		own
+			.map((c) => c.date)
+			.sort()
+			.at(-1) ?? '';
 	// Totals count every event's articles in the same periods, so they are at least the matching ones.
 	expect(totals).toBeGreaterThanOrEqual(own.length);
-	expect(totals).toBeLessThanOrEqual(ledger.coverage.filter((c) => c.date >= first.slice(0, 7) && c.date <= `${last.slice(0, 7)}-31`).length);
+	expect(totals).toBeLessThanOrEqual(
+		ledger.coverage.filter((c) => c.date >= first.slice(0, 7) && c.date <= `${last.slice(0, 7)}-31`).length
+	);
 });

@@ -62,7 +62,9 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 	expect((await bob.goto(`/datasets/${id}`))?.status()).toBe(404);
 	expect((await bob.request.get(`/api/datasets/${id}/rows?format=csv`)).status()).toBe(404);
 	expect((await bob.request.get(`/api/datasets/${id}/aggregate`)).status()).toBe(404);
-	expect(((await (await bob.request.get('/api/datasets')).json()) as { datasets: { id: string }[] }).datasets.map((d) => d.id)).not.toContain(id);
+	expect(
+		((await (await bob.request.get('/api/datasets')).json()) as { datasets: { id: string }[] }).datasets.map((d) => d.id)
+	).not.toContain(id);
 	await bob.goto(`/charts?dataset=${id}`);
 	await expect(bob.getByRole('status').first()).toContainText(`Ignored dataset "${id}"`);
 	// Nor can Bob change or delete it.
@@ -147,7 +149,9 @@ test('saving a browser copy from the library lists it on the server at once and 
 	await expect(local.getByTestId('saved-as')).toContainText(`Saved on this server as “${title}”`);
 	await expect(local.getByRole('button', { name: 'Save on the server…' })).toHaveCount(0);
 	await page.goto('/upload');
-	await expect(page.getByRole('region', { name: 'Datasets in this browser' }).getByTestId('saved-as')).toContainText(`Saved on this server as “${title}”`);
+	await expect(page.getByRole('region', { name: 'Datasets in this browser' }).getByTestId('saved-as')).toContainText(
+		`Saved on this server as “${title}”`
+	);
 
 	// The browser copy can still be removed; the server copy stays.
 	await page.goto('/datasets');
@@ -172,7 +176,10 @@ test('a public dataset is listed for everyone, signed in or not', async ({ brows
 	await expect(visitor).toHaveURL(`/datasets/${id}`);
 	await expect(visitor.getByRole('heading', { name: 'Edit' })).toHaveCount(0);
 	const api = await visitor.request.get(`/api/datasets/${id}/aggregate?gran=month`);
-	expect(await api.json()).toMatchObject({ granularity: 'month', rows: expect.arrayContaining([expect.objectContaining({ period: '2022-02-01' })]) });
+	expect(await api.json()).toMatchObject({
+		granularity: 'month',
+		rows: expect.arrayContaining([expect.objectContaining({ period: '2022-02-01' })])
+	});
 	await expectNoAxeViolations(visitor);
 });
 

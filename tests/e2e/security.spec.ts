@@ -10,7 +10,11 @@ test('pages are served with a strict Content-Security-Policy and the other secur
 		expect(response.status(), path).toBe(200);
 		const headers = response.headers();
 		const csp = headers['content-security-policy'] ?? '';
-		const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+		const scriptSrc =
+			csp
+				.split(';')
+				.map((d) => d.trim())
+				.find((d) => d.startsWith('script-src')) ?? '';
 		expect(scriptSrc, path).toMatch(/^script-src 'self'/);
 		expect(scriptSrc, path).not.toContain('unsafe-inline');
 		expect(scriptSrc, path).not.toContain('unsafe-eval');
@@ -32,9 +36,9 @@ test('every link to another site opens without opener or referrer', async ({ pag
 	let outbound = 0;
 	for (const path of [...pages, ...events.slice(0, 5)]) {
 		await page.goto(path);
-		const links = await page.locator('a[href^="http"]').evaluateAll((links) =>
-			links.map((a) => ({ href: (a as HTMLAnchorElement).href, rel: a.getAttribute('rel') ?? '' }))
-		);
+		const links = await page
+			.locator('a[href^="http"]')
+			.evaluateAll((links) => links.map((a) => ({ href: (a as HTMLAnchorElement).href, rel: a.getAttribute('rel') ?? '' })));
 		for (const link of links.filter((l) => new URL(l.href).host !== own)) {
 			outbound++;
 			const rel = link.rel.split(/\s+/);

@@ -53,13 +53,16 @@ test('a student goes from home to an event, selects a claim and follows its pers
 
 	// A perspective's source opens at its real URL in a new tab, so the comparison stays open.
 	const first = expected[0]!;
-	await page.context().route('**/*', (route) =>
-		route.request().url() === first.url ? route.fulfill({ body: 'source page' }) : route.continue()
-	);
+	await page
+		.context()
+		.route('**/*', (route) => (route.request().url() === first.url ? route.fulfill({ body: 'source page' }) : route.continue()));
 	const compareUrl = page.url();
 	const [source] = await Promise.all([
 		page.waitForEvent('popup'),
-		page.locator(`#perspective-${first.id}`).getByRole('link', { name: /Read the source.*opens in a new tab/ }).click()
+		page
+			.locator(`#perspective-${first.id}`)
+			.getByRole('link', { name: /Read the source.*opens in a new tab/ })
+			.click()
 	]);
 	await expect(source).toHaveURL(first.url);
 	expect(await source.evaluate(() => window.opener)).toBeNull();
@@ -82,7 +85,11 @@ test('the annotated article leads to a sourced claim', async ({ page }) => {
 
 	const sentence = ledger.article.find((s) => s.claim_ids.length > 0)!;
 	const claim = ledger.claims.find((c) => c.id === sentence.claim_ids[0])!;
-	await page.locator(`#s${sentence.n}`).getByRole('link', { name: new RegExp(claim.speaker) }).first().click();
+	await page
+		.locator(`#s${sentence.n}`)
+		.getByRole('link', { name: new RegExp(claim.speaker) })
+		.first()
+		.click();
 	await expect(page).toHaveURL(new RegExp(`/events/${claim.event_id}\\?claim=${claim.id}`));
 	await expect(page.locator(`#claim-${claim.id}`)).toHaveClass(/selected/);
 	await expect(page.locator('#perspectives-heading')).toContainText(claim.speaker);

@@ -70,9 +70,9 @@ test('a GDELT timeline with a BOM charts its values per day', async ({ page }) =
 	await openCoverageTable(page);
 	const table = page.getByTestId('coverage-table');
 	await expect(table.getByRole('columnheader', { name: 'Article Count' })).toBeVisible();
-	const cells = await table.locator('tbody tr').evaluateAll((rows) =>
-		rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim()))
-	);
+	const cells = await table
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim())));
 	expect(cells).toEqual([
 		['2024-01-01', '5'],
 		['2024-01-02', '9'],
@@ -86,7 +86,9 @@ test('a file with bad rows gets an exact report and only its valid rows are used
 	await check(page);
 	await expect(page.getByTestId('report-summary')).toHaveText('1 of 5 rows are valid; 4 rows have problems and would be left out.');
 	await expect(page.getByTestId('issues-date')).toContainText('Dates that are not dates: 1');
-	await expect(page.getByTestId('issues-date').getByRole('listitem')).toHaveText(['row 3, column publish_date: "31/02/2024" is not a date']);
+	await expect(page.getByTestId('issues-date').getByRole('listitem')).toHaveText([
+		'row 3, column publish_date: "31/02/2024" is not a date'
+	]);
 	await expect(page.getByTestId('issues-empty').getByRole('listitem')).toHaveText(['row 4, column publish_date: is empty']);
 	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['row 5, column count: "x" is not a number']);
 	await expect(page.getByTestId('issues-url').getByRole('listitem')).toHaveText(['row 5, column url: "not a url" is not a web address']);
@@ -186,7 +188,9 @@ test('a wide table with one column per year is reshaped into counts per country 
 test('an EUvsDisinfo case naming two outlets becomes one row per outlet, visibly', async ({ page }) => {
 	await upload(page, 'euvsdisinfo-cases.csv');
 	await expect(page.getByLabel('Several outlets in one cell are separated by')).toHaveValue('+');
-	await expect(page.getByTestId('split-example')).toHaveText('“TASS - Russian+RT - Russian” becomes 2 rows, one per outlet: TASS - Russian; RT - Russian.');
+	await expect(page.getByTestId('split-example')).toHaveText(
+		'“TASS - Russian+RT - Russian” becomes 2 rows, one per outlet: TASS - Russian; RT - Russian.'
+	);
 	await check(page);
 	await expect(page.getByTestId('report-summary')).toHaveText('2 of 2 rows are valid.');
 	await expect(page.getByTestId('shape-notes').getByRole('listitem')).toHaveText([

@@ -30,12 +30,7 @@ describe('periods (UTC, ISO weeks)', () => {
 		expect(isoWeekLabel('2020-12-28')).toBe('2020-W53');
 	});
 	it('lists every month between two dates', () => {
-		expect(periodsBetween('2024-11-15', '2025-02-01', 'month')).toEqual([
-			'2024-11-01',
-			'2024-12-01',
-			'2025-01-01',
-			'2025-02-01'
-		]);
+		expect(periodsBetween('2024-11-15', '2025-02-01', 'month')).toEqual(['2024-11-01', '2024-12-01', '2025-01-01', '2025-02-01']);
 	});
 	it('picks the granularity from the span', () => {
 		expect(defaultGranularity('2025-06-01', '2025-07-15')).toBe('day');

@@ -21,7 +21,13 @@ describe('nominal Krippendorff alpha', () => {
 	});
 
 	it('is 1 for perfect agreement, whatever the number of coders and missing values', () => {
-		expect(nominalAlpha([['a', 'a', 'a'], ['b', 'b', null], ['a', null, 'a']]).alpha).toBe(1);
+		expect(
+			nominalAlpha([
+				['a', 'a', 'a'],
+				['b', 'b', null],
+				['a', null, 'a']
+			]).alpha
+		).toBe(1);
 	});
 
 	it('matches a case computed by hand', () => {
@@ -31,21 +37,41 @@ describe('nominal Krippendorff alpha', () => {
 		// D_o = (o_ab + o_ba) / n = 2/8 = 0.25.
 		// D_e = (n_a·n_b + n_b·n_a) / (n(n−1)) = 30/56 = 15/28.
 		// alpha = 1 − 0.25 / (15/28) = 1 − 7/15 = 8/15 = 0.5333…
-		const result = nominalAlpha([['a', 'a'], ['a', 'b'], ['b', 'b'], ['b', 'b']]);
+		const result = nominalAlpha([
+			['a', 'a'],
+			['a', 'b'],
+			['b', 'b'],
+			['b', 'b']
+		]);
 		expect(result.observed).toBeCloseTo(0.25, 12);
 		expect(result.expected).toBeCloseTo(15 / 28, 12);
 		expect(result.alpha).toBeCloseTo(8 / 15, 12);
 	});
 
 	it('is undefined without variation or without pairable values', () => {
-		expect(nominalAlpha([['a', 'a'], ['a', 'a']]).alpha).toBeNull();
-		expect(nominalAlpha([['a', null], [null, 'b']]).alpha).toBeNull();
+		expect(
+			nominalAlpha([
+				['a', 'a'],
+				['a', 'a']
+			]).alpha
+		).toBeNull();
+		expect(
+			nominalAlpha([
+				['a', null],
+				[null, 'b']
+			]).alpha
+		).toBeNull();
 		expect(nominalAlpha([]).alpha).toBeNull();
 		expect(formatAlpha(null)).toBe('—');
 	});
 
 	it('keeps 1 and "1" apart as codes', () => {
-		expect(nominalAlpha([[1, '1'], [2, 2]]).alpha).toBeLessThan(1);
+		expect(
+			nominalAlpha([
+				[1, '1'],
+				[2, 2]
+			]).alpha
+		).toBeLessThan(1);
 	});
 });
 

@@ -64,7 +64,11 @@ describe('bad input corpus (tests/fixtures/bad/expected.json)', () => {
 		const endless = new ReadableStream<Uint8Array>({
 			pull(controller) {
 				pulled++;
-				controller.enqueue(new TextEncoder().encode(pulled === 1 ? 'date,outlet,group,event,language,frames,count,title,url\n' : '2025-06-24,A,,,,,1,,\n'.repeat(1000)));
+				controller.enqueue(
+					new TextEncoder().encode(
+						pulled === 1 ? 'date,outlet,group,event,language,frames,count,title,url\n' : '2025-06-24,A,,,,,1,,\n'.repeat(1000)
+					)
+				);
 			}
 		});
 		const outcome = await serverImport(endless, { bytes: 1024 * 1024, rows: LIMITS.rows });

@@ -17,12 +17,32 @@ const input: ChartInput = {
 		rec('2025-03-03', 'state', ['west'], 'e2')
 	],
 	window: { start: '2025-01-01', end: '2025-02-28' },
-	vocab: { datasets: ['bundled'], events: ['e1', 'e2'], groups: ['state', 'intl'], outlets: [], frames: ['threat', 'west'], languages: ['en'] },
-	labels: { events: {}, eventDates: {}, groups: { state: 'State media', intl: 'International' }, outlets: {}, frames: { threat: 'Threat', west: 'West' } }
+	vocab: {
+		datasets: ['bundled'],
+		events: ['e1', 'e2'],
+		groups: ['state', 'intl'],
+		outlets: [],
+		frames: ['threat', 'west'],
+		languages: ['en']
+	},
+	labels: {
+		events: {},
+		eventDates: {},
+		groups: { state: 'State media', intl: 'International' },
+		outlets: {},
+		frames: { threat: 'Threat', west: 'West' }
+	}
 };
 
 describe('all chart data in one file', () => {
-	const filters = { ...defaultFilters('bundled'), events: ['e1'], from: '2025-01-01', to: '2025-03-31', granularity: 'month' as const, mode: 'share' as const };
+	const filters = {
+		...defaultFilters('bundled'),
+		events: ['e1'],
+		from: '2025-01-01',
+		to: '2025-03-31',
+		granularity: 'month' as const,
+		mode: 'share' as const
+	};
 	const rows = chartDataRows(input, filters);
 
 	it('has one row per series per period with matching and total counts', () => {
@@ -40,8 +60,24 @@ describe('all chart data in one file', () => {
 
 	it('gives frame counts by group even when the chart shows shares, over the whole span', () => {
 		const frames = rows.filter((r) => r.chart === 'frames');
-		expect(frames).toContainEqual({ chart: 'frames', period: '2025-01-01/2025-03-31', group: 'state', series: 'threat', label: 'Threat', matching: 2, total: 2 });
-		expect(frames).toContainEqual({ chart: 'frames', period: '2025-01-01/2025-03-31', group: 'state', series: 'west', label: 'West', matching: 1, total: 2 });
+		expect(frames).toContainEqual({
+			chart: 'frames',
+			period: '2025-01-01/2025-03-31',
+			group: 'state',
+			series: 'threat',
+			label: 'Threat',
+			matching: 2,
+			total: 2
+		});
+		expect(frames).toContainEqual({
+			chart: 'frames',
+			period: '2025-01-01/2025-03-31',
+			group: 'state',
+			series: 'west',
+			label: 'West',
+			matching: 1,
+			total: 2
+		});
 		const views = chartViews(input, { ...filters, mode: 'count' });
 		const sum = (values: (number | null)[]) => values.reduce<number>((a, v) => a + (v ?? 0), 0);
 		expect(frames.reduce((a, r) => a + Number(r.matching), 0)).toBe(views.frames.series.reduce((a, s) => a + sum(s.values), 0));
@@ -64,13 +100,21 @@ describe('all chart data in one file', () => {
 describe("an event page's chart input", () => {
 	const many: ChartInput = {
 		...input,
-		records: [...input.records, rec('2024-12-30', 'intl', ['west'], 'e2'), rec('2025-01-07', 'intl', ['threat'], 'e3'), rec('2025-06-01', 'state', [], 'e3')]
+		records: [
+			...input.records,
+			rec('2024-12-30', 'intl', ['west'], 'e2'),
+			rec('2025-01-07', 'intl', ['threat'], 'e3'),
+			rec('2025-06-01', 'state', [], 'e3')
+		]
 	};
 	for (const event of ['e1', 'e2', 'e3']) {
 		it(`keeps only the days of ${event}'s coverage, with the same panel and download`, () => {
 			const trimmed = eventChartInput(many, event);
 			expect(trimmed.records.length).toBeLessThan(many.records.length);
-			const own = many.records.filter((r) => r.event === event).map((r) => r.date).sort();
+			const own = many.records
+				.filter((r) => r.event === event)
+				.map((r) => r.date)
+				.sort();
 			const filters = { ...defaultFilters('bundled'), events: [event], from: own[0]!, to: own.at(-1)! };
 			expect(chartViews(trimmed, filters)).toEqual(chartViews(many, filters));
 			expect(chartDataRows(trimmed, filters)).toEqual(chartDataRows(many, filters));

@@ -9,7 +9,7 @@ import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filter
 // repeated, one literally named "uncoded"), fractional and zero counts, dates across years.
 function fixture(length = 600, days = 500): CoverageRecord[] {
 	let seed = 42;
-	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
 	const frameLists = [[], ['a'], ['b'], ['a', 'b'], ['c', 'a'], [UNCODED], ['z']];
 	return Array.from({ length }, (_, i) => ({
@@ -29,8 +29,21 @@ function input(records: CoverageRecord[]): ChartInput {
 	return {
 		records,
 		window,
-		vocab: { datasets: ['d'], events: ['e1', 'e2', ''], groups: ['g2', 'g1', 'g3'], outlets: ['o1', 'o2', 'o3', 'o4'], frames: ['b', 'a', 'c'], languages: ['en', 'ru'] },
-		labels: { events: { e1: 'Event 1' }, eventDates: { e1: '2024-01-10', e2: '2030-01-01' }, groups: { g1: 'Group 1' }, outlets: {}, frames: { a: 'Frame A' } }
+		vocab: {
+			datasets: ['d'],
+			events: ['e1', 'e2', ''],
+			groups: ['g2', 'g1', 'g3'],
+			outlets: ['o1', 'o2', 'o3', 'o4'],
+			frames: ['b', 'a', 'c'],
+			languages: ['en', 'ru']
+		},
+		labels: {
+			events: { e1: 'Event 1' },
+			eventDates: { e1: '2024-01-10', e2: '2030-01-01' },
+			groups: { g1: 'Group 1' },
+			outlets: {},
+			frames: { a: 'Frame A' }
+		}
 	};
 }
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLedger } from '../../src/lib/domain/ledger/ledger';
 import { readLedger } from '../../src/lib/server/ledger';
-import {
-	decodeDeck,
-	deckClaims,
-	encodeDeck,
-	eventDeck,
-	resolveDeck,
-	type Deck
-} from '../../src/lib/domain/classroom/deck';
+import { decodeDeck, deckClaims, encodeDeck, eventDeck, resolveDeck, type Deck } from '../../src/lib/domain/classroom/deck';
 import { canonicalStep, clampStep, presentationSteps, presenterAction } from '../../src/lib/domain/classroom/presentation';
 import { readProgress, scoreAnswer, summarise } from '../../src/lib/domain/classroom/exercise';
 import { MAX_QR_BYTES, qrMatrix, qrSvg, QUIET_ZONE } from '../../src/lib/domain/classroom/qr';
@@ -40,7 +33,13 @@ describe('deck codes', () => {
 	});
 
 	it('keeps the code short: ids only', () => {
-		const code = encodeDeck({ title: '', items: [{ kind: 'event', id: 'hague-summit-2025' }, { kind: 'claim', id: 'c01' }] });
+		const code = encodeDeck({
+			title: '',
+			items: [
+				{ kind: 'event', id: 'hague-summit-2025' },
+				{ kind: 'claim', id: 'c01' }
+			]
+		});
 		expect(code.length).toBeLessThan(80);
 	});
 
@@ -105,7 +104,14 @@ describe('deck codes', () => {
 		expect(deck?.items.length).toBe(claims.length + 1);
 		expect(eventDeck(bundled, 'nope')).toBeUndefined();
 		const resolved = resolveDeck(
-			{ title: '', items: [{ kind: 'claim', id: 'c01' }, { kind: 'claim', id: 'c02' }, { kind: 'claim', id: 'c01' }] },
+			{
+				title: '',
+				items: [
+					{ kind: 'claim', id: 'c01' },
+					{ kind: 'claim', id: 'c02' },
+					{ kind: 'claim', id: 'c01' }
+				]
+			},
 			bundled
 		);
 		expect(deckClaims(resolved.items).map((c) => c.id)).toEqual(['c01', 'c02']);
@@ -276,9 +282,7 @@ describe('QR SVG path', () => {
 		const drawn = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
 		for (const [, x, y, w] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g))
 			for (let i = 0; i < Number(w); i++) drawn[Number(y)]![Number(x) + i] = true;
-		const expected = drawn.map((row, y) =>
-			row.map((_, x) => matrix[y - QUIET_ZONE]?.[x - QUIET_ZONE] === true)
-		);
+		const expected = drawn.map((row, y) => row.map((_, x) => matrix[y - QUIET_ZONE]?.[x - QUIET_ZONE] === true));
 		expect(drawn).toEqual(expected);
 	});
 });

@@ -28,7 +28,15 @@ describe('codebooks', () => {
 		const input = {
 			records,
 			window: collectionWindow(records),
-			vocab: { datasets: ['bundled'], events: [], groups: ledger.outletGroups.map((g) => g.id), outlets: [], frames: ledger.frames.map((f) => f.id), languages: [], codebooks: ['parallax', 'pfc'] },
+			vocab: {
+				datasets: ['bundled'],
+				events: [],
+				groups: ledger.outletGroups.map((g) => g.id),
+				outlets: [],
+				frames: ledger.frames.map((f) => f.id),
+				languages: [],
+				codebooks: ['parallax', 'pfc']
+			},
 			labels: { events: {}, eventDates: {}, groups: {}, outlets: {}, frames: {} }
 		};
 		const coded = inCodebook(input, pfc!);
@@ -96,7 +104,12 @@ describe('comparing a coding with the bundled one', () => {
 		// security-defense: bundled (1,0,1), upload (1,1,1): values 1,1 | 0,1 | 1,1 → n=6, n1=5, n0=1;
 		// o_11 = 2+2 = 4, o_00 = 0, so D_o = 1 − 4/6 = 1/3; D_e = 1 − (5·4 + 1·0)/(6·5) = 1/3 → alpha 0.
 		// economic: bundled (0,1,1), upload (0,1,1): perfect agreement → alpha 1. Mean = 0.5.
-		const result = compareCodings('mine.csv', 'claim_id,frames\na,security-defense\nb,security-defense;economic\nc,economic;security-defense\n', claims, pfc!);
+		const result = compareCodings(
+			'mine.csv',
+			'claim_id,frames\na,security-defense\nb,security-defense;economic\nc,economic;security-defense\n',
+			claims,
+			pfc!
+		);
 		expect(result.issues).toEqual([]);
 		expect(result.perFrame['security-defense']?.alpha).toBeCloseTo(0, 10);
 		expect(result.perFrame['economic']?.alpha).toBe(1);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { blindItem, classSummary, redactSpeaker, EXPORT_COLUMNS, exportRows, normaliseJoinCode, type CodedAnswer } from '../../src/lib/domain/classroom/coding';
+import {
+	blindItem,
+	classSummary,
+	redactSpeaker,
+	EXPORT_COLUMNS,
+	exportRows,
+	normaliseJoinCode,
+	type CodedAnswer
+} from '../../src/lib/domain/classroom/coding';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { readLedger } from '../../src/lib/server/ledger';
 import { cacheable } from '../../src/lib/server/microcache';
@@ -47,10 +55,15 @@ describe('class coding summary', () => {
 	});
 
 	it('takes the speaker’s names out of the words shown blind', () => {
-		expect(redactSpeaker('Peskov said NATO is at war; Peskov’s aide agreed.', 'Dmitry Peskov')).toBe('[speaker] said NATO is at war; [speaker] aide agreed.');
-		expect(redactSpeaker('RT reported Alexander Grushko as saying Russia will respond.', 'RT (reporting Alexander Grushko, Deputy Foreign Minister)')).toBe(
-			'[speaker] reported [speaker] as saying Russia will respond.'
+		expect(redactSpeaker('Peskov said NATO is at war; Peskov’s aide agreed.', 'Dmitry Peskov')).toBe(
+			'[speaker] said NATO is at war; [speaker] aide agreed.'
 		);
+		expect(
+			redactSpeaker(
+				'RT reported Alexander Grushko as saying Russia will respond.',
+				'RT (reporting Alexander Grushko, Deputy Foreign Minister)'
+			)
+		).toBe('[speaker] reported [speaker] as saying Russia will respond.');
 		expect(redactSpeaker('Putinism is not a name match.', 'Vladimir Putin')).toBe('Putinism is not a name match.');
 		for (const claim of readLedger('data').claims) {
 			const blind = blindItem(claim);

@@ -25,8 +25,14 @@ describe('bundled dataset', () => {
 
 	it('covers every event with claims and perspectives', () => {
 		for (const event of ledger.events) {
-			expect(ledger.claims.some((c) => c.event_id === event.id), event.id).toBe(true);
-			expect(ledger.perspectives.some((p) => p.event_id === event.id), event.id).toBe(true);
+			expect(
+				ledger.claims.some((c) => c.event_id === event.id),
+				event.id
+			).toBe(true);
+			expect(
+				ledger.perspectives.some((p) => p.event_id === event.id),
+				event.id
+			).toBe(true);
 		}
 	});
 

@@ -14,7 +14,14 @@ import { claimJsonLd, jsonLdText } from '../../src/lib/domain/ledger/jsonld';
 const ledger = readLedger('data');
 
 describe('disputes', () => {
-	const form = { kind: 'outlet-group', subject: 'afp-com', label: 'international-media', reason: 'State members sit on its board.', source_url: '', email: '' };
+	const form = {
+		kind: 'outlet-group',
+		subject: 'afp-com',
+		label: 'international-media',
+		reason: 'State members sit on its board.',
+		source_url: '',
+		email: ''
+	};
 
 	it('needs a reason, an https source if any, and a real email if any', () => {
 		expect(DisputeFormSchema.safeParse(form).success).toBe(true);
@@ -44,8 +51,17 @@ describe('disputes', () => {
 
 	it('groups open disputes by label without contact addresses', () => {
 		const d = (id: string, createdAt: string, subject = 'afp-com'): Dispute => ({
-			id, kind: 'outlet-group', subject, label: 'international-media', reason: 'r', sourceUrl: '', contactEmail: 'me@example.org',
-			createdAt, status: 'open', resolutionNote: '', resolvedAt: null
+			id,
+			kind: 'outlet-group',
+			subject,
+			label: 'international-media',
+			reason: 'r',
+			sourceUrl: '',
+			contactEmail: 'me@example.org',
+			createdAt,
+			status: 'open',
+			resolutionNote: '',
+			resolvedAt: null
 		});
 		const grouped = disputesByLabel([d('b', '2026-02-01'), d('a', '2026-01-01'), d('c', '2026-01-01', 'bbc-com')].map(publicDispute));
 		expect(grouped['outlet-group:afp-com:international-media']?.map((x) => x.id)).toEqual(['a', 'b']);

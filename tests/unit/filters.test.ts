@@ -13,7 +13,8 @@ const vocab: Vocabulary = {
 
 describe('parseFilters', () => {
 	it('reads every kind of filter and round-trips to a canonical query', () => {
-		const query = 'from=2025-06-01&to=2025-07-01&event=hague&group=state&outlet=tass&frame=b&frame=a&lang=ru&by=frame&gran=week&mode=share&focus=intl';
+		const query =
+			'from=2025-06-01&to=2025-07-01&event=hague&group=state&outlet=tass&frame=b&frame=a&lang=ru&by=frame&gran=week&mode=share&focus=intl';
 		const { filters, notices } = parseFilters(new URLSearchParams(query), vocab);
 		expect(notices).toEqual([]);
 		expect(filters).toMatchObject({

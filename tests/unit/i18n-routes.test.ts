@@ -16,7 +16,11 @@ function sourcesOf(routeId: string): string[] {
 		if (seen.has(file)) continue;
 		seen.add(file);
 		for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'([^']+)'/g)) {
-			const base = spec!.startsWith('$lib/') ? join(ROOT, 'src/lib', spec!.slice(5)) : spec!.startsWith('.') ? resolve(dirname(file), spec!) : null;
+			const base = spec!.startsWith('$lib/')
+				? join(ROOT, 'src/lib', spec!.slice(5))
+				: spec!.startsWith('.')
+					? resolve(dirname(file), spec!)
+					: null;
 			if (!base) continue;
 			const found = [base, `${base}.ts`, `${base}.svelte`, join(base, 'index.ts')].find((f) => existsSync(f) && statSync(f).isFile());
 			if (found && !found.includes('/i18n/messages/') && !found.endsWith('catalogue.ts')) queue.push(found);

@@ -14,12 +14,62 @@ const { title: titleSchema, url: urlSchema } = ImportedCoverageRowSchema.shape;
 
 /** Strings near every rule of the title and url schemas, and some that are nowhere near. */
 function tricky(): string[] {
-	const chars = ['a', ' ', '\t', '\n', '\r', '\u0000', '\u0001', '\u001f', '\u007f', '\u00a0', '\u200b', '\ufeff', '\u202f', 'é', 'Д', '😀', '.', '/', ':', '-', '@', '#', '?', '%', '\\'];
+	const chars = [
+		'a',
+		' ',
+		'\t',
+		'\n',
+		'\r',
+		'\u0000',
+		'\u0001',
+		'\u001f',
+		'\u007f',
+		'\u00a0',
+		'\u200b',
+		'\ufeff',
+		'\u202f',
+		'é',
+		'Д',
+		'😀',
+		'.',
+		'/',
+		':',
+		'-',
+		'@',
+		'#',
+		'?',
+		'%',
+		'\\'
+	];
 	const out = ['', ' ', 'x'.repeat(2000), ` ${'x'.repeat(2000)} `, 'x'.repeat(2001), `${'x'.repeat(1999)}\u0001`];
 	let seed = 7;
-	const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-	for (let i = 0; i < 3000; i++) out.push(Array.from({ length: 1 + Math.floor(random() * 12) }, () => chars[Math.floor(random() * chars.length)]).join(''));
-	const hosts = ['a.b', 'example.com', 'EXAMPLE.COM', 'a-.b', '-a.b', 'a..b', 'a.b.', '1.2.3.4', '1.2.3.256', 'a.0x1', 'a.1', 'xn--a.com', 'a.xn--zz', 'xn--nxasmq6b.com', 'localhost', `${'a'.repeat(64)}.com`, 'a_b.com', 'ä.com', 'a.b:80', 'a.b:99999', 'user@a.b', 'a.b\\c'];
+	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+	for (let i = 0; i < 3000; i++)
+		out.push(Array.from({ length: 1 + Math.floor(random() * 12) }, () => chars[Math.floor(random() * chars.length)]).join(''));
+	const hosts = [
+		'a.b',
+		'example.com',
+		'EXAMPLE.COM',
+		'a-.b',
+		'-a.b',
+		'a..b',
+		'a.b.',
+		'1.2.3.4',
+		'1.2.3.256',
+		'a.0x1',
+		'a.1',
+		'xn--a.com',
+		'a.xn--zz',
+		'xn--nxasmq6b.com',
+		'localhost',
+		`${'a'.repeat(64)}.com`,
+		'a_b.com',
+		'ä.com',
+		'a.b:80',
+		'a.b:99999',
+		'user@a.b',
+		'a.b\\c'
+	];
 	const tails = ['', '/', '/x y', '/a?b#c', '?q', '#f', '/%zz', '/\u0001', '/ä', ' /x'];
 	for (const scheme of ['https://', 'http://', 'HTTP://', 'ftp://', 'https:/', 'https:', '', ' https://']) {
 		for (const host of hosts) for (const tail of tails) out.push(`${scheme}${host}${tail}`);
@@ -90,8 +140,16 @@ function reference(records: string[][], columns: string[], mapping: Parameters<t
 
 function expectSameAsReference(text: string, name: string) {
 	const inspection = inspectSample(text, name, false);
-	const mapping = { ...inspection.mapping, dateFormat: inspection.mapping.dateFormat ?? inspection.date.format, outletSeparator: '', reshape: null };
-	const records = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimiter: inspection.delimiter }).data.slice(inspection.hasHeader ? 1 : 0);
+	const mapping = {
+		...inspection.mapping,
+		dateFormat: inspection.mapping.dateFormat ?? inspection.date.format,
+		outletSeparator: '',
+		reshape: null
+	};
+	const records = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+		skipEmptyLines: 'greedy',
+		delimiter: inspection.delimiter
+	}).data.slice(inspection.hasHeader ? 1 : 0);
 	const importer = new Importer(inspection.columns, mapping, inspection.hasHeader);
 	for (const record of records) importer.push(record);
 	const result = importer.finish();

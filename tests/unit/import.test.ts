@@ -212,8 +212,16 @@ describe('mapping', () => {
 		expect(result.report).toMatchObject({ rows: 2, validRows: 2, invalidRows: 0 });
 		expect(result.data.length).toBe(3);
 		const dataset: LocalDataset = {
-			id: 'local-x', title: 't', fileName: 'cases.csv', format: 'euvsdisinfo-cases', kind: 'article', rows: 3, created: '',
-			data: result.data, groupOf: {}, groupLabels: {}
+			id: 'local-x',
+			title: 't',
+			fileName: 'cases.csv',
+			format: 'euvsdisinfo-cases',
+			kind: 'article',
+			rows: 3,
+			created: '',
+			data: result.data,
+			groupOf: {},
+			groupLabels: {}
 		};
 		expect(coverageRecordsOf(dataset).map((r) => [r.date, r.outlet, r.count])).toEqual([
 			['2023-05-04', 'TASS - Russian', 1],
@@ -230,7 +238,8 @@ describe('mapping', () => {
 	});
 
 	it('reports a row naming several outlets once, however many outlets it names', () => {
-		const text = 'date,id,title,countries,keywords,languages,outlets\n31.02.2023,https://e.example/1,T,RU,K,Russian,A+B+C\n2023-01-02,https://e.example/2,T,RU,K,Russian,A++A\n';
+		const text =
+			'date,id,title,countries,keywords,languages,outlets\n31.02.2023,https://e.example/1,T,RU,K,Russian,A+B+C\n2023-01-02,https://e.example/2,T,RU,K,Russian,A++A\n';
 		const { result } = importFixture('cases.csv', text);
 		expect(result.report.issues.map(formatRowIssue)).toEqual(['row 2, column date: "31.02.2023" is not a date']);
 		expect(result.data.dict.outlet).toEqual(['A']);
@@ -245,17 +254,45 @@ describe('mapping', () => {
 		expect(result.report.validRows).toBe(2);
 		expect(result.frames).toEqual(['nato-threat', 'west-decline']);
 		const dataset: LocalDataset = {
-			id: 'local-x', title: 't', fileName: 'parallax.csv', format: 'parallax', kind: 'article', rows: 2, created: '',
-			data: result.data, groupOf: { 'tass-com': 'russian-state-media' }, groupLabels: {}
+			id: 'local-x',
+			title: 't',
+			fileName: 'parallax.csv',
+			format: 'parallax',
+			kind: 'article',
+			rows: 2,
+			created: '',
+			data: result.data,
+			groupOf: { 'tass-com': 'russian-state-media' },
+			groupLabels: {}
 		};
 		expect(coverageRecordsOf(dataset)).toEqual([
-			{ date: '2025-06-24', outlet: 'tass-com', group: 'russian-state-media', event: 'hague-summit-2025', language: 'en', frames: ['nato-threat', 'west-decline'], count: 1 },
-			{ date: '2025-06-25', outlet: 'fixture-daily', group: 'custom-fixture', event: 'hague-summit-2025', language: 'en', frames: [], count: 1 }
+			{
+				date: '2025-06-24',
+				outlet: 'tass-com',
+				group: 'russian-state-media',
+				event: 'hague-summit-2025',
+				language: 'en',
+				frames: ['nato-threat', 'west-decline'],
+				count: 1
+			},
+			{
+				date: '2025-06-25',
+				outlet: 'fixture-daily',
+				group: 'custom-fixture',
+				event: 'hague-summit-2025',
+				language: 'en',
+				frames: [],
+				count: 1
+			}
 		]);
 	});
 
 	it('reports each problem against the source column', () => {
-		const index = new Map([['when', 0], ['who', 1], ['n', 2]]);
+		const index = new Map([
+			['when', 0],
+			['who', 1],
+			['n', 2]
+		]);
 		const mapping = { ...emptyMapping(), date: 'when', dateFormat: 'iso' as const, outlet: 'who', count: 'n' };
 		expect(mapRow(['2024-01-01', 'A', '-3'], index, mapping, 9).issues.map(formatRowIssue)).toEqual([
 			'row 9, column n: "-3" is negative; counts are 0 or more'
@@ -285,7 +322,8 @@ describe('wide tables', () => {
 		expect(parsePeriod('2024 (est.)')).toEqual({ date: '2024-01-01', estimate: true });
 		expect(parsePeriod('2023-02')).toEqual({ date: '2023-02-01', estimate: false });
 		expect(parsePeriod('2023-02-28')).toEqual({ date: '2023-02-28', estimate: false });
-		for (const header of ['Country', '2023-13', '2023-02-30', '1000', '20240101', '2024x', 'count']) expect(parsePeriod(header), header).toBeNull();
+		for (const header of ['Country', '2023-13', '2023-02-30', '1000', '20240101', '2024x', 'count'])
+			expect(parsePeriod(header), header).toBeNull();
 		expect(periodColumns(['Country', '2014', '2015'])).toEqual(['2014', '2015']);
 		// One year-like header does not make a table wide.
 		expect(periodColumns(['outlet', '2024', 'count'])).toEqual([]);
@@ -302,8 +340,16 @@ describe('wide tables', () => {
 	it('turns every non-empty cell into a count for its series and period', () => {
 		const { result } = importFixture('wide-years.csv');
 		const dataset: LocalDataset = {
-			id: 'local-x', title: 't', fileName: 'wide-years.csv', format: 'unknown', kind: 'count', rows: 9, created: '',
-			data: result.data, groupOf: {}, groupLabels: {}
+			id: 'local-x',
+			title: 't',
+			fileName: 'wide-years.csv',
+			format: 'unknown',
+			kind: 'count',
+			rows: 9,
+			created: '',
+			data: result.data,
+			groupOf: {},
+			groupLabels: {}
 		};
 		// Worked out by hand from the fixture: Germany's 2024e and France's 2022 are empty (missing,
 		// not zero); France's 2024e is "x"; "1.234,5" is 1234.5 with a decimal comma.
@@ -364,12 +410,24 @@ describe('browser copy', () => {
 		const { result } = importFixture('mediacloud-legacy.csv');
 		expect(result.data.title.ends).toHaveLength(4);
 		const dataset: LocalDataset = {
-			id: 'local-x', title: 't', fileName: 'm.csv', format: 'mediacloud-legacy', kind: 'article', rows: 4, created: '',
-			data: result.data, groupOf: {}, groupLabels: {}
+			id: 'local-x',
+			title: 't',
+			fileName: 'm.csv',
+			format: 'mediacloud-legacy',
+			kind: 'article',
+			rows: 4,
+			created: '',
+			data: result.data,
+			groupOf: {},
+			groupLabels: {}
 		};
 		const rows = Papa.parse<Record<string, string>>(datasetCsvParts(dataset, 3).join(''), { header: true, skipEmptyLines: true }).data;
 		expect(rows.map((r) => [r.outlet, r.title, r.url])).toEqual([
-			['tass.com', 'Fixture headline about a summit', 'https://tass.com/politics/1000001?utm_source=fixture&utm_medium=test&utm_campaign=parallax'],
+			[
+				'tass.com',
+				'Fixture headline about a summit',
+				'https://tass.com/politics/1000001?utm_source=fixture&utm_medium=test&utm_campaign=parallax'
+			],
 			['Reuters', 'Second fixture headline, with a comma', 'https://www.reuters.com/world/fixture-story?utm_source=fixture'],
 			['Meduza', 'Third fixture headline', 'https://meduza.io/en/news/fixture'],
 			['Example News', 'Fourth fixture headline', 'https://example-news.org/fixture']
@@ -379,7 +437,13 @@ describe('browser copy', () => {
 	it('sends a group the researcher named by its name, bundled groups by their id, and no group as empty', () => {
 		const { result } = importFixture('mediacloud-legacy.csv');
 		const dataset: LocalDataset = {
-			id: 'local-x', title: 't', fileName: 'm.csv', format: 'mediacloud-legacy', kind: 'article', rows: 4, created: '',
+			id: 'local-x',
+			title: 't',
+			fileName: 'm.csv',
+			format: 'mediacloud-legacy',
+			kind: 'article',
+			rows: 4,
+			created: '',
 			data: result.data,
 			groupOf: { 'tass.com': 'russian-state-media', Reuters: 'custom-wire-services', Meduza: 'custom-exile' },
 			groupLabels: { 'russian-state-media': 'Russian state media', 'custom-wire-services': 'Wire services, international' }
@@ -426,7 +490,8 @@ describe('validation report', () => {
 
 	it('formats row numbers with thousands separators and keeps a few examples per kind', () => {
 		const builder = new ReportBuilder();
-		for (let row = 1200; row < 1210; row++) builder.addRow([{ row, column: 'publish_date', kind: 'date', reason: '"31/02/2024" is not a date' }]);
+		for (let row = 1200; row < 1210; row++)
+			builder.addRow([{ row, column: 'publish_date', kind: 'date', reason: '"31/02/2024" is not a date' }]);
 		builder.addRow([]);
 		const report = builder.build();
 		expect(report).toMatchObject({ rows: 11, validRows: 1, invalidRows: 10 });

@@ -52,16 +52,12 @@ describe('buildLedger', () => {
 	it('reports a quote over 30 words', () => {
 		const long = Array.from({ length: 31 }, (_, i) => `w${i}`).join(' ');
 		const files = withRow('claims.csv', (row) => row.replace('A short quote.', long));
-		expect(problems(files)).toEqual([
-			'claims.csv:2:quote — quote has 31 words; quotes are limited to 30 (paraphrase the rest)'
-		]);
+		expect(problems(files)).toEqual(['claims.csv:2:quote — quote has 31 words; quotes are limited to 30 (paraphrase the rest)']);
 	});
 
 	it('requires a translator for an original-language quote', () => {
 		const files = withRow('claims.csv', (row) => row.replace('A short quote.,,,', 'A short quote.,Цитата.,,'));
-		expect(problems(files)).toEqual([
-			'claims.csv:2:quote_translation_by — say who translated the quote (publisher, project or machine)'
-		]);
+		expect(problems(files)).toEqual(['claims.csv:2:quote_translation_by — say who translated the quote (publisher, project or machine)']);
 	});
 
 	it('reports a perspective answering a claim that does not exist', () => {
@@ -70,9 +66,7 @@ describe('buildLedger', () => {
 	});
 
 	it('reports an unknown source type and relation', () => {
-		const files = withRow('perspectives.csv', (row) =>
-			row.replace('intergovernmental-body,disputes', 'blog,refutes')
-		);
+		const files = withRow('perspectives.csv', (row) => row.replace('intergovernmental-body,disputes', 'blog,refutes'));
 		const found = problems(files);
 		expect(found).toHaveLength(2);
 		expect(found[0]).toMatch(/^perspectives\.csv:2:source_type — Invalid option: expected one of/);

@@ -173,12 +173,28 @@ describe('ledger export', () => {
 		expect(cff).not.toMatch(/repository-code|url:/);
 		// Every top-level key is one the CFF 1.2.0 schema allows.
 		const keys = [...cff.matchAll(/^([a-z-]+):/gm)].map((m) => m[1]);
-		const allowed = ['cff-version', 'message', 'type', 'title', 'abstract', 'version', 'date-released', 'authors', 'license', 'keywords', 'repository-code'];
+		const allowed = [
+			'cff-version',
+			'message',
+			'type',
+			'title',
+			'abstract',
+			'version',
+			'date-released',
+			'authors',
+			'license',
+			'keywords',
+			'repository-code'
+		];
 		for (const key of keys) expect(allowed).toContain(key);
 	});
 
 	it('gives no licence when the files disagree, and a non-date version falls back to the latest coding date', () => {
-		const manifest = { ...ledger.manifest, version: 'v1', files: ledger.manifest.files.map((f, i) => ({ ...f, licence: i === 0 ? 'MIT' : 'CC0' })) };
+		const manifest = {
+			...ledger.manifest,
+			version: 'v1',
+			files: ledger.manifest.files.map((f, i) => ({ ...f, licence: i === 0 ? 'MIT' : 'CC0' }))
+		};
 		const cff = citationCff(manifest);
 		expect(cff).not.toContain('license:');
 		expect(cff).toContain('date-released: "2026-11-25"');
@@ -187,7 +203,9 @@ describe('ledger export', () => {
 
 describe('changelog schema', () => {
 	it('accepts a valid entry and an empty source', () => {
-		expect(ChangelogEntrySchema.parse({ date: '2026-11-25', file: 'outlets.csv', change: 'Moved x', reason: 'y', source: '' })).toMatchObject({ source: '' });
+		expect(
+			ChangelogEntrySchema.parse({ date: '2026-11-25', file: 'outlets.csv', change: 'Moved x', reason: 'y', source: '' })
+		).toMatchObject({ source: '' });
 	});
 
 	it.each([
@@ -197,7 +215,14 @@ describe('changelog schema', () => {
 		[{ reason: '' }, 'reason'],
 		[{ source: 'http://example.org/x' }, 'source']
 	])('rejects %o', (patch, column) => {
-		const result = ChangelogEntrySchema.safeParse({ date: '2026-11-25', file: 'outlets.csv', change: 'c', reason: 'r', source: '', ...patch });
+		const result = ChangelogEntrySchema.safeParse({
+			date: '2026-11-25',
+			file: 'outlets.csv',
+			change: 'c',
+			reason: 'r',
+			source: '',
+			...patch
+		});
 		expect(result.success).toBe(false);
 		expect(result.error?.issues[0]?.path[0]).toBe(column);
 	});

@@ -29,7 +29,17 @@ describe('RowMapper (mapRow with per-value caches)', () => {
 
 	it('maps valid and invalid dataset rows exactly as mapRow does', () => {
 		const row = (patch: Partial<Record<(typeof DATASET_COLUMNS)[number], string>>) => {
-			const base: Record<string, string> = { date: '2025-06-25', outlet: 'A', group: 'g', event: 'e', language: 'EN', frames: 'x;y; x', count: '1', title: ' T ', url: 'https://a.example/1' };
+			const base: Record<string, string> = {
+				date: '2025-06-25',
+				outlet: 'A',
+				group: 'g',
+				event: 'e',
+				language: 'EN',
+				frames: 'x;y; x',
+				count: '1',
+				title: ' T ',
+				url: 'https://a.example/1'
+			};
 			return DATASET_COLUMNS.map((c) => ({ ...base, ...patch })[c] ?? '');
 		};
 		expectSameAsMapRow(

@@ -54,9 +54,7 @@ describe('server import of a dataset CSV', () => {
 	});
 
 	it('refuses the whole file when any row is invalid, naming row and column', async () => {
-		const error = await rejection(
-			`${HEADER}\n2025-06-25,A,,,,,1,,\n2025-02-30,B,,,,,1,,\n2025-06-27,,,,,,x,,\n2025-06-28,C,,,,,1\n`
-		);
+		const error = await rejection(`${HEADER}\n2025-06-25,A,,,,,1,,\n2025-02-30,B,,,,,1,,\n2025-06-27,,,,,,x,,\n2025-06-28,C,,,,,1\n`);
 		expect(error.status).toBe(422);
 		expect(error.problems).toEqual([
 			'row 3, column date: "2025-02-30" is not a date',

@@ -127,11 +127,13 @@ for (const [engine, open] of engines) {
 
 		it('aggregates the same whether a filter narrows by date, group and frame or by outlet, event and language', async () => {
 			const id = `${prefix}-d1`;
-			const state = [
-				{ period: '2025-06-23', group: 'state', frame: 'nato-threat', count: 1 }
-			];
-			expect(await store.aggregate(id, 'week', { from: '2025-06-24', to: '2025-06-30', groups: ['state'], frames: ['nato-threat'] })).toEqual(state);
-			expect(await store.aggregate(id, 'week', { from: '2025-06-24', to: '2025-06-30', outlets: ['tass'], frames: ['nato-threat'] })).toEqual(state);
+			const state = [{ period: '2025-06-23', group: 'state', frame: 'nato-threat', count: 1 }];
+			expect(
+				await store.aggregate(id, 'week', { from: '2025-06-24', to: '2025-06-30', groups: ['state'], frames: ['nato-threat'] })
+			).toEqual(state);
+			expect(
+				await store.aggregate(id, 'week', { from: '2025-06-24', to: '2025-06-30', outlets: ['tass'], frames: ['nato-threat'] })
+			).toEqual(state);
 			expect(await store.aggregate(id, 'week', { languages: ['en'], events: ['hague'], groups: ['intl'] })).toEqual([
 				{ period: '2025-06-30', group: 'intl', frame: '', count: 1 },
 				{ period: '2025-07-14', group: 'intl', frame: 'arms', count: 5 }
@@ -143,7 +145,13 @@ for (const [engine, open] of engines) {
 		it('stores every character of every row, however many batches an import has', async () => {
 			const id = `${prefix}-d3`;
 			const odd: ImportedCoverageRow[] = [
-				{ ...row('2024-02-29', 'odd', '', []), event: '', language: '', title: 'He said, "no"\r\nand "yes"', url: 'https://a.example/?q="x",y' },
+				{
+					...row('2024-02-29', 'odd', '', []),
+					event: '',
+					language: '',
+					title: 'He said, "no"\r\nand "yes"',
+					url: 'https://a.example/?q="x",y'
+				},
 				{ ...row('2024-03-01', 'odd', 'state', ['a', 'b']), title: ' padded\tinner  tab ', url: '', count: 0.25 },
 				{ ...row('2024-03-02', 'odd', 'NULL', ['c']), event: '""', title: 'Україна — «війна» 🇺🇦\n', count: 1_000_000.5 },
 				{ ...row('2024-03-03', 'odd', ',', ['d']), title: '"', count: -3 }
@@ -166,9 +174,7 @@ for (const [engine, open] of engines) {
 				yield ROWS;
 				throw new Error('the upload was cut off');
 			}
-			await expect(store.createDataset(newDataset(`${prefix}-d2`, `${prefix}-u1`), failing())).rejects.toThrow(
-				'the upload was cut off'
-			);
+			await expect(store.createDataset(newDataset(`${prefix}-d2`, `${prefix}-u1`), failing())).rejects.toThrow('the upload was cut off');
 			expect(await store.dataset(`${prefix}-d2`)).toBeUndefined();
 			expect(await store.records(`${prefix}-d2`)).toEqual([]);
 		});
@@ -248,7 +254,14 @@ for (const [engine, open] of engines) {
 				resolvedAt: null
 			});
 			await store.createDispute(dispute('x2', '2026-11-25T10:00:01.000Z'));
-			await store.createDispute({ ...dispute('x1', '2026-11-25T10:00:00.000Z'), kind: 'claim-frame', subject: 'c01', label: 'nato-threat', sourceUrl: '', contactEmail: '' });
+			await store.createDispute({
+				...dispute('x1', '2026-11-25T10:00:00.000Z'),
+				kind: 'claim-frame',
+				subject: 'c01',
+				label: 'nato-threat',
+				sourceUrl: '',
+				contactEmail: ''
+			});
 			const mine = (list: Dispute[]) => list.filter((d) => d.id.startsWith(prefix));
 			const open = mine(await store.disputes('open'));
 			expect(open.map((d) => d.id)).toEqual([`${prefix}-x1`, `${prefix}-x2`]);
@@ -261,7 +274,12 @@ for (const [engine, open] of engines) {
 			expect(await store.resolveDispute(`${prefix}-nope`, resolution)).toBe(false);
 			expect(mine(await store.disputes('open')).map((d) => d.id)).toEqual([`${prefix}-x1`]);
 			expect(mine(await store.disputes('resolved'))).toEqual([
-				{ ...dispute('x2', '2026-11-25T10:00:01.000Z'), status: 'accepted', resolutionNote: 'Moved to the right group.', resolvedAt: '2026-11-26T09:00:00.000Z' }
+				{
+					...dispute('x2', '2026-11-25T10:00:01.000Z'),
+					status: 'accepted',
+					resolutionNote: 'Moved to the right group.',
+					resolvedAt: '2026-11-26T09:00:00.000Z'
+				}
 			]);
 			expect(mine(await store.disputes())).toHaveLength(2);
 		});

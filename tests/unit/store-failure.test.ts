@@ -5,7 +5,11 @@ const pgError = (code: string, message: string) => Object.assign(new Error(messa
 
 describe('why a store write failed', () => {
 	it('recognises a full disk from DuckDB and from PostgreSQL', () => {
-		expect(storeFailure(new Error('TransactionContext Error: Failed to commit: Could not write file "/srv/p.duckdb.wal": No space left on device'))).toBe('full');
+		expect(
+			storeFailure(
+				new Error('TransactionContext Error: Failed to commit: Could not write file "/srv/p.duckdb.wal": No space left on device')
+			)
+		).toBe('full');
 		expect(storeFailure(pgError('53100', 'could not extend file "base/16384/16399": wrote only 4096 of 8192 bytes'))).toBe('full');
 	});
 

@@ -34,9 +34,7 @@ describe('parseTable', () => {
 
 	it('locates a bad cell by spreadsheet row and column', () => {
 		const text = `${HEADER}\nok,Fine,2025-06-24,2025-06-25,S,https://a.example/\nbad,Bad,2025-02-30,2025-06-25,S,https://a.example/\n`;
-		expect(issues(text)).toEqual([
-			'events.csv:3:start_date — "2025-02-30" is not a real date in the form yyyy-mm-dd'
-		]);
+		expect(issues(text)).toEqual(['events.csv:3:start_date — "2025-02-30" is not a real date in the form yyyy-mm-dd']);
 	});
 
 	it('rejects non-https URLs, empty required text and reversed ranges', () => {
@@ -50,9 +48,7 @@ describe('parseTable', () => {
 
 	it('reports ragged rows and unterminated quotes', () => {
 		expect(issues(`${HEADER}\ne1,T,2025-06-24\n`)).toEqual(['events.csv:2:* — has 3 fields; the header has 6']);
-		expect(issues(`${HEADER}\ne1,"T,2025-06-24,2025-06-25,S,https://a.example/\n`)[0]).toMatch(
-			/^events\.csv:2:\* — CSV syntax: .*quote/i
-		);
+		expect(issues(`${HEADER}\ne1,"T,2025-06-24,2025-06-25,S,https://a.example/\n`)[0]).toMatch(/^events\.csv:2:\* — CSV syntax: .*quote/i);
 	});
 });
 

@@ -8,20 +8,26 @@ describe('coding notes as readers see them', () => {
 		expect(codingNoteText("'неизбежного противостояния' signals nato-threat; prolonging the war signals blame-west.", frames)).toBe(
 			"'неизбежного противостояния' signals “NATO as threat and encirclement”; prolonging the war signals “The West as instigator”."
 		);
-		expect(codingNoteText('frames NATO as adversary (nato-threat)', frames)).toBe('frames NATO as adversary (“NATO as threat and encirclement”)');
+		expect(codingNoteText('frames NATO as adversary (nato-threat)', frames)).toBe(
+			'frames NATO as adversary (“NATO as threat and encirclement”)'
+		);
 	});
 
 	it('leaves unknown codes, codes inside longer words and ordinary hyphenated words alone', () => {
 		expect(codingNoteText('signals escalation-arms-race and anti-nato-threat, a long-term challenge', frames)).toBe(
 			'signals escalation-arms-race and anti-nato-threat, a long-term challenge'
 		);
-		expect(codingNoteText('the has-own-property trap: constructor-x', { constructor: { label: 'x' } })).toBe('the has-own-property trap: constructor-x');
+		expect(codingNoteText('the has-own-property trap: constructor-x', { constructor: { label: 'x' } })).toBe(
+			'the has-own-property trap: constructor-x'
+		);
 	});
 });
 
 describe('a claim by its first words', () => {
 	it('takes the quote, or the paraphrase when there is none, cut after eight words', () => {
-		expect(claimGist({ quote: 'one two three four five six seven eight nine', paraphrase: 'p' })).toBe('one two three four five six seven eight…');
+		expect(claimGist({ quote: 'one two three four five six seven eight nine', paraphrase: 'p' })).toBe(
+			'one two three four five six seven eight…'
+		);
 		expect(claimGist({ quote: '', paraphrase: '  Putin said  Russia would cut spending ' })).toBe('Putin said Russia would cut spending');
 	});
 });

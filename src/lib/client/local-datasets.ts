@@ -23,7 +23,10 @@ function open(): Promise<IDBDatabase> {
 	});
 }
 
-async function transaction<T>(mode: IDBTransactionMode, work: (meta: IDBObjectStore, data: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+async function transaction<T>(
+	mode: IDBTransactionMode,
+	work: (meta: IDBObjectStore, data: IDBObjectStore) => IDBRequest<T> | void
+): Promise<T | undefined> {
 	const db = await open();
 	try {
 		return await new Promise<T | undefined>((resolve, reject) => {

@@ -8,10 +8,7 @@ export const SignupSchema = z.object({
 		.toLowerCase()
 		.max(254, 'That email address is too long.')
 		.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address like name@example.org.'),
-	password: z
-		.string()
-		.min(12, 'Use a password of at least 12 characters.')
-		.max(200, 'Use a password of at most 200 characters.')
+	password: z.string().min(12, 'Use a password of at least 12 characters.').max(200, 'Use a password of at most 200 characters.')
 });
 
 export const LoginSchema = z.object({

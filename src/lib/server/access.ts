@@ -39,7 +39,5 @@ export async function ownedDataset(id: string, viewer: Viewer): Promise<Dataset>
 /** Datasets listed to this viewer: their own and public ones (link-shared ones are unlisted). */
 export async function listedDatasets(viewer: Viewer): Promise<Dataset[]> {
 	const all = await (await store()).datasets();
-	return all
-		.filter((d) => d.visibility === 'public' || (viewer && d.ownerId === viewer.id))
-		.map((d) => visible(d, viewer));
+	return all.filter((d) => d.visibility === 'public' || (viewer && d.ownerId === viewer.id)).map((d) => visible(d, viewer));
 }

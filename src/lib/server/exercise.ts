@@ -12,8 +12,7 @@ export function exerciseData(items: ResolvedItem[], frames: Record<string, Frame
 	const codebooks = bundledCodebooks(ledger());
 	const codebook = codebooks.find((c) => c.id === codebookId) ?? codebooks[0]!;
 	const perspectivesByClaim: Record<string, Perspective[]> = {};
-	for (const item of items)
-		if (item.kind === 'claim') perspectivesByClaim[item.claim.id] ??= item.perspectives;
+	for (const item of items) if (item.kind === 'claim') perspectivesByClaim[item.claim.id] ??= item.perspectives;
 	const switcher = {
 		codebook: codebook.id,
 		codebooks: codebooks.map(({ id, label }) => ({ id, label }))

@@ -67,7 +67,8 @@ export async function cached(key: string, render: () => Promise<Response>, accep
 				headers: [...response.headers].filter(([name]) => name !== 'content-length'),
 				body,
 				// Compressed off the event loop (zlib's thread pool); a 180 KB page becomes about 30 KB.
-				gzipped: body.byteLength >= 1024 && COMPRESSIBLE.test(type) && !response.headers.has('content-encoding') ? await gzipAsync(body) : null
+				gzipped:
+					body.byteLength >= 1024 && COMPRESSIBLE.test(type) && !response.headers.has('content-encoding') ? await gzipAsync(body) : null
 			};
 			if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
 			entries.set(key, entry);

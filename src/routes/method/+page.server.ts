@@ -4,9 +4,7 @@ import { openDisputes } from '$lib/server/disputes';
 
 export async function load() {
 	const data = ledger();
-	const outletsPerGroup = Object.fromEntries(
-		data.outletGroups.map((g) => [g.id, data.outlets.filter((o) => o.group === g.id)])
-	);
+	const outletsPerGroup = Object.fromEntries(data.outletGroups.map((g) => [g.id, data.outlets.filter((o) => o.group === g.id)]));
 	return {
 		frames: data.frames,
 		policyFrames: data.policyFrames,

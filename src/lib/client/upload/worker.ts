@@ -66,7 +66,13 @@ function run(job: Extract<ToWorker, { type: 'import' }>) {
 			if (now - posted < PROGRESS_MS) return;
 			posted = now;
 			const seconds = (now - started) / 1000;
-			post({ type: 'progress', rows: importer.rows, bytes, total: job.file.size, rowsPerSecond: seconds > 0 ? importer.rows / seconds : 0 });
+			post({
+				type: 'progress',
+				rows: importer.rows,
+				bytes,
+				total: job.file.size,
+				rowsPerSecond: seconds > 0 ? importer.rows / seconds : 0
+			});
 		},
 		complete(results) {
 			if (cancelRequested || results?.meta?.aborted) {

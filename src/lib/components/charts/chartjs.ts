@@ -41,7 +41,7 @@ const markersPlugin: Plugin = {
 		const x = scales.x;
 		const labels = chart.data.labels ?? [];
 		if (options.shadeGaps && x && labels.length > 1) {
-			const step = (x.getPixelForValue(1) - x.getPixelForValue(0)) || 0;
+			const step = x.getPixelForValue(1) - x.getPixelForValue(0) || 0;
 			ctx.fillStyle = 'rgba(128,128,128,0.16)';
 			labels.forEach((_, i) => {
 				const gap = chart.data.datasets.every((d) => d.data[i] === null || d.data[i] === undefined);
@@ -86,16 +86,6 @@ const markersPlugin: Plugin = {
 	}
 };
 
-Chart.register(
-	BarController,
-	BarElement,
-	CategoryScale,
-	LinearScale,
-	LineController,
-	LineElement,
-	PointElement,
-	Tooltip,
-	markersPlugin
-);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, markersPlugin);
 
 export { Chart };

@@ -264,9 +264,7 @@ export function rowShares(counts: number[][]): number[][] {
 
 /** Per period, each series' share of that period's total; gaps and empty periods stay null. */
 export function shareSeries(ts: TimeSeries): TimeSeries {
-	const totals = ts.periods.map((_, i) =>
-		ts.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)
-	);
+	const totals = ts.periods.map((_, i) => ts.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
 	return {
 		...ts,
 		series: ts.series.map((s) => ({

@@ -123,7 +123,13 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 		ones: true,
 		combo: new Uint32Array(n),
 		combos: { outlet: new Uint32Array(0), group: new Uint32Array(0), event: new Uint32Array(0), language: new Uint32Array(0) },
-		byCombo: { start: new Uint32Array(1), date: new Uint32Array(0), frames: new Uint32Array(0), count: new Float64Array(0), combo: new Uint32Array(0) }
+		byCombo: {
+			start: new Uint32Array(1),
+			date: new Uint32Array(0),
+			frames: new Uint32Array(0),
+			count: new Float64Array(0),
+			combo: new Uint32Array(0)
+		}
 	};
 	let total = 0;
 	for (let i = 0; i < n; i++) {

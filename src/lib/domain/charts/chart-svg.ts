@@ -90,7 +90,9 @@ export function chartSvg(chart: SvgChart): string {
 	if (chart.kind === 'bar' && n <= 12) {
 		const lines = categories.map((label) => wrap(label, Math.max(6, Math.floor(band / 7))));
 		lines.forEach((wrapped, i) =>
-			wrapped.forEach((line, k) => out.push(`<text x="${x(i)}" y="${axisY + 16 + k * 13}" font-size="11" text-anchor="middle">${escapeXml(line)}</text>`))
+			wrapped.forEach((line, k) =>
+				out.push(`<text x="${x(i)}" y="${axisY + 16 + k * 13}" font-size="11" text-anchor="middle">${escapeXml(line)}</text>`)
+			)
 		);
 		labelSpace = 16 + Math.max(1, ...lines.map((l) => l.length)) * 13;
 	} else {
@@ -151,7 +153,11 @@ export function chartSvg(chart: SvgChart): string {
 			});
 			if (run.length) runs.push(run.join(' '));
 			const points = s.values
-				.map((v, i) => (v === null ? '' : `<circle cx="${x(i)}" cy="${y(v)}" r="${n > 60 ? 1.5 : 2.5}"><title>${escapeXml(`${categories[i]}, ${s.label}: ${value(v)}`)}</title></circle>`))
+				.map((v, i) =>
+					v === null
+						? ''
+						: `<circle cx="${x(i)}" cy="${y(v)}" r="${n > 60 ? 1.5 : 2.5}"><title>${escapeXml(`${categories[i]}, ${s.label}: ${value(v)}`)}</title></circle>`
+				)
 				.join('');
 			out.push(
 				`<g data-series="${escapeXml(s.label)}"><path d="${runs.join(' ')}" fill="none" stroke="${escapeXml(s.colour)}" stroke-width="2"/>` +
@@ -177,7 +183,9 @@ export function chartSvg(chart: SvgChart): string {
 		legendX += width;
 	}
 	const captionLines = wrap(chart.caption, 140);
-	captionLines.forEach((line, i) => out.push(`<text x="${PLOT.left}" y="${legendY + 28 + i * 16}" font-size="12" fill="#444444">${escapeXml(line)}</text>`));
+	captionLines.forEach((line, i) =>
+		out.push(`<text x="${PLOT.left}" y="${legendY + 28 + i * 16}" font-size="12" fill="#444444">${escapeXml(line)}</text>`)
+	);
 	const height = legendY + 28 + captionLines.length * 16 + 12;
 
 	return (

@@ -90,8 +90,22 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 	const to = filters.to ?? window.end;
 	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to, resolutionOf(input.records));
 
-	const { overTime, crosstab, mix: mixCounts, focus, n } = index
-		? indexedAggregates(index, filters, { granularity, by: filters.by, from, to, window, frameOrder: vocab.frames, groupOrder: vocab.groups })
+	const {
+		overTime,
+		crosstab,
+		mix: mixCounts,
+		focus,
+		n
+	} = index
+		? indexedAggregates(index, filters, {
+				granularity,
+				by: filters.by,
+				from,
+				to,
+				window,
+				frameOrder: vocab.frames,
+				groupOrder: vocab.groups
+			})
 		: recordAggregates(input, filters, granularity, from, to);
 	const periodIndex = new Map(overTime.periods.map((p, i) => [p, i]));
 	const markers = Object.entries(labels.eventDates)
@@ -182,12 +196,7 @@ export function chartDataRows(input: ChartInput, filters: Filters): Record<strin
 		focus: matching.focus
 	});
 	const rows: Record<string, unknown>[] = [];
-	const emit = (
-		chart: string,
-		view: ChartView,
-		totals: ChartView,
-		cell: (category: string) => { period: string; group: string }
-	) => {
+	const emit = (chart: string, view: ChartView, totals: ChartView, cell: (category: string) => { period: string; group: string }) => {
 		const totalOf = new Map(totals.series.map((s) => [s.key, s.values]));
 		for (const s of view.series) {
 			const total = totalOf.get(s.key);

@@ -179,7 +179,15 @@ export function applyFilters(records: CoverageRecord[], filters: Filters): Cover
  * given, dates must be real. Returns the problems instead of throwing so the API can answer 400.
  */
 export function rowFilterFromQuery(params: URLSearchParams): {
-	filter: { from: string | null; to: string | null; groups: string[]; outlets: string[]; events: string[]; languages: string[]; frames: string[] };
+	filter: {
+		from: string | null;
+		to: string | null;
+		groups: string[];
+		outlets: string[];
+		events: string[];
+		languages: string[];
+		frames: string[];
+	};
 	problems: string[];
 } {
 	const problems: string[] = [];
@@ -190,7 +198,11 @@ export function rowFilterFromQuery(params: URLSearchParams): {
 		problems.push(`${key}="${value}" is not a date in the form yyyy-mm-dd.`);
 		return null;
 	};
-	const list = (key: string) => params.getAll(key).filter((v) => v !== '').slice(0, 200);
+	const list = (key: string) =>
+		params
+			.getAll(key)
+			.filter((v) => v !== '')
+			.slice(0, 200);
 	return {
 		filter: {
 			from: date('from'),

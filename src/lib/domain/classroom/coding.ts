@@ -49,7 +49,26 @@ export function blindItem(claim: Claim): BlindItem {
 }
 
 // Words of a speaker field that describe a role or a country rather than name anyone.
-const NOT_NAMES = new Set(['Russian', 'Russia', 'Deputy', 'Foreign', 'Minister', 'Ministry', 'Affairs', 'Defence', 'Defense', 'State', 'Federation', 'Chief', 'General', 'Staff', 'The', 'And', 'News', 'Agency']);
+const NOT_NAMES = new Set([
+	'Russian',
+	'Russia',
+	'Deputy',
+	'Foreign',
+	'Minister',
+	'Ministry',
+	'Affairs',
+	'Defence',
+	'Defense',
+	'State',
+	'Federation',
+	'Chief',
+	'General',
+	'Staff',
+	'The',
+	'And',
+	'News',
+	'Agency'
+]);
 export const REDACTED = '[speaker]';
 
 /**
@@ -65,8 +84,7 @@ export function redactSpeaker(text: string, speaker: string): string {
 }
 
 export type SessionItem =
-	| { revealed: false; item: BlindItem }
-	| { revealed: true; item: BlindItem; claim: Claim; perspectives: Perspective[] };
+	{ revealed: false; item: BlindItem } | { revealed: true; item: BlindItem; claim: Claim; perspectives: Perspective[] };
 
 export interface ItemSummary {
 	claimId: string;
@@ -141,12 +159,22 @@ export function exportRows(
 	claimIds.forEach((claimId, i) =>
 		coders.forEach((coder, j) => {
 			const set = matrix[i]?.[j];
-			if (set) for (const frameId of frameIds) rows.push({ row_type: 'code', student: coder.nickname, claim_id: claimId, frame_id: frameId, value: set.includes(frameId) ? 1 : 0 });
+			if (set)
+				for (const frameId of frameIds)
+					rows.push({
+						row_type: 'code',
+						student: coder.nickname,
+						claim_id: claimId,
+						frame_id: frameId,
+						value: set.includes(frameId) ? 1 : 0
+					});
 		})
 	);
 	const alpha = (value: number | null) => (value === null ? '' : Number(value.toFixed(6)));
-	for (const f of summary.frames) rows.push({ row_type: 'alpha_frame', frame_id: f.frameId, value: alpha(f.alpha), coders: summary.coders });
-	for (const item of summary.items) rows.push({ row_type: 'alpha_claim', claim_id: item.claimId, value: alpha(item.alpha), coders: item.coders });
+	for (const f of summary.frames)
+		rows.push({ row_type: 'alpha_frame', frame_id: f.frameId, value: alpha(f.alpha), coders: summary.coders });
+	for (const item of summary.items)
+		rows.push({ row_type: 'alpha_claim', claim_id: item.claimId, value: alpha(item.alpha), coders: item.coders });
 	rows.push({ row_type: 'alpha_mean_of_frames', value: alpha(summary.overall), coders: summary.coders });
 	rows.push({ row_type: 'alpha_mean_of_claims', value: alpha(summary.itemMean), coders: summary.coders });
 	return rows;

@@ -64,9 +64,7 @@ function fromTuple(tuple: EncodedItem): DeckItem {
 		case 'e':
 			return { kind: 'event', id: tuple[1] };
 		case 'c':
-			return tuple.length === 3
-				? { kind: 'claim', id: tuple[1], perspectives: tuple[2] }
-				: { kind: 'claim', id: tuple[1] };
+			return tuple.length === 3 ? { kind: 'claim', id: tuple[1], perspectives: tuple[2] } : { kind: 'claim', id: tuple[1] };
 		case 'p':
 			return { kind: 'perspective', id: tuple[1] };
 		case 'q':
@@ -92,9 +90,7 @@ export function encodeDeck(deck: Deck): string {
 	return toBase64Url(new TextEncoder().encode(JSON.stringify(payload)));
 }
 
-export type DecodeResult =
-	| { ok: true; deck: Deck; notices: string[] }
-	| { ok: false; reason: string };
+export type DecodeResult = { ok: true; deck: Deck; notices: string[] } | { ok: false; reason: string };
 
 export function decodeDeck(code: string): DecodeResult {
 	let json: unknown;
@@ -104,8 +100,7 @@ export function decodeDeck(code: string): DecodeResult {
 		return { ok: false, reason: 'This deck link is damaged: it may have been cut short when it was copied.' };
 	}
 	const payload = DeckPayloadSchema.safeParse(json);
-	if (!payload.success)
-		return { ok: false, reason: 'This deck link was made by a different version of Parallax and cannot be read.' };
+	if (!payload.success) return { ok: false, reason: 'This deck link was made by a different version of Parallax and cannot be read.' };
 	const items: DeckItem[] = [];
 	let unreadable = 0;
 	for (const raw of payload.data.i) {
@@ -114,7 +109,11 @@ export function decodeDeck(code: string): DecodeResult {
 		else unreadable += 1;
 	}
 	const notices =
-		unreadable > 0 ? [`${unreadable} item${unreadable === 1 ? '' : 's'} in this link could not be read and ${unreadable === 1 ? 'was' : 'were'} left out.`] : [];
+		unreadable > 0
+			? [
+					`${unreadable} item${unreadable === 1 ? '' : 's'} in this link could not be read and ${unreadable === 1 ? 'was' : 'were'} left out.`
+				]
+			: [];
 	return { ok: true, deck: { title: payload.data.t, items }, notices };
 }
 
@@ -204,9 +203,7 @@ export function resolveDeck(deck: Deck, data: DeckData, notices: string[] = []):
 export function eventDeck(data: DeckData, eventId: string): Deck | undefined {
 	const event = data.events.find((e) => e.id === eventId);
 	if (!event) return undefined;
-	const claims = data.claims
-		.filter((c) => c.event_id === eventId)
-		.sort((a, b) => a.date.localeCompare(b.date));
+	const claims = data.claims.filter((c) => c.event_id === eventId).sort((a, b) => a.date.localeCompare(b.date));
 	return {
 		title: event.title,
 		items: [{ kind: 'event', id: event.id }, ...claims.map((c) => ({ kind: 'claim' as const, id: c.id }))]

@@ -216,5 +216,7 @@ export class ColumnarBuilder {
 
 /** The buffers to transfer with postMessage, so a big upload is not copied between threads. */
 export function transferables(c: ColumnarCoverage): ArrayBuffer[] {
-	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count, c.title.bytes, c.title.ends, c.url.bytes, c.url.ends].map((a) => a.buffer as ArrayBuffer);
+	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count, c.title.bytes, c.title.ends, c.url.bytes, c.url.ends].map(
+		(a) => a.buffer as ArrayBuffer
+	);
 }

@@ -20,20 +20,67 @@ export type FormatId = keyof typeof FORMATS;
 
 /** GDELT 2.0 event files have no header; these are the codebook's 61 column names. */
 export const GDELT_EVENT_COLUMNS = [
-	'GLOBALEVENTID', 'SQLDATE', 'MonthYear', 'Year', 'FractionDate',
-	'Actor1Code', 'Actor1Name', 'Actor1CountryCode', 'Actor1KnownGroupCode', 'Actor1EthnicCode',
-	'Actor1Religion1Code', 'Actor1Religion2Code', 'Actor1Type1Code', 'Actor1Type2Code', 'Actor1Type3Code',
-	'Actor2Code', 'Actor2Name', 'Actor2CountryCode', 'Actor2KnownGroupCode', 'Actor2EthnicCode',
-	'Actor2Religion1Code', 'Actor2Religion2Code', 'Actor2Type1Code', 'Actor2Type2Code', 'Actor2Type3Code',
-	'IsRootEvent', 'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass',
-	'GoldsteinScale', 'NumMentions', 'NumSources', 'NumArticles', 'AvgTone',
-	'Actor1Geo_Type', 'Actor1Geo_FullName', 'Actor1Geo_CountryCode', 'Actor1Geo_ADM1Code', 'Actor1Geo_ADM2Code',
-	'Actor1Geo_Lat', 'Actor1Geo_Long', 'Actor1Geo_FeatureID',
-	'Actor2Geo_Type', 'Actor2Geo_FullName', 'Actor2Geo_CountryCode', 'Actor2Geo_ADM1Code', 'Actor2Geo_ADM2Code',
-	'Actor2Geo_Lat', 'Actor2Geo_Long', 'Actor2Geo_FeatureID',
-	'ActionGeo_Type', 'ActionGeo_FullName', 'ActionGeo_CountryCode', 'ActionGeo_ADM1Code', 'ActionGeo_ADM2Code',
-	'ActionGeo_Lat', 'ActionGeo_Long', 'ActionGeo_FeatureID',
-	'DATEADDED', 'SOURCEURL'
+	'GLOBALEVENTID',
+	'SQLDATE',
+	'MonthYear',
+	'Year',
+	'FractionDate',
+	'Actor1Code',
+	'Actor1Name',
+	'Actor1CountryCode',
+	'Actor1KnownGroupCode',
+	'Actor1EthnicCode',
+	'Actor1Religion1Code',
+	'Actor1Religion2Code',
+	'Actor1Type1Code',
+	'Actor1Type2Code',
+	'Actor1Type3Code',
+	'Actor2Code',
+	'Actor2Name',
+	'Actor2CountryCode',
+	'Actor2KnownGroupCode',
+	'Actor2EthnicCode',
+	'Actor2Religion1Code',
+	'Actor2Religion2Code',
+	'Actor2Type1Code',
+	'Actor2Type2Code',
+	'Actor2Type3Code',
+	'IsRootEvent',
+	'EventCode',
+	'EventBaseCode',
+	'EventRootCode',
+	'QuadClass',
+	'GoldsteinScale',
+	'NumMentions',
+	'NumSources',
+	'NumArticles',
+	'AvgTone',
+	'Actor1Geo_Type',
+	'Actor1Geo_FullName',
+	'Actor1Geo_CountryCode',
+	'Actor1Geo_ADM1Code',
+	'Actor1Geo_ADM2Code',
+	'Actor1Geo_Lat',
+	'Actor1Geo_Long',
+	'Actor1Geo_FeatureID',
+	'Actor2Geo_Type',
+	'Actor2Geo_FullName',
+	'Actor2Geo_CountryCode',
+	'Actor2Geo_ADM1Code',
+	'Actor2Geo_ADM2Code',
+	'Actor2Geo_Lat',
+	'Actor2Geo_Long',
+	'Actor2Geo_FeatureID',
+	'ActionGeo_Type',
+	'ActionGeo_FullName',
+	'ActionGeo_CountryCode',
+	'ActionGeo_ADM1Code',
+	'ActionGeo_ADM2Code',
+	'ActionGeo_Lat',
+	'ActionGeo_Long',
+	'ActionGeo_FeatureID',
+	'DATEADDED',
+	'SOURCEURL'
 ] as const;
 
 /** Which column feeds each field of a coverage row; null leaves the field out. */
@@ -95,7 +142,13 @@ export function emptyMapping(): ColumnMapping {
 	};
 }
 
-const norm = (header: string[]) => header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+const norm = (header: string[]) =>
+	header.map((h) =>
+		h
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.toLowerCase()
+	);
 
 function hasAll(header: string[], names: string[]): boolean {
 	const set = new Set(norm(header));
@@ -142,7 +195,15 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 	switch (format) {
 		case 'mediacloud-legacy':
 		case 'mediacloud-current':
-			return { ...m, date: c('publish_date'), outlet: c('media_name'), outletUrl: c('media_url'), language: c('language'), title: c('title'), url: c('url') };
+			return {
+				...m,
+				date: c('publish_date'),
+				outlet: c('media_name'),
+				outletUrl: c('media_url'),
+				language: c('language'),
+				title: c('title'),
+				url: c('url')
+			};
 		case 'mediacloud-attention':
 			return { ...m, date: c('date'), count: c('count'), outletConstant: series };
 		case 'gdelt-timeline':
@@ -151,9 +212,27 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 			return { ...m, date: 'SQLDATE', dateFormat: 'ymd-compact', outletUrl: 'SOURCEURL', url: 'SOURCEURL' };
 		case 'euvsdisinfo-database':
 			// Multi-valued cells of this export (keywords) are comma-joined; outlets follow suit.
-			return { ...m, date: c('date'), dateFormat: 'dmy-dot', outlet: c('outlet'), outletSeparator: ',', language: c('language'), title: c('title'), framesSeparator: ',' };
+			return {
+				...m,
+				date: c('date'),
+				dateFormat: 'dmy-dot',
+				outlet: c('outlet'),
+				outletSeparator: ',',
+				language: c('language'),
+				title: c('title'),
+				framesSeparator: ','
+			};
 		case 'euvsdisinfo-cases':
-			return { ...m, date: c('date'), outlet: c('outlets'), outletSeparator: '+', language: c('languages'), title: c('title'), url: c('id'), framesSeparator: '+' };
+			return {
+				...m,
+				date: c('date'),
+				outlet: c('outlets'),
+				outletSeparator: '+',
+				language: c('languages'),
+				title: c('title'),
+				url: c('id'),
+				framesSeparator: '+'
+			};
 		case 'parallax':
 			return {
 				...m,

@@ -159,7 +159,8 @@ export class Importer {
 		if (rows.length > 1) {
 			split.rows++;
 			split.becameRows += rows.length;
-			if (split.examples.length < SPLIT_EXAMPLES) split.examples.push({ row, cell: clip(cells[this.splitColumn!] ?? ''), outlets: rows.map((r) => r.outlet) });
+			if (split.examples.length < SPLIT_EXAMPLES)
+				split.examples.push({ row, cell: clip(cells[this.splitColumn!] ?? ''), outlets: rows.map((r) => r.outlet) });
 		}
 		for (const r of rows) this.accept(checkedOf(r), cells);
 	}

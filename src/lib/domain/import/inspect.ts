@@ -68,9 +68,7 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 	const format = detectFormat(first, delimiter);
 	const hasHeader = formatHasHeader(format) && !looksLikeData(first);
 	const columns =
-		format === 'gdelt-events'
-			? [...GDELT_EVENT_COLUMNS]
-			: uniqueColumns(hasHeader ? first : first.map((_, i) => `column_${i + 1}`));
+		format === 'gdelt-events' ? [...GDELT_EVENT_COLUMNS] : uniqueColumns(hasHeader ? first : first.map((_, i) => `column_${i + 1}`));
 	const sample = records.slice(hasHeader ? 1 : 0, (hasHeader ? 1 : 0) + SAMPLE_ROWS);
 	const mapping = defaultMapping(format, columns, fileName);
 	const date = detectDateFormat(columnValues(sample, columns, mapping.date));
@@ -90,7 +88,8 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 function headerNotes(header: string[], hasHeader: boolean): string[] {
 	if (!hasHeader) return [];
 	const notes = duplicateNames(header.map((h) => h.replace(/^\uFEFF/, '').trim()).filter((h) => h !== '')).map(
-		(name) => `The header has the column "${name}" more than once; the copies are shown as "${name} (2)" and so on. Check that the right one is mapped.`
+		(name) =>
+			`The header has the column "${name}" more than once; the copies are shown as "${name} (2)" and so on. Check that the right one is mapped.`
 	);
 	if (header.length === 1) {
 		const shown = (header[0] ?? '').length > 60 ? `${header[0]?.slice(0, 57)}…` : header[0];
@@ -128,9 +127,7 @@ export function detectEncoding(bytes: Uint8Array): { encoding: string; bom: bool
 
 export const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
-export type FileInspection =
-	| { refused: string }
-	| { refused: null; inspection: Inspection; encoding: string; bom: boolean };
+export type FileInspection = { refused: string } | { refused: null; inspection: Inspection; encoding: string; bom: boolean };
 
 /** A file refused on its size alone, before any of it is read. */
 export function sizeRefusal(file: { name: string; size: number }, maxBytes: number): string | null {

@@ -76,5 +76,7 @@ export function fieldCountReason(cells: string[], expected: number): string {
 	const reason = `has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header has ${expected}`;
 	if (/[\r\n]/.test(cells.at(-1) ?? '')) return `${reason} (a quote (") that is never closed joined the following lines into this row)`;
 	// The usual cause: a title with a comma in it, written without quotes around it.
-	return cells.length > expected ? `${reason} (a separator inside a cell that is not in quotes splits it; put that cell in double quotes)` : reason;
+	return cells.length > expected
+		? `${reason} (a separator inside a cell that is not in quotes splits it; put that cell in double quotes)`
+		: reason;
 }

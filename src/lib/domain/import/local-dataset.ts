@@ -127,17 +127,19 @@ export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): st
 	const groupName = (group: string) => (group === UNGROUPED ? '' : isCustomGroup(group) ? (dataset.groupLabels[group] ?? group) : group);
 	const parts = [`${DATASET_COLUMNS.join(',')}\r\n`];
 	for (let start = 0; start < records.length; start += rowsPerPart) {
-		const slice = records.slice(start, start + rowsPerPart).map((r, i) => [
-			r.date,
-			r.outlet,
-			groupName(r.group),
-			r.event === NO_EVENT ? '' : r.event,
-			r.language,
-			r.frames.join(';'),
-			r.count,
-			textAt(dataset.data.title, start + i),
-			textAt(dataset.data.url, start + i)
-		]);
+		const slice = records
+			.slice(start, start + rowsPerPart)
+			.map((r, i) => [
+				r.date,
+				r.outlet,
+				groupName(r.group),
+				r.event === NO_EVENT ? '' : r.event,
+				r.language,
+				r.frames.join(';'),
+				r.count,
+				textAt(dataset.data.title, start + i),
+				textAt(dataset.data.url, start + i)
+			]);
 		parts.push(`${Papa.unparse(slice, { newline: '\r\n' })}\r\n`);
 	}
 	return parts;

@@ -12,12 +12,17 @@ export function mappingProblems(mapping: ColumnMapping, columns: string[]): stri
 	if (reshape) {
 		// Date, count and series come from the reshape; the date and count choices are not used.
 		if (reshape.periods.length === 0) problems.push('The file has no period columns to turn into rows.');
-		if (reshape.series.length === 0 && mapping.outletConstant.trim() === '') problems.push('Choose the columns that name each series, or name the series.');
+		if (reshape.series.length === 0 && mapping.outletConstant.trim() === '')
+			problems.push('Choose the columns that name each series, or name the series.');
 	} else {
 		if (!mapping.date) problems.push('Choose the column that holds the date.');
 		else if (!mapping.dateFormat) problems.push('Choose how the dates are written.');
 		if (!mapping.outlet && !mapping.outletUrl && mapping.outletConstant.trim() === '') {
-			problems.push(mapping.count ? 'Choose the series column, or name the series.' : 'Choose the outlet column, or a web address column to take outlets from.');
+			problems.push(
+				mapping.count
+					? 'Choose the series column, or name the series.'
+					: 'Choose the outlet column, or a web address column to take outlets from.'
+			);
 		}
 	}
 	const fields = reshape
@@ -91,7 +96,17 @@ export function mapRow(cells: string[], index: Map<string, number>, mapping: Col
 		language: cell(mapping.language).toLowerCase(),
 		title: cell(mapping.title),
 		url: rawUrl,
-		frames: framesCell === '' ? [] : [...new Set(framesCell.split(mapping.framesSeparator || ';').map((f) => f.trim()).filter((f) => f !== ''))],
+		frames:
+			framesCell === ''
+				? []
+				: [
+						...new Set(
+							framesCell
+								.split(mapping.framesSeparator || ';')
+								.map((f) => f.trim())
+								.filter((f) => f !== '')
+						)
+					],
 		count
 	};
 	const converted = issues.length;
@@ -101,11 +116,15 @@ export function mapRow(cells: string[], index: Map<string, number>, mapping: Col
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? '');
 		// A cell that failed conversion was reported already; the schema would only repeat it.
-		if ((field === 'date' && (date === '' || rawDate === ''))) continue;
+		if (field === 'date' && (date === '' || rawDate === '')) continue;
 		const column = sourceColumn(field, mapping);
 		const kind: IssueKind =
 			field === 'url' ? 'url' : field === 'date' ? 'date' : issue.code === 'too_small' ? 'empty' : field === 'count' ? 'number' : 'other';
-		problem(column, kind, kind === 'url' ? `${quote(rawUrl)} is not a web address` : issue.message === 'must not be empty' ? 'is empty' : issue.message);
+		problem(
+			column,
+			kind,
+			kind === 'url' ? `${quote(rawUrl)} is not a web address` : issue.message === 'must not be empty' ? 'is empty' : issue.message
+		);
 	}
 	return { row: null, issues };
 }
@@ -166,7 +185,15 @@ class FieldCache<T> {
 	get(cells: string[]): Checked<T> | typeof FAIL {
 		const raw = cells[this.at] ?? '';
 		const n = raw.length;
-		const slot = n === 0 ? 0 : (n + raw.charCodeAt(n - 1) * 31 + raw.charCodeAt(n >> 1) * 961 + raw.charCodeAt((n * 3) >> 2) * 29791 + raw.charCodeAt(n >> 2) * 7) & (RECENT_SLOTS - 1);
+		const slot =
+			n === 0
+				? 0
+				: (n +
+						raw.charCodeAt(n - 1) * 31 +
+						raw.charCodeAt(n >> 1) * 961 +
+						raw.charCodeAt((n * 3) >> 2) * 29791 +
+						raw.charCodeAt(n >> 2) * 7) &
+					(RECENT_SLOTS - 1);
 		if (this.recentKeys[slot] === raw) return this.recentValues[slot]!;
 		let value = this.values.get(raw);
 		if (value === undefined) {
@@ -183,7 +210,17 @@ class FieldCache<T> {
 /** A row's values as one plain coverage row, with its own frames array. */
 export function rowOf(checked: CheckedRow): ImportedCoverageRow {
 	const { date, outlet, group, event, language, frames, count, title, url } = checked;
-	return { date: date.value, outlet: outlet.value, group: group.value, event: event.value, language: language.value, title, url, frames: [...frames.value], count };
+	return {
+		date: date.value,
+		outlet: outlet.value,
+		group: group.value,
+		event: event.value,
+		language: language.value,
+		title,
+		url,
+		frames: [...frames.value],
+		count
+	};
 }
 
 /**
@@ -218,15 +255,30 @@ export class RowMapper {
 				const converted = convert(value);
 				return converted === FAIL ? FAIL : (check(field, converted) as T | typeof FAIL);
 			});
-		this.date = cache(mapping.date, 'date', (value) => (value !== '' && mapping.dateFormat ? parseDate(value, mapping.dateFormat) : null) ?? FAIL);
-		this.count = mapping.count ? cache(mapping.count, 'count', (value) => (value === '' ? null : parseNumber(value, mapping.decimal)) ?? FAIL) : null;
+		this.date = cache(
+			mapping.date,
+			'date',
+			(value) => (value !== '' && mapping.dateFormat ? parseDate(value, mapping.dateFormat) : null) ?? FAIL
+		);
+		this.count = mapping.count
+			? cache(mapping.count, 'count', (value) => (value === '' ? null : parseNumber(value, mapping.decimal)) ?? FAIL)
+			: null;
 		// Outlets taken from web addresses or the mapping's constant are rare and per row; mapRow handles them.
 		this.outlet = cache(mapping.outlet, 'outlet', (value) => (value === '' ? FAIL : value));
 		this.group = cache(mapping.group, 'group');
 		this.event = cache(mapping.event, 'event');
 		this.language = cache(mapping.language, 'language', (value) => value.toLowerCase());
 		this.frames = cache(mapping.frames, 'frames', (value) =>
-			value === '' ? [] : [...new Set(value.split(mapping.framesSeparator || ';').map((f) => f.trim()).filter((f) => f !== ''))]
+			value === ''
+				? []
+				: [
+						...new Set(
+							value
+								.split(mapping.framesSeparator || ';')
+								.map((f) => f.trim())
+								.filter((f) => f !== '')
+						)
+					]
 		);
 		this.titleAt = at(mapping.title);
 		this.urlAt = at(mapping.url);
@@ -251,7 +303,17 @@ export class RowMapper {
 		const count = this.count ? this.count.get(cells) : ONE;
 		const title = plainText(cells[this.titleAt] ?? '', isPlainTitle) ?? checkCell('title', cells, this.index, this.mapping.title);
 		const url = plainText(cells[this.urlAt] ?? '', isPlainUrl) ?? checkCell('url', cells, this.index, this.mapping.url);
-		if (date === FAIL || outlet === FAIL || group === FAIL || event === FAIL || language === FAIL || frames === FAIL || count === FAIL || title === FAIL || url === FAIL) {
+		if (
+			date === FAIL ||
+			outlet === FAIL ||
+			group === FAIL ||
+			event === FAIL ||
+			language === FAIL ||
+			frames === FAIL ||
+			count === FAIL ||
+			title === FAIL ||
+			url === FAIL
+		) {
 			return null;
 		}
 		const row = this.row;
@@ -273,7 +335,15 @@ const ONE: Checked<number> = { value: 1, code: -1 };
 /** A row mapRow made, in the shape check() gives, for rows that did not come from the caches. */
 export function checkedOf(row: ImportedCoverageRow): CheckedRow {
 	const fresh = <T>(value: T): Checked<T> => ({ value, code: -1 });
-	return { ...row, date: fresh(row.date), outlet: fresh(row.outlet), group: fresh(row.group), event: fresh(row.event), language: fresh(row.language), frames: fresh(row.frames) };
+	return {
+		...row,
+		date: fresh(row.date),
+		outlet: fresh(row.outlet),
+		group: fresh(row.group),
+		event: fresh(row.event),
+		language: fresh(row.language),
+		frames: fresh(row.frames)
+	};
 }
 
 function check(field: keyof typeof FIELDS, value: unknown): unknown {

@@ -10,7 +10,10 @@ export function domainOf(value: string): string {
 	if (text === '') return '';
 	try {
 		const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-		const host = url.hostname.toLowerCase().replace(/^www\d?\./, '').replace(/\.$/, '');
+		const host = url.hostname
+			.toLowerCase()
+			.replace(/^www\d?\./, '')
+			.replace(/\.$/, '');
 		return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ? host : '';
 	} catch {
 		return '';
@@ -23,7 +26,14 @@ export function domainOf(value: string): string {
  */
 export function splitOutlets(cell: string, separator: string): string[] {
 	if (separator === '' || !cell.includes(separator)) return [cell];
-	const outlets = [...new Set(cell.split(separator).map((o) => o.trim()).filter((o) => o !== ''))];
+	const outlets = [
+		...new Set(
+			cell
+				.split(separator)
+				.map((o) => o.trim())
+				.filter((o) => o !== '')
+		)
+	];
 	// Only separators: no outlet, which the mapping reports (or fills from another column).
 	return outlets.length > 0 ? outlets : [''];
 }
@@ -49,7 +59,11 @@ export interface GroupSuggestion {
 	basis: 'domain' | 'name';
 }
 
-const nameKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const nameKey = (s: string) =>
+	s
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** A suggestion per uploaded outlet key that matches a bundled outlet. */
 export function suggestGroups(uploaded: UploadedOutlet[], known: KnownOutlet[]): Map<string, GroupSuggestion> {

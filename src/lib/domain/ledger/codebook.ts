@@ -117,7 +117,18 @@ export const CodingRowSchema = z.object({
 		.string()
 		.trim()
 		.default('')
-		.transform((v) => (v === '' ? [] : [...new Set(v.split(';').map((f) => f.trim()).filter(Boolean))]))
+		.transform((v) =>
+			v === ''
+				? []
+				: [
+						...new Set(
+							v
+								.split(';')
+								.map((f) => f.trim())
+								.filter(Boolean)
+						)
+					]
+		)
 });
 
 export interface CodingComparison {
@@ -152,7 +163,11 @@ export function compareCodings(
 		const unknown = row.frames.filter((f) => !frameIds.has(f));
 		if (!claim) issues.push({ ...at, column: 'claim_id', reason: `"${row.claim_id}" is not a bundled claim id` });
 		else if (unknown.length > 0)
-			issues.push({ ...at, column: 'frames', reason: `"${unknown.join(';')}" ${unknown.length === 1 ? 'is not a frame' : 'are not frames'} of ${codebook.label}` });
+			issues.push({
+				...at,
+				column: 'frames',
+				reason: `"${unknown.join(';')}" ${unknown.length === 1 ? 'is not a frame' : 'are not frames'} of ${codebook.label}`
+			});
 		else items.push({ claimId: claim.id, bundled: recode(claim.frame_codes, codebook), uploaded: row.frames });
 	});
 	const labels = codebook.frames.map((f) => f.id);

@@ -32,10 +32,10 @@ const LEDGER_KEYS: Record<DataKind, keyof Omit<Ledger, 'manifest'>> = {
  * with the manifest, so one file carries the whole dataset with its provenance.
  */
 export function ledgerJson(ledger: Ledger): string {
-	const data = Object.fromEntries(
-		(Object.keys(FILES) as DataKind[]).map((kind) => [kind, ledger[LEDGER_KEYS[kind]]])
+	const data = Object.fromEntries((Object.keys(FILES) as DataKind[]).map((kind) => [kind, ledger[LEDGER_KEYS[kind]]]));
+	return (
+		JSON.stringify({ title: ledger.manifest.title, version: ledger.manifest.version, manifest: ledger.manifest, data }, null, 2) + '\n'
 	);
-	return JSON.stringify({ title: ledger.manifest.title, version: ledger.manifest.version, manifest: ledger.manifest, data }, null, 2) + '\n';
 }
 
 export interface DictionaryEntry {
@@ -109,15 +109,16 @@ const q = (value: string) => JSON.stringify(value);
 export function citationCff(manifest: Manifest, options: { released?: string; repository?: string } = {}): string {
 	// Files mix the project's own licence with publishers' rights in quotes; the SPDX id is the
 	// project's licence, and the message points to each file's own terms in the manifest.
-	const licences = new Set(
-		manifest.files.filter((f) => !f.synthetic).flatMap((f) => spdxOf(f.licence) ?? [])
-	);
+	const licences = new Set(manifest.files.filter((f) => !f.synthetic).flatMap((f) => spdxOf(f.licence) ?? []));
 	const [licence] = licences;
 	const released =
 		options.released ??
 		(isRealIsoDate(manifest.version)
 			? manifest.version
-			: manifest.files.map((f) => f.coded_at).sort().at(-1) ?? new Date().toISOString().slice(0, 10));
+			: (manifest.files
+					.map((f) => f.coded_at)
+					.sort()
+					.at(-1) ?? new Date().toISOString().slice(0, 10)));
 	const lines = [
 		'cff-version: 1.2.0',
 		`message: ${q("If you use this dataset, please cite it as below. Quotes and headlines remain their publishers'; manifest.json gives each file's licence.")}`,

@@ -13,10 +13,7 @@ if (typeof document !== 'undefined' || 'importScripts' in globalThis) z.config({
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-export const id = z
-	.string()
-	.trim()
-	.regex(ID, 'must be lower-case letters, digits and hyphens (e.g. "hague-summit-2025")');
+export const id = z.string().trim().regex(ID, 'must be lower-case letters, digits and hyphens (e.g. "hague-summit-2025")');
 
 /** A calendar date written yyyy-mm-dd that exists (rejects 2025-02-30). */
 export const isoDate = z
@@ -77,8 +74,7 @@ export function wordCount(value: string): number {
 }
 
 const shortQuote = optionalText.refine((value) => wordCount(value) <= MAX_QUOTE_WORDS, {
-	error: (issue) =>
-		`quote has ${wordCount(String(issue.input))} words; quotes are limited to ${MAX_QUOTE_WORDS} (paraphrase the rest)`
+	error: (issue) => `quote has ${wordCount(String(issue.input))} words; quotes are limited to ${MAX_QUOTE_WORDS} (paraphrase the rest)`
 });
 
 export const FRAME_FAMILIES = ['russian-state', 'alliance-ukrainian'] as const;
@@ -132,7 +128,10 @@ export const ClaimSchema = z
 		speaker_role: text,
 		venue: text,
 		date: isoDate,
-		language: z.string().trim().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+		language: z
+			.string()
+			.trim()
+			.regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
 		quote: shortQuote,
 		quote_original: shortQuote,
 		quote_translation_by: z.enum(TRANSLATORS).default(''),
@@ -194,8 +193,14 @@ export const OutletSchema = z.object({
 		.string()
 		.trim()
 		.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a bare domain such as "tass.com"'),
-	country: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code'),
-	language: z.string().trim().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+	country: z
+		.string()
+		.trim()
+		.regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code'),
+	language: z
+		.string()
+		.trim()
+		.regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
 	group: id,
 	group_basis: text,
 	group_basis_url: httpsUrl
@@ -208,7 +213,10 @@ export const CoverageRowSchema = z.object({
 	outlet_id: id,
 	event_id: id,
 	frame_codes: listOf(id),
-	language: z.string().trim().regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+	language: z
+		.string()
+		.trim()
+		.regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
 	title: text,
 	url: httpsUrl
 });
@@ -275,7 +283,8 @@ export type DataKind = z.infer<typeof ManifestFileSchema>['kind'];
  * http(s), a host of letter-digit-hyphen labels (none punycode) ending in a letter, then nothing
  * or a path, query or fragment: a form every URL parser accepts, with a dot in the host.
  */
-const PLAIN_WEB_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?!xn--)[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?:[/?#]\S*)?$/i;
+const PLAIN_WEB_URL =
+	/^https?:\/\/(?:(?!xn--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?!xn--)[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?:[/?#]\S*)?$/i;
 
 /**
  * An http(s) address; uploads carry the plain-http links older exports hold. Links are checked
@@ -298,6 +307,7 @@ export const webUrl = z
 
 // Control characters other than tab and line breaks are never meant as text: they come from
 // binary junk or broken exports, and they corrupt terminals and spreadsheets downstream.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Text from an upload: bounded, so one runaway cell cannot bloat the store, and free of control characters. */
@@ -305,7 +315,10 @@ function uploadedText(max: number) {
 	return z
 		.string()
 		.trim()
-		.max(max, { error: (issue) => `is ${String(issue.input).length.toLocaleString('en-GB')} characters long; the most is ${max.toLocaleString('en-GB')}` })
+		.max(max, {
+			error: (issue) =>
+				`is ${String(issue.input).length.toLocaleString('en-GB')} characters long; the most is ${max.toLocaleString('en-GB')}`
+		})
 		.refine((value) => !CONTROL.test(value), {
 			error: (issue) => {
 				const code = String(issue.input).match(CONTROL)?.[0]?.charCodeAt(0) ?? 0;

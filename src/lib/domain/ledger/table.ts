@@ -45,11 +45,7 @@ type ObjectSchema = z.ZodType & { shape: Record<string, z.ZodType> };
  * Parse a whole CSV text against a row schema. Header problems stop the parse (every row
  * would be wrong); row problems are collected so that one run reports all of them.
  */
-export function parseTable<S extends ObjectSchema>(
-	file: string,
-	text: string,
-	schema: S
-): ParsedTable<z.infer<S>> {
+export function parseTable<S extends ObjectSchema>(file: string, text: string, schema: S): ParsedTable<z.infer<S>> {
 	const issues: TableIssue[] = [];
 	const rows: z.infer<S>[] = [];
 	const rowNumbers: number[] = [];
@@ -121,10 +117,7 @@ export function parseTable<S extends ObjectSchema>(
 
 /** Serialise rows back to CSV; used for downloads so every export quotes the same way. */
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-	return Papa.unparse(
-		{ fields: columns, data: rows.map((row) => columns.map((c) => neutraliseCell(row[c]))) },
-		{ newline: '\r\n' }
-	);
+	return Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((c) => neutraliseCell(row[c]))) }, { newline: '\r\n' });
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 export const en = {
 	'changelog.title': 'Changelog',
-	'changelog.lede': 'Every change to the bundled data, and every reader dispute of a label once it is decided. The current data is version {version};',
+	'changelog.lede':
+		'Every change to the bundled data, and every reader dispute of a label once it is decided. The current data is version {version};',
 	'changelog.download': 'download it as a zip',
 	'changelog.toCite': ' to cite it.',
 	'changelog.changes': 'Changes to the data',

@@ -10,8 +10,7 @@ export const en = {
 	'charts.ignored': 'Some settings in the link were ignored:',
 	'charts.readingLocal': 'Reading the uploaded dataset stored in this browser…',
 	'charts.codebookNote.before': 'Frames are shown in the',
-	'charts.codebookNote.after':
-		": each article's Parallax frames are translated through the crosswalk on the",
+	'charts.codebookNote.after': ": each article's Parallax frames are translated through the crosswalk on the",
 	'charts.codebookNote.link': 'codebooks page',
 	'charts.codebookNote.end': ', so one dimension can gather several Parallax frames.',
 	'charts.summary.before': '',
@@ -98,8 +97,7 @@ export const en = {
 	'charts.event.count': '{count} coded articles about “{title}”.',
 	'charts.event.explore': 'Explore them with filters',
 	'charts.event.exploreAfter': '.',
-	'charts.event.coverageCaption':
-		'Coded articles per {period}, by outlet group. Source: the bundled ledger; n = {n}.',
+	'charts.event.coverageCaption': 'Coded articles per {period}, by outlet group. Source: the bundled ledger; n = {n}.',
 	'charts.event.isoWeek': 'ISO week',
 	'charts.event.day': 'day',
 	'charts.event.month': 'month',

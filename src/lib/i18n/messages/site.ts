@@ -49,8 +49,7 @@ export const en = {
 		'Claims in Russian-state framing, each with the frames it was coded with. Choose “Show perspectives” to bring the other sources on that claim into view.',
 	'compare.others': 'What other sources say',
 	'compare.othersAbout': 'What other sources say about the claim by {speaker}',
-	'compare.othersHint':
-		'Each perspective says how it relates to the claim it answers: it disputes it, adds context, or corroborates it.',
+	'compare.othersHint': 'Each perspective says how it relates to the claim it answers: it disputes it, adds context, or corroborates it.',
 	'compare.showAll': 'Show all perspectives on this event',
 	'compare.otherPerspectives': 'Other perspectives on this event ({count})',
 	'compare.noClaim': 'There is no claim “{id}” in this event, so all perspectives are shown.',
@@ -125,10 +124,12 @@ export const uk = {
 	'home.title': 'Твердження поруч із тим, що кажуть інші джерела',
 	'home.lede':
 		'Parallax ставить твердження в російському державному фреймінгу поруч з іншими задокументованими позиціями щодо тих самих подій — міжнародних організацій, урядів, медіа, фактчекерів і дослідників. Для кожного матеріалу вказано, хто це сказав, коли, і подано посилання на джерело.',
-	'home.totals': 'Подій: {events} · тверджень: {claims} · позицій: {perspectives} · різних джерел: {sources} · закодованих статей: {coverage}',
+	'home.totals':
+		'Подій: {events} · тверджень: {claims} · позицій: {perspectives} · різних джерел: {sources} · закодованих статей: {coverage}',
 	'home.waysIn': 'З чого почати',
 	'home.students': 'Учням і студентам',
-	'home.studentsText': 'Відкрийте подію, виберіть твердження й прочитайте, що про нього кажуть інші джерела, з посиланнями для подальшого читання.',
+	'home.studentsText':
+		'Відкрийте подію, виберіть твердження й прочитайте, що про нього кажуть інші джерела, з посиланнями для подальшого читання.',
 	'home.studentsLink': 'Почати з першої події',
 	'home.teachers': 'Викладачам',
 	'home.teachersText':

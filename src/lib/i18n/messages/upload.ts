@@ -19,8 +19,7 @@ export const en = {
 	'upload.kept': 'Kept in this browser',
 	'upload.keptText':
 		'{rows} valid rows of {file} are stored as “{label}”. They stay in this browser until you save them or remove them here.',
-	'upload.keptTextOne':
-		'{rows} valid row of {file} is stored as “{label}”. It stays in this browser until you save it or remove it here.',
+	'upload.keptTextOne': '{rows} valid row of {file} is stored as “{label}”. It stays in this browser until you save it or remove it here.',
 	'upload.chart': 'Chart {title}',
 	'upload.map': 'Map the columns',
 	'upload.checkAgain': 'Check again with this mapping',
@@ -40,8 +39,7 @@ export const en = {
 	'upload.remove': 'Remove',
 	'upload.removeWhat': 'Remove {title} from this browser',
 	'drop.title': 'Choose a CSV or TSV file',
-	'drop.text':
-		'or drop it here. Comma, semicolon and tab separated files, UTF-8 (with or without BOM), UTF-16 or Windows code pages.',
+	'drop.text': 'or drop it here. Comma, semicolon and tab separated files, UTF-8 (with or without BOM), UTF-16 or Windows code pages.',
 	'preview.title': 'What the file looks like',
 	'preview.file': 'File',
 	'preview.format': 'Format',

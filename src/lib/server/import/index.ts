@@ -67,4 +67,3 @@ async function* inWorker(
 		else reader.releaseLock();
 	}
 }
-

@@ -71,7 +71,11 @@ export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: I
 		}
 	});
 	// The browser always sends commas; guessing would let a semicolon file through half-understood.
-	const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: 'greedy', delimiter: ',' }) as unknown as NodeJS.ReadWriteStream;
+	const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+		header: false,
+		skipEmptyLines: 'greedy',
+		delimiter: ','
+	}) as unknown as NodeJS.ReadWriteStream;
 	const source = Readable.from(chunks, { objectMode: false });
 	source.on('error', (error) => parser.emit('error', error));
 	counter.on('error', (error) => parser.emit('error', error));
@@ -92,7 +96,9 @@ export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: I
 			}
 			row += 1;
 			if (row - 1 > limits.rows) {
-				throw new ImportRejected(413, [`The file has more than ${limits.rows.toLocaleString('en-GB')} rows, the most one dataset may hold.`]);
+				throw new ImportRejected(413, [
+					`The file has more than ${limits.rows.toLocaleString('en-GB')} rows, the most one dataset may hold.`
+				]);
 			}
 			if (record.length !== header.length) {
 				problems.push({ row, column: '', kind: 'fields', reason: fieldCountReason(record, header.length) });
@@ -139,7 +145,9 @@ function headerProblems(header: string[]): void {
 		const separator = [';', '\t', '|'].find((s) => header[0]?.includes(s));
 		if (separator) {
 			const name = separator === '\t' ? 'tabs' : separator === ';' ? 'semicolons' : 'pipes';
-			throw new ImportRejected(422, [`The header is one column: the file seems to be separated by ${name}; this endpoint reads comma-separated files.`]);
+			throw new ImportRejected(422, [
+				`The header is one column: the file seems to be separated by ${name}; this endpoint reads comma-separated files.`
+			]);
 		}
 	}
 	if (header.length > MAX_COLUMNS) {
@@ -149,10 +157,14 @@ function headerProblems(header: string[]): void {
 	}
 	const missing = DATASET_COLUMNS.filter((c) => !header.includes(c));
 	if (missing.length > 0) {
-		throw new ImportRejected(422, [`The file's header must have the columns ${DATASET_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`]);
+		throw new ImportRejected(422, [
+			`The file's header must have the columns ${DATASET_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`
+		]);
 	}
 	const repeated = duplicateNames(header);
 	if (repeated.length > 0) {
-		throw new ImportRejected(422, [`The header has ${repeated.map((c) => `"${c}"`).join(', ')} more than once; each column may appear only once.`]);
+		throw new ImportRejected(422, [
+			`The header has ${repeated.map((c) => `"${c}"`).join(', ')} more than once; each column may appear only once.`
+		]);
 	}
 }

@@ -7,7 +7,16 @@ import type { CoverageRecord } from '$lib/domain/charts/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
-import type { AggregateRow, CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, RowFilter, Store, User } from './types';
+import type {
+	AggregateRow,
+	CodingAnswerRecord,
+	CodingSessionRecord,
+	CodingStudentRecord,
+	NewDataset,
+	RowFilter,
+	Store,
+	User
+} from './types';
 import {
 	codingAnswerFromRow,
 	codingSessionFromRow,
@@ -161,9 +170,7 @@ export class DuckDbStore implements Store {
 	}
 
 	async createUser(user: User) {
-		await this.write((c) =>
-			c.run('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash])
-		);
+		await this.write((c) => c.run('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash]));
 	}
 
 	async userByEmail(email: string) {
@@ -329,7 +336,12 @@ export class DuckDbStore implements Store {
 			 FROM coverage_cube WHERE ${parts.join(' AND ')} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
 			params
 		);
-		return periods.map((period, i) => ({ period: isoDay(Number(period)), group: String(groups[i]), frame: String(frames[i]), count: Number(counts[i]) }));
+		return periods.map((period, i) => ({
+			period: isoDay(Number(period)),
+			group: String(groups[i]),
+			frame: String(frames[i]),
+			count: Number(counts[i])
+		}));
 	}
 
 	/** Outlet, event and language filters need the articles themselves: the cube has no such columns. */
@@ -392,9 +404,7 @@ export class DuckDbStore implements Store {
 	}
 
 	async saveCodingAnswer(sessionId: string, answer: CodingAnswerRecord) {
-		await this.write((c) =>
-			c.run(CODING_SQL.saveAnswer, [sessionId, answer.studentId, answer.claimId, answer.frames.join(';')])
-		);
+		await this.write((c) => c.run(CODING_SQL.saveAnswer, [sessionId, answer.studentId, answer.claimId, answer.frames.join(';')]));
 	}
 
 	async codingAnswers(sessionId: string) {

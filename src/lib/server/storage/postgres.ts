@@ -17,7 +17,16 @@ import {
 } from './common';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
-import type { AggregateRow, CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, RowFilter, Store, User } from './types';
+import type {
+	AggregateRow,
+	CodingAnswerRecord,
+	CodingSessionRecord,
+	CodingStudentRecord,
+	NewDataset,
+	RowFilter,
+	Store,
+	User
+} from './types';
 
 // DATE columns as 'yyyy-mm-dd' strings, not JS Dates shifted by the server's time zone.
 pg.types.setTypeParser(1082, (value) => value);
@@ -55,12 +64,7 @@ export class PostgresStore implements Store {
 	}
 
 	async createUser(user: User) {
-		await this.pool.query('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [
-			user.id,
-			user.email,
-			user.name,
-			user.passwordHash
-		]);
+		await this.pool.query('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash]);
 	}
 
 	async userByEmail(email: string) {

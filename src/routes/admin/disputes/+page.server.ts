@@ -25,7 +25,10 @@ export const actions = {
 		const form = Object.fromEntries(await request.formData());
 		const parsed = ResolutionSchema.safeParse(form);
 		if (!parsed.success) {
-			return fail(400, { id: String(form.id ?? ''), errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) });
+			return fail(400, {
+				id: String(form.id ?? ''),
+				errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]))
+			});
 		}
 		const { id, status, note } = parsed.data;
 		const changed = await (await store()).resolveDispute(id, { status, note, resolvedAt: new Date().toISOString() });

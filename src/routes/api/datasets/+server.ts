@@ -28,7 +28,9 @@ export async function POST({ request, url, locals }) {
 	if (!request.body) return json({ problems: ['The file is empty.'] }, { status: 422 });
 
 	try {
-		const dataset = await (await store()).createDataset(
+		const dataset = await (
+			await store()
+		).createDataset(
 			{ id: newId(), ownerId: locals.user.id, meta: meta.data, shareToken: newId(18), createdAt: new Date().toISOString() },
 			datasetBatches(request.body)
 		);

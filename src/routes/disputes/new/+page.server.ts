@@ -43,7 +43,9 @@ export const actions = {
 			});
 		}
 		const d = parsed.data;
-		await (await store()).createDispute({
+		await (
+			await store()
+		).createDispute({
 			id: newId(),
 			kind: d.kind,
 			subject: d.subject,

@@ -15,7 +15,10 @@ export async function GET({ params, locals, url }) {
 	const db = await store();
 	if (url.searchParams.get('format') === 'csv') {
 		const rows = await db.rows(dataset.id, filter, Number.MAX_SAFE_INTEGER, 0);
-		const csv = toCsv([...DATASET_COLUMNS], rows.map((r) => ({ ...r, frames: r.frames.join(';') })));
+		const csv = toCsv(
+			[...DATASET_COLUMNS],
+			rows.map((r) => ({ ...r, frames: r.frames.join(';') }))
+		);
 		return new Response(csv, {
 			headers: {
 				'content-type': 'text/csv; charset=utf-8',
