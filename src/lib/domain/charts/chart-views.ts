@@ -18,7 +18,7 @@ import {
 import { applyFilters, type Filters, type Vocabulary } from './filters';
 import { collectionWindow } from './coverage';
 import { indexedAggregates, type ChartIndex, type IndexedAggregates } from './chart-index';
-import { colourFor, GROUP_COLOURS } from './palette';
+import { colourFor, FIXED_GROUPS } from './palette';
 import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/codebook';
 
 /** The shape every chart panel draws: categories on x (and table rows) × series. */
@@ -53,7 +53,7 @@ function labelFor(by: SeriesBy, key: string, labels: ChartLabels): string {
 }
 
 function colourOf(by: SeriesBy, key: string, vocab: Vocabulary): string {
-	if (by === 'group') return colourFor(key, vocab.groups, GROUP_COLOURS);
+	if (by === 'group') return colourFor(key, vocab.groups, FIXED_GROUPS);
 	const order = { outlet: vocab.outlets, frame: vocab.frames, event: vocab.events }[by];
 	return colourFor(key, order);
 }

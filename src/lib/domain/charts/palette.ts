@@ -1,45 +1,29 @@
 /**
- * Colour-blind-safe palettes: Okabe–Ito for outlet groups, Paul Tol's "muted" and "light"
- * schemes for frames and outlets. A key gets its colour from its position in the codebook or
- * group list, so the same frame or group has the same colour on every chart.
+ * Series colours are CSS custom properties (app.css defines them for light and dark), so a
+ * series carries `var(--chart-…)` and the screen's colour scheme picks the shade. A key gets its
+ * colour from its position in the codebook or group list, so the same frame or group has the
+ * same colour on every chart.
  */
-export const GROUP_COLOURS: Record<string, string> = {
-	'russian-official': '#D55E00',
-	'russian-state-media': '#E69F00',
-	'russian-private-media': '#CC79A7',
-	'russian-independent-media': '#009E73',
-	'ukrainian-media': '#0072B2',
-	'international-media': '#56B4E9'
-};
-
-const EXTRA = ['#F0E442', '#999999', '#882255', '#44AA99'];
-
-export const SERIES_COLOURS = [
-	'#332288',
-	'#88CCEE',
-	'#44AA99',
-	'#117733',
-	'#999933',
-	'#DDCC77',
-	'#CC6677',
-	'#882255',
-	'#AA4499',
-	'#EE8866',
-	'#77AADD',
-	'#FFAABB',
-	'#BBCC33',
-	'#99DDFF'
+export const FIXED_GROUPS = [
+	'russian-official',
+	'russian-state-media',
+	'russian-private-media',
+	'russian-independent-media',
+	'ukrainian-media',
+	'international-media'
 ];
 
-export const UNCODED_COLOUR = '#BBBBBB';
+/** How many numbered colours app.css defines in each set. */
+const EXTRA_COUNT = 4;
+const SERIES_COUNT = 14;
 
-export function colourFor(key: string, order: string[], fixed: Record<string, string> = {}): string {
-	if (key === 'uncoded') return UNCODED_COLOUR;
-	const known = fixed[key];
-	if (known) return known;
+/** Groups outside `fixed` take the extra set, so they never share a colour with a fixed group. */
+export function colourFor(key: string, order: string[], fixed: readonly string[] = []): string {
+	if (key === 'uncoded') return 'var(--chart-uncoded)';
+	if (fixed.includes(key)) return `var(--chart-group-${key})`;
 	const i = order.indexOf(key);
-	const palette = Object.keys(fixed).length > 0 ? EXTRA : SERIES_COLOURS;
-	return palette[(i >= 0 ? i : hash(key)) % palette.length] ?? UNCODED_COLOUR;
+	const [set, count] = fixed.length > 0 ? ['extra', EXTRA_COUNT] : ['series', SERIES_COUNT];
+	return `var(--chart-${set}-${((i >= 0 ? i : hash(key)) % count) + 1})`;
 }
 
 function hash(text: string): number {

@@ -1,0 +1,63 @@
+import type { ChartData, ChartOptions } from 'chart.js';
+import type { ChartSpec } from './context.svelte';
+import { chartTheme, resolveColour, type StyleLookup } from './theme';
+
+export interface Drawing {
+	/** The styles in force as the chart is drawn, so the colours follow the colour scheme. */
+	lookup: StyleLookup;
+	hidden: Readonly<Record<string, boolean>>;
+	animate: boolean;
+	format: (value: number | null) => string;
+}
+
+/** What Chart.js draws for a chart: its numbers (`data`) and everything else (`options`). */
+export function chartConfig(
+	spec: ChartSpec,
+	{ lookup, hidden, animate, format }: Drawing
+): { data: ChartData<'line' | 'bar'>; options: ChartOptions<'line' | 'bar'> } {
+	const { kind, categories, series, stacked, percent, markers, shadeGaps } = spec;
+	const theme = chartTheme(lookup);
+	const datasets = series.map((s) => {
+		const colour = resolveColour(s.colour, lookup, theme.text);
+		return {
+			label: s.label,
+			data: s.values,
+			backgroundColor: colour,
+			borderColor: colour,
+			borderWidth: kind === 'line' ? 2 : 0,
+			pointRadius: kind === 'line' && categories.length > 60 ? 0 : 2.5,
+			spanGaps: false,
+			hidden: hidden[s.key] ?? false
+		};
+	});
+	const ticks = { color: theme.text };
+	const grid = { color: theme.grid };
+	return {
+		data: { labels: categories.map((c) => c.label), datasets },
+		options: {
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: animate ? { duration: 250 } : false,
+			interaction: { mode: 'index', intersect: false },
+			scales: {
+				x: { stacked, ticks: { ...ticks, maxRotation: 60, autoSkip: true }, grid },
+				y: {
+					stacked,
+					beginAtZero: true,
+					max: percent && stacked ? 1 : undefined,
+					ticks: {
+						...ticks,
+						precision: percent ? undefined : 0,
+						callback: (value) => (percent ? `${Math.round(Number(value) * 100)}%` : value)
+					},
+					grid
+				}
+			},
+			plugins: {
+				legend: { display: false },
+				tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${format(item.raw as number | null)}` } },
+				parallaxMarkers: { markers, text: theme.text, background: theme.background, shadeGaps }
+			}
+		}
+	};
+}

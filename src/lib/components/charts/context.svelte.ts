@@ -1,0 +1,74 @@
+import { getContext, setContext } from 'svelte';
+
+export interface ChartSeries {
+	key: string;
+	label: string;
+	/** A CSS colour, usually `var(--chart-…)` so that it follows the colour scheme. */
+	colour: string;
+	values: (number | null)[];
+}
+
+export interface ChartMarker {
+	/** Index into `categories`. */
+	index: number;
+	label: string;
+}
+
+/** What a chart shows: the panel's props, read by every part. */
+export interface ChartSpec {
+	id: string;
+	title: string;
+	caption: string;
+	kind: 'line' | 'bar';
+	/** x-axis categories (periods or outlet groups), also the table's rows. */
+	categories: { key: string; label: string }[];
+	categoryHeader: string;
+	series: ChartSeries[];
+	stacked: boolean;
+	/** Values are shares 0–1, shown as percentages. */
+	percent: boolean;
+	markers: ChartMarker[];
+	/** Shade periods where every series is null (outside the collection window). */
+	shadeGaps: boolean;
+}
+
+export interface ChartContext {
+	readonly spec: ChartSpec;
+	readonly empty: boolean;
+	/** Series the reader switched off in the legend: off the canvas and out of the exported drawing. */
+	readonly hidden: Readonly<Record<string, boolean>>;
+	toggle(key: string): void;
+	/** A value as the tooltip and the table print it. */
+	format(value: number | null): string;
+}
+
+const key = Symbol('chart');
+
+/** `spec` is a getter so that the parts see the panel's props as they change. */
+export function setChartContext(spec: () => ChartSpec): ChartContext {
+	const hidden: Record<string, boolean> = $state({});
+	const context: ChartContext = {
+		get spec() {
+			return spec();
+		},
+		get empty() {
+			const { series, categories } = spec();
+			return series.length === 0 || categories.length === 0;
+		},
+		hidden,
+		toggle(key) {
+			hidden[key] = !hidden[key];
+		},
+		format(value) {
+			if (value === null) return '–';
+			return spec().percent ? `${(value * 100).toFixed(1)}%` : value.toLocaleString('en-GB');
+		}
+	};
+	return setContext(key, context);
+}
+
+export function useChart(): ChartContext {
+	const context = getContext<ChartContext | undefined>(key);
+	if (!context) throw new Error('Chart parts belong inside a ChartPanel.');
+	return context;
+}

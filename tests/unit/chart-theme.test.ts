@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chartTheme, resolveColour } from '../../src/lib/components/charts/theme';
+import { chartConfig } from '../../src/lib/components/charts/chart-config';
+import type { ChartSpec } from '../../src/lib/components/charts/context.svelte';
+import { colourFor, FIXED_GROUPS } from '../../src/lib/domain/charts/palette';
+
+/** A stand-in for getComputedStyle(el).getPropertyValue: browsers may keep the space after the colon. */
+const styles =
+	(values: Record<string, string>) =>
+	(property: string): string =>
+		values[property] ?? '';
+
+const dark = styles({
+	'--text': ' #eceae4',
+	'--surface': '#1e2126',
+	'--chart-grid': 'rgb(255 255 255 / 0.12)',
+	'--chart-series-1': ' #7064ac',
+	'--chart-group-ukrainian-media': '#0072b2'
+});
+
+describe('resolveColour', () => {
+	it('reads a variable from the styles in force, trimmed', () => {
+		expect(resolveColour('var(--chart-series-1)', dark, 'black')).toBe('#7064ac');
+		expect(resolveColour(' var( --chart-group-ukrainian-media ) ', dark, 'black')).toBe('#0072b2');
+	});
+
+	it('passes a literal colour through and falls back for an undefined variable', () => {
+		expect(resolveColour('#123456', dark, 'black')).toBe('#123456');
+		expect(resolveColour('var(--chart-series-99)', dark, 'black')).toBe('black');
+	});
+});
+
+describe('chartTheme', () => {
+	it("takes the page's text and surface colours and the chart grid", () => {
+		expect(chartTheme(dark)).toEqual({ text: '#eceae4', grid: 'rgb(255 255 255 / 0.12)', background: '#1e2126' });
+	});
+});
+
+describe('chartConfig', () => {
+	const spec: ChartSpec = {
+		id: 'coverage',
+		title: 'Coverage',
+		caption: 'n = 3',
+		kind: 'line',
+		categories: [
+			{ key: '2025-01', label: 'Jan 2025' },
+			{ key: '2025-02', label: 'Feb 2025' }
+		],
+		categoryHeader: 'Period',
+		series: [
+			{ key: 'threat', label: 'Threat', colour: 'var(--chart-series-1)', values: [1, null] },
+			{ key: 'other', label: 'Other', colour: 'var(--chart-series-2)', values: [2, 0] }
+		],
+		stacked: false,
+		percent: false,
+		markers: [{ index: 1, label: 'Summit' }],
+		shadeGaps: true
+	};
+	const drawing = { lookup: dark, hidden: { other: true }, animate: false, format: String };
+
+	it('draws each series in its resolved colour, the text colour when its variable is missing', () => {
+		const { data } = chartConfig(spec, drawing);
+		expect(data.datasets.map((d) => [d.label, d.borderColor, d.hidden])).toEqual([
+			['Threat', '#7064ac', false],
+			['Other', '#eceae4', true]
+		]);
+		expect(data.labels).toEqual(['Jan 2025', 'Feb 2025']);
+	});
+
+	it('gives axes and markers the theme, and animates only when asked', () => {
+		const { options } = chartConfig(spec, drawing);
+		expect(options.scales?.x?.ticks?.color).toBe('#eceae4');
+		expect(options.scales?.y?.grid?.color).toBe('rgb(255 255 255 / 0.12)');
+		expect(options.plugins?.parallaxMarkers).toEqual({ markers: spec.markers, text: '#eceae4', background: '#1e2126', shadeGaps: true });
+		expect(options.animation).toBe(false);
+		expect(chartConfig(spec, { ...drawing, animate: true }).options.animation).toEqual({ duration: 250 });
+	});
+});
+
+describe('colourFor', () => {
+	it('names a variable per fixed group, per position otherwise, and one for uncoded', () => {
+		const groups = [...FIXED_GROUPS, 'new-group'];
+		expect(colourFor('ukrainian-media', groups, FIXED_GROUPS)).toBe('var(--chart-group-ukrainian-media)');
+		expect(colourFor('new-group', groups, FIXED_GROUPS)).toBe('var(--chart-extra-3)');
+		expect(colourFor('frame-c', ['frame-a', 'frame-b', 'frame-c'])).toBe('var(--chart-series-3)');
+		expect(colourFor('uncoded', ['frame-a'])).toBe('var(--chart-uncoded)');
+	});
+
+	it('wraps round the numbered sets, and every name it can give is defined in app.css', () => {
+		const css = readFileSync('src/app.css', 'utf8');
+		const frames = Array.from({ length: 30 }, (_, i) => `frame-${i}`);
+		const groups = [...FIXED_GROUPS, ...frames];
+		const names = new Set([
+			...frames.map((f) => colourFor(f, frames)),
+			...groups.map((g) => colourFor(g, groups, FIXED_GROUPS)),
+			colourFor('uncoded', frames)
+		]);
+		expect(names.size).toBe(14 + 6 + 4 + 1);
+		for (const name of names) expect(css).toContain(`${name.slice(4, -1)}:`);
+	});
+});
