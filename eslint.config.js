@@ -22,8 +22,6 @@ export default ts.config(
 			'svelte/no-useless-mustaches': 'off',
 			// It flags every Set or URLSearchParams, including short-lived locals that are never state.
 			'svelte/prefer-svelte-reactivity': 'off',
-			// Until the hydration flag is one shared rune (the state-module refactor), the seven copies trip it.
-			'svelte/prefer-writable-derived': 'off',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
 		}
 	},

@@ -1,0 +1,251 @@
+import { detectDateFormat, type DateDetection } from '$lib/domain/import/dates';
+import type { ColumnMapping } from '$lib/domain/import/formats';
+import type { ImportResult } from '$lib/domain/import/importer';
+import { columnValues, periodDecimal, type Inspection } from '$lib/domain/import/inspect';
+import { UNGROUPED, type LocalDataset, type LocalDatasetMeta } from '$lib/domain/import/local-dataset';
+import { mappingProblems } from '$lib/domain/import/mapping';
+import { groupId, suggestGroups, type GroupSuggestion, type KnownOutlet } from '$lib/domain/import/outlets';
+import { defaultReshape } from '$lib/domain/import/wide';
+import { deleteLocalDataset, listLocalDatasets, newLocalId, saveLocalDataset } from '../local-datasets';
+import { FileRefused, type ImportClient } from './client';
+import type { Progress } from './protocol';
+
+export interface Group {
+	id: string;
+	label: string;
+}
+
+/** A file that was read and inspected, with the mapping the researcher is adjusting. */
+export class Upload {
+	mapping: ColumnMapping;
+	/** The name the dataset will be kept under. */
+	title: string;
+
+	/** What the sample says about the mapped date column. */
+	readonly date: DateDetection;
+	readonly problems: string[];
+	readonly counts: boolean;
+
+	constructor(
+		readonly file: File,
+		readonly inspection: Inspection,
+		readonly encoding: string,
+		readonly bom: boolean
+	) {
+		this.mapping = $state(inspection.mapping);
+		this.title = $state(file.name.replace(/\.[^.]+$/, ''));
+		this.date = $derived(detectDateFormat(columnValues(inspection.sample, inspection.columns, this.mapping.date)));
+		this.problems = $derived(mappingProblems(this.mapping, inspection.columns));
+		// A reshaped table is counts per series and period, like a file with a count column.
+		this.counts = $derived(this.mapping.count !== null || this.mapping.reshape !== null);
+	}
+
+	/** The date column changed: use the format its values are written in. */
+	redetect() {
+		this.mapping.dateFormat = this.date.format;
+	}
+
+	reshape(on: boolean) {
+		const { sample, columns, periods, delimiter } = this.inspection;
+		this.mapping.reshape = on ? defaultReshape(columns) : null;
+		if (on) this.mapping.decimal = periodDecimal(sample, columns, periods, delimiter);
+	}
+}
+
+/** What an import found, with the groups the researcher puts its outlets in. */
+export class Report {
+	customGroups: Group[];
+	/** Outlet key → group id. */
+	assignment: Record<string, string>;
+	readonly suggestions: Map<string, GroupSuggestion>;
+
+	constructor(
+		readonly result: ImportResult,
+		readonly seconds: number,
+		known: { outlets: KnownOutlet[]; groups: Group[] },
+		counts: boolean
+	) {
+		this.suggestions = suggestGroups(result.outlets, known.outlets);
+		// Count files usually hold a few named series (queries, countries) that are the comparison
+		// itself, so each gets its own group; otherwise an outlet takes the suggested group if any.
+		const groups: Group[] = [];
+		const assignment: Record<string, string> = {};
+		for (const outlet of result.outlets) {
+			const suggestion = this.suggestions.get(outlet.key);
+			if (suggestion) assignment[outlet.key] = suggestion.group;
+			else if (counts && result.outlets.length <= 20) {
+				const id = groupId(
+					outlet.key,
+					[...known.groups, ...groups].map((g) => g.id)
+				);
+				groups.push({ id, label: outlet.key });
+				assignment[outlet.key] = id;
+			} else assignment[outlet.key] = UNGROUPED;
+		}
+		this.customGroups = $state(groups);
+		this.assignment = $state(assignment);
+	}
+}
+
+export type UploadStep =
+	| { step: 'choose' }
+	| { step: 'inspecting'; file: File }
+	| { step: 'mapping'; upload: Upload }
+	| { step: 'importing'; upload: Upload; progress: Progress }
+	| { step: 'report'; upload: Upload; report: Report }
+	| { step: 'saved'; dataset: LocalDataset };
+
+/** Something to tell the researcher, kept until the next file or a fresh start. */
+export type UploadNotice =
+	{ kind: 'refused'; text: string } | { kind: 'unreadable' | 'failed' | 'notStored'; reason: string } | { kind: 'cancelled'; rows: number };
+
+export type ImportWorker = Pick<ImportClient, 'inspect' | 'import' | 'cancel' | 'destroy'>;
+
+export interface DatasetShelf {
+	list(): Promise<LocalDatasetMeta[]>;
+	save(dataset: LocalDataset): Promise<void>;
+	remove(id: string): Promise<void>;
+}
+
+const browserShelf: DatasetShelf = { list: listLocalDatasets, save: saveLocalDataset, remove: deleteLocalDataset };
+
+/**
+ * The upload page's flow: choose a file, map its columns, import it, check the report and keep
+ * the rows in this browser. Each step carries exactly what it needs, so a step without a file or
+ * a result cannot be represented.
+ */
+export class UploadFlow {
+	state: UploadStep = $state.raw({ step: 'choose' });
+	notice: UploadNotice | null = $state.raw(null);
+	/** Datasets kept in this browser, newest first. */
+	stored: LocalDatasetMeta[] = $state.raw([]);
+
+	readonly #known: { outlets: KnownOutlet[]; groups: Group[]; maxBytes: number };
+	readonly #connect: () => ImportWorker;
+	readonly #shelf: DatasetShelf;
+	#worker: ImportWorker | undefined;
+
+	constructor(
+		known: { outlets: KnownOutlet[]; groups: Group[]; maxBytes: number },
+		/** Starts the parsing worker; called the first time a file is chosen. */
+		connect: () => ImportWorker,
+		shelf: DatasetShelf = browserShelf
+	) {
+		this.#known = known;
+		this.#connect = connect;
+		this.#shelf = shelf;
+	}
+
+	async choose(file: File) {
+		this.state = { step: 'inspecting', file };
+		this.notice = null;
+		try {
+			const inspected = await this.#client().inspect(file, this.#known.maxBytes);
+			this.state = { step: 'mapping', upload: new Upload(file, inspected.inspection, inspected.encoding, inspected.bom) };
+		} catch (error) {
+			this.notice =
+				error instanceof FileRefused ? { kind: 'refused', text: error.message } : { kind: 'unreadable', reason: (error as Error).message };
+			this.state = { step: 'choose' };
+		}
+	}
+
+	/** Imports the whole file with the current mapping, from the mapping form or to check again after a report. */
+	async check() {
+		if (this.state.step !== 'mapping' && this.state.step !== 'report') return;
+		const { upload } = this.state;
+		const { file, inspection, encoding } = upload;
+		this.state = { step: 'importing', upload, progress: { rows: 0, bytes: 0, total: file.size, rowsPerSecond: 0 } };
+		const current = (step: UploadStep): step is Extract<UploadStep, { step: 'importing' }> =>
+			step.step === 'importing' && step.upload === upload;
+		try {
+			const outcome = await this.#client().import(
+				{
+					file,
+					encoding,
+					delimiter: inspection.delimiter,
+					hasHeader: inspection.hasHeader,
+					columns: inspection.columns,
+					mapping: $state.snapshot(upload.mapping)
+				},
+				(progress) => {
+					if (current(this.state)) this.state = { ...this.state, progress };
+				}
+			);
+			// Started over while the worker was busy: its answer is about a file no longer shown.
+			if (!current(this.state)) return;
+			if (!outcome) {
+				this.notice = { kind: 'cancelled', rows: this.state.progress.rows };
+				this.state = { step: 'mapping', upload };
+				return;
+			}
+			this.state = { step: 'report', upload, report: new Report(outcome.result, outcome.seconds, this.#known, upload.counts) };
+		} catch (error) {
+			if (!current(this.state)) return;
+			this.notice = { kind: 'failed', reason: (error as Error).message };
+			this.state = { step: 'mapping', upload };
+		}
+	}
+
+	cancel() {
+		if (this.state.step === 'importing') this.#worker?.cancel();
+	}
+
+	/** Keeps the valid rows in this browser under the chosen groups. */
+	async keep() {
+		if (this.state.step !== 'report') return;
+		const { upload, report } = this.state;
+		const { file, inspection } = upload;
+		const groupLabels = Object.fromEntries([...this.#known.groups, ...report.customGroups].map((g) => [g.id, g.label]));
+		const dataset: LocalDataset = {
+			id: newLocalId(),
+			title: upload.title.trim() || file.name,
+			fileName: file.name,
+			format: inspection.format,
+			kind: upload.counts ? 'count' : 'article',
+			rows: report.result.data.length,
+			created: new Date().toISOString(),
+			data: report.result.data,
+			groupOf: $state.snapshot(report.assignment),
+			groupLabels
+		};
+		try {
+			await this.#shelf.save(dataset);
+		} catch (error) {
+			this.notice = { kind: 'notStored', reason: (error as Error).message };
+			return;
+		}
+		this.state = { step: 'saved', dataset };
+		await this.refreshStored();
+	}
+
+	/** Drops the file and any report, to choose another. */
+	reset() {
+		// An import still running would only be thrown away.
+		this.cancel();
+		this.state = { step: 'choose' };
+		this.notice = null;
+	}
+
+	async refreshStored() {
+		try {
+			this.stored = await this.#shelf.list();
+		} catch {
+			this.stored = [];
+		}
+	}
+
+	async remove(id: string) {
+		await this.#shelf.remove(id);
+		await this.refreshStored();
+	}
+
+	destroy() {
+		this.#worker?.destroy();
+		this.#worker = undefined;
+	}
+
+	#client(): ImportWorker {
+		this.#worker ??= this.#connect();
+		return this.#worker;
+	}
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Importer } from '../../src/lib/domain/import/importer';
+import { inspectSample } from '../../src/lib/domain/import/inspect';
+import { localChartInput, type LocalDataset, type LocalDatasetMeta } from '../../src/lib/domain/import/local-dataset';
+import { DatasetSource, type LocalShelf, type ServedCharts } from '../../src/routes/charts/dataset-source.svelte';
+
+/** A dataset as the upload page keeps it, from a fixture. */
+function kept(id: string, file: string): LocalDataset {
+	const text = readFileSync(`tests/fixtures/formats/${file}`, 'utf8').replace(/^\uFEFF/, '');
+	const inspection = inspectSample(text, file, false);
+	const importer = new Importer(inspection.columns, inspection.mapping, inspection.hasHeader);
+	for (const record of Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: inspection.delimiter }).data.slice(1))
+		importer.push(record);
+	const { data } = importer.finish();
+	return {
+		id,
+		title: file,
+		fileName: file,
+		format: inspection.format,
+		kind: 'article',
+		rows: data.length,
+		created: '2026-01-01T00:00:00Z',
+		data,
+		groupOf: {},
+		groupLabels: {}
+	};
+}
+
+const bundledFrames = { frames: [], frameLabels: {}, groups: [] };
+const served: ServedCharts = { ...localChartInput(kept('bundled', 'parallax.csv'), bundledFrames), stored: null };
+const mine = kept('local-abc12345', 'mediacloud-legacy.csv');
+
+/** A shelf whose reads wait until the test lets them through. */
+class SlowShelf implements LocalShelf {
+	loads: string[] = [];
+	#release: (() => void)[] = [];
+	constructor(readonly datasets: LocalDataset[]) {}
+	list(): Promise<LocalDatasetMeta[]> {
+		return this.#later(() => this.datasets.map(({ data: _d, groupOf: _g, groupLabels: _l, ...meta }) => meta));
+	}
+	load(id: string): Promise<LocalDataset | null> {
+		this.loads.push(id);
+		return this.#later(() => this.datasets.find((d) => d.id === id) ?? null);
+	}
+	/** Lets every waiting read finish, and the effects that follow run. */
+	async release() {
+		const waiting = this.#release.splice(0);
+		for (const go of waiting) go();
+		await new Promise((resolve) => setTimeout(resolve));
+		flushSync();
+	}
+	#later<T>(value: () => T): Promise<T> {
+		return new Promise((resolve) => this.#release.push(() => resolve(value())));
+	}
+}
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+function open(shelf: LocalShelf, initial: { requested: string | null; data?: ServedCharts }) {
+	let requested = $state(initial.requested);
+	const data = initial.data ?? served;
+	let source!: DatasetSource;
+	stop = $effect.root(() => {
+		source = new DatasetSource(() => ({ requested, data }), shelf);
+	});
+	flushSync();
+	return { source, ask: (id: string | null) => (requested = id) };
+}
+
+describe('DatasetSource', () => {
+	it('charts the served data when no local dataset is asked for, and lists the browser datasets once read', async () => {
+		const shelf = new SlowShelf([mine]);
+		const { source } = open(shelf, { requested: null });
+		expect(source.input).toBe(served);
+		expect(source.metas).toBeNull();
+		expect(source.ids).toEqual([]);
+		await shelf.release();
+		expect(source.ids).toEqual([mine.id]);
+		expect(source.labels[mine.id]).toContain('mediacloud-legacy.csv');
+		expect(shelf.loads).toEqual([]);
+		expect(source.input).toBe(served);
+	});
+
+	it('charts nothing while a local dataset is read, then the dataset itself', async () => {
+		const shelf = new SlowShelf([mine]);
+		const { source } = open(shelf, { requested: mine.id });
+		expect(source.pending).toBe(true);
+		expect(source.input.records).toEqual([]);
+		expect(source.ids).toEqual([mine.id]);
+		await shelf.release();
+		expect(shelf.loads).toEqual([mine.id]);
+		expect(source.pending).toBe(true);
+		await shelf.release();
+		expect(source.pending).toBe(false);
+		expect(source.local).toBe(mine);
+		expect(source.input).toEqual(
+			localChartInput(mine, { frames: served.vocab.frames, frameLabels: served.labels.frames, groups: served.vocab.groups })
+		);
+		expect(source.input.records).toHaveLength(mine.rows);
+	});
+
+	it('falls back to the served data when the asked-for dataset is not in this browser', async () => {
+		const shelf = new SlowShelf([mine]);
+		const { source } = open(shelf, { requested: 'local-gone0000' });
+		expect(source.pending).toBe(true);
+		await shelf.release();
+		expect(source.requestedLocal).toBeNull();
+		expect(source.pending).toBe(false);
+		expect(source.input).toBe(served);
+		expect(shelf.loads).toEqual([]);
+	});
+
+	it('drops a dataset that arrives after another one was asked for', async () => {
+		const shelf = new SlowShelf([mine]);
+		const { source, ask } = open(shelf, { requested: mine.id });
+		await shelf.release();
+		ask(null);
+		flushSync();
+		await shelf.release();
+		expect(source.local).toBeNull();
+		expect(source.input).toBe(served);
+	});
+
+	it('prefers a stored dataset the server sent', async () => {
+		const stored = localChartInput(mine, bundledFrames);
+		const shelf = new SlowShelf([mine]);
+		const { source } = open(shelf, { requested: 'stored-1', data: { ...served, stored } });
+		await shelf.release();
+		expect(source.input).toBe(stored);
+	});
+});
