@@ -61,7 +61,7 @@ function cookieOptions(id: string, secure: boolean) {
 	return { path: `/coding/${id}`, httpOnly: true, sameSite: 'lax' as const, secure, maxAge: 24 * 60 * 60 };
 }
 
-export async function startSession(origin: Origin, cookies: Cookies, secure: boolean): Promise<string> {
+export async function startCodingSession(origin: Origin, cookies: Cookies, secure: boolean): Promise<string> {
 	const db = await store();
 	const now = Date.now();
 	await db.deleteCodingSessionsBefore(now - KEEP_EXPIRED_MS);
