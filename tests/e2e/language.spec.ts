@@ -77,12 +77,16 @@ test('a bad upload is reported in Ukrainian, row and column included, with the d
 	await page.goto('/upload');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
 	await expect(page.getByLabel('Виберіть файл CSV або TSV')).toBeEnabled();
-	await page.getByLabel('Виберіть файл CSV або TSV').setInputFiles(fileURLToPath(new URL('../fixtures/formats/bad-rows.csv', import.meta.url)));
+	await page
+		.getByLabel('Виберіть файл CSV або TSV')
+		.setInputFiles(fileURLToPath(new URL('../fixtures/formats/bad-rows.csv', import.meta.url)));
 	await expect(page.getByTestId('detected-delimiter')).toHaveText('кома');
 	await page.getByRole('button', { name: 'Перевірити всі рядки' }).click();
 
 	await expect(page.getByTestId('issues-date')).toContainText('Дати, які не є датами: 1');
-	await expect(page.getByTestId('issues-date').getByRole('listitem')).toHaveText(['рядок 3, стовпець publish_date: "31/02/2024" — не дата']);
+	await expect(page.getByTestId('issues-date').getByRole('listitem')).toHaveText([
+		'рядок 3, стовпець publish_date: "31/02/2024" — не дата'
+	]);
 	await expect(page.getByTestId('issues-empty').getByRole('listitem')).toHaveText(['рядок 4, стовпець publish_date: порожня клітинка']);
 	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['рядок 5, стовпець count: "x" — не число']);
 	await expect(page.getByTestId('issues-url').getByRole('listitem')).toHaveText(['рядок 5, стовпець url: "not a url" — не вебадреса']);
