@@ -7,6 +7,11 @@ declare global {
 			/** Interface language: the remembered choice, else the browser's preference. */
 			locale: import('$lib/i18n/catalogue').Locale;
 		}
+		interface Error {
+			message: string;
+			/** The message as a catalogue key and values, when the server has one (src/lib/server/refusal.ts). */
+			said?: import('$lib/domain/message').Message<import('$lib/i18n/catalogue').MessageRef>;
+		}
 		interface PageData {
 			user?: { id: string; email: string; name: string } | null;
 			locale?: import('$lib/i18n/catalogue').Locale;

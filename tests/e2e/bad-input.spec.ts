@@ -82,7 +82,10 @@ test('an upload whose Content-Length is over the limit is refused before its bod
 		req.write('date,outlet');
 	});
 	expect(answer.status).toBe(expected.server!.status);
-	expect(JSON.parse(answer.body)).toEqual({ problems: expected.server!.problems });
+	const body = JSON.parse(answer.body) as { problems: string[]; details: { key: string }[] };
+	expect(body.problems).toEqual(expected.server!.problems);
+	// The same refusal as a message key, for the upload page to say in the reader's language.
+	expect(body.details.map((d) => d.key)).toEqual(['import.refusal.uploadTooLarge']);
 });
 
 test('a formula cell is stored as text and neutralised in the CSV export', async ({ browser }) => {

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { buildLedger } from '../../src/lib/domain/ledger/ledger';
 import { encodeDeck, eventDeck, resolveDeck, type Deck } from '../../src/lib/domain/classroom/deck';
 import { presentationSteps, type Step } from '../../src/lib/domain/classroom/presentation';
-import { scoreAnswer, summarise } from '../../src/lib/domain/classroom/exercise';
+import { scoreAnswer, summariseExercise } from '../../src/lib/domain/classroom/exercise';
 import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
 
 // Expectations come from the same bundled data and pure logic the app uses, so the specs check
@@ -289,7 +289,7 @@ test.describe('guess-the-frame exercise', () => {
 			for (const p of perspectives) await expect(page.locator(`#perspective-${p.id}`)).toContainText(p.source_name);
 			await page.getByRole('button', { name: i + 1 < eventClaims.length ? 'Next claim →' : 'See my score →' }).click();
 		}
-		const summary = summarise(results);
+		const summary = summariseExercise(results);
 		await expect(page.getByTestId('score')).toHaveText(`Your score: ${summary.percent}%`);
 		await expect(page.getByText(`${summary.exact} of ${eventClaims.length} claims exactly right`)).toBeVisible();
 		await expect(page.getByTestId('review-item')).toHaveCount(eventClaims.length);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, ledger } from './support';
 
@@ -67,5 +68,29 @@ test('a browser that prefers Ukrainian gets Ukrainian first', async ({ browser }
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
 	await expect(page.getByRole('heading', { name: 'З чого почати' })).toBeVisible();
+	await context.close();
+});
+
+test('a bad upload is reported in Ukrainian, row and column included, with the data as written', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'uk-UA' });
+	const page = await context.newPage();
+	await page.goto('/upload');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+	await expect(page.getByLabel('Виберіть файл CSV або TSV')).toBeEnabled();
+	await page
+		.getByLabel('Виберіть файл CSV або TSV')
+		.setInputFiles(fileURLToPath(new URL('../fixtures/formats/bad-rows.csv', import.meta.url)));
+	await expect(page.getByTestId('detected-delimiter')).toHaveText('кома');
+	await page.getByRole('button', { name: 'Перевірити всі рядки' }).click();
+
+	await expect(page.getByTestId('issues-date')).toContainText('Дати, які не є датами: 1');
+	await expect(page.getByTestId('issues-date').getByRole('listitem')).toHaveText([
+		'рядок 3, стовпець publish_date: "31/02/2024" — не дата'
+	]);
+	await expect(page.getByTestId('issues-empty').getByRole('listitem')).toHaveText(['рядок 4, стовпець publish_date: порожня клітинка']);
+	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['рядок 5, стовпець count: "x" — не число']);
+	await expect(page.getByTestId('issues-url').getByRole('listitem')).toHaveText(['рядок 5, стовпець url: "not a url" — не вебадреса']);
+	await expect(page.getByTestId('issues-fields').getByRole('listitem')).toHaveText(['рядок 6: має 3 поля, а заголовок — 5']);
+	await expectNoAxeViolations(page);
 	await context.close();
 });

@@ -3,7 +3,7 @@ import { buildLedger } from '../../src/lib/domain/ledger/ledger';
 import { readLedger } from '../../src/lib/server/ledger';
 import { decodeDeck, deckClaims, encodeDeck, eventDeck, resolveDeck, type Deck } from '../../src/lib/domain/classroom/deck';
 import { canonicalStep, clampStep, presentationSteps, presenterAction } from '../../src/lib/domain/classroom/presentation';
-import { readProgress, scoreAnswer, summarise } from '../../src/lib/domain/classroom/exercise';
+import { readProgress, scoreAnswer, summariseExercise } from '../../src/lib/domain/classroom/exercise';
 import { MAX_QR_BYTES, qrMatrix, qrSvg, QUIET_ZONE } from '../../src/lib/domain/classroom/qr';
 import { validFiles } from './fixtures';
 
@@ -205,9 +205,9 @@ describe('guess-the-frame scoring', () => {
 	});
 
 	it('summarises a run', () => {
-		const summary = summarise([scoreAnswer(['a'], ['a']), scoreAnswer(['a', 'c'], ['a', 'b'])]);
+		const summary = summariseExercise([scoreAnswer(['a'], ['a']), scoreAnswer(['a', 'c'], ['a', 'b'])]);
 		expect(summary).toEqual({ answered: 2, exact: 1, correct: 2, missed: 1, extra: 1, percent: 67 });
-		expect(summarise([]).percent).toBe(0);
+		expect(summariseExercise([]).percent).toBe(0);
 	});
 
 	it('reads stored progress defensively', () => {

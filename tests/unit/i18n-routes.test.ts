@@ -6,7 +6,7 @@ import { englishMessages, messagesFor, ROUTE_FEATURES } from '../../src/lib/i18n
 const ROOT = resolve(__dirname, '../..');
 const ALL_KEYS = new Set(Object.keys(englishMessages));
 
-/** The route's page, the root layout and error page, and every module they import from src. */
+/** The route's page, the root layout and error page, and every module they import code from in src. */
 function sourcesOf(routeId: string): string[] {
 	const page = join(ROOT, 'src/routes', routeId, '+page.svelte');
 	const queue = [page, join(ROOT, 'src/routes/+layout.svelte'), join(ROOT, 'src/routes/+error.svelte')];
@@ -15,7 +15,8 @@ function sourcesOf(routeId: string): string[] {
 		const file = queue.pop()!;
 		if (seen.has(file)) continue;
 		seen.add(file);
-		for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'([^']+)'/g)) {
+		// Type-only imports bring no code, and so no message, to the page.
+		for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s+(?!type\s)[^;]*?'([^']+)'/gm)) {
 			const base = spec!.startsWith('$lib/')
 				? join(ROOT, 'src/lib', spec!.slice(5))
 				: spec!.startsWith('.')

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { englishMessages, features, negotiate, translate, ukrainianMessages } from '../../src/lib/i18n/catalogue';
+import { ACCOUNT_FORM_KEYS } from '../../src/lib/domain/account';
+import { CODING_MESSAGE_KEYS } from '../../src/lib/domain/classroom/coding';
+import { IMPORT_KEYS, IMPORT_PLURALS, counted } from '../../src/lib/domain/import/messages';
+import { ISSUE_KINDS, issueKindLabel } from '../../src/lib/domain/import/report';
+import { DISPUTE_FORM_KEYS } from '../../src/lib/domain/ledger/disputes';
+import { PLURAL_FORMS } from '../../src/lib/domain/message';
+import { englishMessages, features, negotiate, translate, translateMessage, ukrainianMessages } from '../../src/lib/i18n/catalogue';
 
 describe('interface strings', () => {
 	it('fills parameters and falls back to English for a missing translation', () => {
@@ -22,6 +28,38 @@ describe('interface strings', () => {
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(keys.sort()).toEqual(Object.keys(englishMessages).sort());
 		for (const feature of features) expect(Object.keys(feature.uk).sort()).toEqual(Object.keys(feature.en).sort());
+	});
+
+	it('has, in both languages, every key that domain and server code return, with each plural form', () => {
+		const returned: string[] = [
+			...IMPORT_KEYS,
+			...IMPORT_PLURALS.flatMap((stem) => PLURAL_FORMS.map((form) => `${stem}.${form}`)),
+			...ACCOUNT_FORM_KEYS,
+			...DISPUTE_FORM_KEYS,
+			...CODING_MESSAGE_KEYS
+		];
+		const missing = returned.filter((key) => !(key in englishMessages) || !(key in ukrainianMessages));
+		expect(missing).toEqual([]);
+		// Keys built at run time are among the listed ones.
+		expect(ISSUE_KINDS.map((kind) => issueKindLabel(kind).key).filter((key) => !(IMPORT_KEYS as readonly string[]).includes(key))).toEqual(
+			[]
+		);
+	});
+
+	it('says a nested, counted message in each language, numbers written as the language writes them', () => {
+		const issue = {
+			key: 'import.where.cell',
+			params: { row: 1204, column: 'publish_date', reason: { key: 'import.reason.notDate', params: { value: '"31/02/2024"' } } }
+		} as const;
+		expect(translateMessage('en', issue)).toBe('row 1,204, column publish_date: "31/02/2024" is not a date');
+		expect(translateMessage('uk', issue)).toBe('рядок 1\u00a0204, стовпець publish_date: "31/02/2024" — не дата');
+		expect([1, 3, 5, 21].map((n) => translateMessage('uk', counted('import.n.row', n)))).toEqual([
+			'1 рядок',
+			'3 рядки',
+			'5 рядків',
+			'21 рядок'
+		]);
+		expect([1, 3].map((n) => translateMessage('en', counted('import.n.row', n)))).toEqual(['1 row', '3 rows']);
 	});
 
 	it("takes the browser's first supported language, else English", () => {

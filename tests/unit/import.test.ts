@@ -10,7 +10,8 @@ import { detectEncoding, inspectSample } from '../../src/lib/domain/import/inspe
 import { mapRow, mappingProblems } from '../../src/lib/domain/import/mapping';
 import { detectDecimalMark, parseNumber } from '../../src/lib/domain/import/numbers';
 import { domainOf, groupId, splitOutlets, suggestGroups } from '../../src/lib/domain/import/outlets';
-import { formatRowIssue, issuesCsv, ReportBuilder, shapeNotes } from '../../src/lib/domain/import/report';
+import { issuesCsv, ReportBuilder, rowIssueMessage, shapeNotes, type RowIssue } from '../../src/lib/domain/import/report';
+import { english } from '../fixtures/bad/harness';
 import { parsePeriod, periodColumns, reshapePlan, reshapeRecord } from '../../src/lib/domain/import/wide';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url), 'utf8');
@@ -23,6 +24,8 @@ function importFixture(name: string, text = fixture(name)) {
 	for (const record of records.slice(inspection.hasHeader ? 1 : 0)) importer.push(record);
 	return { inspection, result: importer.finish() };
 }
+
+const formatRowIssue = (issue: RowIssue) => english(rowIssueMessage(issue));
 
 describe('format detection', () => {
 	it.each([
@@ -128,7 +131,7 @@ describe('dates', () => {
 		const inspection = inspectSample(fixture('ambiguous-dates.csv'), 'ambiguous-dates.csv', false);
 		expect(inspection.date.ambiguous).toEqual(['dmy-slash', 'mdy-slash']);
 		expect(inspection.mapping.dateFormat).toBeNull();
-		expect(mappingProblems(inspection.mapping, inspection.columns)).toContain('Choose how the dates are written.');
+		expect(mappingProblems(inspection.mapping, inspection.columns).map(english)).toContain('Choose how the dates are written.');
 	});
 
 	it('gives up on a column that is mostly not dates', () => {
@@ -231,7 +234,7 @@ describe('mapping', () => {
 		// Each outlet's row keeps the case's title and link.
 		expect([0, 1].map((i) => textAt(result.data.title, i))).toEqual(['Fixture case one', 'Fixture case one']);
 		expect(textAt(result.data.url, 1)).toBe('https://euvsdisinfo.eu/report/fixture-case-one/');
-		expect(shapeNotes(result.changes)).toEqual([
+		expect(shapeNotes(result.changes).map(english)).toEqual([
 			'Several outlets in one cell: 1 row of column “outlets” named more than one outlet and became 2 rows, one per outlet, each an appearance of the story.',
 			'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”'
 		]);
@@ -305,13 +308,13 @@ describe('mapping', () => {
 	});
 
 	it('names what a mapping still lacks', () => {
-		expect(mappingProblems(emptyMapping(), ['a'])).toEqual([
+		expect(mappingProblems(emptyMapping(), ['a']).map(english)).toEqual([
 			'Choose the column that holds the date.',
 			'Choose the outlet column, or a web address column to take outlets from.'
 		]);
-		expect(mappingProblems({ ...defaultMapping('unknown', ['a']), date: 'a', dateFormat: 'iso', outlet: 'b' }, ['a'])).toEqual([
-			'The file has no column "b".'
-		]);
+		expect(mappingProblems({ ...defaultMapping('unknown', ['a']), date: 'a', dateFormat: 'iso', outlet: 'b' }, ['a']).map(english)).toEqual(
+			['The file has no column "b".']
+		);
 	});
 });
 
@@ -334,7 +337,7 @@ describe('wide tables', () => {
 		expect(inspection.periods).toEqual(['2021', '2022', '2023e', '2024e']);
 		expect(inspection.mapping.reshape).toEqual({ periods: ['2021', '2022', '2023e', '2024e'], series: ['Country'] });
 		expect(inspection.mapping.decimal).toBe(',');
-		expect(mappingProblems(inspection.mapping, inspection.columns)).toEqual([]);
+		expect(mappingProblems(inspection.mapping, inspection.columns).map(english)).toEqual([]);
 	});
 
 	it('turns every non-empty cell into a count for its series and period', () => {
@@ -367,7 +370,7 @@ describe('wide tables', () => {
 		expect(result.report).toMatchObject({ rows: 10, validRows: 9, invalidRows: 1 });
 		expect(result.report.issues.map(formatRowIssue)).toEqual(['row 3, column 2024e: "x" is not a number']);
 		expect(result.range).toEqual({ start: '2021-01-01', end: '2024-01-01' });
-		expect(shapeNotes(result.changes)).toEqual([
+		expect(shapeNotes(result.changes).map(english)).toEqual([
 			'Reshaped: 4 period columns turned 3 file rows into 10 rows, one per series and period; the counts below are of these rows.',
 			'2 empty cells left out as missing values, not zeros.',
 			'Estimates: 4 values come from “2023e”, “2024e”, which the file marks as estimates; they are charted as the periods they name, like measured values.'
@@ -399,9 +402,11 @@ describe('wide tables', () => {
 
 	it('asks for a series when the reshape has none', () => {
 		const mapping = { ...emptyMapping(), reshape: { periods: ['2020', '2021'], series: [] } };
-		expect(mappingProblems(mapping, ['2020', '2021'])).toEqual(['Choose the columns that name each series, or name the series.']);
-		expect(mappingProblems({ ...mapping, outletConstant: 'Total' }, ['2020', '2021'])).toEqual([]);
-		expect(mappingProblems({ ...mapping, outletConstant: 'Total' }, ['2020'])).toEqual(['The file has no column "2021".']);
+		expect(mappingProblems(mapping, ['2020', '2021']).map(english)).toEqual([
+			'Choose the columns that name each series, or name the series.'
+		]);
+		expect(mappingProblems({ ...mapping, outletConstant: 'Total' }, ['2020', '2021']).map(english)).toEqual([]);
+		expect(mappingProblems({ ...mapping, outletConstant: 'Total' }, ['2020']).map(english)).toEqual(['The file has no column "2021".']);
 	});
 });
 
@@ -491,7 +496,9 @@ describe('validation report', () => {
 	it('formats row numbers with thousands separators and keeps a few examples per kind', () => {
 		const builder = new ReportBuilder();
 		for (let row = 1200; row < 1210; row++)
-			builder.addRow([{ row, column: 'publish_date', kind: 'date', reason: '"31/02/2024" is not a date' }]);
+			builder.addRow([
+				{ row, column: 'publish_date', kind: 'date', reason: { key: 'import.reason.notDate', params: { value: '"31/02/2024"' } } }
+			]);
 		builder.addRow([]);
 		const report = builder.build();
 		expect(report).toMatchObject({ rows: 11, validRows: 1, invalidRows: 10 });
@@ -501,10 +508,13 @@ describe('validation report', () => {
 	});
 
 	it('exports every issue as CSV with formula cells neutralised', () => {
-		const csv = issuesCsv([
-			{ row: 2, column: 'title', kind: 'other', reason: 'fine' },
-			{ row: 3, column: '=HYPERLINK("x")', kind: 'other', reason: '@cmd' }
-		]);
+		const csv = issuesCsv(
+			[
+				{ row: 2, column: 'title', kind: 'other', reason: { key: 'import.reason.parser', params: { message: 'fine' } } },
+				{ row: 3, column: '=HYPERLINK("x")', kind: 'other', reason: { key: 'import.reason.parser', params: { message: '@cmd' } } }
+			],
+			english
+		);
 		expect(csv.split('\r\n')).toEqual([
 			'row,column,kind,problem,message',
 			'2,title,other,fine,"row 2, column title: fine"',

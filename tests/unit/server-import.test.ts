@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { problemMessage } from '../../src/lib/domain/import/report';
 import { datasetBatches, ImportRejected } from '../../src/lib/server/import';
+import { english } from '../fixtures/bad/harness';
 
 const HEADER = 'date,outlet,group,event,language,frames,count,title,url';
 
@@ -22,11 +24,12 @@ async function collect(text: string, limits = { bytes: 1_000_000, rows: 1000 }) 
 	return rows;
 }
 
-async function rejection(text: string, limits = { bytes: 1_000_000, rows: 1000 }): Promise<ImportRejected> {
+/** The refusal, its problems said in English as the API says them. */
+async function rejection(text: string, limits = { bytes: 1_000_000, rows: 1000 }) {
 	try {
 		await collect(text, limits);
 	} catch (error) {
-		if (error instanceof ImportRejected) return error;
+		if (error instanceof ImportRejected) return { status: error.status, problems: error.problems.map((p) => english(problemMessage(p))) };
 		throw error;
 	}
 	throw new Error('expected the import to be refused');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Importer, type ImportResult } from '../../src/lib/domain/import/importer';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
 import { UNGROUPED, type LocalDataset, type LocalDatasetMeta } from '../../src/lib/domain/import/local-dataset';
+import { tooLarge } from '../../src/lib/domain/import/limits';
 import { FileRefused } from '../../src/lib/client/upload/client';
 import { UploadFlow, type DatasetShelf, type ImportWorker, type UploadStep } from '../../src/lib/client/upload/flow.svelte';
 import type { Progress } from '../../src/lib/client/upload/protocol';
@@ -145,10 +146,11 @@ describe('UploadFlow', () => {
 
 	it('shows a refusal as it is and any other failure as unreadable, back at the start', async () => {
 		const { flow, worker } = setup();
-		worker.refuse = new FileRefused('That file is 3 GB; the limit is 1 MB.');
+		const reason = tooLarge(1024 * 1024, 'huge.csv');
+		worker.refuse = new FileRefused(reason);
 		await flow.choose(fixture('mediacloud-legacy.csv'));
 		expect(flow.state).toEqual({ step: 'choose' });
-		expect(flow.notice).toEqual({ kind: 'refused', text: 'That file is 3 GB; the limit is 1 MB.' });
+		expect(flow.notice).toEqual({ kind: 'refused', reason });
 
 		worker.refuse = new Error('not text');
 		await flow.choose(fixture('mediacloud-legacy.csv'));

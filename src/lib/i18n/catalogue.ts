@@ -14,16 +14,33 @@ import * as codebooks from './messages/codebooks';
 import * as coding from './messages/coding';
 import * as datasets from './messages/datasets';
 import * as decks from './messages/decks';
+import * as importing from './messages/import';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
 import * as site from './messages/site';
 import * as upload from './messages/upload';
 
-import { interpolate, isLocale, type Locale } from './locales';
+import type { Message } from '$lib/domain/message';
+import { interpolate, isLocale, renderMessage, type Locale } from './locales';
 
 export { isLocale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES, type Locale } from './locales';
 
-const FEATURES = { site, method, charts, article, classroom, decks, upload, datasets, account, codebooks, coding, changelog, disputes };
+const FEATURES = {
+	site,
+	method,
+	charts,
+	article,
+	classroom,
+	decks,
+	upload,
+	importing,
+	datasets,
+	account,
+	codebooks,
+	coding,
+	changelog,
+	disputes
+};
 export type Feature = keyof typeof FEATURES;
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
@@ -53,6 +70,7 @@ const en = {
 	...classroom.en,
 	...decks.en,
 	...upload.en,
+	...importing.en,
 	...datasets.en,
 	...account.en,
 	...codebooks.en,
@@ -62,6 +80,10 @@ const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+/** A counted key's stem: `import.n.row` for `import.n.row.one` … `.other`, as a message's `plural` names it. */
+export type PluralStem = { [K in MessageKey]: K extends `${infer Stem}.other` ? Stem : never }[MessageKey];
+/** Any key a message from domain or server code may carry. */
+export type MessageRef = MessageKey | PluralStem;
 
 const uk: Partial<Record<MessageKey, string>> = Object.assign({}, ...features.map((f) => f.uk));
 
@@ -69,6 +91,31 @@ const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { en, uk
 
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
 	return interpolate(catalogues[locale][key] ?? en[key], params);
+}
+
+/** A message from domain or server code, in one language (English where it lags). */
+export function translateMessage(locale: Locale, message: Message<MessageRef>): string {
+	return renderMessage(message, locale, (key) => catalogues[locale][key as MessageKey] ?? en[key as MessageKey]);
+}
+
+/**
+ * A form's problems by field, in the reader's language. Form schemas give catalogue keys as their
+ * messages; `{value}` is the field as entered and `params` fills the rest (limits). A message
+ * that is no key (a check shared with the data files) is shown as it is.
+ */
+export function fieldErrors(
+	issues: readonly { path: readonly PropertyKey[]; message: string }[],
+	locale: Locale,
+	form: Record<string, string>,
+	params: Record<string, string | number> = {}
+): Record<string, string> {
+	return Object.fromEntries(
+		issues.map((issue) => {
+			const field = String(issue.path[0]);
+			const value = JSON.stringify((form[field] ?? '').trim());
+			return [field, issue.message in en ? translate(locale, issue.message as MessageKey, { value, ...params }) : issue.message];
+		})
+	);
 }
 
 const merged = new Map<string, Partial<Record<MessageKey, string>>>();

@@ -1,7 +1,8 @@
 import { page } from '$app/state';
 import { formatDate as formatDateIn, formatDateRange as formatDateRangeIn } from '$lib/domain/ledger/views';
-import type { MessageKey } from './catalogue';
-import { interpolate, isLocale, type Locale } from './locales';
+import type { MessageKey, MessageRef } from './catalogue';
+import type { Message } from '$lib/domain/message';
+import { interpolate, isLocale, renderMessage, type Locale } from './locales';
 
 /** The page's interface language, from the layout's data (cookie, else the browser's preference). */
 export function locale(): Locale {
@@ -12,6 +13,11 @@ export function locale(): Locale {
 /** Translate an interface string for the current page, from the messages the root layout sent. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
 	return interpolate(page.data.messages?.[key] ?? key, params);
+}
+
+/** A message from domain or server code (a key and its values), for the current page. */
+export function say(message: Message<MessageRef>): string {
+	return renderMessage(message, locale(), (key) => page.data.messages?.[key]);
 }
 
 /** Who made the English of a quote, in the interface language; an unknown value is shown as written. */

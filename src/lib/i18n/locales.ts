@@ -1,3 +1,4 @@
+import type { Message } from '$lib/domain/message';
 /**
  * The languages and the template filling, without any messages: the browser imports this, and
  * gets the messages of its one language as page data from the root layout instead of bundling
@@ -15,4 +16,26 @@ export function isLocale(value: unknown): value is Locale {
 /** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
 export function interpolate(template: string, params: Record<string, string | number> = {}): string {
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
+/**
+ * A message from domain or server code in one language: nested messages first, numbers written
+ * as the language writes them (1,204 in English, 1 204 in Ukrainian), the plural form chosen by
+ * the language's rules. `lookup` gives a key's template, or undefined to show the key itself.
+ */
+export function renderMessage(message: Message, locale: Locale, lookup: (key: string) => string | undefined): string {
+	const numbers = (numberFormats[locale] ??= new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { maximumFractionDigits: 1 }));
+	const params: Record<string, string> = {};
+	for (const [name, value] of Object.entries(message.params ?? {}))
+		params[name] =
+			typeof value === 'number' ? numbers.format(value) : typeof value === 'string' ? value : renderMessage(value, locale, lookup);
+	let key = message.key;
+	if (message.plural !== undefined) {
+		key = `${key}.${(pluralRules[locale] ??= new Intl.PluralRules(locale)).select(message.plural)}`;
+		params.count ??= numbers.format(message.plural);
+	}
+	return interpolate(lookup(key) ?? key, params);
 }

@@ -16,7 +16,7 @@ export function canRead(dataset: Dataset, viewer: Viewer, token: string | null):
 }
 
 /** The dataset as this viewer may see it: the share token only for the owner. */
-export function visible(dataset: Dataset, viewer: Viewer): Dataset {
+export function redactedFor(dataset: Dataset, viewer: Viewer): Dataset {
 	if (viewer && viewer.id === dataset.ownerId) return dataset;
 	const { shareToken: _hidden, ...rest } = dataset;
 	return rest;
@@ -25,7 +25,7 @@ export function visible(dataset: Dataset, viewer: Viewer): Dataset {
 export async function readableDataset(id: string, viewer: Viewer, token: string | null): Promise<Dataset> {
 	const dataset = await (await store()).dataset(id);
 	if (!dataset || !canRead(dataset, viewer, token)) error(404, 'There is no dataset with this id, or it is not shared with you.');
-	return visible(dataset, viewer);
+	return redactedFor(dataset, viewer);
 }
 
 export async function ownedDataset(id: string, viewer: Viewer): Promise<Dataset> {
@@ -39,5 +39,5 @@ export async function ownedDataset(id: string, viewer: Viewer): Promise<Dataset>
 /** Datasets listed to this viewer: their own and public ones (link-shared ones are unlisted). */
 export async function listedDatasets(viewer: Viewer): Promise<Dataset[]> {
 	const all = await (await store()).datasets();
-	return all.filter((d) => d.visibility === 'public' || (viewer && d.ownerId === viewer.id)).map((d) => visible(d, viewer));
+	return all.filter((d) => d.visibility === 'public' || (viewer && d.ownerId === viewer.id)).map((d) => redactedFor(d, viewer));
 }

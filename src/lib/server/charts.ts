@@ -2,7 +2,7 @@ import { BUNDLED_DATASET, collectionWindow, coverageRecords } from '$lib/domain/
 import { bundledCodebooks } from '$lib/domain/ledger/codebook';
 import type { Vocabulary } from '$lib/domain/charts/filters';
 import { ledger } from './ledger';
-import { canRead, visible } from './access';
+import { canRead, redactedFor } from './access';
 import { store } from './storage';
 import { recordsChartInput } from '$lib/domain/import/local-dataset';
 import type { ChartInput } from '$lib/domain/charts/chart-views';
@@ -68,5 +68,5 @@ export async function storedChartData(
 		groups: bundled.vocab.groups,
 		groupLabels: bundled.labels.groups
 	});
-	return { input, dataset: visible(dataset, viewer) };
+	return { input, dataset: redactedFor(dataset, viewer) };
 }

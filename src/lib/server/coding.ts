@@ -5,9 +5,11 @@ import {
 	classSummary,
 	JOIN_ALPHABET,
 	JOIN_CODE_LENGTH,
+	MAX_NICKNAME,
 	nicknameSchema,
 	SESSION_IDLE_MS,
 	type ClassSummary,
+	type CodingMessage,
 	type SessionItem
 } from '$lib/domain/classroom/coding';
 import { deckClaims } from '$lib/domain/classroom/deck';
@@ -16,6 +18,7 @@ import { frameIndex, perspectivesFor } from '$lib/domain/ledger/views';
 import { hashToken, newId, RateLimiter } from './auth';
 import { deckForEvent, deckFromCode } from './classroom';
 import { frameChoices } from './exercise';
+import { refuse } from './refusal';
 import { ledger } from './ledger';
 import { store } from './storage';
 import type { CodingSessionRecord, CodingStudentRecord } from './storage/types';
@@ -53,7 +56,7 @@ export function originFrom(params: URLSearchParams): Origin {
 		const { deck } = deckForEvent(eventId);
 		return { title: deck.title, claims: deckClaims(deck.items), href: `/events/${eventId}` };
 	}
-	error(404, 'Start a coding session from a lesson deck or an event.');
+	refuse(404, { key: 'coding.error.noOrigin' });
 }
 
 function cookieOptions(id: string, secure: boolean) {
@@ -61,7 +64,7 @@ function cookieOptions(id: string, secure: boolean) {
 	return { path: `/coding/${id}`, httpOnly: true, sameSite: 'lax' as const, secure, maxAge: 24 * 60 * 60 };
 }
 
-export async function startSession(origin: Origin, cookies: Cookies, secure: boolean): Promise<string> {
+export async function startCodingSession(origin: Origin, cookies: Cookies, secure: boolean): Promise<string> {
 	const db = await store();
 	const now = Date.now();
 	await db.deleteCodingSessionsBefore(now - KEEP_EXPIRED_MS);
@@ -86,14 +89,13 @@ export async function startSession(origin: Origin, cookies: Cookies, secure: boo
 	return id;
 }
 
-const NOT_FOUND = 'There is no coding session at this link. Check the link or the join code with your teacher.';
+const NOT_FOUND: CodingMessage = { key: 'coding.error.notFound' };
 
 /** The session if it is open; a clear 410 once it has expired. */
 export async function openSession(id: string): Promise<CodingSessionRecord> {
 	const session = await (await store()).codingSession(id);
-	if (!session) error(404, NOT_FOUND);
-	if (session.expiresAt <= Date.now())
-		error(410, 'This coding session has ended: sessions close 4 hours after the last activity. Ask your teacher to start a new one.');
+	if (!session) refuse(404, NOT_FOUND);
+	if (session.expiresAt <= Date.now()) refuse(410, { key: 'coding.error.ended' });
 	return session;
 }
 
@@ -110,7 +112,7 @@ export function isTeacher(session: CodingSessionRecord, cookies: Cookies): boole
 export async function teacherPageSession(id: string, cookies: Cookies, message: string): Promise<CodingSessionRecord> {
 	const session = await (await store()).codingSession(id);
 	// Only a browser holding a teacher's key hears that a session is gone.
-	if (!session && cookies.get(TEACHER_COOKIE) !== undefined) error(404, NOT_FOUND);
+	if (!session && cookies.get(TEACHER_COOKIE) !== undefined) refuse(404, NOT_FOUND);
 	if (!session || !isTeacher(session, cookies)) error(403, message);
 	return openSession(id);
 }
@@ -118,7 +120,7 @@ export async function teacherPageSession(id: string, cookies: Cookies, message: 
 /** Teacher endpoints (export) answer exactly like a missing session to anyone without the teacher's secret. */
 export async function teacherSession(id: string, cookies: Cookies): Promise<CodingSessionRecord> {
 	const session = await openSession(id);
-	if (!isTeacher(session, cookies)) error(404, NOT_FOUND);
+	if (!isTeacher(session, cookies)) refuse(404, NOT_FOUND);
 	return session;
 }
 
@@ -134,12 +136,16 @@ export async function join(
 	rawNickname: unknown,
 	cookies: Cookies,
 	secure: boolean
-): Promise<string | undefined> {
+): Promise<CodingMessage | undefined> {
 	const parsed = nicknameSchema.safeParse(typeof rawNickname === 'string' ? rawNickname : '');
-	if (!parsed.success) return parsed.error.issues[0]?.message ?? 'Choose a nickname.';
+	if (!parsed.success) {
+		return parsed.error.issues[0]?.code === 'too_big'
+			? { key: 'coding.error.nicknameLong', params: { max: MAX_NICKNAME } }
+			: { key: 'coding.error.nickname' };
+	}
 	const db = await store();
 	const taken = (await db.codingStudents(session.id)).some((s) => s.nickname.toLowerCase() === parsed.data.toLowerCase());
-	if (taken) return 'Someone in this class already uses that nickname. Choose another.';
+	if (taken) return { key: 'coding.error.nicknameTaken' };
 	const token = randomBytes(32).toString('base64url');
 	await db.addCodingStudent(session.id, { id: newId(), nickname: parsed.data, tokenHash: hashToken(token) });
 	await db.touchCodingSession(session.id, Date.now() + SESSION_IDLE_MS);
@@ -147,12 +153,17 @@ export async function join(
 	return undefined;
 }
 
-export async function answer(session: CodingSessionRecord, student: CodingStudentRecord, claimId: unknown, frames: unknown[]) {
-	if (typeof claimId !== 'string' || !session.claimIds.includes(claimId)) return 'That claim is not part of this session.';
+export async function answer(
+	session: CodingSessionRecord,
+	student: CodingStudentRecord,
+	claimId: unknown,
+	frames: unknown[]
+): Promise<CodingMessage | undefined> {
+	if (typeof claimId !== 'string' || !session.claimIds.includes(claimId)) return { key: 'coding.error.notInSession' };
 	const allowed = frameChoices(codebook());
 	// Codebook order, unknown codes dropped: the stored answer is the same whatever the form sent.
 	const chosen = allowed.map((f) => f.id).filter((id) => frames.includes(id));
-	if (chosen.length === 0) return 'Choose at least one frame, or your best guess.';
+	if (chosen.length === 0) return { key: 'coding.error.chooseFrame' };
 	const db = await store();
 	await db.saveCodingAnswer(session.id, { studentId: student.id, claimId, frames: chosen });
 	await db.touchCodingSession(session.id, Date.now() + SESSION_IDLE_MS);

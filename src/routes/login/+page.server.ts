@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { LoginSchema, safeRedirect } from '$lib/domain/account';
 import { loginLimiter, startSession, verifyPassword } from '$lib/server/auth';
 import { store } from '$lib/server/storage';
-import { translate } from '$lib/i18n/catalogue';
+import { fieldErrors, translate } from '$lib/i18n/catalogue';
 
 export function load({ locals, url }) {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
@@ -13,10 +13,7 @@ export const actions = {
 		const form = Object.fromEntries(await request.formData());
 		const values = { email: String(form.email ?? '') };
 		const parsed = LoginSchema.safeParse(form);
-		if (!parsed.success) {
-			const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-			return fail(400, { values, errors });
-		}
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error.issues, locals.locale, values) });
 		const key = `${getClientAddress()}|${parsed.data.email}`;
 		const wait = loginLimiter.attempt(key);
 		if (wait > 0) {

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { SignupSchema, safeRedirect } from '$lib/domain/account';
 import { hashPassword, newId, startSession } from '$lib/server/auth';
 import { store } from '$lib/server/storage';
-import { translate } from '$lib/i18n/catalogue';
+import { fieldErrors, translate } from '$lib/i18n/catalogue';
 
 export function load({ locals, url }) {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
@@ -13,10 +13,7 @@ export const actions = {
 		const form = Object.fromEntries(await request.formData());
 		const parsed = SignupSchema.safeParse(form);
 		const values = { name: String(form.name ?? ''), email: String(form.email ?? '') };
-		if (!parsed.success) {
-			const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-			return fail(400, { values, errors });
-		}
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error.issues, locals.locale, values) });
 		const db = await store();
 		if (await db.userByEmail(parsed.data.email)) {
 			return fail(400, { values, errors: { email: translate(locals.locale, 'signup.taken') } });

@@ -1,11 +1,16 @@
 import type { ImportResult } from '$lib/domain/import/importer';
+import type { ImportMessage } from '$lib/domain/import/messages';
 import type { FromWorker, Progress, ToWorker } from './protocol';
 
 type ImportJob = Omit<Extract<ToWorker, { type: 'import' }>, 'type'>;
 type Inspected = Extract<FromWorker, { type: 'inspected' }>;
 
-/** A file the worker would not read, with the reason to show as it is. */
-export class FileRefused extends Error {}
+/** A file the worker would not read, with the reason for the page to say. */
+export class FileRefused extends Error {
+	constructor(readonly reason: ImportMessage) {
+		super(reason.key);
+	}
+}
 
 /** One worker per upload page; requests run one at a time, the way the page issues them. */
 export class ImportClient {

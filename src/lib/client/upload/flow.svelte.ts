@@ -1,6 +1,7 @@
 import { detectDateFormat, type DateDetection } from '$lib/domain/import/dates';
 import type { ColumnMapping } from '$lib/domain/import/formats';
 import type { ImportResult } from '$lib/domain/import/importer';
+import type { ImportMessage } from '$lib/domain/import/messages';
 import { columnValues, periodDecimal, type Inspection } from '$lib/domain/import/inspect';
 import { UNGROUPED, type LocalDataset, type LocalDatasetMeta } from '$lib/domain/import/local-dataset';
 import { mappingProblems } from '$lib/domain/import/mapping';
@@ -23,7 +24,7 @@ export class Upload {
 
 	/** What the sample says about the mapped date column. */
 	readonly date: DateDetection;
-	readonly problems: string[];
+	readonly problems: ImportMessage[];
 	readonly counts: boolean;
 
 	constructor(
@@ -97,7 +98,9 @@ export type UploadStep =
 
 /** Something to tell the researcher, kept until the next file or a fresh start. */
 export type UploadNotice =
-	{ kind: 'refused'; text: string } | { kind: 'unreadable' | 'failed' | 'notStored'; reason: string } | { kind: 'cancelled'; rows: number };
+	| { kind: 'refused'; reason: ImportMessage }
+	| { kind: 'unreadable' | 'failed' | 'notStored'; reason: string }
+	| { kind: 'cancelled'; rows: number };
 
 export type ImportWorker = Pick<ImportClient, 'inspect' | 'import' | 'cancel' | 'destroy'>;
 
@@ -144,7 +147,7 @@ export class UploadFlow {
 			this.state = { step: 'mapping', upload: new Upload(file, inspected.inspection, inspected.encoding, inspected.bom) };
 		} catch (error) {
 			this.notice =
-				error instanceof FileRefused ? { kind: 'refused', text: error.message } : { kind: 'unreadable', reason: (error as Error).message };
+				error instanceof FileRefused ? { kind: 'refused', reason: error.reason } : { kind: 'unreadable', reason: (error as Error).message };
 			this.state = { step: 'choose' };
 		}
 	}

@@ -1,6 +1,7 @@
 import type { ColumnMapping } from '$lib/domain/import/formats';
 import type { ImportResult } from '$lib/domain/import/importer';
 import type { Inspection } from '$lib/domain/import/inspect';
+import type { ImportMessage } from '$lib/domain/import/messages';
 
 /** Messages between the upload page and the import worker. */
 export type ToWorker =
@@ -26,7 +27,7 @@ export interface Progress {
 export type FromWorker =
 	| { type: 'inspected'; inspection: Inspection; encoding: string; bom: boolean }
 	/** The file cannot be imported at all; `message` says why, for the researcher. */
-	| { type: 'refused'; message: string }
+	| { type: 'refused'; message: ImportMessage }
 	| ({ type: 'progress' } & Progress)
 	| { type: 'done'; result: ImportResult; seconds: number }
 	| { type: 'cancelled'; rows: number }

@@ -24,7 +24,7 @@ export interface CoverageRecord {
 	count: number;
 }
 
-export interface Window {
+export interface DateWindow {
 	start: string;
 	end: string;
 	/** Periods known to have no data collected (outages), as yyyy-mm-dd days. */
@@ -149,7 +149,7 @@ export function seriesKeys(record: CoverageRecord, by: SeriesBy): string[] {
  * Is the period [start, next) covered by the window? A period that only partly overlaps the
  * window still counts: its collected days are real data.
  */
-function covered(start: string, granularity: Granularity, window: Window, missing: Set<string>): boolean {
+function covered(start: string, granularity: Granularity, window: DateWindow, missing: Set<string>): boolean {
 	const end = toIso(toTime(nextPeriod(start, granularity)) - DAY);
 	if (end < window.start || start > window.end) return false;
 	if (missing.size === 0) return true;
@@ -162,7 +162,7 @@ function covered(start: string, granularity: Granularity, window: Window, missin
 
 export function timeSeries(
 	records: CoverageRecord[],
-	options: { granularity: Granularity; by: SeriesBy; from: string; to: string; window: Window }
+	options: { granularity: Granularity; by: SeriesBy; from: string; to: string; window: DateWindow }
 ): TimeSeries {
 	const { granularity, by, from, to, window } = options;
 	const periods = periodsBetween(from, to, granularity);
@@ -191,7 +191,7 @@ export function timeSeries(
 export function finishTimeSeries(
 	granularity: Granularity,
 	periods: string[],
-	window: Window,
+	window: DateWindow,
 	sums: Iterable<[string, ArrayLike<number>]>,
 	n: number
 ): TimeSeries {

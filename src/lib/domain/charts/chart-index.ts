@@ -9,7 +9,7 @@ import {
 	type Granularity,
 	type SeriesBy,
 	type TimeSeries,
-	type Window
+	type DateWindow
 } from './aggregate';
 import type { Filters } from './filters';
 
@@ -267,7 +267,15 @@ function keep(values: string[], selected: string[]): Uint8Array {
 export function indexedAggregates(
 	ix: ChartIndex,
 	filters: Filters,
-	options: { granularity: Granularity; by: SeriesBy; from: string; to: string; window: Window; frameOrder: string[]; groupOrder: string[] }
+	options: {
+		granularity: Granularity;
+		by: SeriesBy;
+		from: string;
+		to: string;
+		window: DateWindow;
+		frameOrder: string[];
+		groupOrder: string[];
+	}
 ): IndexedAggregates {
 	const { granularity, by, from, to, window } = options;
 	const dateOk = Uint8Array.from(ix.dates, (d) => ((filters.from && d < filters.from) || (filters.to && d > filters.to) ? 0 : 1));

@@ -13,7 +13,7 @@ import {
 	type Granularity,
 	type SeriesBy,
 	type TimeSeries,
-	type Window
+	type DateWindow
 } from './aggregate';
 import { applyFilters, type Filters, type Vocabulary } from './filters';
 import { collectionWindow } from './coverage';
@@ -39,7 +39,7 @@ export interface ChartLabels {
 
 export interface ChartInput {
 	records: CoverageRecord[];
-	window: Window;
+	window: DateWindow;
 	vocab: Vocabulary;
 	labels: ChartLabels;
 }

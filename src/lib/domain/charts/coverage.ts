@@ -1,4 +1,4 @@
-import type { CoverageRecord, Window } from './aggregate';
+import type { CoverageRecord, DateWindow } from './aggregate';
 import type { Ledger } from '../ledger/ledger';
 
 export const BUNDLED_DATASET = 'bundled';
@@ -21,7 +21,7 @@ export function coverageRecords(ledger: Ledger): CoverageRecord[] {
  * The period the bundled articles were searched for: from the first to the last month that
  * has coded articles. Months inside it without an article are real zeros of what was found.
  */
-export function collectionWindow(records: CoverageRecord[]): Window {
+export function collectionWindow(records: CoverageRecord[]): DateWindow {
 	if (records.length === 0) return { start: '1970-01-01', end: '1970-01-01' };
 	let start = records[0]?.date ?? '';
 	let end = start;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meanOf, perLabelAlpha, unitAlpha, type LabelSet } from './agreement';
+import type { Message } from '../message';
 import type { Claim, Perspective } from '../ledger/schemas';
 
 /**
@@ -12,11 +13,29 @@ import type { Claim, Perspective } from '../ledger/schemas';
 export const SESSION_IDLE_MS = 4 * 60 * 60 * 1000;
 export const MAX_NICKNAME = 30;
 
+/**
+ * What a class-coding session says to a student or a teacher, as catalogue keys: the server
+ * returns them and the page, or the error page, says them in the reader's language.
+ */
+export const CODING_MESSAGE_KEYS = [
+	'coding.error.noOrigin',
+	'coding.error.notFound',
+	'coding.error.noSession',
+	'coding.error.ended',
+	'coding.error.nickname',
+	'coding.error.nicknameLong',
+	'coding.error.nicknameTaken',
+	'coding.error.notInSession',
+	'coding.error.chooseFrame'
+] as const;
+export type CodingMessage = Message<(typeof CODING_MESSAGE_KEYS)[number]>;
+
+/** Its messages are keys of CODING_MESSAGE_KEYS; nicknameLong takes `{max}` (MAX_NICKNAME). */
 export const nicknameSchema = z
 	.string()
 	.trim()
-	.min(1, 'Choose a nickname.')
-	.max(MAX_NICKNAME, `Keep the nickname to ${MAX_NICKNAME} characters.`);
+	.min(1, 'coding.error.nickname' satisfies CodingMessage['key'])
+	.max(MAX_NICKNAME, 'coding.error.nicknameLong' satisfies CodingMessage['key']);
 
 // No 0/O or 1/I/L: the code is read off a projector and typed on a phone.
 export const JOIN_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -38,7 +38,7 @@ export interface ExerciseSummary {
 	percent: number;
 }
 
-export function summarise(results: readonly AnswerResult[]): ExerciseSummary {
+export function summariseExercise(results: readonly AnswerResult[]): ExerciseSummary {
 	const sum = (f: (r: AnswerResult) => number) => results.reduce((total, r) => total + f(r), 0);
 	return {
 		answered: results.length,

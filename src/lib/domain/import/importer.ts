@@ -4,6 +4,7 @@ import { ColumnarBuilder, type ColumnarCoverage } from './columnar';
 import type { ColumnMapping } from './formats';
 import { fieldCountReason } from './limits';
 import { checkedOf, clip, mapRow, RowMapper, type CheckedRow } from './mapping';
+import type { ImportMessage } from './messages';
 import { domainOf, splitOutlets, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
 import { reshapePlan, reshapeRecord, wideIssue, type ReshapePlan } from './wide';
@@ -73,14 +74,14 @@ export class Importer {
 	 * its cells are whatever the parser made of the broken quoting.
 	 */
 	pushChunk(records: string[][], errors: ParseError[] = []): void {
-		const broken = new Map<number, string>();
+		const broken = new Map<number, ImportMessage>();
 		for (const error of errors) {
 			if (error.code === 'UndetectableDelimiter' || error.row === undefined) continue;
 			const reason = syntaxReason(error);
 			const earlier = broken.get(error.row);
 			// A stray quote is usually also never closed; both explain what happened to the row.
 			if (earlier === undefined) broken.set(error.row, reason);
-			else if (!earlier.includes(reason)) broken.set(error.row, `${earlier}; ${reason}`);
+			else if (!mentions(earlier, reason)) broken.set(error.row, { key: 'import.reason.both', params: { first: earlier, second: reason } });
 		}
 		const first = this.records;
 		this.records += records.length;
@@ -94,7 +95,7 @@ export class Importer {
 		});
 	}
 
-	push(cells: string[], syntax?: string): void {
+	push(cells: string[], syntax?: ImportMessage): void {
 		const row = ++this.row;
 		if (syntax) {
 			this.report.addRow([{ row, column: '', kind: 'syntax', reason: syntax }]);
@@ -150,7 +151,7 @@ export class Importer {
 		for (const outlet of outlets) {
 			copy[this.splitColumn!] = outlet;
 			const mapped = this.mapper.map(copy, row);
-			for (const issue of mapped.issues) issues.set(`${issue.column}\u0000${issue.reason}`, issue);
+			for (const issue of mapped.issues) issues.set(`${issue.column}\u0000${JSON.stringify(issue.reason)}`, issue);
 			// Two spellings that normalise to one outlet ("TASS", "TA\u200bSS") are one appearance.
 			if (mapped.row && !rows.some((r) => r.outlet === mapped.row!.outlet)) rows.push(mapped.row);
 		}
@@ -184,13 +185,20 @@ export class Importer {
 }
 
 /** papaparse's terse messages, said so that a researcher knows what to look for in the file. */
-function syntaxReason(error: ParseError): string {
+function syntaxReason(error: ParseError): ImportMessage {
 	switch (error.code) {
 		case 'MissingQuotes':
-			return 'a quote (") opens a cell that is never closed, so the rest of the file was read as one cell';
+			return { key: 'import.reason.missingQuotes' };
 		case 'InvalidQuotes':
-			return 'a quoted cell has more text after its closing quote (") — a quote inside a cell must be doubled ("")';
+			return { key: 'import.reason.invalidQuotes' };
 		default:
-			return error.message;
+			return { key: 'import.reason.parser', params: { message: error.message } };
 	}
+}
+
+/** Whether a row's syntax reason already says `reason`, alone or joined with another. */
+function mentions(said: ImportMessage, reason: ImportMessage): boolean {
+	if (JSON.stringify(said) === JSON.stringify(reason)) return true;
+	const { first, second } = said.key === 'import.reason.both' ? (said.params ?? {}) : {};
+	return [first, second].some((part) => typeof part === 'object' && mentions(part, reason));
 }

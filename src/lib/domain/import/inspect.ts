@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { detectDateFormat, type DateDetection } from './dates';
 import { defaultMapping, detectFormat, formatHasHeader, GDELT_EVENT_COLUMNS, type ColumnMapping, type FormatId } from './formats';
 import { duplicateNames, MAX_COLUMNS, notTextReason, tooLarge } from './limits';
+import type { ImportKey, ImportMessage } from './messages';
 import { detectDecimalMark } from './numbers';
 import { defaultReshape, periodColumns } from './wide';
 
@@ -20,7 +21,7 @@ export interface Inspection {
 	periods: string[];
 	date: DateDetection;
 	/** Things the researcher should check before mapping (repeated columns, a single column). */
-	notes: string[];
+	notes: ImportMessage[];
 }
 
 export const SAMPLE_ROWS = 200;
@@ -85,17 +86,15 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, periods, date, notes: headerNotes(first, hasHeader) };
 }
 
-function headerNotes(header: string[], hasHeader: boolean): string[] {
+function headerNotes(header: string[], hasHeader: boolean): ImportMessage[] {
 	if (!hasHeader) return [];
-	const notes = duplicateNames(header.map((h) => h.replace(/^\uFEFF/, '').trim()).filter((h) => h !== '')).map(
-		(name) =>
-			`The header has the column "${name}" more than once; the copies are shown as "${name} (2)" and so on. Check that the right one is mapped.`
-	);
+	const notes = duplicateNames(header.map((h) => h.replace(/^\uFEFF/, '').trim()).filter((h) => h !== '')).map((name): ImportMessage => ({
+		key: 'import.note.duplicate',
+		params: { name }
+	}));
 	if (header.length === 1) {
 		const shown = (header[0] ?? '').length > 60 ? `${header[0]?.slice(0, 57)}…` : header[0];
-		notes.push(
-			`Only one column was found (${JSON.stringify(shown)}). Parallax reads files separated by commas, semicolons, tabs or pipes; if this file uses another separator, save it again with one of those.`
-		);
+		notes.push({ key: 'import.note.oneColumn', params: { header: JSON.stringify(shown) } });
 	}
 	return notes;
 }
@@ -125,13 +124,18 @@ export function detectEncoding(bytes: Uint8Array): { encoding: string; bom: bool
 	}
 }
 
-export const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+export const DELIMITER_NAMES: Record<string, ImportKey> = {
+	',': 'import.delimiter.comma',
+	';': 'import.delimiter.semicolon',
+	'\t': 'import.delimiter.tab',
+	'|': 'import.delimiter.pipe'
+};
 
-export type FileInspection = { refused: string } | { refused: null; inspection: Inspection; encoding: string; bom: boolean };
+export type FileInspection = { refused: ImportMessage } | { refused: null; inspection: Inspection; encoding: string; bom: boolean };
 
 /** A file refused on its size alone, before any of it is read. */
-export function sizeRefusal(file: { name: string; size: number }, maxBytes: number): string | null {
-	if (file.size === 0) return `${JSON.stringify(file.name)} is empty.`;
+export function sizeRefusal(file: { name: string; size: number }, maxBytes: number): ImportMessage | null {
+	if (file.size === 0) return { key: 'import.refusal.fileEmpty', params: { file: JSON.stringify(file.name) } };
 	if (file.size > maxBytes) return tooLarge(maxBytes, JSON.stringify(file.name));
 	return null;
 }
@@ -142,22 +146,23 @@ export function sizeRefusal(file: { name: string; size: number }, maxBytes: numb
  */
 export function inspectFile(file: { name: string; size: number }, head: Uint8Array, maxBytes: number): FileInspection {
 	const name = JSON.stringify(file.name);
+	const refused = (key: ImportMessage['key'], params: ImportMessage['params'] = {}): FileInspection => ({
+		refused: { key, params: { file: name, ...params } }
+	});
 	const early = sizeRefusal(file, maxBytes);
 	if (early) return { refused: early };
 	const { encoding, bom } = detectEncoding(head);
 	if (!encoding.startsWith('utf-16')) {
 		const reason = notTextReason(head);
-		if (reason) return { refused: `${name} is not a text file: ${reason}` };
+		if (reason) return refused('import.refusal.fileNotText', { reason });
 	}
 	const text = new TextDecoder(encoding).decode(head);
-	if (text.trim() === '') return { refused: `${name} is empty.` };
+	if (text.trim() === '') return refused('import.refusal.fileEmpty');
 	const truncated = file.size > head.length;
 	const inspection = inspectSample(text, file.name, truncated);
 	if (inspection.columns.length > MAX_COLUMNS) {
-		return {
-			refused: `${name} has ${inspection.columns.length.toLocaleString('en-GB')} columns; Parallax reads at most ${MAX_COLUMNS.toLocaleString('en-GB')}. Keep only the columns you need and upload it again.`
-		};
+		return refused('import.refusal.fileColumns', { count: inspection.columns.length, max: MAX_COLUMNS });
 	}
-	if (!truncated && inspection.hasHeader && inspection.sample.length === 0) return { refused: `${name} has a header line but no rows.` };
+	if (!truncated && inspection.hasHeader && inspection.sample.length === 0) return refused('import.refusal.fileNoRows');
 	return { refused: null, inspection, encoding, bom };
 }

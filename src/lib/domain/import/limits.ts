@@ -1,3 +1,5 @@
+import { counted, type ImportMessage } from './messages';
+
 /**
  * Limits and refusals shared by the browser import and the server import, so both say the
  * same thing about the same file.
@@ -12,18 +14,18 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
  */
 export const MAX_COLUMNS = 1000;
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
 /** 200 MB, 1.5 MB, 64 KB, 200 bytes: a limit written so a researcher can compare it with a file. */
-export function formatBytes(bytes: number): string {
-	if (bytes >= 1024 * 1024) return `${number.format(bytes / 1024 / 1024)} MB`;
-	if (bytes >= 1024) return `${number.format(bytes / 1024)} KB`;
-	return `${number.format(bytes)} bytes`;
+export function formatBytes(bytes: number): ImportMessage {
+	if (bytes >= 1024 * 1024) return { key: 'import.bytes.mb', params: { size: bytes / 1024 / 1024 } };
+	if (bytes >= 1024) return { key: 'import.bytes.kb', params: { size: bytes / 1024 } };
+	return { key: 'import.bytes.b', params: { size: bytes } };
 }
 
-/** `subject` is "The upload" on the server and the file's quoted name in the browser. */
-export function tooLarge(limit: number, subject = 'The upload'): string {
-	return `${subject} is larger than ${formatBytes(limit)}, the most this server accepts.`;
+/** Said of "the upload" on the server, and of the file by its quoted name in the browser. */
+export function tooLarge(limit: number, file?: string): ImportMessage {
+	return file === undefined
+		? { key: 'import.refusal.uploadTooLarge', params: { limit: formatBytes(limit) } }
+		: { key: 'import.refusal.fileTooLarge', params: { file, limit: formatBytes(limit) } };
 }
 
 /**
@@ -31,15 +33,15 @@ export function tooLarge(limit: number, subject = 'The upload'): string {
  * parsing, because a parser fed an image or a workbook reports thousands of meaningless rows.
  * UTF-16 is text (it is recognised by detectEncoding) and is not refused here.
  */
-export function notTextReason(head: Uint8Array): string | null {
+export function notTextReason(head: Uint8Array): ImportMessage | null {
 	if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-		return 'it is a ZIP archive or an Excel workbook. Open it in its program and save it as CSV (UTF-8).';
+		return { key: 'import.notText.zip' };
 	}
 	if (head[0] === 0x1f && head[1] === 0x8b) {
-		return 'it is gzip-compressed. Uncompress it first; compressed uploads are not accepted.';
+		return { key: 'import.notText.gzip' };
 	}
 	if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) {
-		return 'it is a PDF document. Export the table as CSV (UTF-8).';
+		return { key: 'import.notText.pdf' };
 	}
 	// Text in any supported encoding other than UTF-16 has no NUL bytes; binary data nearly always does.
 	if (!head.includes(0)) return null;
@@ -52,9 +54,9 @@ export function notTextReason(head: Uint8Array): string | null {
 	}
 	// ASCII in UTF-16 puts a NUL in every other byte; without a BOM the byte order is a guess.
 	if (Math.max(even, odd) > head.length / 4 && Math.min(even, odd) < head.length / 50) {
-		return 'it looks like UTF-16 text without a byte-order mark. Save it as CSV (UTF-8) and upload it again.';
+		return { key: 'import.notText.utf16' };
 	}
-	return 'it holds binary data, perhaps an image, workbook or archive renamed to .csv. Export the table as CSV (UTF-8).';
+	return { key: 'import.notText.binary' };
 }
 
 /** Names a header holds more than once, each listed once. */
@@ -72,11 +74,9 @@ export function duplicateNames(names: string[]): string[] {
  * A row whose field count differs from the header's. When its last cell runs over a line
  * break, a quote that was never closed has most likely swallowed the following lines.
  */
-export function fieldCountReason(cells: string[], expected: number): string {
-	const reason = `has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header has ${expected}`;
-	if (/[\r\n]/.test(cells.at(-1) ?? '')) return `${reason} (a quote (") that is never closed joined the following lines into this row)`;
+export function fieldCountReason(cells: string[], expected: number): ImportMessage {
+	const reason: ImportMessage = { key: 'import.reason.fields', params: { fields: counted('import.n.field', cells.length), expected } };
+	if (/[\r\n]/.test(cells.at(-1) ?? '')) return { key: 'import.reason.fieldsUnclosed', params: { reason } };
 	// The usual cause: a title with a comma in it, written without quotes around it.
-	return cells.length > expected
-		? `${reason} (a separator inside a cell that is not in quotes splits it; put that cell in double quotes)`
-		: reason;
+	return cells.length > expected ? { key: 'import.reason.fieldsUnquoted', params: { reason } } : reason;
 }

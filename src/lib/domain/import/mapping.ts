@@ -1,28 +1,24 @@
-import { ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../ledger/schemas';
+import { controlCharacter, ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../ledger/schemas';
 import { parseDate } from './dates';
 import type { ColumnMapping } from './formats';
 import { parseNumber } from './numbers';
 import { domainOf } from './outlets';
+import type { ImportMessage } from './messages';
 import type { IssueKind, RowIssue } from './report';
 
 /** What is missing before a mapping can run; empty when it is complete. */
-export function mappingProblems(mapping: ColumnMapping, columns: string[]): string[] {
-	const problems: string[] = [];
+export function mappingProblems(mapping: ColumnMapping, columns: string[]): ImportMessage[] {
+	const problems: ImportMessage[] = [];
 	const { reshape } = mapping;
 	if (reshape) {
 		// Date, count and series come from the reshape; the date and count choices are not used.
-		if (reshape.periods.length === 0) problems.push('The file has no period columns to turn into rows.');
-		if (reshape.series.length === 0 && mapping.outletConstant.trim() === '')
-			problems.push('Choose the columns that name each series, or name the series.');
+		if (reshape.periods.length === 0) problems.push({ key: 'import.mapping.noPeriods' });
+		if (reshape.series.length === 0 && mapping.outletConstant.trim() === '') problems.push({ key: 'import.mapping.series' });
 	} else {
-		if (!mapping.date) problems.push('Choose the column that holds the date.');
-		else if (!mapping.dateFormat) problems.push('Choose how the dates are written.');
+		if (!mapping.date) problems.push({ key: 'import.mapping.date' });
+		else if (!mapping.dateFormat) problems.push({ key: 'import.mapping.dateFormat' });
 		if (!mapping.outlet && !mapping.outletUrl && mapping.outletConstant.trim() === '') {
-			problems.push(
-				mapping.count
-					? 'Choose the series column, or name the series.'
-					: 'Choose the outlet column, or a web address column to take outlets from.'
-			);
+			problems.push({ key: mapping.count ? 'import.mapping.seriesColumn' : 'import.mapping.outlet' });
 		}
 	}
 	const fields = reshape
@@ -30,7 +26,7 @@ export function mappingProblems(mapping: ColumnMapping, columns: string[]): stri
 		: (['date', 'outlet', 'outletUrl', 'group', 'event', 'language', 'title', 'url', 'frames', 'count'] as const);
 	const named = [...fields.map((f) => mapping[f]), ...(reshape ? [...reshape.periods, ...reshape.series] : [])];
 	const known = new Set(columns);
-	for (const name of named) if (name && !known.has(name)) problems.push(`The file has no column "${name}".`);
+	for (const name of named) if (name && !known.has(name)) problems.push({ key: 'import.mapping.noColumn', params: { name } });
 	return problems;
 }
 
@@ -64,23 +60,24 @@ const quote = (value: string) => JSON.stringify(clip(value));
 export function mapRow(cells: string[], index: Map<string, number>, mapping: ColumnMapping, row: number): MappedRow {
 	const issues: RowIssue[] = [];
 	const cell = (column: string | null) => readCell(cells, index, column);
-	const problem = (column: string | null, kind: IssueKind, reason: string) => issues.push({ row, column: column ?? '', kind, reason });
+	const problem = (column: string | null, kind: IssueKind, reason: ImportMessage) =>
+		issues.push({ row, column: column ?? '', kind, reason });
 
 	let date = '';
 	const rawDate = cell(mapping.date);
-	if (rawDate === '') problem(mapping.date, 'empty', 'is empty');
+	if (rawDate === '') problem(mapping.date, 'empty', EMPTY);
 	else if (mapping.dateFormat) {
 		const parsed = parseDate(rawDate, mapping.dateFormat);
 		if (parsed) date = parsed;
-		else problem(mapping.date, 'date', `${quote(rawDate)} is not a date`);
+		else problem(mapping.date, 'date', { key: 'import.reason.notDate', params: { value: quote(rawDate) } });
 	}
 
 	let count = 1;
 	if (mapping.count) {
 		const raw = cell(mapping.count);
 		const n = parseNumber(raw, mapping.decimal);
-		if (raw === '') problem(mapping.count, 'empty', 'is empty');
-		else if (n === null) problem(mapping.count, 'number', `${quote(raw)} is not a number`);
+		if (raw === '') problem(mapping.count, 'empty', EMPTY);
+		else if (n === null) problem(mapping.count, 'number', { key: 'import.reason.notNumber', params: { value: quote(raw) } });
 		else count = n;
 	}
 
@@ -123,10 +120,36 @@ export function mapRow(cells: string[], index: Map<string, number>, mapping: Col
 		problem(
 			column,
 			kind,
-			kind === 'url' ? `${quote(rawUrl)} is not a web address` : issue.message === 'must not be empty' ? 'is empty' : issue.message
+			kind === 'url'
+				? { key: 'import.reason.notUrl', params: { value: quote(rawUrl) } }
+				: schemaReason(
+						issue,
+						issue.path.reduce<unknown>((value, at) => (value as Record<PropertyKey, unknown>)?.[at], candidate)
+					)
 		);
 	}
 	return { row: null, issues };
+}
+
+const EMPTY: ImportMessage = { key: 'import.reason.empty' };
+
+/**
+ * What the row schema found wrong with a cell, said from the value itself: zod's messages are
+ * English, so the schema's few rules (empty, too long, control characters, the count's) are
+ * told apart by the issue's code and the value.
+ */
+function schemaReason(issue: { code: string; maximum?: unknown }, value: unknown): ImportMessage {
+	if (issue.code === 'too_small') return EMPTY;
+	if (issue.code === 'invalid_type') return { key: 'import.reason.noNumber' };
+	if (typeof value === 'number') {
+		return Number.isFinite(value)
+			? { key: 'import.reason.negative', params: { value: JSON.stringify(String(value)) } }
+			: { key: 'import.reason.notFinite' };
+	}
+	if (typeof value !== 'string') return { key: 'import.reason.invalid' };
+	if (issue.code === 'too_big') return { key: 'import.reason.tooLong', params: { length: value.length, max: Number(issue.maximum) } };
+	const control = controlCharacter(value);
+	return control ? { key: 'import.reason.control', params: { code: control } } : { key: 'import.reason.invalid' };
 }
 
 function sourceColumn(field: string, mapping: ColumnMapping): string | null {

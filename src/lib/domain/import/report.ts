@@ -1,19 +1,15 @@
 import { toCsv } from '../ledger/table';
+import { counted, type ImportMessage } from './messages';
 
 /**
  * The validation report of an upload: problems grouped by kind with totals, the first few of
  * each kind for the page, and the full list for a CSV download.
  */
-export const ISSUE_KINDS = {
-	fields: 'Rows with the wrong number of fields',
-	date: 'Dates that are not dates',
-	number: 'Counts that are not numbers',
-	empty: 'Required cells that are empty',
-	url: 'Malformed web addresses',
-	syntax: 'CSV syntax errors',
-	other: 'Other problems'
-} as const;
-export type IssueKind = keyof typeof ISSUE_KINDS;
+export const ISSUE_KINDS = ['fields', 'date', 'number', 'empty', 'url', 'syntax', 'other'] as const;
+export type IssueKind = (typeof ISSUE_KINDS)[number];
+
+/** The heading of a kind's group: "Dates that are not dates". */
+export const issueKindLabel = (kind: IssueKind): ImportMessage => ({ key: `import.kind.${kind}` as const });
 
 export interface RowIssue {
 	/** Spreadsheet row: with a header line, the first record is row 2. */
@@ -22,20 +18,23 @@ export interface RowIssue {
 	column: string;
 	kind: IssueKind;
 	/** Starts with the offending value where there is one: `"31/02/2024" is not a date`. */
-	reason: string;
+	reason: ImportMessage;
 }
-
-const ROW_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 /** `row 1,204, column publish_date: "31/02/2024" is not a date` */
-export function formatRowIssue(issue: RowIssue): string {
-	const where = `row ${ROW_NUMBER.format(issue.row)}`;
-	return issue.column ? `${where}, column ${issue.column}: ${issue.reason}` : `${where}: ${issue.reason}`;
+export function rowIssueMessage(issue: RowIssue): ImportMessage {
+	return issue.column
+		? { key: 'import.where.cell', params: { row: issue.row, column: issue.column, reason: issue.reason } }
+		: { key: 'import.where.row', params: { row: issue.row, reason: issue.reason } };
 }
+
+/** What a refused server import lists: a refusal of the whole file, or a row's problem. */
+export type ImportProblem = ImportMessage | RowIssue;
+
+export const problemMessage = (problem: ImportProblem): ImportMessage => ('kind' in problem ? rowIssueMessage(problem) : problem);
 
 export interface IssueGroup {
 	kind: IssueKind;
-	label: string;
 	total: number;
 	examples: RowIssue[];
 }
@@ -73,29 +72,37 @@ export interface ShapeChanges {
 	} | null;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${ROW_NUMBER.format(n)} ${n === 1 ? one : many}`;
 const list = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
-/** The shape changes in the words the report shows. */
-export function shapeNotes(changes: ShapeChanges): string[] {
-	const notes: string[] = [];
+/** The shape changes, as the notes the report shows. */
+export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
+	const notes: ImportMessage[] = [];
 	const { reshaped, split } = changes;
 	if (reshaped) {
-		notes.push(
-			`Reshaped: ${plural(reshaped.periods, 'period column')} turned ${plural(reshaped.records, 'file row')} into ${plural(reshaped.values, 'row')}, one per series and period; the counts below are of these rows.`
-		);
-		if (reshaped.missing > 0) notes.push(`${plural(reshaped.missing, 'empty cell')} left out as missing values, not zeros.`);
+		notes.push({
+			key: 'import.note.reshaped',
+			params: {
+				periods: counted('import.n.periodColumn', reshaped.periods),
+				records: counted('import.n.fileRow', reshaped.records),
+				values: counted('import.n.row', reshaped.values)
+			}
+		});
+		if (reshaped.missing > 0)
+			notes.push({ key: 'import.note.missing', params: { cells: counted('import.n.emptyCell', reshaped.missing) } });
 		if (reshaped.estimateColumns.length > 0) {
-			notes.push(
-				`Estimates: ${plural(reshaped.estimateRows, 'value')} come from ${list(reshaped.estimateColumns)}, which the file marks as estimates; they are charted as the periods they name, like measured values.`
-			);
+			notes.push({
+				key: 'import.note.estimates',
+				params: { values: counted('import.n.value', reshaped.estimateRows), columns: list(reshaped.estimateColumns) }
+			});
 		}
 	}
 	if (split && split.rows > 0) {
-		notes.push(
-			`Several outlets in one cell: ${plural(split.rows, 'row')} of column “${split.column}” named more than one outlet and became ${plural(split.becameRows, 'row')}, one per outlet, each an appearance of the story.`
-		);
-		for (const e of split.examples) notes.push(`row ${ROW_NUMBER.format(e.row)}: “${e.cell}” → ${list(e.outlets)}`);
+		notes.push({
+			key: 'import.note.split',
+			params: { rows: counted('import.n.row', split.rows), column: split.column, became: counted('import.n.row', split.becameRows) }
+		});
+		for (const e of split.examples)
+			notes.push({ key: 'import.note.splitExample', params: { row: e.row, cell: e.cell, outlets: list(e.outlets) } });
 	}
 	return notes;
 }
@@ -122,7 +129,7 @@ export class ReportBuilder {
 	/** A problem outside any row's mapping (e.g. CSV syntax) that does not decide a row's fate. */
 	add(issue: RowIssue): void {
 		let group = this.groups.get(issue.kind);
-		if (!group) this.groups.set(issue.kind, (group = { kind: issue.kind, label: ISSUE_KINDS[issue.kind], total: 0, examples: [] }));
+		if (!group) this.groups.set(issue.kind, (group = { kind: issue.kind, total: 0, examples: [] }));
 		group.total++;
 		if (group.examples.length < EXAMPLES_PER_KIND) group.examples.push(issue);
 		if (this.issues.length < MAX_KEPT_ISSUES) this.issues.push(issue);
@@ -134,7 +141,7 @@ export class ReportBuilder {
 	}
 
 	build(): ValidationReport {
-		const order = Object.keys(ISSUE_KINDS) as IssueKind[];
+		const order: readonly IssueKind[] = ISSUE_KINDS;
 		return {
 			rows: this.rows,
 			validRows: this.rows - this.invalid,
@@ -146,10 +153,13 @@ export class ReportBuilder {
 	}
 }
 
-/** The full error list as CSV, through the one exporter that neutralises formula cells. */
-export function issuesCsv(issues: RowIssue[]): string {
+/**
+ * The full error list as CSV, through the one exporter that neutralises formula cells; `say`
+ * words the problems in the reader's language.
+ */
+export function issuesCsv(issues: RowIssue[], say: (message: ImportMessage) => string): string {
 	return toCsv(
 		['row', 'column', 'kind', 'problem', 'message'],
-		issues.map((i) => ({ row: i.row, column: i.column, kind: i.kind, problem: i.reason, message: formatRowIssue(i) }))
+		issues.map((i) => ({ row: i.row, column: i.column, kind: i.kind, problem: say(i.reason), message: say(rowIssueMessage(i)) }))
 	);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ledger } from './ledger';
-import { httpsUrl, id } from './schemas';
+import { id, isHttpsUrl } from './schemas';
 import { codingNoteText, frameIndex } from './views';
 
 /**
@@ -39,6 +39,19 @@ export function publicDispute({ contactEmail: _private, ...rest }: Dispute): Pub
 
 export const MAX_REASON = 2000;
 
+/**
+ * The form's own checks give catalogue keys as messages; the form's answer says them in the
+ * reader's language, with the field as entered for `{value}` and MAX_REASON for `{max}`.
+ */
+export const DISPUTE_FORM_KEYS = [
+	'dispute.error.reasonShort',
+	'dispute.error.reasonLong',
+	'dispute.error.sourceUrl',
+	'dispute.error.email',
+	'dispute.error.noTarget'
+] as const;
+type Key = (typeof DISPUTE_FORM_KEYS)[number];
+
 export const DisputeFormSchema = z.object({
 	kind: z.enum(DISPUTE_KINDS),
 	subject: id,
@@ -46,10 +59,14 @@ export const DisputeFormSchema = z.object({
 	reason: z
 		.string()
 		.trim()
-		.min(10, 'say in a sentence or two why the label is wrong (at least 10 characters)')
-		.max(MAX_REASON, `keep the reason under ${MAX_REASON} characters`),
-	source_url: z.union([z.literal(''), httpsUrl]).default(''),
-	email: z.union([z.literal(''), z.email('is not an email address')]).default('')
+		.min(10, 'dispute.error.reasonShort' satisfies Key)
+		.max(MAX_REASON, 'dispute.error.reasonLong' satisfies Key),
+	source_url: z
+		.string()
+		.trim()
+		.refine((value) => value === '' || isHttpsUrl(value), 'dispute.error.sourceUrl' satisfies Key)
+		.default(''),
+	email: z.union([z.literal(''), z.email('dispute.error.email' satisfies Key)]).default('')
 });
 export type DisputeForm = z.infer<typeof DisputeFormSchema>;
 

@@ -31,20 +31,19 @@ export function isRealIsoDate(value: string): boolean {
 	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+export function isHttpsUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return url.protocol === 'https:' && url.hostname.includes('.');
+	} catch {
+		return false;
+	}
+}
+
 export const httpsUrl = z
 	.string()
 	.trim()
-	.refine(
-		(value) => {
-			try {
-				const url = new URL(value);
-				return url.protocol === 'https:' && url.hostname.includes('.');
-			} catch {
-				return false;
-			}
-		},
-		{ error: (issue) => `${JSON.stringify(issue.input)} is not a well-formed https URL` }
-	);
+	.refine(isHttpsUrl, { error: (issue) => `${JSON.stringify(issue.input)} is not a well-formed https URL` });
 
 const text = z.string().trim().min(1, 'must not be empty');
 const optionalText = z.string().trim().default('');
@@ -310,6 +309,12 @@ export const webUrl = z
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** The first control character in `value` as U+0007, or null when it holds none. */
+export function controlCharacter(value: string): string | null {
+	const code = value.match(CONTROL)?.[0]?.charCodeAt(0);
+	return code === undefined ? null : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** Text from an upload: bounded, so one runaway cell cannot bloat the store, and free of control characters. */
 function uploadedText(max: number) {
 	return z
@@ -320,10 +325,7 @@ function uploadedText(max: number) {
 				`is ${String(issue.input).length.toLocaleString('en-GB')} characters long; the most is ${max.toLocaleString('en-GB')}`
 		})
 		.refine((value) => !CONTROL.test(value), {
-			error: (issue) => {
-				const code = String(issue.input).match(CONTROL)?.[0]?.charCodeAt(0) ?? 0;
-				return `contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}, which text may not hold`;
-			}
+			error: (issue) => `contains the control character ${controlCharacter(String(issue.input))}, which text may not hold`
 		});
 }
 

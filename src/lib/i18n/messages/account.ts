@@ -1,4 +1,4 @@
-/** Signing in and creating an account. Field checks from the form schema stay English. */
+/** Signing in and creating an account, with the form schema's field checks (src/lib/domain/account.ts). */
 export const en = {
 	'login.title': 'Sign in',
 	'login.email': 'Email',
@@ -17,7 +17,15 @@ export const en = {
 	'signup.passwordHint': 'At least 12 characters.',
 	'signup.have': 'Already have an account?',
 	'signup.signIn': 'Sign in',
-	'signup.taken': 'There is already an account with this email address. Sign in instead.'
+	'signup.taken': 'There is already an account with this email address. Sign in instead.',
+	'account.error.name': 'Enter your name.',
+	'account.error.nameLong': 'Your name is longer than 100 characters.',
+	'account.error.emailLong': 'That email address is too long.',
+	'account.error.email': 'Enter an email address like name@example.org.',
+	'account.error.passwordShort': 'Use a password of at least 12 characters.',
+	'account.error.passwordLong': 'Use a password of at most 200 characters.',
+	'account.error.emailEmpty': 'Enter your email address.',
+	'account.error.passwordEmpty': 'Enter your password.'
 } as const;
 
 export const uk = {
@@ -38,5 +46,13 @@ export const uk = {
 	'signup.passwordHint': 'Щонайменше 12 символів.',
 	'signup.have': 'Уже маєте обліковий запис?',
 	'signup.signIn': 'Увійти',
-	'signup.taken': 'Обліковий запис із цією електронною адресою вже існує. Увійдіть замість реєстрації.'
+	'signup.taken': 'Обліковий запис із цією електронною адресою вже існує. Увійдіть замість реєстрації.',
+	'account.error.name': 'Введіть своє ім’я.',
+	'account.error.nameLong': 'Ім’я довше за 100 символів.',
+	'account.error.emailLong': 'Ця адреса електронної пошти задовга.',
+	'account.error.email': 'Введіть адресу електронної пошти на кшталт name@example.org.',
+	'account.error.passwordShort': 'Пароль має містити щонайменше 12 символів.',
+	'account.error.passwordLong': 'Пароль має містити щонайбільше 200 символів.',
+	'account.error.emailEmpty': 'Введіть адресу електронної пошти.',
+	'account.error.passwordEmpty': 'Введіть пароль.'
 } satisfies Record<keyof typeof en, string>;

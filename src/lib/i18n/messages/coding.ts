@@ -75,7 +75,17 @@ export const en = {
 	'coding.results.students': 'Students',
 	'coding.results.project': 'Project',
 	'coding.results.projectCoded': 'Coded',
-	'coding.results.perFrame': 'Agreement per frame'
+	'coding.results.perFrame': 'Agreement per frame',
+	'coding.error.noOrigin': 'Start a coding session from a lesson deck or an event.',
+	'coding.error.notFound': 'There is no coding session at this link. Check the link or the join code with your teacher.',
+	'coding.error.noSession': 'There is no coding session at this link.',
+	'coding.error.ended':
+		'This coding session has ended: sessions close 4 hours after the last activity. Ask your teacher to start a new one.',
+	'coding.error.nickname': 'Choose a nickname.',
+	'coding.error.nicknameLong': 'Keep the nickname to {max} characters.',
+	'coding.error.nicknameTaken': 'Someone in this class already uses that nickname. Choose another.',
+	'coding.error.notInSession': 'That claim is not part of this session.',
+	'coding.error.chooseFrame': 'Choose at least one frame, or your best guess.'
 } as const;
 
 export const uk = {
@@ -156,5 +166,15 @@ export const uk = {
 	'coding.results.students': 'Учні',
 	'coding.results.project': 'Проєкт',
 	'coding.results.projectCoded': 'Закодовано',
-	'coding.results.perFrame': 'Узгодженість за фреймами'
+	'coding.results.perFrame': 'Узгодженість за фреймами',
+	'coding.error.noOrigin': 'Почніть сесію кодування з уроку чи події.',
+	'coding.error.notFound': 'За цим посиланням немає сесії кодування. Звірте посилання чи код приєднання з учителем.',
+	'coding.error.noSession': 'За цим посиланням немає сесії кодування.',
+	'coding.error.ended':
+		'Ця сесія кодування завершилася: сесії закриваються через 4 години після останньої дії. Попросіть учителя почати нову.',
+	'coding.error.nickname': 'Виберіть псевдонім.',
+	'coding.error.nicknameLong': 'Псевдонім має бути не довшим за {max} символів.',
+	'coding.error.nicknameTaken': 'Хтось у цьому класі вже має такий псевдонім. Виберіть інший.',
+	'coding.error.notInSession': 'Це твердження не належить до цієї сесії.',
+	'coding.error.chooseFrame': 'Виберіть принаймні один фрейм — хоча б найімовірніший.'
 } satisfies Record<keyof typeof en, string>;

@@ -20,7 +20,12 @@ export const en = {
 	'dispute.sourceUrl': 'Source supporting your reason (https address, optional)',
 	'dispute.email': 'Your email, if you want a reply (optional, never shown)',
 	'dispute.send': 'Send dispute',
-	'dispute.tooMany': 'Too many disputes from this address. Try again in {minutes} minutes.'
+	'dispute.tooMany': 'Too many disputes from this address. Try again in {minutes} minutes.',
+	'dispute.error.reasonShort': 'say in a sentence or two why the label is wrong (at least 10 characters)',
+	'dispute.error.reasonLong': 'keep the reason under {max} characters',
+	'dispute.error.sourceUrl': '{value} is not a well-formed https URL',
+	'dispute.error.email': 'is not an email address',
+	'dispute.error.noTarget': 'There is no such label to dispute.'
 } as const;
 
 export const uk = {
@@ -44,5 +49,10 @@ export const uk = {
 	'dispute.sourceUrl': 'Джерело на підтвердження (адреса https, необов’язково)',
 	'dispute.email': 'Ваша електронна адреса, якщо хочете отримати відповідь (необов’язково, ніде не показується)',
 	'dispute.send': 'Надіслати заперечення',
-	'dispute.tooMany': 'Забагато заперечень з цієї адреси. Спробуйте знову за {minutes} хв.'
+	'dispute.tooMany': 'Забагато заперечень з цієї адреси. Спробуйте знову за {minutes} хв.',
+	'dispute.error.reasonShort': 'поясніть одним-двома реченнями, чому мітка хибна (щонайменше 10 символів)',
+	'dispute.error.reasonLong': 'пояснення має бути коротшим за {max} символів',
+	'dispute.error.sourceUrl': '{value} — не правильна адреса https',
+	'dispute.error.email': 'це не адреса електронної пошти',
+	'dispute.error.noTarget': 'Такої мітки, яку можна оскаржити, немає.'
 } satisfies Record<keyof typeof en, string>;

@@ -1,8 +1,6 @@
 /**
- * The upload page and its steps. What the import pipeline itself reports (detected formats and
- * separators, mapping problems, file:row:column issues, date formats, the notes on a reshape or an
- * outlet split) stays English: those messages are built where the file is read and are matched by
- * the problems CSV.
+ * The upload page and its steps. What the import pipeline itself says (refusals, mapping
+ * problems, row:column issues, the notes on a reshape or an outlet split) is in ./import.ts.
  */
 export const en = {
 	'upload.title': 'Upload coverage data',

@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { DATASET_COLUMNS, DATASET_MAPPING } from '$lib/domain/import/dataset';
 import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, MAX_COLUMNS, notTextReason, tooLarge } from '$lib/domain/import/limits';
 import { RowMapper } from '$lib/domain/import/mapping';
-import { formatRowIssue, type RowIssue } from '$lib/domain/import/report';
+import type { ImportMessage } from '$lib/domain/import/messages';
+import type { ImportProblem, RowIssue } from '$lib/domain/import/report';
 import type { ImportedCoverageRow } from '$lib/domain/ledger/schemas';
 
 export const LIMITS = {
@@ -13,13 +14,16 @@ export const LIMITS = {
 	rows: Number(process.env.PARALLAX_UPLOAD_MAX_ROWS ?? 2_000_000)
 };
 
-/** Why an upload was refused: an HTTP status and messages a researcher can act on. */
+/**
+ * Why an upload was refused: an HTTP status and problems a researcher can act on, as message
+ * keys, so the API can answer in English and the upload page in the reader's language.
+ */
 export class ImportRejected extends Error {
 	constructor(
 		readonly status: number,
-		readonly problems: string[]
+		readonly problems: ImportProblem[]
 	) {
-		super(problems[0] ?? 'The upload was refused.');
+		super('The upload was refused.');
 	}
 }
 
@@ -33,7 +37,7 @@ export type ImportLimits = typeof LIMITS;
 export type WorkerMessage =
 	| { type: 'more' }
 	| { type: 'batch'; rows: ImportedCoverageRow[] }
-	| { type: 'rejected'; status: number; problems: string[] }
+	| { type: 'rejected'; status: number; problems: ImportProblem[] }
 	| { type: 'done' };
 
 /** What the feeding thread answers to `more`. */
@@ -96,9 +100,7 @@ export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: I
 			}
 			row += 1;
 			if (row - 1 > limits.rows) {
-				throw new ImportRejected(413, [
-					`The file has more than ${limits.rows.toLocaleString('en-GB')} rows, the most one dataset may hold.`
-				]);
+				throw new ImportRejected(413, [{ key: 'import.refusal.tooManyRows', params: { max: limits.rows } }]);
 			}
 			if (record.length !== header.length) {
 				problems.push({ row, column: '', kind: 'fields', reason: fieldCountReason(record, header.length) });
@@ -119,24 +121,24 @@ export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: I
 	} finally {
 		source.destroy();
 	}
-	if (!header) throw new ImportRejected(422, ['The file is empty.']);
-	if (problems.length > 0) throw new ImportRejected(422, problems.map(formatRowIssue));
-	if (row === 1) throw new ImportRejected(422, ['The file has a header but no rows.']);
+	if (!header) throw new ImportRejected(422, [{ key: 'import.refusal.empty' }]);
+	if (problems.length > 0) throw new ImportRejected(422, problems);
+	if (row === 1) throw new ImportRejected(422, [{ key: 'import.refusal.noRows' }]);
 	if (batch.length > 0) yield batch;
 }
 
 export function unreadable(error: unknown): ImportRejected {
-	return new ImportRejected(400, [`The upload could not be read: ${error instanceof Error ? error.message : String(error)}`]);
+	return new ImportRejected(400, [
+		{ key: 'import.refusal.unreadable', params: { reason: error instanceof Error ? error.message : String(error) } }
+	]);
 }
 
-const NOT_UTF8 = 'The upload is not UTF-8 text. Save the file as CSV (UTF-8) and upload it again.';
+const NOT_UTF8: ImportMessage = { key: 'import.refusal.uploadNotUtf8' };
 
-function notTextRefusal(head: Uint8Array): string | null {
-	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-		return 'The upload is UTF-16 text; this endpoint reads UTF-8. Save the file as CSV (UTF-8) and upload it again.';
-	}
+function notTextRefusal(head: Uint8Array): ImportMessage | null {
+	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return { key: 'import.refusal.uploadUtf16' };
 	const reason = notTextReason(head);
-	return reason ? `The upload is not a text file: ${reason}` : null;
+	return reason ? { key: 'import.refusal.uploadNotText', params: { reason } } : null;
 }
 
 /** A header the rows cannot be read against: say which columns are missing, repeated, or run together. */
@@ -145,26 +147,22 @@ function headerProblems(header: string[]): void {
 		const separator = [';', '\t', '|'].find((s) => header[0]?.includes(s));
 		if (separator) {
 			const name = separator === '\t' ? 'tabs' : separator === ';' ? 'semicolons' : 'pipes';
-			throw new ImportRejected(422, [
-				`The header is one column: the file seems to be separated by ${name}; this endpoint reads comma-separated files.`
-			]);
+			throw new ImportRejected(422, [{ key: 'import.refusal.separator', params: { separator: { key: `import.separator.${name}` } } }]);
 		}
 	}
 	if (header.length > MAX_COLUMNS) {
 		throw new ImportRejected(422, [
-			`The header has ${header.length.toLocaleString('en-GB')} columns; at most ${MAX_COLUMNS.toLocaleString('en-GB')} are read. Send only the columns ${DATASET_COLUMNS.join(', ')}.`
+			{ key: 'import.refusal.headerColumns', params: { count: header.length, max: MAX_COLUMNS, columns: DATASET_COLUMNS.join(', ') } }
 		]);
 	}
 	const missing = DATASET_COLUMNS.filter((c) => !header.includes(c));
 	if (missing.length > 0) {
 		throw new ImportRejected(422, [
-			`The file's header must have the columns ${DATASET_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`
+			{ key: 'import.refusal.missingColumns', params: { columns: DATASET_COLUMNS.join(', '), missing: missing.join(', ') } }
 		]);
 	}
 	const repeated = duplicateNames(header);
 	if (repeated.length > 0) {
-		throw new ImportRejected(422, [
-			`The header has ${repeated.map((c) => `"${c}"`).join(', ')} more than once; each column may appear only once.`
-		]);
+		throw new ImportRejected(422, [{ key: 'import.refusal.repeated', params: { names: repeated.map((c) => `"${c}"`).join(', ') } }]);
 	}
 }

@@ -4,7 +4,7 @@ import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schem
 import type { CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, User } from './types';
 
 /** Row counts and date window, accumulated while a dataset streams in. */
-export function summarise() {
+export function datasetStats() {
 	const stats = {
 		rows: 0,
 		articles: 0,
@@ -115,7 +115,7 @@ export function disputeParams(d: Dispute): unknown[] {
 }
 
 /** The datasets row, in column order, written last inside an import's transaction. */
-export function datasetInsertParams(dataset: NewDataset, stats: ReturnType<typeof summarise>): unknown[] {
+export function datasetInsertParams(dataset: NewDataset, stats: ReturnType<typeof datasetStats>): unknown[] {
 	const { meta } = dataset;
 	return [
 		dataset.id,

@@ -27,7 +27,7 @@ import {
 	datasetRowFromDb,
 	disputeFromRow,
 	disputeParams,
-	summarise,
+	datasetStats,
 	toUser
 } from './common';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
@@ -205,7 +205,7 @@ export class DuckDbStore implements Store {
 			inTransaction(c, async () => {
 				await mkdir(this.staging, { recursive: true });
 				const dir = await mkdtemp(join(this.staging, 'part-'));
-				const stats = summarise();
+				const stats = datasetStats();
 				let part: string[] = [];
 				let partRows = 0;
 				let inserting: Promise<void> = Promise.resolve();

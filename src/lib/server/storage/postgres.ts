@@ -12,7 +12,7 @@ import {
 	datasetRowFromDb,
 	disputeFromRow,
 	disputeParams,
-	summarise,
+	datasetStats,
 	toUser
 } from './common';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
@@ -117,7 +117,7 @@ export class PostgresStore implements Store {
 
 	async createDataset(dataset: NewDataset, batches: AsyncIterable<DatasetRow[]>): Promise<Dataset> {
 		await this.transaction(async (client) => {
-			const stats = summarise();
+			const stats = datasetStats();
 			const flush = async (rows: DatasetRow[]) => {
 				if (rows.length === 0) return;
 				// One round trip per batch: columns as arrays, unnested server-side.

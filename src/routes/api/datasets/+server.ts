@@ -1,6 +1,9 @@
 import { error, json } from '@sveltejs/kit';
 import { DatasetMetaSchema } from '$lib/domain/import/dataset';
 import { tooLarge } from '$lib/domain/import/limits';
+import type { ImportMessage } from '$lib/domain/import/messages';
+import { problemMessage, type ImportProblem } from '$lib/domain/import/report';
+import { translateMessage } from '$lib/i18n/catalogue';
 import { listedDatasets } from '$lib/server/access';
 import { newId } from '$lib/server/auth';
 import { datasetBatches, ImportRejected, LIMITS } from '$lib/server/import';
@@ -13,19 +16,21 @@ export async function GET({ locals }) {
 
 /**
  * Save a dataset: metadata in the query string, rows as CSV in the body (streamed, checked
- * row by row, stored in one transaction). Refusals are JSON `{ problems: [...] }`.
+ * row by row, stored in one transaction). Refusals are JSON `{ problems: [...], details: [...] }`:
+ * the problems in English for API clients, and the same as message keys and values for the
+ * upload page to say in the reader's language.
  */
 export async function POST({ request, url, locals }) {
-	if (!locals.user) return json({ problems: ['Sign in to save datasets on the server.'] }, { status: 401 });
+	if (!locals.user) return refuse([{ key: 'import.refusal.signIn' }], 401);
 	// Browsers send Origin on cross-site POSTs; refuse them even though CORS would block the reply.
 	const origin = request.headers.get('origin');
 	if (origin && origin !== url.origin) error(403, 'Cross-site uploads are not allowed.');
 	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > LIMITS.bytes) return json({ problems: [tooLarge(LIMITS.bytes)] }, { status: 413 });
+	if (length > LIMITS.bytes) return refuse([tooLarge(LIMITS.bytes)], 413);
 
 	const meta = DatasetMetaSchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!meta.success) return json({ problems: meta.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) }, { status: 422 });
-	if (!request.body) return json({ problems: ['The file is empty.'] }, { status: 422 });
+	if (!request.body) return refuse([{ key: 'import.refusal.empty' }], 422);
 
 	try {
 		const dataset = await (
@@ -36,15 +41,20 @@ export async function POST({ request, url, locals }) {
 		);
 		return json({ dataset }, { status: 201 });
 	} catch (cause) {
-		if (cause instanceof ImportRejected) return json({ problems: cause.problems }, { status: cause.status });
+		if (cause instanceof ImportRejected) return refuse(cause.problems, cause.status);
 		console.error('Dataset import failed:', cause);
-		return json({ problems: [NOT_STORED[storeFailure(cause)]] }, { status: 503 });
+		return refuse([NOT_STORED[storeFailure(cause)]], 503);
 	}
 }
 
-const NOT_STORED: Record<StoreFailure, string> = {
-	full: "The server's storage is full, so the dataset could not be stored; nothing was saved. Tell the site's operator, and upload the file again once space has been freed.",
-	'read-only': "The server's storage is read-only, so the dataset could not be stored; nothing was saved. Tell the site's operator.",
-	connection: 'The server lost its connection to the database while storing the dataset; nothing was saved. Upload the file again.',
-	unknown: 'The dataset could not be stored; nothing was saved. Try again later.'
+function refuse(problems: ImportProblem[], status: number) {
+	const details = problems.map(problemMessage);
+	return json({ problems: details.map((message) => translateMessage('en', message)), details }, { status });
+}
+
+const NOT_STORED: Record<StoreFailure, ImportMessage> = {
+	full: { key: 'import.notStored.full' },
+	'read-only': { key: 'import.notStored.readOnly' },
+	connection: { key: 'import.notStored.connection' },
+	unknown: { key: 'import.notStored.unknown' }
 };

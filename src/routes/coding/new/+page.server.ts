@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { originFrom, startSession } from '$lib/server/coding';
+import { originFrom, startCodingSession } from '$lib/server/coding';
 import { translate } from '$lib/i18n/catalogue';
 
 // Starting is a POST, so a prefetched or crawled link never creates a session.
@@ -12,7 +12,7 @@ export const actions = {
 	default: async ({ url, cookies, locals }) => {
 		const origin = originFrom(url.searchParams);
 		if (origin.claims.length === 0) return fail(400, { message: translate(locals.locale, 'coding.new.noClaims') });
-		const id = await startSession(origin, cookies, url.protocol === 'https:');
+		const id = await startCodingSession(origin, cookies, url.protocol === 'https:');
 		redirect(303, `/coding/${id}/teacher`);
 	}
 };

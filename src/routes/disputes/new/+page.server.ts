@@ -1,16 +1,17 @@
-import { error, fail } from '@sveltejs/kit';
-import { DISPUTE_KINDS, DisputeFormSchema, disputeTarget, type DisputeKind } from '$lib/domain/ledger/disputes';
+import { fail } from '@sveltejs/kit';
+import { DISPUTE_KINDS, DisputeFormSchema, disputeTarget, MAX_REASON, type DisputeKind } from '$lib/domain/ledger/disputes';
 import { newId } from '$lib/server/auth';
 import { disputeLimiter, openDisputes } from '$lib/server/disputes';
 import { ledger } from '$lib/server/ledger';
 import { invalidate } from '$lib/server/microcache';
 import { store } from '$lib/server/storage';
-import { translate } from '$lib/i18n/catalogue';
+import { fieldErrors, translate } from '$lib/i18n/catalogue';
+import { refuse } from '$lib/server/refusal';
 
 function target(kind: string | null, subject: string | null, label: string | null) {
 	const known = DISPUTE_KINDS.includes(kind as DisputeKind);
 	const found = known && subject && label ? disputeTarget(ledger(), kind as DisputeKind, subject, label) : undefined;
-	if (!found) error(404, 'There is no such label to dispute.');
+	if (!found) refuse(404, { key: 'dispute.error.noTarget' });
 	return { kind: kind as DisputeKind, subject: subject as string, label: label as string, ...found };
 }
 
@@ -31,10 +32,7 @@ export const actions = {
 		// A filled honeypot is a bot: answer as if recorded, so it learns nothing, and store nothing.
 		if (String(form.website ?? '') !== '') return { done: true };
 		const parsed = DisputeFormSchema.safeParse(form);
-		if (!parsed.success) {
-			const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-			return fail(400, { values, errors });
-		}
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error.issues, locals.locale, values, { max: MAX_REASON }) });
 		const wait = disputeLimiter.attempt(getClientAddress());
 		if (wait > 0) {
 			return fail(429, {

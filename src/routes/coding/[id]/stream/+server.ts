@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { refuse } from '$lib/server/refusal';
 import { currentStudent, isTeacher, openSession, summary } from '$lib/server/coding';
 import { store } from '$lib/server/storage';
 
@@ -12,7 +12,7 @@ const INTERVAL_MS = 2000;
 export async function GET({ params, cookies, request }) {
 	const first = await openSession(params.id);
 	const teacher = isTeacher(first, cookies);
-	if (!teacher && !(await currentStudent(first, cookies))) error(404, 'There is no coding session at this link.');
+	if (!teacher && !(await currentStudent(first, cookies))) refuse(404, { key: 'coding.error.noSession' });
 
 	const encoder = new TextEncoder();
 	let timer: ReturnType<typeof setInterval> | undefined;

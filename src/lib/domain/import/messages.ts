@@ -1,0 +1,101 @@
+import type { Message } from '../message';
+
+/**
+ * Every catalogue key the import returns, browser and server alike: the pages translate them,
+ * and the key test checks each one (and each counted stem's plural forms) in every language.
+ */
+export const IMPORT_KEYS = [
+	'import.kind.fields',
+	'import.kind.date',
+	'import.kind.number',
+	'import.kind.empty',
+	'import.kind.url',
+	'import.kind.syntax',
+	'import.kind.other',
+	'import.where.cell',
+	'import.where.row',
+	'import.reason.empty',
+	'import.reason.notDate',
+	'import.reason.notNumber',
+	'import.reason.notUrl',
+	'import.reason.noNumber',
+	'import.reason.notFinite',
+	'import.reason.negative',
+	'import.reason.tooLong',
+	'import.reason.control',
+	'import.reason.invalid',
+	'import.reason.fields',
+	'import.reason.fieldsUnclosed',
+	'import.reason.fieldsUnquoted',
+	'import.reason.missingQuotes',
+	'import.reason.invalidQuotes',
+	'import.reason.parser',
+	'import.reason.both',
+	'import.mapping.noPeriods',
+	'import.mapping.series',
+	'import.mapping.date',
+	'import.mapping.dateFormat',
+	'import.mapping.seriesColumn',
+	'import.mapping.outlet',
+	'import.mapping.noColumn',
+	'import.note.duplicate',
+	'import.note.oneColumn',
+	'import.note.reshaped',
+	'import.note.missing',
+	'import.note.estimates',
+	'import.note.split',
+	'import.note.splitExample',
+	'import.bytes.mb',
+	'import.bytes.kb',
+	'import.bytes.b',
+	'import.notText.zip',
+	'import.notText.gzip',
+	'import.notText.pdf',
+	'import.notText.utf16',
+	'import.notText.binary',
+	'import.refusal.fileEmpty',
+	'import.refusal.fileTooLarge',
+	'import.refusal.fileNotText',
+	'import.refusal.fileColumns',
+	'import.refusal.fileNoRows',
+	'import.refusal.uploadTooLarge',
+	'import.refusal.uploadNotText',
+	'import.refusal.uploadUtf16',
+	'import.refusal.uploadNotUtf8',
+	'import.refusal.unreadable',
+	'import.refusal.empty',
+	'import.refusal.noRows',
+	'import.refusal.tooManyRows',
+	'import.refusal.separator',
+	'import.refusal.headerColumns',
+	'import.refusal.missingColumns',
+	'import.refusal.repeated',
+	'import.refusal.signIn',
+	'import.separator.tabs',
+	'import.separator.semicolons',
+	'import.separator.pipes',
+	'import.delimiter.comma',
+	'import.delimiter.semicolon',
+	'import.delimiter.tab',
+	'import.delimiter.pipe',
+	'import.notStored.full',
+	'import.notStored.readOnly',
+	'import.notStored.connection',
+	'import.notStored.unknown'
+] as const;
+
+/** Counted nouns: a message with `plural` set names one of these stems. */
+export const IMPORT_PLURALS = [
+	'import.n.field',
+	'import.n.periodColumn',
+	'import.n.fileRow',
+	'import.n.row',
+	'import.n.emptyCell',
+	'import.n.value'
+] as const;
+
+export type ImportKey = (typeof IMPORT_KEYS)[number] | (typeof IMPORT_PLURALS)[number];
+export type ImportMessage = Message<ImportKey>;
+
+/** `count` of a counted noun: "3 rows", "1 row", in the reader's language. */
+export const counted = (stem: (typeof IMPORT_PLURALS)[number], count: number): ImportMessage => ({ key: stem, plural: count });
