@@ -1,10 +1,11 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { ledger } from '$lib/server/ledger';
 import { hashToken, SESSION_COOKIE } from '$lib/server/auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheable, cached, cacheKey, invalidate, serveFromCache } from '$lib/server/microcache';
 import { SECURITY_HEADERS } from '$lib/server/headers';
 import { store } from '$lib/server/storage';
+import { BodyRefused, discard, FORM_MAX_BYTES, formTooLarge, readBody } from '$lib/server/body';
 import { LOCALE_COOKIE, localeFor } from '$lib/i18n/catalogue';
 
 // Fail at start-up, with every file:row:column problem listed, rather than on first request;
@@ -15,6 +16,8 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// The dataset upload streams to disk under its own limit; everything else is a small form.
+	if (!(event.request.method === 'POST' && event.route.id === '/api/datasets')) await bufferSmallBody(event);
 	event.locals.user = null;
 	event.locals.locale = localeFor(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -38,6 +41,40 @@ export const handle: Handle = async ({ event, resolve }) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 };
+
+/**
+ * Reads a form's body here, refusing one over FORM_MAX_BYTES before holding more of it, and one
+ * that cannot be parsed as the form it claims to be: left to SvelteKit, a body of any size the
+ * adapter allows would be buffered whole, and a broken multipart body would fail as a 500.
+ */
+async function bufferSmallBody(event: RequestEvent) {
+	const { request } = event;
+	if (!request.body) return;
+	if (Number(request.headers.get('content-length') ?? 0) > FORM_MAX_BYTES) {
+		discard(request.body);
+		error(413, formTooLarge());
+	}
+	const chunks: Uint8Array[] = [];
+	try {
+		await readBody(request.body, { maxBytes: FORM_MAX_BYTES }, (chunk) => chunks.push(chunk));
+	} catch (cause) {
+		if (cause instanceof BodyRefused) error(413, formTooLarge());
+		error(400, 'The request body could not be read.');
+	}
+	event.request = new Request(request.url, {
+		method: request.method,
+		headers: request.headers,
+		body: Buffer.concat(chunks),
+		signal: request.signal
+	});
+	if (/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers.get('content-type') ?? '')) {
+		try {
+			await event.request.clone().formData();
+		} catch {
+			error(400, 'The form could not be read: its body is not valid form data. Reload the page and send it again.');
+		}
+	}
+}
 
 /**
  * scripts/serve.js asks this before handing a request to SvelteKit. Only requests that `handle`

@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DATASET_HEADER, datasetCsv, saveDataset, signUp, startServer, startSlowUpload } from './servers.mjs';
 
@@ -19,9 +18,12 @@ test('a server killed in the middle of an import restarts cleanly: saved data ke
 		const kept = await saveDataset(server.url, cookie, 'Saved before the crash', DATASET_HEADER + datasetCsv(500));
 		expect(kept.status).toBe(201);
 
-		// Half of a large upload arrives, and the server process is killed with it open.
-		const upload = await startSlowUpload(server.url, cookie, 'Cut off by the crash', DATASET_HEADER + datasetCsv(50_000));
-		await sleep(500); // let the server start appending rows inside its transaction
+		// A large upload arrives whole, and the server process is killed while its import stores rows:
+		// the import stages its parts in a folder beside the database only inside its transaction.
+		const upload = await startSlowUpload(server.url, cookie, 'Cut off by the crash', DATASET_HEADER + datasetCsv(200_000));
+		upload.finish('');
+		const staging = `${env.PARALLAX_DB}.import`;
+		await expect.poll(() => existsSync(staging) && readdirSync(staging).length, { intervals: [50] }).toBe(1);
 		await server.stop('SIGKILL');
 		expect(await upload.outcome).toMatch(/^error (ECONNRESET|EPIPE|socket hang up)/);
 
@@ -63,19 +65,20 @@ test('an import parses on a thread that gives way to the one serving pages', asy
 	try {
 		const server = await startServer(4197, { PARALLAX_DB: join(dir, 'parallax.duckdb') });
 		const cookie = await signUp(server.url, 'Nice');
-		const upload = await startSlowUpload(server.url, cookie, 'Imported behind the readers', DATASET_HEADER + datasetCsv(1_000));
+		// Large enough that the import, which starts once the upload has arrived, is still running when looked at.
+		const upload = await startSlowUpload(server.url, cookie, 'Imported behind the readers', DATASET_HEADER + datasetCsv(200_000));
+		upload.finish('');
 		const pid = server.process.pid!;
 		// Field 19 of /proc/<pid>/task/<tid>/stat is the thread's niceness; the command name before it may hold spaces.
 		const niceness = (tid: string) => {
 			const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
 			return Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[16]);
 		};
-		await expect.poll(() => readdirSync(`/proc/${pid}/task`).filter((tid) => niceness(tid) === 10).length).toBe(1);
+		await expect.poll(() => readdirSync(`/proc/${pid}/task`).filter((tid) => niceness(tid) === 10).length, { intervals: [50] }).toBe(1);
 		expect(niceness(String(pid))).toBe(0);
 		expect((await fetch(`${server.url}/events/hague-summit-2025`)).status).toBe(200);
 
-		upload.finish(datasetCsv(1_000, 1_000));
-		expect(await upload.outcome).toMatch(/^response 201 .*"rowCount":2000/);
+		expect(await upload.outcome).toMatch(/^response 201 .*"rowCount":200000/);
 		await server.stop();
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -140,16 +143,16 @@ test('a PostgreSQL connection lost in the middle of an import: a clear error, no
 	try {
 		const cookie = await signUp(server.url, 'Lost');
 		const title = `Cut off from PostgreSQL ${Date.now()}`;
-		const upload = await startSlowUpload(server.url, cookie, title, DATASET_HEADER + datasetCsv(20_000));
-		// The import has inserted rows in its transaction and waits for the rest of the upload.
-		const waiting = `SELECT count(*)::int AS n FROM pg_stat_activity
-			WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE 'INSERT INTO coverage_rows%'`;
-		await expect.poll(async () => (await admin.query(waiting)).rows[0].n, { timeout: 30_000 }).toBe(1);
+		// The upload arrives whole; its import is cut off once it has inserted rows in its transaction.
+		const upload = await startSlowUpload(server.url, cookie, title, DATASET_HEADER + datasetCsv(200_000));
+		upload.finish('');
+		const importing = `SELECT count(*)::int AS n FROM pg_stat_activity
+			WHERE datname = current_database() AND state IN ('active', 'idle in transaction') AND query LIKE 'INSERT INTO coverage_rows%'`;
+		await expect.poll(async () => (await admin.query(importing)).rows[0].n, { timeout: 30_000, intervals: [50] }).toBe(1);
 		await admin.query(
 			'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'
 		);
 
-		upload.finish(datasetCsv(5_000, 20_000));
 		const outcome = await upload.outcome;
 		expect(outcome).toMatch(/^response 503 /);
 		expect(JSON.parse(outcome.replace(/^response 503 /, ''))).toEqual({

@@ -88,8 +88,8 @@ export async function saveDataset(url, cookie, title, csv) {
 
 /**
  * Start a streamed upload and send only its first part; the request stays open so the
- * server is mid-import when the test acts. Resolves once those bytes are written; `finish`
- * sends the rest and ends the request.
+ * server is still receiving it when the test acts. Resolves once those bytes are written;
+ * `finish` sends the rest and ends the request.
  */
 /** @param {string} url @param {string} cookie @param {string} title @param {string} firstPart */
 export function startSlowUpload(url, cookie, title, firstPart) {

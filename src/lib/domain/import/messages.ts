@@ -71,6 +71,7 @@ export const IMPORT_KEYS = [
 	'import.refusal.missingColumns',
 	'import.refusal.repeated',
 	'import.refusal.signIn',
+	'import.refusal.stalled',
 	'import.separator.tabs',
 	'import.separator.semicolons',
 	'import.separator.pipes',

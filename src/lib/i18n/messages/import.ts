@@ -79,6 +79,8 @@ export const en = {
 	'import.refusal.missingColumns': "The file's header must have the columns {columns}; missing: {missing}.",
 	'import.refusal.repeated': 'The header has {names} more than once; each column may appear only once.',
 	'import.refusal.signIn': 'Sign in to save datasets on the server.',
+	'import.refusal.stalled':
+		'No data arrived for {seconds} seconds, so the upload was stopped and nothing was saved. Upload the file again.',
 	'import.separator.tabs': 'tabs',
 	'import.separator.semicolons': 'semicolons',
 	'import.separator.pipes': 'pipes',
@@ -193,6 +195,8 @@ export const uk = {
 	'import.refusal.missingColumns': 'Заголовок файлу має містити стовпці {columns}; бракує: {missing}.',
 	'import.refusal.repeated': 'Стовпці {names} трапляються в заголовку кілька разів; кожен стовпець може бути лише один раз.',
 	'import.refusal.signIn': 'Увійдіть, щоб зберігати набори даних на сервері.',
+	'import.refusal.stalled':
+		'Протягом {seconds} с не надійшло жодних даних, тому завантаження зупинено й нічого не збережено. Завантажте файл ще раз.',
 	'import.separator.tabs': 'табуляціями',
 	'import.separator.semicolons': 'крапками з комою',
 	'import.separator.pipes': 'вертикальними рисками',

@@ -1,6 +1,4 @@
 import { on } from 'node:events';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Worker } from 'node:worker_threads';
 import type { ImportedCoverageRow } from '$lib/domain/ledger/schemas';
 import { ImportRejected, LIMITS, parseDataset, unreadable, type ImportLimits, type WorkerInput, type WorkerMessage } from './parse';
@@ -9,48 +7,41 @@ export { ImportRejected, LIMITS, type ImportLimits } from './parse';
 
 /**
  * Stream a dataset CSV (DATASET_COLUMNS) into validated batches. Every row is checked again
- * with the same mapping and schema the browser used; the first invalid row, an oversize body or
+ * with the same mapping and schema the browser used; the first invalid row, an oversize file or
  * too many rows throws, and because the store consumes this inside one transaction, nothing is
- * kept.
+ * kept. The server feeds it the upload's temporary file, never the request itself: a slow client
+ * must not hold the store's transaction open.
  *
  * Parsing and checking cost about a second of CPU per 100,000 rows, so in the built server they
  * run in a worker thread: the event loop keeps answering other requests during a large import.
  * Only the rows come back; the store still writes them on this thread, in its one transaction.
  */
 export async function* datasetBatches(
-	body: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array>,
+	body: AsyncIterable<Uint8Array>,
 	limits: ImportLimits = LIMITS
 ): AsyncGenerator<ImportedCoverageRow[]> {
 	const { workerUrl } = await import('./worker');
 	// Under vite dev and vitest the module is TypeScript source, which a worker cannot load.
 	if (/\.m?js$/.test(new URL(workerUrl).pathname)) yield* inWorker(new URL(workerUrl), body, limits);
-	else yield* parseDataset(Readable.fromWeb(body as WebReadableStream<Uint8Array>), limits);
+	else yield* parseDataset(body, limits);
 }
 
-async function* inWorker(
-	url: URL,
-	body: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array>,
-	limits: ImportLimits
-): AsyncGenerator<ImportedCoverageRow[]> {
+async function* inWorker(url: URL, body: AsyncIterable<Uint8Array>, limits: ImportLimits): AsyncGenerator<ImportedCoverageRow[]> {
 	const worker = new Worker(url, { workerData: { parallaxImport: limits } });
-	const reader = body.getReader();
+	const chunks = body[Symbol.asyncIterator]();
 	// The worker asks for each chunk, and asks are answered only while the store is pulling rows,
-	// so a slow store holds the upload back instead of queueing it in memory.
+	// so a slow store holds the file back instead of queueing it in memory.
 	const messages = on(worker, 'message', { close: ['exit'] }) as AsyncIterableIterator<[WorkerMessage]>;
-	let refused = false;
 	try {
 		for await (const [message] of messages) {
 			if (message.type === 'batch') yield message.rows;
 			else if (message.type === 'done') return;
-			else if (message.type === 'rejected') {
-				refused = true;
-				throw new ImportRejected(message.status, message.problems);
-			} else {
-				let next: ReadableStreamReadResult<Uint8Array>;
+			else if (message.type === 'rejected') throw new ImportRejected(message.status, message.problems);
+			else {
+				let next: IteratorResult<Uint8Array>;
 				try {
-					next = await reader.read();
+					next = await chunks.next();
 				} catch (error) {
-					refused = true;
 					throw unreadable(error);
 				}
 				worker.postMessage((next.done ? { type: 'end' } : { type: 'chunk', chunk: next.value }) satisfies WorkerInput);
@@ -61,9 +52,6 @@ async function* inWorker(
 	} finally {
 		await messages.return?.();
 		await worker.terminate();
-		// A refused upload is not read further. After a store failure the rest is left for the
-		// HTTP server to drain: cancelling would reset the connection before the 503 is sent.
-		if (refused) await reader.cancel().catch(() => undefined);
-		else reader.releaseLock();
+		await chunks.return?.();
 	}
 }

@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { error, json } from '@sveltejs/kit';
 import { DatasetMetaSchema } from '$lib/domain/import/dataset';
 import { tooLarge } from '$lib/domain/import/limits';
@@ -6,6 +10,7 @@ import { problemMessage, type ImportProblem } from '$lib/domain/import/report';
 import { translateMessage } from '$lib/i18n/catalogue';
 import { listedDatasets } from '$lib/server/access';
 import { newId } from '$lib/server/auth';
+import { BodyRefused, discard, readBody, UPLOAD_IDLE_MS } from '$lib/server/body';
 import { datasetBatches, ImportRejected, LIMITS } from '$lib/server/import';
 import { store } from '$lib/server/storage';
 import { storeFailure, type StoreFailure } from '$lib/server/storage/failure';
@@ -15,8 +20,10 @@ export async function GET({ locals }) {
 }
 
 /**
- * Save a dataset: metadata in the query string, rows as CSV in the body (streamed, checked
- * row by row, stored in one transaction). Refusals are JSON `{ problems: [...], details: [...] }`:
+ * Save a dataset: metadata in the query string, rows as CSV in the body. The body goes to a
+ * temporary file first, so that only a complete upload enters the store's write transaction (a
+ * client trickling bytes would otherwise hold every other write back); the import then checks it
+ * row by row and stores it in one transaction. Refusals are JSON `{ problems: [...], details: [...] }`:
  * the problems in English for API clients, and the same as message keys and values for the
  * upload page to say in the reader's language.
  */
@@ -26,24 +33,50 @@ export async function POST({ request, url, locals }) {
 	const origin = request.headers.get('origin');
 	if (origin && origin !== url.origin) error(403, 'Cross-site uploads are not allowed.');
 	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > LIMITS.bytes) return refuse([tooLarge(LIMITS.bytes)], 413);
+	if (length > LIMITS.bytes) {
+		discard(request.body);
+		return refuse([tooLarge(LIMITS.bytes)], 413);
+	}
 
 	const meta = DatasetMetaSchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!meta.success) return json({ problems: meta.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) }, { status: 422 });
 	if (!request.body) return refuse([{ key: 'import.refusal.empty' }], 422);
 
+	const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
 	try {
+		const file = join(dir, 'upload.csv');
+		const refused = await spool(request.body, file);
+		if (refused) return refused;
 		const dataset = await (
 			await store()
 		).createDataset(
 			{ id: newId(), ownerId: locals.user.id, meta: meta.data, shareToken: newId(18), createdAt: new Date().toISOString() },
-			datasetBatches(request.body)
+			datasetBatches(createReadStream(file))
 		);
 		return json({ dataset }, { status: 201 });
 	} catch (cause) {
 		if (cause instanceof ImportRejected) return refuse(cause.problems, cause.status);
 		console.error('Dataset import failed:', cause);
 		return refuse([NOT_STORED[storeFailure(cause)]], 503);
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+/** Writes the body to `file`; the answer to send instead when the body is refused. */
+async function spool(body: ReadableStream<Uint8Array>, file: string): Promise<Response | undefined> {
+	const out = await open(file, 'w');
+	try {
+		await readBody(body, { maxBytes: LIMITS.bytes, idleMs: UPLOAD_IDLE_MS }, (chunk) => out.write(chunk));
+	} catch (cause) {
+		if (!(cause instanceof BodyRefused)) throw cause;
+		if (cause.reason === 'too-large') return refuse([tooLarge(LIMITS.bytes)], 413);
+		// The client has stopped sending, so closing the connection loses nothing it would read.
+		const response = refuse([{ key: 'import.refusal.stalled', params: { seconds: UPLOAD_IDLE_MS / 1000 } }], 408);
+		response.headers.set('connection', 'close');
+		return response;
+	} finally {
+		await out.close();
 	}
 }
 

@@ -1,0 +1,251 @@
+import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
+import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
+import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
+import {
+	codingAnswerFromRow,
+	codingSessionFromRow,
+	codingSessionParams,
+	codingStudentFromRow,
+	datasetFromRow,
+	datasetInsertParams,
+	datasetRowFromDb,
+	disputeFromRow,
+	disputeParams,
+	datasetStats,
+	toUser
+} from './common';
+import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, whereClause } from './sql';
+import type {
+	AggregateRow,
+	CodingAnswerRecord,
+	CodingSessionRecord,
+	CodingStudentRecord,
+	NewDataset,
+	RowFilter,
+	Store,
+	User
+} from './types';
+
+/** How an engine spells lists, which is where DuckDB and PostgreSQL SQL part ways. */
+export interface Dialect {
+	/** A `;`-joined text as a list of its parts. */
+	split(text: string): string;
+	/** A list literal of the given SQL values. */
+	list(...items: string[]): string;
+	/** True when two lists share an item. */
+	overlap(a: string, b: string): string;
+	/** True when `item` is in `list`. */
+	contains(list: string, item: string): string;
+}
+
+export type DatasetStats = ReturnType<typeof datasetStats>;
+
+/** Each row's frames as a list to unnest, with '' standing for an uncoded row. */
+export const framesOrUncoded = (d: Dialect) => `CASE WHEN frame_codes = '' THEN ${d.list("''")} ELSE ${d.split('frame_codes')} END`;
+
+/**
+ * Everything both engines do alike, written once: the statements, the row mapping, the dataset
+ * transaction. An engine supplies its connection (`C`, what a transaction runs on), its bulk
+ * load and its Dialect.
+ */
+export abstract class SqlStore<C> implements Store {
+	abstract readonly engine: Store['engine'];
+	protected abstract readonly dialect: Dialect;
+	/** Tables that hold a dataset's rows, emptied of them when it is deleted. */
+	protected readonly rowTables: string[] = ['coverage_rows'];
+
+	/** A read. */
+	protected abstract all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+	/** A read as columns: for thousands of rows, cheaper to convert than row objects. */
+	protected abstract columns(sql: string, params?: unknown[]): Promise<unknown[][]>;
+	/** One write statement on its own; the rows it returns. */
+	protected abstract write(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+	/** Several statements that succeed or fail together. */
+	protected abstract transaction(work: (c: C) => Promise<void>): Promise<void>;
+	/** One statement inside a transaction. */
+	protected abstract run(c: C, sql: string, params?: unknown[]): Promise<void>;
+	/** Stores every row of a dataset inside its transaction, adding each to `stats`. */
+	protected abstract load(c: C, datasetId: string, batches: AsyncIterable<DatasetRow[]>, stats: DatasetStats): Promise<void>;
+	abstract close(): Promise<void>;
+
+	protected frameMatch = (p: string) => this.dialect.overlap(this.dialect.split('frame_codes'), this.dialect.split(p));
+
+	async createUser(user: User) {
+		await this.write('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash]);
+	}
+
+	async userByEmail(email: string) {
+		return toUser((await this.all('SELECT * FROM users WHERE email = $1', [email]))[0]);
+	}
+
+	async userById(id: string) {
+		return toUser((await this.all('SELECT * FROM users WHERE id = $1', [id]))[0]);
+	}
+
+	async createSession(tokenHash: string, userId: string, expiresAt: Date) {
+		await this.write('INSERT INTO sessions VALUES ($1, $2, CAST($3 AS TIMESTAMP))', [tokenHash, userId, expiresAt.toISOString()]);
+	}
+
+	async sessionUser(tokenHash: string, now: Date) {
+		const rows = await this.all(
+			`SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+			 WHERE s.token_hash = $1 AND s.expires_at > CAST($2 AS TIMESTAMP)`,
+			[tokenHash, now.toISOString()]
+		);
+		return toUser(rows[0]);
+	}
+
+	async deleteSession(tokenHash: string) {
+		await this.write('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+	}
+
+	async createDataset(dataset: NewDataset, batches: AsyncIterable<DatasetRow[]>): Promise<Dataset> {
+		await this.transaction(async (c) => {
+			const stats = datasetStats();
+			await this.load(c, dataset.id, batches, stats);
+			await this.run(
+				c,
+				`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CAST($13 AS DATE), CAST($14 AS DATE))`,
+				datasetInsertParams(dataset, stats)
+			);
+		});
+		const stored = await this.dataset(dataset.id);
+		if (!stored) throw new Error(`dataset ${dataset.id} vanished after commit`);
+		return stored;
+	}
+
+	async datasets() {
+		return (await this.all(`${DATASET_SELECT} ORDER BY d.created_at DESC`)).map(datasetFromRow);
+	}
+
+	async dataset(id: string) {
+		const row = (await this.all(`${DATASET_SELECT} WHERE d.id = $1`, [id]))[0];
+		return row ? datasetFromRow(row) : undefined;
+	}
+
+	async updateDataset(id: string, meta: DatasetMeta) {
+		await this.write(
+			`UPDATE datasets SET title = $2, description = $3, source = $4, licence = $5, citation = $6, visibility = $7
+			 WHERE id = $1`,
+			[id, meta.title, meta.description, meta.source, meta.licence, meta.citation, meta.visibility]
+		);
+	}
+
+	async deleteDataset(id: string) {
+		await this.transaction(async (c) => {
+			for (const table of this.rowTables) await this.run(c, `DELETE FROM ${table} WHERE dataset_id = $1`, [id]);
+			await this.run(c, 'DELETE FROM datasets WHERE id = $1', [id]);
+		});
+	}
+
+	async records(datasetId: string, filter: RowFilter = {}): Promise<CoverageRecord[]> {
+		const where = whereClause(datasetId, filter, this.frameMatch);
+		const [dates = [], outlets = [], groups = [], events = [], languages = [], frames = [], counts = []] = await this.columns(
+			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, count
+			 FROM coverage_rows WHERE ${where.sql}`,
+			where.params
+		);
+		const out: CoverageRecord[] = new Array(dates.length);
+		for (let i = 0; i < out.length; i++) {
+			const codes = String(frames[i] ?? '');
+			out[i] = {
+				date: String(dates[i]),
+				outlet: String(outlets[i]),
+				group: String(groups[i]),
+				event: String(events[i]),
+				language: String(languages[i]),
+				frames: codes === '' ? [] : codes.split(';'),
+				count: Number(counts[i])
+			};
+		}
+		return out;
+	}
+
+	async rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]> {
+		const where = whereClause(datasetId, filter, this.frameMatch);
+		const rows = await this.all(
+			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, count, title, url
+			 FROM coverage_rows WHERE ${where.sql} ORDER BY date, outlet, url LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+			where.params
+		);
+		return rows.map(datasetRowFromDb);
+	}
+
+	async aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]> {
+		const where = whereClause(datasetId, filter, this.frameMatch);
+		const frames = filter.frames ?? [];
+		const params = [...where.params];
+		const keep =
+			frames.length > 0 ? `WHERE ${this.dialect.contains(this.dialect.split(`$${params.push(frames.join(';'))}`), 'frame')}` : '';
+		// Summing per (period, group, frame list) first splits each frame list once per period and
+		// group instead of once per stored row; the sums are the same.
+		const [periods = [], groups = [], frameCol = [], counts = []] = await this.columns(
+			`SELECT period, outlet_group, frame, SUM(count) AS count
+			 FROM (SELECT period, outlet_group, count, unnest(${framesOrUncoded(this.dialect)}) AS frame
+			       FROM (SELECT CAST(CAST(date_trunc('${granularity}', date) AS DATE) AS VARCHAR) AS period, outlet_group, frame_codes,
+			                    SUM(count) AS count
+			             FROM coverage_rows WHERE ${where.sql} GROUP BY 1, 2, 3) by_list) by_frame ${keep}
+			 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+			params
+		);
+		return periods.map((period, i) => ({
+			period: String(period),
+			group: String(groups[i]),
+			frame: String(frameCol[i]),
+			count: Number(counts[i])
+		}));
+	}
+
+	async createCodingSession(session: CodingSessionRecord) {
+		await this.write(CODING_SQL.insertSession, codingSessionParams(session));
+	}
+
+	async codingSession(id: string) {
+		return codingSessionFromRow((await this.all(CODING_SQL.session, [id]))[0]);
+	}
+
+	async codingSessionByJoinCode(joinCode: string, now: number) {
+		return codingSessionFromRow((await this.all(CODING_SQL.byJoinCode, [joinCode, now]))[0]);
+	}
+
+	async touchCodingSession(id: string, expiresAt: number, revealed = false) {
+		await this.write(CODING_SQL.touch, [id, expiresAt, revealed]);
+	}
+
+	async deleteCodingSessionsBefore(before: number) {
+		await this.transaction(async (c) => {
+			await this.run(c, CODING_SQL.deleteAnswers, [before]);
+			await this.run(c, CODING_SQL.deleteStudents, [before]);
+			await this.run(c, CODING_SQL.deleteSessions, [before]);
+		});
+	}
+
+	async addCodingStudent(sessionId: string, student: CodingStudentRecord) {
+		await this.write(CODING_SQL.insertStudent, [sessionId, student.id, student.nickname, student.tokenHash]);
+	}
+
+	async codingStudents(sessionId: string) {
+		return (await this.all(CODING_SQL.students, [sessionId])).map(codingStudentFromRow);
+	}
+
+	async saveCodingAnswer(sessionId: string, answer: CodingAnswerRecord) {
+		await this.write(CODING_SQL.saveAnswer, [sessionId, answer.studentId, answer.claimId, answer.frames.join(';')]);
+	}
+
+	async codingAnswers(sessionId: string) {
+		return (await this.all(CODING_SQL.answers, [sessionId])).map(codingAnswerFromRow);
+	}
+
+	async createDispute(dispute: Dispute) {
+		await this.write(DISPUTE_INSERT, disputeParams(dispute));
+	}
+
+	async disputes(status?: 'open' | 'resolved') {
+		return (await this.all(disputeQuery(status))).map(disputeFromRow);
+	}
+
+	async resolveDispute(id: string, resolution: { status: Resolution; note: string; resolvedAt: string }) {
+		return (await this.write(DISPUTE_RESOLVE, [id, resolution.status, resolution.note, resolution.resolvedAt])).length > 0;
+	}
+}
