@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import type { CoverageRecord } from '$lib/domain/charts/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
-import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
+import { ACCOUNT_SQL, CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type {
 	AggregateRow,
 	CodingAnswerRecord,
@@ -169,8 +169,23 @@ export class DuckDbStore implements Store {
 		return this.withConnection(async (c) => (await c.runAndReadAll(sql, params as DuckDBValue[])).getColumnsJson() as unknown[][]);
 	}
 
-	async createUser(user: User) {
-		await this.write((c) => c.run('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash]));
+	async createUser(user: Omit<User, 'verified'>) {
+		await this.write((c) => c.run(ACCOUNT_SQL.insertUser, [user.id, user.email, user.name, user.passwordHash]));
+	}
+
+	async createEmailToken(tokenHash: string, userId: string, expiresAt: Date) {
+		await this.write((c) => c.run(ACCOUNT_SQL.insertEmailToken, [tokenHash, userId, expiresAt.toISOString()]));
+	}
+
+	async useEmailToken(tokenHash: string, now: Date) {
+		const rows = await this.write(async (c) =>
+			(await c.runAndReadAll(ACCOUNT_SQL.useEmailToken, [tokenHash, now.toISOString()])).getRowObjectsJson()
+		);
+		return rows[0]?.live ? String(rows[0].user_id) : undefined;
+	}
+
+	async markVerified(userId: string, at: Date) {
+		await this.write((c) => c.run(ACCOUNT_SQL.verifyUser, [userId, at.toISOString()]));
 	}
 
 	async userByEmail(email: string) {

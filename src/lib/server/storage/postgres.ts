@@ -16,7 +16,7 @@ import {
 	toUser
 } from './common';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
-import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
+import { ACCOUNT_SQL, CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type {
 	AggregateRow,
 	CodingAnswerRecord,
@@ -63,8 +63,21 @@ export class PostgresStore implements Store {
 		return (await this.pool.query(sql, params)).rows;
 	}
 
-	async createUser(user: User) {
-		await this.pool.query('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash]);
+	async createUser(user: Omit<User, 'verified'>) {
+		await this.pool.query(ACCOUNT_SQL.insertUser, [user.id, user.email, user.name, user.passwordHash]);
+	}
+
+	async createEmailToken(tokenHash: string, userId: string, expiresAt: Date) {
+		await this.pool.query(ACCOUNT_SQL.insertEmailToken, [tokenHash, userId, expiresAt.toISOString()]);
+	}
+
+	async useEmailToken(tokenHash: string, now: Date) {
+		const rows = await this.all(ACCOUNT_SQL.useEmailToken, [tokenHash, now.toISOString()]);
+		return rows[0]?.live ? String(rows[0].user_id) : undefined;
+	}
+
+	async markVerified(userId: string, at: Date) {
+		await this.pool.query(ACCOUNT_SQL.verifyUser, [userId, at.toISOString()]);
 	}
 
 	async userByEmail(email: string) {
