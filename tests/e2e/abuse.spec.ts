@@ -9,16 +9,23 @@ import { datasetCsv, DATASET_HEADER, startServer } from './servers.mjs';
 // Each test here is a probe from a security pass, written so that it failed before its fix.
 
 const freshDb = () => join(mkdtempSync(join(tmpdir(), 'parallax-abuse-')), 'parallax.duckdb');
-const form = (fields: Record<string, string>) => ({ form: fields, maxRedirects: 0 });
+// A form post as a browser sends it: SvelteKit refuses cross-site form posts without an Origin.
+const form = (origin: string | undefined, fields: Record<string, string>) => ({
+	form: fields,
+	maxRedirects: 0,
+	headers: { origin: origin ?? '' }
+});
 
 test('signing up with the owner’s address first gains nothing until the address is proved', async ({ playwright, baseURL }) => {
 	const request = await playwright.request.newContext({ baseURL });
 	// owner@example.org is in PARALLAX_ADMIN_EMAILS (playwright.config.ts); another test proves it.
-	const signup = await request.post('/signup', form({ name: 'Claimer', email: 'owner@example.org', password: PASSWORD }));
+	const signup = await request.post('/signup', form(baseURL, { name: 'Claimer', email: 'owner@example.org', password: PASSWORD }));
 	expect(signup.status()).toBe(200);
 	expect(signup.headers()['set-cookie'] ?? '').not.toContain('parallax_session');
 	// Not signed in by signing up, so the review (which shows reporters' emails) stays closed.
-	expect((await request.get('/admin/disputes', { maxRedirects: 0 })).status()).toBe(404);
+	const review = await request.get('/admin/disputes', { maxRedirects: 0 });
+	expect(review.status()).toBe(303);
+	expect(review.headers().location).toMatch(/^\/login/);
 	await request.dispose();
 });
 
@@ -45,7 +52,7 @@ test('sign-up answers alike for a new and a taken address, and the taken one is 
 test('an unconfirmed account cannot sign in, and signing in mails a new link', async ({ page, playwright, baseURL }) => {
 	const email = `unconfirmed-${Date.now()}@example.org`;
 	const request = await playwright.request.newContext({ baseURL });
-	await request.post('/signup', form({ name: 'Later', email, password: PASSWORD }));
+	await request.post('/signup', form(baseURL, { name: 'Later', email, password: PASSWORD }));
 	const first = mailedLink(email);
 	await page.goto('/login');
 	await page.getByLabel('Email').fill(email);

@@ -178,9 +178,12 @@ export class DuckDbStore implements Store {
 	}
 
 	async useEmailToken(tokenHash: string, now: Date) {
-		const rows = await this.write(async (c) =>
-			(await c.runAndReadAll(ACCOUNT_SQL.useEmailToken, [tokenHash, now.toISOString()])).getRowObjectsJson()
-		);
+		// Writes are serialised, so two clicks on one link cannot both read the token before it is gone.
+		const rows = await this.write(async (c) => {
+			const found = (await c.runAndReadAll(ACCOUNT_SQL.emailToken, [tokenHash, now.toISOString()])).getRowObjectsJson();
+			await c.run(ACCOUNT_SQL.deleteEmailToken, [tokenHash]);
+			return found;
+		});
 		return rows[0]?.live ? String(rows[0].user_id) : undefined;
 	}
 

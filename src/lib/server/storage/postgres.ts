@@ -72,7 +72,11 @@ export class PostgresStore implements Store {
 	}
 
 	async useEmailToken(tokenHash: string, now: Date) {
-		const rows = await this.all(ACCOUNT_SQL.useEmailToken, [tokenHash, now.toISOString()]);
+		// One statement, so two clicks on one link cannot both spend it.
+		const rows = await this.all(`${ACCOUNT_SQL.deleteEmailToken} RETURNING user_id, expires_at > CAST($2 AS TIMESTAMP) AS live`, [
+			tokenHash,
+			now.toISOString()
+		]);
 		return rows[0]?.live ? String(rows[0].user_id) : undefined;
 	}
 

@@ -157,7 +157,7 @@ export function whereClause(
 export const ACCOUNT_SQL = {
 	insertUser: 'INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, now())',
 	insertEmailToken: 'INSERT INTO email_tokens VALUES ($1, $2, CAST($3 AS TIMESTAMP))',
-	/** Deleting returns the row, so a link works once even when two clicks race. */
-	useEmailToken: 'DELETE FROM email_tokens WHERE token_hash = $1 RETURNING user_id, expires_at > CAST($2 AS TIMESTAMP) AS live',
+	emailToken: 'SELECT user_id, expires_at > CAST($2 AS TIMESTAMP) AS live FROM email_tokens WHERE token_hash = $1',
+	deleteEmailToken: 'DELETE FROM email_tokens WHERE token_hash = $1',
 	verifyUser: 'UPDATE users SET verified_at = CAST($2 AS TIMESTAMP) WHERE id = $1 AND verified_at IS NULL'
 };
