@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { OUTBOX } from './tests/e2e/mailbox.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -50,6 +51,10 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			PARALLAX_DB: '.e2e-db/parallax.duckdb',
 			PARALLAX_LOGIN_ATTEMPTS: '5',
+			// Every test signs up from 127.0.0.1; the limits themselves are tested on servers of their own.
+			PARALLAX_SIGNUPS_PER_HOUR: '1000',
+			PARALLAX_LOGIN_ATTEMPTS_PER_ADDRESS: '1000',
+			PARALLAX_MAIL_OUTBOX: OUTBOX,
 			// The account the dispute-review test signs up with; nobody else may review.
 			PARALLAX_ADMIN_EMAILS: 'owner@example.org'
 		},

@@ -13,10 +13,11 @@ const { server } = await import('../build/index.js');
 // under a class's worth of load, converting each request and response costs more than the page.
 // adapter-node's server is kept as it is (shutdown, timeouts); only its request listener is wrapped.
 const fromCache = globalThis[Symbol.for('parallax.fromCache')];
-if (typeof fromCache === 'function') {
-	server.server.removeListener('request', server.attach);
-	server.server.on('request', (req, res) => {
-		if (!fromCache(req, res)) server.attach(req, res);
-	});
-}
+const headers = Object.entries(globalThis[Symbol.for('parallax.securityHeaders')] ?? {});
+server.server.removeListener('request', server.attach);
+server.server.on('request', (req, res) => {
+	// Static files are answered by adapter-node without passing SvelteKit's hooks.
+	for (const [name, value] of headers) res.setHeader(name, value);
+	if (typeof fromCache !== 'function' || !fromCache(req, res)) server.attach(req, res);
+});
 console.log(`\nParallax is running at ${process.env.ORIGIN}\n`);

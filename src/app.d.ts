@@ -3,7 +3,7 @@ declare global {
 	namespace App {
 		interface Locals {
 			/** The signed-in researcher, if any. */
-			user: { id: string; email: string; name: string } | null;
+			user: { id: string; email: string; name: string; verified: boolean } | null;
 			/** Interface language: the remembered choice, else the browser's preference. */
 			locale: import('$lib/i18n/catalogue').Locale;
 		}

@@ -23,7 +23,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const user = await (await store()).sessionUser(hashToken(token), new Date());
-		if (user) event.locals.user = { id: user.id, email: user.email, name: user.name };
+		if (user) event.locals.user = { id: user.id, email: user.email, name: user.name, verified: user.verified };
 	}
 
 	const method = event.request.method;
@@ -90,6 +90,8 @@ function fromCache(req: IncomingMessage, res: ServerResponse): boolean {
 	return serveFromCache(req, res, cacheKey(locale, new URL(`http://localhost${req.url}`)), SECURITY_HEADERS);
 }
 (globalThis as Record<symbol, unknown>)[Symbol.for('parallax.fromCache')] = fromCache;
+// scripts/serve.js sets these on every answer, static files included, before any handler runs.
+(globalThis as Record<symbol, unknown>)[Symbol.for('parallax.securityHeaders')] = SECURITY_HEADERS;
 
 /** Names and values as SvelteKit's cookies.get reads them (quotes dropped, percent-decoded). */
 function parseCookies(header: string | undefined): Map<string, string> {

@@ -1,4 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mailedLink } from './mailbox.mjs';
+
+/** Each started server's mail outbox, by its URL, so signUp can follow the confirmation link. */
+const outboxes = new Map();
 import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -10,8 +17,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
  */
 export async function startServer(port, env) {
 	const url = `http://localhost:${port}`;
+	const outbox = join(mkdtempSync(join(tmpdir(), 'parallax-mail-')), 'outbox.jsonl');
+	outboxes.set(url, outbox);
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			PARALLAX_MAIL_OUTBOX: outbox,
+			// Tests and load scripts sign many accounts up from one address; a test of the limit sets its own.
+			PARALLAX_SIGNUPS_PER_HOUR: '1000',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -39,28 +57,28 @@ export async function startServer(port, env) {
 }
 
 /**
- * Sign up through the real form and return the session cookie header.
+ * Sign up through the real form, follow the mailed confirmation link, and return the session
+ * cookie header.
  * @param {string} url
  * @param {string} name
  * @returns {Promise<string>}
  */
 export async function signUp(url, name) {
-	const body = new URLSearchParams({
-		name,
-		email: `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`,
-		password: 'correct horse battery staple'
-	});
+	const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+	const body = new URLSearchParams({ name, email, password: 'correct horse battery staple' });
 	const response = await fetch(`${url}/signup`, {
 		method: 'POST',
 		body,
 		redirect: 'manual',
 		headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' }
 	});
-	const cookie = response.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`sign-up failed with ${response.status}`);
+	const link = mailedLink(email, outboxes.get(url));
+	if (!response.ok || !link) throw new Error(`sign-up failed with ${response.status}`);
+	const confirmed = await fetch(link, { redirect: 'manual' });
+	const cookie = confirmed.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`confirming the address failed with ${confirmed.status}`);
 	return cookie;
 }
-
 export const DATASET_HEADER = 'date,outlet,group,event,language,frames,count,title,url\n';
 
 /** Synthetic rows for tests and load scripts, never shown to users as real. @param {number} rows */

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { readLedger } from '../../src/lib/server/ledger';
+import { mailedLink } from './mailbox.mjs';
 
 /** The bundled data, read the same way the server reads it, for computing expected values. */
 export const ledger = readLedger('data');
@@ -17,16 +18,24 @@ export function groupOf(outletId: string): string {
 
 export const PASSWORD = 'correct horse battery staple';
 
-/** A new researcher account in its own browser context, signed in on /datasets. */
+/** A new researcher account in its own browser context, confirmed through its mailed link and signed in on /datasets. */
 export async function signUp(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
-	const page = await (await browser.newContext()).newPage();
 	const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+	return { page: await signUpAs(browser, name, email), email };
+}
+
+export async function signUpAs(browser: Browser, name: string, email: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
 	await page.goto('/signup');
 	await page.getByLabel('Name').fill(name);
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+	let link: string | undefined;
+	await expect.poll(() => (link = mailedLink(email))).toBeTruthy();
+	await page.goto(link!);
 	await expect(page).toHaveURL('/datasets');
 	await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
-	return { page, email };
+	return page;
 }

@@ -40,7 +40,22 @@ export const LoginSchema = z.object({
 	password: z.string().min(1, 'account.error.passwordEmpty' satisfies Key)
 });
 
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere. */
+const ELSEWHERE = new URL('https://parallax.invalid');
+
+/**
+ * Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere.
+ * Browsers drop tabs and line breaks and read `\\` as `/` in a Location, so `/\t/evil.example` or
+ * `/\\evil.example` would leave the site: the target is resolved as a browser would and only its
+ * path, query and fragment on this site are kept.
+ */
 export function safeRedirect(target: string | null | undefined, fallback = '/datasets'): string {
-	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : fallback;
+	// eslint-disable-next-line no-control-regex -- control characters are what browsers strip
+	if (!target || !target.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
+	let url: URL;
+	try {
+		url = new URL(target, ELSEWHERE);
+	} catch {
+		return fallback;
+	}
+	return url.origin === ELSEWHERE.origin ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
+import { sendMail } from './mail';
 import type { Store, User } from './storage/types';
 
 export const SESSION_COOKIE = 'parallax_session';
@@ -42,6 +43,48 @@ export function hashToken(token: string): string {
 
 export function newId(bytes = 12): string {
 	return randomBytes(bytes).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
+}
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * Checks a password against an account, or against a decoy hash when there is no account, so an
+ * unknown email takes as long to refuse as a wrong password and cannot be told apart by timing.
+ */
+export async function passwordMatches(user: User | undefined, password: string): Promise<boolean> {
+	if (user) return verifyPassword(password, user.passwordHash);
+	decoy ??= hashPassword(randomBytes(16).toString('base64url'));
+	await verifyPassword(password, await decoy);
+	return false;
+}
+
+const LINK_HOURS = 24;
+
+/** Mails a one-time link that proves the account owns its address and signs it in. */
+export async function sendConfirmation(store: Store, user: User, origin: string, locale: 'en' | 'uk') {
+	const token = randomBytes(32).toString('base64url');
+	await store.createEmailToken(hashToken(token), user.id, new Date(Date.now() + LINK_HOURS * 3_600_000));
+	const link = `${origin}/verify?token=${token}`;
+	await sendMail({
+		to: user.email,
+		subject: locale === 'uk' ? 'Підтвердьте адресу для Parallax' : 'Confirm your email address for Parallax',
+		text:
+			locale === 'uk'
+				? `Відкрийте це посилання протягом ${LINK_HOURS} годин, щоб підтвердити адресу й увійти:\n${link}\n\nЯкщо ви не створювали облікового запису, нічого не робіть.`
+				: `Open this link within ${LINK_HOURS} hours to confirm your address and sign in:\n${link}\n\nIf you did not create an account, do nothing.`
+	});
+}
+
+/** Someone tried to sign up with an address that already has an account: tell its owner, not them. */
+export async function sendAlreadyRegistered(email: string, origin: string, locale: 'en' | 'uk') {
+	await sendMail({
+		to: email,
+		subject: locale === 'uk' ? 'Ваш обліковий запис Parallax' : 'Your Parallax account',
+		text:
+			locale === 'uk'
+				? `Хтось спробував створити обліковий запис із цією адресою, але він уже існує. Увійти: ${origin}/login`
+				: `Someone tried to create an account with this address, but it already has one. Sign in: ${origin}/login`
+	});
 }
 
 export async function startSession(store: Store, user: User, cookies: Cookies, secure: boolean) {
@@ -90,4 +133,32 @@ export class RateLimiter {
 	}
 }
 
-export const loginLimiter = new RateLimiter(Number(process.env.PARALLAX_LOGIN_ATTEMPTS ?? 10), 15 * 60_000);
+const fromEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+/**
+ * Sign-in attempts are limited three ways over 15 minutes: per address and account (a guesser at
+ * one account), per address (one client trying many accounts) and per account (many clients
+ * trying one account). The first to run out answers 429 with the wait.
+ */
+const loginLimits = {
+	pair: new RateLimiter(fromEnv('PARALLAX_LOGIN_ATTEMPTS', 10), 15 * 60_000),
+	address: new RateLimiter(fromEnv('PARALLAX_LOGIN_ATTEMPTS_PER_ADDRESS', 30), 15 * 60_000),
+	account: new RateLimiter(fromEnv('PARALLAX_LOGIN_ATTEMPTS_PER_ACCOUNT', 50), 15 * 60_000)
+};
+
+/** Records a sign-in attempt; the seconds to wait when any limit is reached, else 0. */
+export function loginWait(address: string, email: string): number {
+	return Math.max(
+		loginLimits.pair.attempt(`${address}|${email}`),
+		loginLimits.address.attempt(address),
+		loginLimits.account.attempt(email)
+	);
+}
+
+/** A successful sign-in clears the pair's count; the address and account limits keep theirs. */
+export function loginSucceeded(address: string, email: string) {
+	loginLimits.pair.reset(`${address}|${email}`);
+}
+
+/** New accounts per address per hour. */
+export const signupLimiter = new RateLimiter(fromEnv('PARALLAX_SIGNUPS_PER_HOUR', 10), 60 * 60_000);

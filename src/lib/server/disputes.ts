@@ -3,11 +3,12 @@ import { RateLimiter } from './auth';
 import { store } from './storage';
 
 /**
- * The owner is whoever signs in with an address listed in PARALLAX_ADMIN_EMAILS; no separate
- * role is stored, so granting or revoking review is a configuration change.
+ * The owner is whoever signs in with an address listed in PARALLAX_ADMIN_EMAILS and has proved
+ * they own it (the confirmation link); no separate role is stored, so granting or revoking review
+ * is a configuration change, and signing up first with the owner's address gains nothing.
  */
 export function isOwner(user: App.Locals['user']): boolean {
-	if (!user) return false;
+	if (!user?.verified) return false;
 	const owners = (process.env.PARALLAX_ADMIN_EMAILS ?? '')
 		.split(',')
 		.map((e) => e.trim().toLowerCase())

@@ -1,3 +1,4 @@
+import { isolate } from '$lib/domain/bidi';
 import { listedDatasets } from '$lib/server/access';
 import { chartData, storedChartData } from '$lib/server/charts';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
@@ -15,6 +16,6 @@ export async function load({ url, locals }) {
 	return {
 		...bundled,
 		stored: stored?.input ?? null,
-		storedDatasets: datasets.map((d) => ({ id: d.id, label: `${d.title} (saved by ${d.ownerName})`, rows: d.rowCount }))
+		storedDatasets: datasets.map((d) => ({ id: d.id, label: `${isolate(d.title)} (saved by ${isolate(d.ownerName)})`, rows: d.rowCount }))
 	};
 }

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { LoginSchema, safeRedirect } from '$lib/domain/account';
-import { loginLimiter, startSession, verifyPassword } from '$lib/server/auth';
+import { loginSucceeded, loginWait, passwordMatches, sendConfirmation, startSession } from '$lib/server/auth';
 import { store } from '$lib/server/storage';
 import { fieldErrors, translate } from '$lib/i18n/catalogue';
 
@@ -14,8 +14,8 @@ export const actions = {
 		const values = { email: String(form.email ?? '') };
 		const parsed = LoginSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error.issues, locals.locale, values) });
-		const key = `${getClientAddress()}|${parsed.data.email}`;
-		const wait = loginLimiter.attempt(key);
+		const address = getClientAddress();
+		const wait = loginWait(address, parsed.data.email);
 		if (wait > 0) {
 			return fail(429, {
 				values,
@@ -24,11 +24,15 @@ export const actions = {
 		}
 		const db = await store();
 		const user = await db.userByEmail(parsed.data.email);
-		// The same message whether the email or the password is wrong, so accounts cannot be probed.
-		if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+		// The same message, after the same work, whether the email or the password is wrong.
+		if (!(await passwordMatches(user, parsed.data.password)) || !user) {
 			return fail(400, { values, errors: { form: translate(locals.locale, 'login.mismatch') } });
 		}
-		loginLimiter.reset(key);
+		loginSucceeded(address, parsed.data.email);
+		if (!user.verified) {
+			await sendConfirmation(db, user, url.origin, locals.locale);
+			return fail(403, { values, errors: { form: translate(locals.locale, 'login.unconfirmed') } });
+		}
 		await startSession(db, user, cookies, url.protocol === 'https:');
 		redirect(303, safeRedirect(url.searchParams.get('next')));
 	}

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { SignupSchema, safeRedirect } from '$lib/domain/account';
-import { hashPassword, newId, startSession } from '$lib/server/auth';
+import { hashPassword, newId, sendAlreadyRegistered, sendConfirmation, signupLimiter } from '$lib/server/auth';
+import { isGuessable } from '$lib/server/passwords';
 import { store } from '$lib/server/storage';
 import { fieldErrors, translate } from '$lib/i18n/catalogue';
 
@@ -9,23 +10,30 @@ export function load({ locals, url }) {
 }
 
 export const actions = {
-	default: async ({ request, cookies, url, locals }) => {
+	default: async ({ request, url, locals, getClientAddress }) => {
 		const form = Object.fromEntries(await request.formData());
 		const parsed = SignupSchema.safeParse(form);
 		const values = { name: String(form.name ?? ''), email: String(form.email ?? '') };
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error.issues, locals.locale, values) });
-		const db = await store();
-		if (await db.userByEmail(parsed.data.email)) {
-			return fail(400, { values, errors: { email: translate(locals.locale, 'signup.taken') } });
+		const { name, email, password } = parsed.data;
+		if (isGuessable(password, [name, email])) {
+			return fail(400, { values, errors: { password: translate(locals.locale, 'signup.weak') } });
 		}
-		const user = {
-			id: newId(),
-			email: parsed.data.email,
-			name: parsed.data.name,
-			passwordHash: await hashPassword(parsed.data.password)
-		};
-		await db.createUser(user);
-		await startSession(db, user, cookies, url.protocol === 'https:');
-		redirect(303, safeRedirect(url.searchParams.get('next')));
+		const wait = signupLimiter.attempt(getClientAddress());
+		if (wait > 0) {
+			return fail(429, { values, errors: { form: translate(locals.locale, 'signup.tooMany', { minutes: Math.ceil(wait / 60) }) } });
+		}
+		// Whether or not the address has an account, the answer and the work are the same (a hash
+		// and a mail), so signing up reveals nothing about who is registered.
+		const passwordHash = await hashPassword(password);
+		const db = await store();
+		const existing = await db.userByEmail(email);
+		if (existing?.verified) await sendAlreadyRegistered(email, url.origin, locals.locale);
+		else {
+			const user = existing ?? { id: newId(), email, name, passwordHash, verified: false };
+			if (!existing) await db.createUser(user);
+			await sendConfirmation(db, user, url.origin, locals.locale);
+		}
+		return { sent: email };
 	}
 };

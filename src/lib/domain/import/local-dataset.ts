@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { isolate } from '../bidi';
 import type { CoverageRecord } from '../charts/aggregate';
 import { DATASET_COLUMNS } from './dataset';
 import type { ChartInput } from '../charts/chart-views';
@@ -44,7 +45,7 @@ export function isLocalDatasetId(id: string | null | undefined): id is string {
 }
 
 export function localDatasetLabel(meta: Pick<LocalDatasetMeta, 'title'>): string {
-	return `${meta.title} (uploaded, in this browser)`;
+	return `${isolate(meta.title)} (uploaded, in this browser)`;
 }
 
 /** Rows in the shape the aggregation reads; the file's own group column wins over the mapping. */

@@ -30,10 +30,21 @@ export interface Dispute {
 	resolvedAt: string | null;
 }
 
-/** What anyone may see of a dispute: never the contact address. */
-export type PublicDispute = Omit<Dispute, 'contactEmail'>;
+/**
+ * What anyone may see of an open dispute: that it exists and when it was sent. Its reason and
+ * source come from anonymous readers, so they are shown only once the project has reviewed them
+ * (on the changelog); the contact address never is.
+ */
+export type PublicDispute = Pick<Dispute, 'id' | 'kind' | 'subject' | 'label' | 'createdAt'>;
 
-export function publicDispute({ contactEmail: _private, ...rest }: Dispute): PublicDispute {
+export function publicDispute({ id, kind, subject, label, createdAt }: Dispute): PublicDispute {
+	return { id, kind, subject, label, createdAt };
+}
+
+/** A decided dispute, reviewed by the project: everything but the contact address. */
+export type DecidedDispute = Omit<Dispute, 'contactEmail'>;
+
+export function decidedDispute({ contactEmail: _private, ...rest }: Dispute): DecidedDispute {
 	return rest;
 }
 

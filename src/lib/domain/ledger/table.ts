@@ -115,9 +115,15 @@ export function parseTable<S extends ObjectSchema>(file: string, text: string, s
 	return { rows, rowNumbers, ids, issues };
 }
 
-/** Serialise rows back to CSV; used for downloads so every export quotes the same way. */
+/**
+ * Serialise rows back to CSV; every CSV the app writes goes through here, so every cell, the
+ * header row included (a chart's series names are outlets from uploads), is neutralised alike.
+ */
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-	return Papa.unparse({ fields: columns, data: rows.map((row) => columns.map((c) => neutraliseCell(row[c]))) }, { newline: '\r\n' });
+	return Papa.unparse(
+		{ fields: columns.map(neutraliseCell), data: rows.map((row) => columns.map((c) => neutraliseCell(row[c]))) },
+		{ newline: '\r\n' }
+	);
 }
 
 /**

@@ -17,7 +17,6 @@ export const en = {
 	'signup.passwordHint': 'At least 12 characters.',
 	'signup.have': 'Already have an account?',
 	'signup.signIn': 'Sign in',
-	'signup.taken': 'There is already an account with this email address. Sign in instead.',
 	'account.error.name': 'Enter your name.',
 	'account.error.nameLong': 'Your name is longer than 100 characters.',
 	'account.error.emailLong': 'That email address is too long.',
@@ -25,7 +24,17 @@ export const en = {
 	'account.error.passwordShort': 'Use a password of at least 12 characters.',
 	'account.error.passwordLong': 'Use a password of at most 200 characters.',
 	'account.error.emailEmpty': 'Enter your email address.',
-	'account.error.passwordEmpty': 'Enter your password.'
+	'account.error.passwordEmpty': 'Enter your password.',
+	'signup.weak':
+		'This password is too easy to guess: it is common, repetitive, or built from your name or email. Try a longer phrase of unrelated words.',
+	'signup.tooMany': 'Too many new accounts from this address. Try again in {minutes} minutes.',
+	'signup.sentHeading': 'Check your email',
+	'signup.sent': 'We have sent a message to {email}. Open the link in it within 24 hours to confirm the address and sign in.',
+	'signup.sentDev': 'No message? Check your spam folder. On a server without mail set up, the link is printed in the server log.',
+	'login.unconfirmed': 'Confirm your email address first: we have sent a new link to it.',
+	'verify.title': 'Confirm your email address',
+	'verify.expired': 'This link has expired or has already been used. Sign in to get a new one.',
+	'verify.signIn': 'Sign in'
 } as const;
 
 export const uk = {
@@ -46,7 +55,6 @@ export const uk = {
 	'signup.passwordHint': 'Щонайменше 12 символів.',
 	'signup.have': 'Уже маєте обліковий запис?',
 	'signup.signIn': 'Увійти',
-	'signup.taken': 'Обліковий запис із цією електронною адресою вже існує. Увійдіть замість реєстрації.',
 	'account.error.name': 'Введіть своє ім’я.',
 	'account.error.nameLong': 'Ім’я довше за 100 символів.',
 	'account.error.emailLong': 'Ця адреса електронної пошти задовга.',
@@ -54,5 +62,15 @@ export const uk = {
 	'account.error.passwordShort': 'Пароль має містити щонайменше 12 символів.',
 	'account.error.passwordLong': 'Пароль має містити щонайбільше 200 символів.',
 	'account.error.emailEmpty': 'Введіть адресу електронної пошти.',
-	'account.error.passwordEmpty': 'Введіть пароль.'
+	'account.error.passwordEmpty': 'Введіть пароль.',
+	'signup.weak':
+		'Цей пароль надто легко вгадати: він поширений, повторюваний або складений з вашого імені чи адреси. Спробуйте довшу фразу з не пов’язаних між собою слів.',
+	'signup.tooMany': 'Забагато нових облікових записів із цієї адреси. Спробуйте знову за {minutes} хв.',
+	'signup.sentHeading': 'Перевірте пошту',
+	'signup.sent': 'Ми надіслали лист на {email}. Відкрийте посилання в ньому протягом 24 годин, щоб підтвердити адресу й увійти.',
+	'signup.sentDev': 'Немає листа? Перевірте теку «Спам». Якщо на сервері не налаштовано пошту, посилання є в журналі сервера.',
+	'login.unconfirmed': 'Спершу підтвердьте електронну адресу: ми надіслали на неї нове посилання.',
+	'verify.title': 'Підтвердьте електронну адресу',
+	'verify.expired': 'Термін дії цього посилання минув, або його вже використано. Увійдіть, щоб отримати нове.',
+	'verify.signIn': 'Увійти'
 } satisfies Record<keyof typeof en, string>;

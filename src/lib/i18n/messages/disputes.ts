@@ -3,6 +3,7 @@ export const en = {
 	'dispute.link': 'Dispute this label',
 	'dispute.under': 'Under dispute ({count})',
 	'dispute.readerSource': "reader's source",
+	'dispute.sent': 'A dispute sent on {date} is under review.',
 	'dispute.pending': 'Readers dispute this label; the project has not yet decided. Outcomes go to the',
 	'dispute.changelog': 'changelog',
 	'dispute.after': '.',
@@ -12,10 +13,11 @@ export const en = {
 	'dispute.whereShown': 'Where this label is shown',
 	'dispute.thanks': 'Thank you — your dispute is recorded',
 	'dispute.thanksText':
-		'It is shown next to the label as “under dispute” until the project reviews it. The outcome, accepted or rejected with a note, will appear on the',
+		'The label is marked “under dispute” until the project reviews it; your reason is not shown before then. The outcome, accepted or rejected with a note and your reason, will appear on the',
 	'dispute.publicChangelog': 'public changelog',
 	'dispute.back': 'Back to the label',
-	'dispute.noAccount': 'No account needed. Your reason and source are shown publicly; your email is not.',
+	'dispute.noAccount':
+		'No account needed. Your reason and source are shown publicly once the project has reviewed them; your email never is.',
 	'dispute.reason': 'Why is this label wrong? (required)',
 	'dispute.sourceUrl': 'Source supporting your reason (https address, optional)',
 	'dispute.email': 'Your email, if you want a reply (optional, never shown)',
@@ -32,6 +34,7 @@ export const uk = {
 	'dispute.link': 'Оскаржити цю мітку',
 	'dispute.under': 'Оскаржується ({count})',
 	'dispute.readerSource': 'джерело читача',
+	'dispute.sent': 'Оскарження, надіслане {date}, розглядається.',
 	'dispute.pending': 'Читачі оскаржують цю мітку; проєкт ще не ухвалив рішення. Результати потрапляють до',
 	'dispute.changelog': 'журналу змін',
 	'dispute.after': '.',
@@ -41,10 +44,11 @@ export const uk = {
 	'dispute.whereShown': 'Де показано цю мітку',
 	'dispute.thanks': 'Дякуємо — ваше заперечення зареєстровано',
 	'dispute.thanksText':
-		'Поруч із міткою буде позначка «оскаржується», доки проєкт не розгляне заперечення. Результат — прийнято чи відхилено, з поясненням — з’явиться в',
+		'Поруч із міткою буде позначка «оскаржується», доки проєкт не розгляне заперечення; ваше пояснення до того не показується. Результат — прийнято чи відхилено, з поясненням і вашим обґрунтуванням — з’явиться в',
 	'dispute.publicChangelog': 'публічному журналі змін',
 	'dispute.back': 'Повернутися до мітки',
-	'dispute.noAccount': 'Обліковий запис не потрібен. Ваше пояснення й джерело буде показано публічно, електронну адресу — ні.',
+	'dispute.noAccount':
+		'Обліковий запис не потрібен. Ваше пояснення й джерело буде показано публічно після розгляду проєктом; електронну адресу — ніколи.',
 	'dispute.reason': 'Чому ця мітка хибна? (обов’язково)',
 	'dispute.sourceUrl': 'Джерело на підтвердження (адреса https, необов’язково)',
 	'dispute.email': 'Ваша електронна адреса, якщо хочете отримати відповідь (необов’язково, ніде не показується)',

@@ -46,7 +46,8 @@ export function toUser(row: Record<string, unknown> | undefined): User | undefin
 		id: String(row.id),
 		email: String(row.email),
 		name: String(row.name),
-		passwordHash: String(row.password_hash)
+		passwordHash: String(row.password_hash),
+		verified: row.verified_at !== null && row.verified_at !== undefined
 	};
 }
 

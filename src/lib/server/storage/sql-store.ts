@@ -15,7 +15,7 @@ import {
 	datasetStats,
 	toUser
 } from './common';
-import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, whereClause } from './sql';
+import { ACCOUNT_SQL, CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, whereClause } from './sql';
 import type {
 	AggregateRow,
 	CodingAnswerRecord,
@@ -71,8 +71,26 @@ export abstract class SqlStore<C> implements Store {
 
 	protected frameMatch = (p: string) => this.dialect.overlap(this.dialect.split('frame_codes'), this.dialect.split(p));
 
-	async createUser(user: User) {
-		await this.write('INSERT INTO users VALUES ($1, $2, $3, $4, now())', [user.id, user.email, user.name, user.passwordHash]);
+	async createUser(user: Omit<User, 'verified'>) {
+		await this.write(ACCOUNT_SQL.insertUser, [user.id, user.email, user.name, user.passwordHash]);
+	}
+
+	async createEmailToken(tokenHash: string, userId: string, expiresAt: Date) {
+		await this.write(ACCOUNT_SQL.insertEmailToken, [tokenHash, userId, expiresAt.toISOString()]);
+	}
+
+	/**
+	 * Read, then delete: two clicks racing on one link can at most both confirm the same account
+	 * for whoever holds the link, which one click does anyway.
+	 */
+	async useEmailToken(tokenHash: string, now: Date) {
+		const [token] = await this.all(ACCOUNT_SQL.emailToken, [tokenHash, now.toISOString()]);
+		if (token) await this.write(ACCOUNT_SQL.deleteEmailToken, [tokenHash]);
+		return token?.live ? String(token.user_id) : undefined;
+	}
+
+	async markVerified(userId: string, at: Date) {
+		await this.write(ACCOUNT_SQL.verifyUser, [userId, at.toISOString()]);
 	}
 
 	async userByEmail(email: string) {

@@ -12,6 +12,13 @@ export const SCHEMA = [
 		password_hash VARCHAR NOT NULL,
 		created_at TIMESTAMP NOT NULL
 	)`,
+	// Added after the first release: an account proves it owns its email before it is used.
+	`ALTER TABLE users ADD COLUMN IF NOT EXISTS verified_at TIMESTAMP`,
+	`CREATE TABLE IF NOT EXISTS email_tokens (
+		token_hash VARCHAR PRIMARY KEY,
+		user_id VARCHAR NOT NULL,
+		expires_at TIMESTAMP NOT NULL
+	)`,
 	`CREATE TABLE IF NOT EXISTS sessions (
 		token_hash VARCHAR PRIMARY KEY,
 		user_id VARCHAR NOT NULL,
@@ -145,3 +152,12 @@ export function whereClause(
 	if (filter.frames && filter.frames.length > 0) parts.push(frameMatch(add(filter.frames.join(';'))));
 	return { sql: parts.join(' AND '), params };
 }
+
+/** Account statements both engines run as written (timestamps are passed as ISO strings). */
+export const ACCOUNT_SQL = {
+	insertUser: 'INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, now())',
+	insertEmailToken: 'INSERT INTO email_tokens VALUES ($1, $2, CAST($3 AS TIMESTAMP))',
+	emailToken: 'SELECT user_id, expires_at > CAST($2 AS TIMESTAMP) AS live FROM email_tokens WHERE token_hash = $1',
+	deleteEmailToken: 'DELETE FROM email_tokens WHERE token_hash = $1',
+	verifyUser: 'UPDATE users SET verified_at = CAST($2 AS TIMESTAMP) WHERE id = $1 AND verified_at IS NULL'
+};

@@ -8,6 +8,8 @@ export interface User {
 	email: string;
 	name: string;
 	passwordHash: string;
+	/** Whether the account has opened the link sent to its email address. */
+	verified: boolean;
 }
 
 export interface NewDataset {
@@ -70,9 +72,16 @@ export interface AggregateRow {
 export interface Store {
 	readonly engine: 'duckdb' | 'postgres';
 
-	createUser(user: User): Promise<void>;
+	/** New accounts start unverified. */
+	createUser(user: Omit<User, 'verified'>): Promise<void>;
 	userByEmail(email: string): Promise<User | undefined>;
 	userById(id: string): Promise<User | undefined>;
+
+	/** A one-time link token for proving an email address (only its hash is stored). */
+	createEmailToken(tokenHash: string, userId: string, expiresAt: Date): Promise<void>;
+	/** Spends a link token: the user it was for if it was unexpired, else undefined. */
+	useEmailToken(tokenHash: string, now: Date): Promise<string | undefined>;
+	markVerified(userId: string, at: Date): Promise<void>;
 
 	createSession(tokenHash: string, userId: string, expiresAt: Date): Promise<void>;
 	sessionUser(tokenHash: string, now: Date): Promise<User | undefined>;

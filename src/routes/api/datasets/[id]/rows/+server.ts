@@ -7,6 +7,12 @@ import { store } from '$lib/server/storage';
 
 const MAX_LIMIT = 100_000;
 
+/** `1e400` or `-0x10` would reach SQL as Infinity or a float; only plain digits are accepted. */
+function wholeNumber(value: string | null, fallback: number): number | null {
+	if (value === null || value === '') return fallback;
+	return /^\d{1,9}$/.test(value) ? Number(value) : null;
+}
+
 /** A dataset's rows with the chart filters applied, as JSON pages or one CSV file. */
 export async function GET({ params, locals, url }) {
 	const dataset = await readableDataset(params.id, locals.user, url.searchParams.get('token'));
@@ -26,7 +32,11 @@ export async function GET({ params, locals, url }) {
 			}
 		});
 	}
-	const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 1000) || 1000, 1), MAX_LIMIT);
-	const offset = Math.max(Number(url.searchParams.get('offset') ?? 0) || 0, 0);
-	return json({ dataset: dataset.id, limit, offset, rows: await db.rows(dataset.id, filter, limit, offset) });
+	const limit = wholeNumber(url.searchParams.get('limit'), 1000);
+	const offset = wholeNumber(url.searchParams.get('offset'), 0);
+	if (limit === null || offset === null) {
+		return json({ problems: ['limit and offset must be whole numbers from 0 to 999999999, written with digits only.'] }, { status: 400 });
+	}
+	const pageSize = Math.min(Math.max(limit, 1), MAX_LIMIT);
+	return json({ dataset: dataset.id, limit: pageSize, offset, rows: await db.rows(dataset.id, filter, pageSize, offset) });
 }

@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import { hashToken, startSession } from '$lib/server/auth';
+import { store } from '$lib/server/storage';
+
+/** The link from the confirmation mail: proves the address, then signs the account in. */
+export async function load({ url, cookies }) {
+	const token = url.searchParams.get('token') ?? '';
+	const db = await store();
+	const userId = token ? await db.useEmailToken(hashToken(token), new Date()) : undefined;
+	const user = userId ? await db.userById(userId) : undefined;
+	if (!user) return { confirmed: false };
+	await db.markVerified(user.id, new Date());
+	await startSession(db, user, cookies, url.protocol === 'https:');
+	redirect(303, '/datasets');
+}
