@@ -27,8 +27,8 @@ describe('bundled dataset', () => {
 	it('lists on each event only narratives its claims reach', () => {
 		const narrativeOf = new Map(ledger.frames.map((f) => [f.id, f.semeval_narrative]));
 		for (const event of ledger.events) {
-			const reached = new Set(
-				ledger.claims.filter((c) => c.event_id === event.id).flatMap((c) => c.frame_codes.map((code) => narrativeOf.get(code)))
+			const reached = new Set<string>(
+				ledger.claims.filter((c) => c.event_id === event.id).flatMap((c) => c.frame_codes.map((code) => narrativeOf.get(code) ?? ''))
 			);
 			expect(event.narratives.length, event.id).toBeGreaterThan(0);
 			expect(

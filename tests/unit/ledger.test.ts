@@ -99,7 +99,9 @@ describe('buildLedger', () => {
 		const extra = withRow('coverage.csv', (row) => row.replace(',nato-threat,reports,', ',nato-threat,reports;adopts,'));
 		expect(problems(extra)).toHaveLength(1);
 		const unknown = withRow('coverage.csv', (row) => row.replace(',nato-threat,reports,', ',nato-threat,endorses,'));
-		expect(problems(unknown)[0]).toMatch(/^coverage\.csv:2:frame_stances — Invalid option: expected one of "adopts"\|"reports"\|"contests"/);
+		expect(problems(unknown)[0]).toMatch(
+			/^coverage\.csv:2:frame_stances — Invalid option: expected one of "adopts"\|"reports"\|"contests"/
+		);
 		const uncoded = withRow('coverage.csv', (row) => row.replace(',nato-threat,reports,', ',,,'));
 		expect(problems(uncoded)).toEqual([]);
 	});

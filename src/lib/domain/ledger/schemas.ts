@@ -259,7 +259,10 @@ export const CoverageRowSchema = z
 			.regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
 		// A bracketed title was once a headline rebuilt from the address; a title is now the
 		// headline as published or a plain description saying it is one.
-		title: text.refine((value) => !/^\[.*\]$/s.test(value), 'must not be in square brackets: give the headline, or a description with title_kind description'),
+		title: text.refine(
+			(value) => !/^\[.*\]$/s.test(value),
+			'must not be in square brackets: give the headline, or a description with title_kind description'
+		),
 		title_kind: z.enum(TITLE_KINDS),
 		url: httpsUrl
 	})
