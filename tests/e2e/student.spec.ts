@@ -100,6 +100,8 @@ test('the annotated article leads to a sourced claim', async ({ page }) => {
 });
 
 test('the method page lists every frame of the codebook and the data files', async ({ page }) => {
+	// The method page lists every outlet (500 since the ledger was widened); its axe scans take minutes here.
+	test.setTimeout(300_000);
 	await page.goto('/method');
 	for (const frame of ledger.frames) {
 		const entry = page.locator(`#frame-${frame.id}`);
@@ -139,6 +141,8 @@ test('a Russian state source that repeats a claim is labelled apart from corrobo
 });
 
 test('the method page defines the three stances and counts each event, in both languages', async ({ browser, page }) => {
+	// The method page lists every outlet (500 since the ledger was widened); its axe scans take minutes here.
+	test.setTimeout(300_000);
 	await page.goto('/method#stances');
 	const stances = page.locator('section[aria-labelledby="stances"]');
 	for (const stance of ['adopts', 'reports', 'contests']) await expect(stances.locator(`#stance-${stance}`)).toContainText(stance);
