@@ -100,6 +100,8 @@ test('the annotated article leads to a sourced claim', async ({ page }) => {
 });
 
 test('the method page lists every frame of the codebook and the data files', async ({ page }) => {
+	// The method page lists every outlet (500 since the ledger was widened); its axe scans take minutes here.
+	test.setTimeout(300_000);
 	await page.goto('/method');
 	for (const frame of ledger.frames) {
 		const entry = page.locator(`#frame-${frame.id}`);
@@ -116,6 +118,59 @@ test('the method page lists every frame of the codebook and the data files', asy
 	expect((await download.text()).split('\n')[0]).toBe(
 		'id,event_id,speaker,speaker_role,venue,date,language,quote,quote_original,quote_translation_by,paraphrase,frame_codes,coding_note,url'
 	);
+});
+
+test('a Russian state source that repeats a claim is labelled apart from corroboration, in both languages', async ({ browser, page }) => {
+	const repeat = ledger.perspectives.find((p) => p.relation === 'repeats' && p.claim_ids.length > 0)!;
+	const claimId = repeat.claim_ids[0]!;
+	await page.goto(`/events/${repeat.event_id}?claim=${claimId}`);
+	const card = page.locator(`#perspective-${repeat.id}`);
+	await expect(card.locator('.relation')).toHaveText('Repeats (Russian official or state source)');
+	await expect(card).toHaveClass(/rel-repeats/);
+	await expect(card).not.toHaveClass(/rel-corroborates/);
+	await expectNoAxeViolations(page);
+
+	await page.goto(`/claims/${claimId}`);
+	await expect(page.locator(`#perspective-${repeat.id} .relation`)).toHaveText('Repeats (Russian official or state source)');
+
+	const context = await browser.newContext({ locale: 'uk-UA' });
+	const uk = await context.newPage();
+	await uk.goto(`/claims/${claimId}`);
+	await expect(uk.locator(`#perspective-${repeat.id} .relation`)).toHaveText('Повторює (російське офіційне чи державне джерело)');
+	await context.close();
+});
+
+test('the method page defines the three stances and counts each event, in both languages', async ({ browser, page }) => {
+	// The method page lists every outlet (500 since the ledger was widened); its axe scans take minutes here.
+	test.setTimeout(300_000);
+	await page.goto('/method#stances');
+	const stances = page.locator('section[aria-labelledby="stances"]');
+	for (const stance of ['adopts', 'reports', 'contests']) await expect(stances.locator(`#stance-${stance}`)).toContainText(stance);
+	await expect(stances).toContainText('SemEval-2025 Task 10 annotation guidelines');
+	await expect(page.getByText(/counter-frames/)).toBeVisible();
+
+	const rows = page.getByRole('table', { name: 'Events with their counts of claims, perspectives and coded articles' }).locator('tbody tr');
+	await expect(rows).toHaveCount(ledger.events.length);
+	for (const [i, event] of ledger.events.entries()) {
+		const cells = [
+			ledger.claims.filter((c) => c.event_id === event.id).length,
+			ledger.perspectives.filter((p) => p.event_id === event.id).length,
+			ledger.coverage.filter((c) => c.event_id === event.id).length
+		].map(String);
+		await expect(rows.nth(i).getByRole('rowheader')).toHaveText(event.title);
+		await expect(rows.nth(i).getByRole('cell')).toHaveText(cells);
+	}
+	await expectNoAxeViolations(page);
+
+	const context = await browser.newContext({ locale: 'uk-UA' });
+	const uk = await context.newPage();
+	await uk.goto('/method#stances');
+	await expect(uk.getByRole('heading', { name: 'Позиції щодо фрейму: приймає, передає, заперечує' })).toBeVisible();
+	await expect(uk.locator('#stance-reports')).toContainText('передає');
+	await expect(
+		uk.getByRole('table', { name: 'Події з кількістю тверджень, позицій і закодованих статей' }).locator('tbody tr')
+	).toHaveCount(ledger.events.length);
+	await context.close();
 });
 
 for (const event of ledger.events) {

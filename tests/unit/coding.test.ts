@@ -68,7 +68,9 @@ describe('class coding summary', () => {
 		for (const claim of readLedger('data').claims) {
 			const blind = blindItem(claim);
 			const surname = claim.speaker.split(' ').at(-1)!;
-			if (!claim.speaker.includes('(')) expect(`${blind.quote} ${blind.paraphrase}`).not.toMatch(new RegExp(`\\b${surname}\\b`));
+			// An institution's speaker field can end in a country ("… of Russia"), which names no one.
+			const isName = redactSpeaker(surname, claim.speaker) !== surname;
+			if (!claim.speaker.includes('(') && isName) expect(`${blind.quote} ${blind.paraphrase}`).not.toMatch(new RegExp(`\\b${surname}\\b`));
 		}
 	});
 

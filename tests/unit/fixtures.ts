@@ -24,8 +24,8 @@ export function validFiles(): Record<string, string> {
 			'nato-threat,NATO as threat,russian-state,NATO presented as a threat.,near our borders;encirclement,Russia is the Victim,security-defense\n',
 		'policy_frames.csv': 'id,label,definition,cues\nsecurity-defense,Security and defense,Threats and defence.,threat\n',
 		'events.csv':
-			'id,title,start_date,end_date,summary,source_urls\n' +
-			'hague,The Hague summit,2025-06-24,2025-06-25,Allies met in The Hague.,https://example.org/a\n',
+			'id,title,start_date,end_date,summary,source_urls,narratives\n' +
+			'hague,The Hague summit,2025-06-24,2025-06-25,Allies met in The Hague.,https://example.org/a,Russia is the Victim\n',
 		'claims.csv':
 			'id,event_id,speaker,speaker_role,venue,date,language,quote,quote_original,quote_translation_by,paraphrase,frame_codes,coding_note,url\n' +
 			'c1,hague,A Speaker,Minister,Press conference,2025-06-26,en,A short quote.,,,The speaker said something.,nato-threat,"""borders"" signals nato-threat",https://example.org/c1\n',
@@ -37,8 +37,8 @@ export function validFiles(): Record<string, string> {
 			'id,name,domain,country,language,group,group_basis,group_basis_url\n' +
 			'tass,TASS,tass.com,RU,en,russian-state-media,State-owned.,https://example.org/basis\n',
 		'coverage.csv':
-			'date,outlet_id,event_id,frame_codes,language,title,url\n' +
-			'2025-06-25,tass,hague,nato-threat,en,A headline,https://example.org/article\n',
+			'date,outlet_id,event_id,frame_codes,frame_stances,language,title,title_kind,url\n' +
+			'2025-06-25,tass,hague,nato-threat,reports,en,A headline,headline,https://example.org/article\n',
 		'article.csv': 'n,text,frame_codes,claim_ids,note\n1,A sentence.,nato-threat,c1,A note.\n',
 		'changelog.csv': 'date,file,change,reason,source\n2026-01-01,claims.csv,First release.,Initial data.,\n'
 	};

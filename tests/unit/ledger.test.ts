@@ -73,6 +73,57 @@ describe('buildLedger', () => {
 		expect(found[1]).toMatch(/^perspectives\.csv:2:relation — Invalid option: expected one of/);
 	});
 
+	it('accepts the new relation and source types, and a state source repeating a claim', () => {
+		const repeats = withRow('perspectives.csv', (row) =>
+			row.replace('intergovernmental-body,disputes', 'russian-official-or-state-media,repeats')
+		);
+		expect(problems(repeats)).toEqual([]);
+		for (const type of ['court-or-investigation', 'human-rights-organisation'])
+			expect(problems(withRow('perspectives.csv', (row) => row.replace('intergovernmental-body', type)))).toEqual([]);
+	});
+
+	it('reports a Russian official or state source that corroborates a claim', () => {
+		const files = withRow('perspectives.csv', (row) =>
+			row.replace('intergovernmental-body,disputes', 'russian-official-or-state-media,corroborates')
+		);
+		expect(problems(files)).toEqual([
+			'perspectives.csv:2:relation — a Russian official or state source cannot corroborate a claim; it repeats it (relation "repeats")'
+		]);
+	});
+
+	it('reports coverage whose stances do not run parallel to its frame codes', () => {
+		const missing = withRow('coverage.csv', (row) => row.replace(',nato-threat,reports,', ',nato-threat,,'));
+		expect(problems(missing)).toEqual([
+			'coverage.csv:2:frame_stances — needs one stance (adopts, reports or contests) per frame code, in the same order'
+		]);
+		const extra = withRow('coverage.csv', (row) => row.replace(',nato-threat,reports,', ',nato-threat,reports;adopts,'));
+		expect(problems(extra)).toHaveLength(1);
+		const unknown = withRow('coverage.csv', (row) => row.replace(',nato-threat,reports,', ',nato-threat,endorses,'));
+		expect(problems(unknown)[0]).toMatch(
+			/^coverage\.csv:2:frame_stances — Invalid option: expected one of "adopts"\|"reports"\|"contests"/
+		);
+		const uncoded = withRow('coverage.csv', (row) => row.replace(',nato-threat,reports,', ',,,'));
+		expect(problems(uncoded)).toEqual([]);
+	});
+
+	it('reports a title in square brackets and an unknown title kind', () => {
+		const bracketed = withRow('coverage.csv', (row) => row.replace(',A headline,headline,', ',[A rebuilt headline],headline,'));
+		expect(problems(bracketed)).toEqual([
+			'coverage.csv:2:title — must not be in square brackets: give the headline, or a description with title_kind description'
+		]);
+		const kind = withRow('coverage.csv', (row) => row.replace(',A headline,headline,', ',A headline,slug,'));
+		expect(problems(kind)[0]).toMatch(/^coverage\.csv:2:title_kind — Invalid option/);
+	});
+
+	it('accepts only the eleven SemEval-2025 narratives on an event', () => {
+		const known = withRow('events.csv', (row) => row.replace(',Russia is the Victim', ',Distrust towards Media;Praise of Russia'));
+		expect(problems(known)).toEqual([]);
+		const unknown = withRow('events.csv', (row) => row.replace(',Russia is the Victim', ',Russia as victim'));
+		expect(problems(unknown)).toEqual([
+			'events.csv:2:narratives — "Russia as victim" is not one of the 11 SemEval-2025 Task 10 Ukraine-war narratives'
+		]);
+	});
+
 	it('reports duplicate ids with the row of the first', () => {
 		const files = validFiles();
 		files['claims.csv'] += (files['claims.csv'] ?? '').split('\n')[1] + '\n';

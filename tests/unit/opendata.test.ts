@@ -197,7 +197,11 @@ describe('ledger export', () => {
 		};
 		const cff = citationCff(manifest);
 		expect(cff).not.toContain('license:');
-		expect(cff).toContain('date-released: "2026-11-25"');
+		const latest = ledger.manifest.files
+			.map((f) => f.coded_at)
+			.sort()
+			.at(-1);
+		expect(cff).toContain(`date-released: "${latest}"`);
 	});
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue, neutraliseCell, parseTable, toCsv } from '../../src/lib/domain/ledger/table';
 import { EventSchema, isRealIsoDate, wordCount } from '../../src/lib/domain/ledger/schemas';
 
-const HEADER = 'id,title,start_date,end_date,summary,source_urls';
+const HEADER = 'id,title,start_date,end_date,summary,source_urls,narratives';
 
 function issues(text: string) {
 	return parseTable('events.csv', text, EventSchema).issues.map(formatIssue);
@@ -10,13 +10,14 @@ function issues(text: string) {
 
 describe('parseTable', () => {
 	it('parses a valid file, with a BOM and CRLF line ends', () => {
-		const text = `\uFEFF${HEADER}\r\nhague,"The Hague, summit",2025-06-24,2025-06-25,"Line one\r\nline two",https://a.example/x;https://b.example/y\r\n`;
+		const text = `\uFEFF${HEADER}\r\nhague,"The Hague, summit",2025-06-24,2025-06-25,"Line one\r\nline two",https://a.example/x;https://b.example/y,Praise of Russia\r\n`;
 		const result = parseTable('events.csv', text, EventSchema);
 		expect(result.issues).toEqual([]);
 		expect(result.rows[0]).toMatchObject({
 			title: 'The Hague, summit',
 			summary: 'Line one\r\nline two',
-			source_urls: ['https://a.example/x', 'https://b.example/y']
+			source_urls: ['https://a.example/x', 'https://b.example/y'],
+			narratives: ['Praise of Russia']
 		});
 	});
 
@@ -27,18 +28,19 @@ describe('parseTable', () => {
 	it('reports missing, unknown and duplicate columns on row 1', () => {
 		expect(issues('id,title,title,start_date,end_date,summary,extra\n')).toEqual([
 			'events.csv:1:title — duplicate column',
-			'events.csv:1:extra — unknown column; expected id, title, start_date, end_date, summary, source_urls',
-			'events.csv:1:source_urls — missing column'
+			'events.csv:1:extra — unknown column; expected id, title, start_date, end_date, summary, source_urls, narratives',
+			'events.csv:1:source_urls — missing column',
+			'events.csv:1:narratives — missing column'
 		]);
 	});
 
 	it('locates a bad cell by spreadsheet row and column', () => {
-		const text = `${HEADER}\nok,Fine,2025-06-24,2025-06-25,S,https://a.example/\nbad,Bad,2025-02-30,2025-06-25,S,https://a.example/\n`;
+		const text = `${HEADER}\nok,Fine,2025-06-24,2025-06-25,S,https://a.example/,\nbad,Bad,2025-02-30,2025-06-25,S,https://a.example/,\n`;
 		expect(issues(text)).toEqual(['events.csv:3:start_date — "2025-02-30" is not a real date in the form yyyy-mm-dd']);
 	});
 
 	it('rejects non-https URLs, empty required text and reversed ranges', () => {
-		const text = `${HEADER}\ne1,,2025-06-25,2025-06-24,S,http://a.example/\n`;
+		const text = `${HEADER}\ne1,,2025-06-25,2025-06-24,S,http://a.example/,\n`;
 		expect(issues(text)).toEqual([
 			'events.csv:2:title — must not be empty',
 			'events.csv:2:source_urls — "http://a.example/" is not a well-formed https URL',
@@ -47,8 +49,8 @@ describe('parseTable', () => {
 	});
 
 	it('reports ragged rows and unterminated quotes', () => {
-		expect(issues(`${HEADER}\ne1,T,2025-06-24\n`)).toEqual(['events.csv:2:* — has 3 fields; the header has 6']);
-		expect(issues(`${HEADER}\ne1,"T,2025-06-24,2025-06-25,S,https://a.example/\n`)[0]).toMatch(/^events\.csv:2:\* — CSV syntax: .*quote/i);
+		expect(issues(`${HEADER}\ne1,T,2025-06-24\n`)).toEqual(['events.csv:2:* — has 3 fields; the header has 7']);
+		expect(issues(`${HEADER}\ne1,"T,2025-06-24,2025-06-25,S,https://a.example/,\n`)[0]).toMatch(/^events\.csv:2:\* — CSV syntax: .*quote/i);
 	});
 });
 

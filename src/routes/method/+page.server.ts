@@ -1,5 +1,5 @@
 import { ledger } from '$lib/server/ledger';
-import { ledgerTotals } from '$lib/domain/ledger/views';
+import { eventSummaries, ledgerTotals } from '$lib/domain/ledger/views';
 import { openDisputes } from '$lib/server/disputes';
 
 export async function load() {
@@ -12,6 +12,7 @@ export async function load() {
 		outletGroups: data.outletGroups,
 		outletsPerGroup,
 		totals: ledgerTotals(data),
+		events: eventSummaries(data),
 		disputes: await openDisputes()
 	};
 }

@@ -190,6 +190,18 @@ export function buildLedger(files: Record<string, string | undefined>): Ledger {
 		}
 	});
 
+	// Corroboration means independent support; a Russian official or state source saying the
+	// claim again is no evidence for it, however often it is said.
+	perspectives.rows.forEach((p, i) => {
+		if (p.source_type === 'russian-official-or-state-media' && p.relation === 'corroborates')
+			issues.push({
+				file: FILES.perspectives,
+				row: perspectives.rowNumbers[i] ?? 0,
+				column: 'relation',
+				reason: 'a Russian official or state source cannot corroborate a claim; it repeats it (relation "repeats")'
+			});
+	});
+
 	if (manifest) {
 		const listed = new Set(manifest.files.map((f) => f.file));
 		for (const file of Object.values(FILES))

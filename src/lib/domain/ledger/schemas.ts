@@ -76,6 +76,26 @@ const shortQuote = optionalText.refine((value) => wordCount(value) <= MAX_QUOTE_
 	error: (issue) => `quote has ${wordCount(String(issue.input))} words; quotes are limited to ${MAX_QUOTE_WORDS} (paraphrase the rest)`
 });
 
+/** The top-level Ukraine-war narratives of the SemEval-2025 Task 10 taxonomy, as published. */
+export const SEMEVAL_NARRATIVES = [
+	'Blaming the war on others rather than the invader',
+	'Discrediting Ukraine',
+	'Russia is the Victim',
+	'Praise of Russia',
+	'Overpraising the West',
+	'Speculating war outcomes',
+	'Discrediting the West, Diplomacy',
+	'Negative Consequences for the West',
+	'Distrust towards Media',
+	'Amplifying war-related fears',
+	'Hidden plots by secret schemes of powerful groups'
+] as const;
+export type SemevalNarrative = (typeof SEMEVAL_NARRATIVES)[number];
+
+const narrative = z.enum(SEMEVAL_NARRATIVES, {
+	error: (issue) => `${JSON.stringify(issue.input)} is not one of the 11 SemEval-2025 Task 10 Ukraine-war narratives`
+});
+
 export const FRAME_FAMILIES = ['russian-state', 'alliance-ukrainian'] as const;
 export type FrameFamily = (typeof FRAME_FAMILIES)[number];
 
@@ -87,7 +107,7 @@ export const FrameSchema = z.object({
 	/** Wording that signals the frame, `;`-separated. */
 	cues: listOf(text),
 	/** Closest narrative in the SemEval-2025 Task 10 taxonomy, if any. */
-	semeval_narrative: optionalText,
+	semeval_narrative: z.union([z.literal(''), narrative]).default(''),
 	/** Crosswalk: the closest dimension of the Policy Frames Codebook (an id in policy_frames.csv). */
 	policy_frame: id
 });
@@ -109,7 +129,9 @@ export const EventSchema = z
 		start_date: isoDate,
 		end_date: isoDate,
 		summary: text,
-		source_urls: listOf(httpsUrl).refine((urls) => urls.length > 0, 'needs at least one source URL')
+		source_urls: listOf(httpsUrl).refine((urls) => urls.length > 0, 'needs at least one source URL'),
+		/** The SemEval narratives the event's claims use. */
+		narratives: listOf(narrative)
 	})
 	.refine((event) => event.end_date >= event.start_date, {
 		path: ['end_date'],
@@ -152,16 +174,22 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export const SOURCE_TYPES = [
 	'intergovernmental-body',
 	'government',
+	'court-or-investigation',
 	'independent-media',
 	'ukrainian-media',
 	'fact-checker',
 	'research-institute',
+	'human-rights-organisation',
 	'russian-official-or-state-media',
 	'russian-independent-media'
 ] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
-export const RELATIONS = ['disputes', 'adds-context', 'corroborates'] as const;
+/**
+ * `corroborates` is independent support for the claim's substance; a Russian official or state
+ * source saying the same again only `repeats` it.
+ */
+export const RELATIONS = ['disputes', 'adds-context', 'corroborates', 'repeats'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const PerspectiveSchema = z.object({
@@ -206,19 +234,41 @@ export const OutletSchema = z.object({
 });
 export type Outlet = z.infer<typeof OutletSchema>;
 
+/**
+ * How an article holds a frame: in its own voice, attributed to a named actor without endorsement
+ * (as the SemEval-2025 Task 10 guidelines treat attribution), or raised in order to rebut it.
+ */
+export const STANCES = ['adopts', 'reports', 'contests'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const TITLE_KINDS = ['headline', 'description'] as const;
+
 /** One real article in the bundled coverage file. */
-export const CoverageRowSchema = z.object({
-	date: isoDate,
-	outlet_id: id,
-	event_id: id,
-	frame_codes: listOf(id),
-	language: z
-		.string()
-		.trim()
-		.regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
-	title: text,
-	url: httpsUrl
-});
+export const CoverageRowSchema = z
+	.object({
+		date: isoDate,
+		outlet_id: id,
+		event_id: id,
+		frame_codes: listOf(id),
+		/** One stance per frame code, in the same order. */
+		frame_stances: listOf(z.enum(STANCES)),
+		language: z
+			.string()
+			.trim()
+			.regex(/^[a-z]{2}$/, 'must be a two-letter language code'),
+		// A bracketed title was once a headline rebuilt from the address; a title is now the
+		// headline as published or a plain description saying it is one.
+		title: text.refine(
+			(value) => !/^\[.*\]$/s.test(value),
+			'must not be in square brackets: give the headline, or a description with title_kind description'
+		),
+		title_kind: z.enum(TITLE_KINDS),
+		url: httpsUrl
+	})
+	.refine((row) => row.frame_stances.length === row.frame_codes.length, {
+		path: ['frame_stances'],
+		message: 'needs one stance (adopts, reports or contests) per frame code, in the same order'
+	});
 export type CoverageRow = z.infer<typeof CoverageRowSchema>;
 
 /** A sentence of the seed article, with the frames and claims it echoes. */

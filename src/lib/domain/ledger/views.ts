@@ -4,10 +4,12 @@ import type { Claim, Event, Frame, Perspective, Relation, SourceType } from './s
 export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
 	'intergovernmental-body': 'Intergovernmental body',
 	government: 'Government',
+	'court-or-investigation': 'Court or investigation',
 	'independent-media': 'Independent media',
 	'ukrainian-media': 'Ukrainian media',
 	'fact-checker': 'Fact-checker',
 	'research-institute': 'Research institute',
+	'human-rights-organisation': 'Human rights organisation',
 	'russian-official-or-state-media': 'Russian official or state media',
 	'russian-independent-media': 'Russian independent media'
 };
@@ -15,7 +17,8 @@ export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
 export const RELATION_LABELS: Record<Relation, string> = {
 	disputes: 'Disputes',
 	'adds-context': 'Adds context',
-	corroborates: 'Corroborates'
+	corroborates: 'Corroborates',
+	repeats: 'Repeats (Russian official or state source)'
 };
 
 export const TRANSLATOR_LABELS: Record<string, string> = {
