@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
+import { codingNoteText, frameIndex, outletHref } from '../../src/lib/domain/ledger/views';
 import { expectNoAxeViolations, groupOf, ledger, signUpAs } from './support';
 
 /** CSP violations the page reports, collected from the document's own event. */
@@ -134,7 +134,7 @@ test('a reader disputes labels anonymously, the owner resolves one, and it reach
 	const reason = `AFP is a public-law corporation with state representatives on its board (${Date.now()}).`;
 
 	// The basis is beside the label, and the dispute link leads to the form.
-	await reader.goto('/method');
+	await reader.goto(outletHref(ledger, outlet.id)!);
 	const row = reader.locator(`#outlet-${outlet.id}`);
 	await expect(row).toContainText(outlet.group_basis);
 	await row.getByRole('link', { name: /Dispute this label/ }).click();
@@ -152,8 +152,8 @@ test('a reader disputes labels anonymously, the owner resolves one, and it reach
 	await reader.getByRole('button', { name: 'Send dispute' }).click();
 	await expect(reader.getByRole('status')).toContainText('your dispute is recorded');
 
-	// Shown next to the label at once, although /method is micro-cached for anonymous readers.
-	await reader.goto('/method');
+	// Shown next to the label at once, although the outlet list is micro-cached for anonymous readers.
+	await reader.goto(outletHref(ledger, outlet.id)!);
 	const marker = reader.locator(`#outlet-${outlet.id}`).getByTestId('dispute-marker');
 	await expect(marker).toContainText('Under dispute (1)');
 	await marker.locator('summary').click();
@@ -186,7 +186,7 @@ test('a reader disputes labels anonymously, the owner resolves one, and it reach
 	await reader.locator('input[name="website"]').fill('https://spam.example', { force: true });
 	await reader.getByRole('button', { name: 'Send dispute' }).click();
 	await expect(reader.getByRole('status')).toContainText('your dispute is recorded');
-	await reader.goto('/method');
+	await reader.goto(outletHref(ledger, outlet.id)!);
 	await expect(reader.locator(`#outlet-${outlet.id}`).getByTestId('dispute-marker')).toContainText('Under dispute (1)');
 
 	// The review page: anonymous readers are sent to sign in, other accounts see nothing.
@@ -207,7 +207,7 @@ test('a reader disputes labels anonymously, the owner resolves one, and it reach
 	await expect(owner.getByRole('status')).toContainText('Resolved');
 
 	// Off the label, onto the changelog.
-	await reader.goto('/method');
+	await reader.goto(outletHref(ledger, outlet.id)!);
 	await expect(reader.locator(`#outlet-${outlet.id}`).getByTestId('dispute-marker')).toHaveCount(0);
 	await reader.goto('/changelog');
 	const resolved = reader.getByTestId('resolved-dispute').filter({ hasText: reason });

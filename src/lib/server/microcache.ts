@@ -31,6 +31,7 @@ const CACHEABLE_ROUTES = new Set([
 	'/events/[id]',
 	'/article',
 	'/method',
+	'/method/outlets/[group]',
 	'/charts',
 	'/claims/[id]',
 	'/changelog',

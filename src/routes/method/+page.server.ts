@@ -1,18 +1,16 @@
 import { ledger } from '$lib/server/ledger';
 import { eventSummaries, ledgerTotals } from '$lib/domain/ledger/views';
-import { openDisputes } from '$lib/server/disputes';
 
-export async function load() {
+export function load() {
 	const data = ledger();
-	const outletsPerGroup = Object.fromEntries(data.outletGroups.map((g) => [g.id, data.outlets.filter((o) => o.group === g.id)]));
+	const outletCounts = Object.fromEntries(data.outletGroups.map((g) => [g.id, data.outlets.filter((o) => o.group === g.id).length]));
 	return {
 		frames: data.frames,
 		policyFrames: data.policyFrames,
 		manifest: data.manifest,
 		outletGroups: data.outletGroups,
-		outletsPerGroup,
+		outletCounts,
 		totals: ledgerTotals(data),
-		events: eventSummaries(data),
-		disputes: await openDisputes()
+		events: eventSummaries(data)
 	};
 }

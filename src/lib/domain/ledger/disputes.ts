@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ledger } from './ledger';
 import { id, isHttpsUrl } from './schemas';
-import { codingNoteText, frameIndex } from './views';
+import { codingNoteText, frameIndex, outletHref } from './views';
 
 /**
  * Reader disputes of a label: an outlet's group, or one frame coded on a claim. A dispute
@@ -119,7 +119,7 @@ export function disputeTarget(ledger: Ledger, kind: DisputeKind, subject: string
 			title: `The outlet group “${group.label}” of ${outlet.name}`,
 			basis: outlet.group_basis,
 			basisUrl: outlet.group_basis_url,
-			href: `/method#outlet-${outlet.id}`
+			href: outletHref(ledger, outlet.id) ?? '/method#outlets'
 		};
 	}
 	const claim = ledger.claims.find((c) => c.id === subject);

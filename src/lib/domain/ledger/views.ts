@@ -139,3 +139,19 @@ export function formatDateRange(start: string, end: string, locale: 'en' | 'uk' 
 export function hostOf(url: string): string {
 	return new URL(url).hostname.replace(/^www\./, '');
 }
+
+/** Outlets per page of a group's list on /method/outlets: the largest group has hundreds. */
+export const OUTLETS_PER_PAGE = 100;
+
+/** The group's outlets in the order the list shows them (by name). */
+export function outletsOfGroup(ledger: Ledger, groupId: string): Ledger['outlets'] {
+	return ledger.outlets.filter((o) => o.group === groupId).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Where an outlet's row is: its group's list, on the page that holds it. */
+export function outletHref(ledger: Ledger, outletId: string): string | undefined {
+	const outlet = ledger.outlets.find((o) => o.id === outletId);
+	if (!outlet) return undefined;
+	const page = Math.floor(outletsOfGroup(ledger, outlet.group).findIndex((o) => o.id === outletId) / OUTLETS_PER_PAGE) + 1;
+	return `/method/outlets/${outlet.group}${page > 1 ? `?page=${page}` : ''}#outlet-${outlet.id}`;
+}

@@ -103,6 +103,12 @@ export const en = {
 	'method.outlets.basis': 'Basis for the grouping',
 	'method.outlets.basisLink': 'basis',
 	'method.outlets.what': 'the group {group} of {outlet}',
+	'method.outlets.see': 'The {count} outlets in this group, each with the basis for its place',
+	'method.outlets.title': 'Outlets in the group “{group}”',
+	'method.outlets.back': '← Method: outlet groups',
+	'method.outlets.breadcrumb': 'Back to the method',
+	'method.outlets.page': 'Page {page} of {pages} ({total} outlets, by name)',
+	'method.outlets.pages': 'Pages of outlets',
 	'method.limits.small':
 		'The dataset is small and hand-curated. Counts of articles show what was found and coded, not the total output of any outlet; do not read them as measures of volume.',
 	'method.limits.stored':
@@ -238,6 +244,12 @@ export const uk = {
 	'method.outlets.basis': 'Підстава групування',
 	'method.outlets.basisLink': 'підстава',
 	'method.outlets.what': 'група «{group}» для {outlet}',
+	'method.outlets.see': 'Усі видання цієї групи ({count}), кожне з підставою для його місця',
+	'method.outlets.title': 'Видання в групі «{group}»',
+	'method.outlets.back': '← Методика: групи видань',
+	'method.outlets.breadcrumb': 'Назад до методики',
+	'method.outlets.page': 'Сторінка {page} з {pages} ({total} видань, за назвою)',
+	'method.outlets.pages': 'Сторінки видань',
 	'method.limits.small':
 		'Набір даних невеликий і зібраний вручну. Кількість статей показує, що знайшли й закодували, а не весь випуск видання; не сприймайте її як міру обсягу.',
 	'method.limits.stored':
