@@ -161,7 +161,7 @@ test('sign-ups and sign-ins are limited per address, across many emails, with a 
 		fetch(`${server.url}${path}`, {
 			method: 'POST',
 			body: new URLSearchParams(fields),
-			headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }
+			headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }
 		});
 	try {
 		const signups = [];

@@ -39,7 +39,7 @@ describe('disputes', () => {
 	it('finds the label as the data has it now, and nothing for a label the data does not have', () => {
 		const outlet = disputeTarget(ledger, 'outlet-group', 'afp-com', 'international-media');
 		expect(outlet?.title).toBe('The outlet group “International media” of Agence France-Presse');
-		expect(outlet?.href).toBe('/method#outlet-afp-com');
+		expect(outlet?.href).toBe('/method/outlets/international-media#outlet-afp-com');
 		expect(disputeTarget(ledger, 'outlet-group', 'afp-com', 'russian-state-media')).toBeUndefined();
 		const frame = disputeTarget(ledger, 'claim-frame', 'c01', 'nato-threat');
 		// The note as readers see it everywhere else: frames by their labels.
