@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheable, cached, cacheKey, invalidate, serveFromCache } from '$lib/server/microcache';
 import { SECURITY_HEADERS } from '$lib/server/headers';
 import { store } from '$lib/server/storage';
+import { startClassPurge } from '$lib/server/classes';
 import { LOCALE_COOKIE, localeFor } from '$lib/i18n/catalogue';
 
 // Fail at start-up, with every file:row:column problem listed, rather than on first request;
@@ -12,6 +13,7 @@ import { LOCALE_COOKIE, localeFor } from '$lib/i18n/catalogue';
 export const init: ServerInit = async () => {
 	ledger();
 	await store();
+	await startClassPurge();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

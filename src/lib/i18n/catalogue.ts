@@ -9,6 +9,7 @@ import * as account from './messages/account';
 import * as article from './messages/article';
 import * as changelog from './messages/changelog';
 import * as charts from './messages/charts';
+import * as classes from './messages/classes';
 import * as classroom from './messages/classroom';
 import * as codebooks from './messages/codebooks';
 import * as coding from './messages/coding';
@@ -23,7 +24,22 @@ import { interpolate, isLocale, type Locale } from './locales';
 
 export { isLocale, LOCALE_COOKIE, LOCALE_NAMES, LOCALES, type Locale } from './locales';
 
-const FEATURES = { site, method, charts, article, classroom, decks, upload, datasets, account, codebooks, coding, changelog, disputes };
+const FEATURES = {
+	site,
+	method,
+	charts,
+	article,
+	classroom,
+	decks,
+	upload,
+	datasets,
+	account,
+	codebooks,
+	coding,
+	changelog,
+	disputes,
+	classes
+};
 export type Feature = keyof typeof FEATURES;
 
 /** Each feature's messages; keys carry the feature's prefix, so they never collide when merged. */
@@ -58,7 +74,8 @@ const en = {
 	...codebooks.en,
 	...coding.en,
 	...changelog.en,
-	...disputes.en
+	...disputes.en,
+	...classes.en
 } as const;
 
 export type MessageKey = keyof typeof en;

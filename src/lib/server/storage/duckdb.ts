@@ -6,6 +6,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import type { CoverageRecord } from '$lib/domain/charts/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
+import { CLASS_SCHEMA } from './classes';
 import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type {
 	AggregateRow,
@@ -133,6 +134,7 @@ export class DuckDbStore implements Store {
 		try {
 			for (const statement of SCHEMA) await connection.run(statement);
 			await connection.run(CUBE_SCHEMA);
+			for (const statement of CLASS_SCHEMA) await connection.run(statement);
 			// Datasets stored before the cube existed get theirs once, on the first start that needs it.
 			await connection.run(cubeInsert('SELECT id FROM datasets WHERE id NOT IN (SELECT DISTINCT dataset_id FROM coverage_cube)'));
 		} finally {
@@ -424,6 +426,18 @@ export class DuckDbStore implements Store {
 			const reader = await c.runAndReadAll(DISPUTE_RESOLVE, [id, resolution.status, resolution.note, resolution.resolvedAt]);
 			return reader.getRows().length > 0;
 		});
+	}
+
+	async query(sql: string, params: unknown[] = []) {
+		return this.all(sql, params);
+	}
+
+	async execute(statements: { sql: string; params?: unknown[] }[]) {
+		await this.write((c) =>
+			inTransaction(c, async () => {
+				for (const s of statements) await c.run(s.sql, (s.params ?? []) as DuckDBValue[]);
+			})
+		);
 	}
 
 	async close() {

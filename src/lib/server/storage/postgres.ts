@@ -16,6 +16,7 @@ import {
 	toUser
 } from './common';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
+import { CLASS_SCHEMA } from './classes';
 import { CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, SCHEMA, whereClause } from './sql';
 import type {
 	AggregateRow,
@@ -50,7 +51,7 @@ export class PostgresStore implements Store {
 		try {
 			// Serialise schema creation across instances that start at the same time.
 			await client.query('SELECT pg_advisory_lock(4242)');
-			for (const statement of SCHEMA) await client.query(statement);
+			for (const statement of [...SCHEMA, ...CLASS_SCHEMA]) await client.query(statement);
 			await client.query('CREATE INDEX IF NOT EXISTS coverage_rows_dataset ON coverage_rows (dataset_id, date)');
 			await client.query('SELECT pg_advisory_unlock(4242)');
 		} finally {
@@ -288,6 +289,16 @@ export class PostgresStore implements Store {
 	async resolveDispute(id: string, resolution: { status: Resolution; note: string; resolvedAt: string }) {
 		const result = await this.pool.query(DISPUTE_RESOLVE, [id, resolution.status, resolution.note, resolution.resolvedAt]);
 		return (result.rowCount ?? 0) > 0;
+	}
+
+	async query(sql: string, params: unknown[] = []) {
+		return this.all(sql, params);
+	}
+
+	async execute(statements: { sql: string; params?: unknown[] }[]) {
+		await this.transaction(async (client) => {
+			for (const s of statements) await client.query(s.sql, s.params ?? []);
+		});
 	}
 
 	async close() {
