@@ -3,7 +3,17 @@ import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { deckClaims } from '$lib/domain/classroom/deck';
 import { JOIN_ALPHABET, JOIN_CODE_LENGTH, nicknameSchema } from '$lib/domain/classroom/coding';
 import { deleteAfter, normaliseResumeCode, RESUME_CODE_LENGTH } from '$lib/domain/classroom/classes';
-import { nextClaim, phasesOf, type ClassAnswer, type Phase } from '$lib/domain/classroom/class-results';
+import {
+	confusion,
+	itemScores,
+	nextClaim,
+	phasesOf,
+	prePost,
+	progress,
+	studentScore,
+	type ClassAnswer,
+	type Phase
+} from '$lib/domain/classroom/class-results';
 import type { Claim } from '$lib/domain/ledger/schemas';
 import { claimGist } from '$lib/domain/ledger/views';
 import { hashToken, newId } from './auth';
@@ -178,4 +188,64 @@ export async function classData(klass: ClassRecord) {
 	]);
 	const claimIds = [...new Set(assignments.flatMap((a) => a.claimIds))];
 	return { students, assignments, answers, teachers, coded: projectCoding(claimIds), claims: claimSummaries(claimIds) };
+}
+
+/** The dashboard's numbers for one class: the same structure feeds the page, the printable report and the CSV. */
+export async function classResults(klass: ClassRecord) {
+	const { students, assignments, answers, coded, claims } = await classData(klass);
+	const frames = frameIds();
+	return {
+		students: students.map((s) => ({ id: s.id, nickname: s.nickname })),
+		frames,
+		assignments: assignments.map((a) => ({
+			id: a.id,
+			title: a.title,
+			kind: a.kind,
+			due: a.due,
+			total: a.claimIds.length,
+			phases: phasesOf(a.kind).map((phase) => {
+				const mine = answers.filter((x) => x.assignmentId === a.id && x.phase === phase);
+				return {
+					phase,
+					students: students.map((s) => ({
+						studentId: s.id,
+						progress: progress(a, phase, s.id, answers),
+						answered: mine.filter((x) => x.studentId === s.id).length,
+						score: studentScore(a, phase, s.id, answers, coded)
+					})),
+					items: itemScores(a, phase, answers, coded).map((item, i) => ({
+						...item,
+						n: i + 1,
+						gist: claims[item.claimId]?.gist ?? item.claimId
+					})),
+					confusion: confusion(mine, coded, frames)
+				};
+			}),
+			prePost: a.kind === 'prepost' ? prePost(a, students, answers, coded) : null
+		}))
+	};
+}
+
+export type ClassResults = Awaited<ReturnType<typeof classResults>>;
+
+export const CSV_COLUMNS = ['class', 'student', 'assignment', 'kind', 'phase', 'status', 'answered', 'claims', 'score_percent'];
+
+/** One row per student, assignment and phase, in the dashboard's order. */
+export function resultRows(className: string, results: ClassResults): Record<string, unknown>[] {
+	const nickname = new Map(results.students.map((s) => [s.id, s.nickname]));
+	return results.assignments.flatMap((a) =>
+		a.phases.flatMap((p) =>
+			p.students.map((s) => ({
+				class: className,
+				student: nickname.get(s.studentId),
+				assignment: a.title,
+				kind: a.kind,
+				phase: p.phase,
+				status: s.progress,
+				answered: s.answered,
+				claims: a.total,
+				score_percent: s.score
+			}))
+		)
+	);
 }
