@@ -57,6 +57,8 @@ async function answer(page: Page, assignment: string, answers: string[][], from 
 		await expect(page.getByTestId('claim-position')).toHaveText(`Claim ${from + i + 1} of 3`);
 		for (const frame of frames) await page.getByRole('checkbox', { name: new RegExp(`^${label(frame)}`) }).check();
 		await page.getByRole('button', { name: 'Save my coding' }).click();
+		// Saved once the page has moved on to the next claim, or to the results.
+		await expect(page.getByTestId('claim-position').filter({ hasText: `Claim ${from + i + 1} of 3` })).toHaveCount(0);
 	}
 }
 
@@ -138,13 +140,14 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 		await expect(ada2.getByTestId('claim-position')).toHaveText(`Claim ${i + 1} of 3`);
 		for (const frame of frames) await ada2.getByRole('checkbox', { name: new RegExp(`^${label(frame)}`) }).check();
 		await ada2.getByRole('button', { name: 'Save my coding' }).click();
+		await expect(ada2.getByTestId('phase').or(ada2.getByTestId('done'))).toBeVisible();
 	}
 	await expect(ada2.getByTestId('score-pre')).toHaveText('0 %');
 	await expect(ada2.getByTestId('score-post')).toHaveText('100 %');
 	await expectNoAxeViolations(ada2);
 
 	await bo.getByRole('link', { name: 'Back to my assignments' }).click();
-	await bo.reload();
+	await expect(bo.getByRole('heading', { name: 'My assignments' })).toBeVisible();
 	await answer(bo, 'Unit check', POST.Bo);
 	await expect(bo.getByTestId('score-post')).toHaveText('100 %');
 
@@ -162,7 +165,10 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	]);
 	const confusion = exercise.getByRole('table', { name: /Frames chosen/ });
 	const headers = await confusion.getByRole('columnheader').allTextContents();
-	const wRow = await confusion.getByRole('row', { name: new RegExp(`^${label(W)}`) }).getByRole('cell').allTextContents();
+	const wRow = await confusion
+		.getByRole('row', { name: new RegExp(`^${label(W)}`) })
+		.getByRole('cell')
+		.allTextContents();
 	const cell = (frame: string) => wRow[headers.indexOf(label(frame)) - 1];
 	expect([cell(W), cell(R), cell(N), wRow.at(-1)]).toEqual(['7', '2', '2', '9']);
 	const prepost = teacher.getByTestId('prepost');
