@@ -6,6 +6,7 @@ import { cacheable, cached, cacheKey, invalidate, serveFromCache } from '$lib/se
 import { SECURITY_HEADERS } from '$lib/server/headers';
 import { store } from '$lib/server/storage';
 import { BodyRefused, discard, FORM_MAX_BYTES, formTooLarge, readBody } from '$lib/server/body';
+import { startClassPurge } from '$lib/server/classes';
 import { LOCALE_COOKIE, localeFor } from '$lib/i18n/catalogue';
 
 // Fail at start-up, with every file:row:column problem listed, rather than on first request;
@@ -13,6 +14,7 @@ import { LOCALE_COOKIE, localeFor } from '$lib/i18n/catalogue';
 export const init: ServerInit = async () => {
 	ledger();
 	await store();
+	await startClassPurge();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

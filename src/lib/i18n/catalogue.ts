@@ -9,6 +9,7 @@ import * as account from './messages/account';
 import * as article from './messages/article';
 import * as changelog from './messages/changelog';
 import * as charts from './messages/charts';
+import * as classes from './messages/classes';
 import * as classroom from './messages/classroom';
 import * as codebooks from './messages/codebooks';
 import * as coding from './messages/coding';
@@ -39,7 +40,8 @@ const FEATURES = {
 	codebooks,
 	coding,
 	changelog,
-	disputes
+	disputes,
+	classes
 };
 export type Feature = keyof typeof FEATURES;
 
@@ -76,7 +78,8 @@ const en = {
 	...codebooks.en,
 	...coding.en,
 	...changelog.en,
-	...disputes.en
+	...disputes.en,
+	...classes.en
 } as const;
 
 export type MessageKey = keyof typeof en;

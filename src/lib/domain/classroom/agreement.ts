@@ -92,3 +92,39 @@ export function meanOf(values: readonly (number | null)[]): number | null {
 export function formatAlpha(alpha: number | null): string {
 	return alpha === null ? '—' : alpha.toFixed(3);
 }
+
+/**
+ * Gwet's AC1 for one binary variable (a frame ticked or not), any number of coders, missing
+ * codes allowed (Gwet, "Computing inter-rater reliability and its variance in the presence of
+ * high agreement", 2008):
+ *
+ *   AC1 = (p_a − p_e) / (1 − p_e)
+ *   p_a = mean over units of Σ_k r_k (r_k − 1) / (r (r − 1))      observed agreement
+ *   π   = mean over units of r_1 / r                               share of "ticked"
+ *   p_e = 2 π (1 − π)                                              chance agreement, two categories
+ *
+ * where a unit has r ≥ 2 codes, r_1 of them true. Units with fewer than two codes are left out,
+ * as for alpha. Unlike alpha, AC1 stays defined (and high) when nearly everyone leaves a frame
+ * unticked: alpha's chance term then swallows the agreement, which is the paradox AC1 answers.
+ * null when no unit has two codes.
+ */
+export function gwetAc1(units: readonly (readonly (boolean | null | undefined)[])[]): number | null {
+	let pairable = 0;
+	let agreement = 0;
+	let ticked = 0;
+	for (const unit of units) {
+		const values = unit.filter((v): v is boolean => v !== null && v !== undefined);
+		const r = values.length;
+		if (r < 2) continue;
+		const yes = values.filter(Boolean).length;
+		const no = r - yes;
+		pairable += 1;
+		agreement += (yes * (yes - 1) + no * (no - 1)) / (r * (r - 1));
+		ticked += yes / r;
+	}
+	if (pairable === 0) return null;
+	const pa = agreement / pairable;
+	const pi = ticked / pairable;
+	const pe = 2 * pi * (1 - pi);
+	return (pa - pe) / (1 - pe);
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
+import { CLASS_SCHEMA } from './classes';
 import { SCHEMA } from './sql';
 import { framesOrUncoded, SqlStore, type DatasetStats, type Dialect } from './sql-store';
 import type { AggregateRow, RowFilter } from './types';
@@ -116,7 +117,7 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 		const store = new DuckDbStore(instance, staging);
 		const connection = await instance.connect();
 		try {
-			for (const statement of SCHEMA) await connection.run(statement);
+			for (const statement of [...SCHEMA, ...CLASS_SCHEMA]) await connection.run(statement);
 			await connection.run(CUBE_SCHEMA);
 			// Datasets stored before the cube existed get theirs once, on the first start that needs it.
 			await connection.run(cubeInsert('SELECT id FROM datasets WHERE id NOT IN (SELECT DISTINCT dataset_id FROM coverage_cube)'));

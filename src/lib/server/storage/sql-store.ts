@@ -71,6 +71,16 @@ export abstract class SqlStore<C> implements Store {
 
 	protected frameMatch = (p: string) => this.dialect.overlap(this.dialect.split('frame_codes'), this.dialect.split(p));
 
+	async query(sql: string, params: unknown[] = []) {
+		return this.all(sql, params);
+	}
+
+	async execute(statements: { sql: string; params?: unknown[] }[]) {
+		await this.transaction(async (c) => {
+			for (const s of statements) await this.run(c, s.sql, s.params ?? []);
+		});
+	}
+
 	async createUser(user: Omit<User, 'verified'>) {
 		await this.write(ACCOUNT_SQL.insertUser, [user.id, user.email, user.name, user.passwordHash]);
 	}

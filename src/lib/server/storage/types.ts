@@ -122,5 +122,10 @@ export interface Store {
 	/** Resolve an open dispute; false when there is no such open dispute. */
 	resolveDispute(id: string, resolution: { status: Resolution; note: string; resolvedAt: string }): Promise<boolean>;
 
+	/** Plain statements for features that keep their own SQL (classes): $n placeholders, rows as objects. */
+	query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+	/** Statements run in order in one transaction. */
+	execute(statements: { sql: string; params?: unknown[] }[]): Promise<void>;
+
 	close(): Promise<void>;
 }

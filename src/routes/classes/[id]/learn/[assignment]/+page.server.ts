@@ -1,0 +1,76 @@
+import { error, fail } from '@sveltejs/kit';
+import { blindItem } from '$lib/domain/classroom/coding';
+import { nextClaim, phasesOf, studentScore } from '$lib/domain/classroom/class-results';
+import { scoreAnswer } from '$lib/domain/classroom/exercise';
+import { claimsById, classes, currentPhase, projectCoding, studentClass } from '$lib/server/classes';
+import { codingChoices } from '$lib/server/coding';
+import { translate } from '$lib/i18n/catalogue';
+
+async function open(classId: string, assignmentId: string, cookies: Parameters<typeof studentClass>[1]) {
+	const { klass, student } = await studentClass(classId, cookies);
+	const db = await classes();
+	const assignment = (await db.assignments(klass.id)).find((a) => a.id === assignmentId);
+	if (!assignment) error(404, 'There is no such assignment in your class.');
+	return { klass, student, assignment, answers: await db.answers(klass.id, student.id), db };
+}
+
+export async function load({ params, cookies }) {
+	const { klass, student, assignment, answers } = await open(params.id, params.assignment, cookies);
+	const now = currentPhase(assignment, student.id, answers);
+	const byId = claimsById();
+	const coded = projectCoding(assignment.claimIds);
+	const claimId = now === 'waiting' || now === 'done' ? undefined : nextClaim(assignment, now, student.id, answers);
+	const claim = claimId ? byId.get(claimId) : undefined;
+	const { choices, frames } = codingChoices();
+	return {
+		klass: { id: klass.id, name: klass.name },
+		assignment: { id: assignment.id, title: assignment.title, kind: assignment.kind, total: assignment.claimIds.length },
+		phase: now,
+		item: claim ? blindItem(claim) : null,
+		position: claimId ? assignment.claimIds.indexOf(claimId) + 1 : null,
+		answered:
+			now === 'waiting' || now === 'done' ? null : answers.filter((a) => a.assignmentId === assignment.id && a.phase === now).length,
+		choices,
+		frames,
+		// The project's coding is shown only once the student has answered everything it would give away.
+		results:
+			now === 'done'
+				? phasesOf(assignment.kind).map((phase) => ({
+						phase,
+						score: studentScore(assignment, phase, student.id, answers, coded),
+						claims: assignment.claimIds.flatMap((id) => {
+							const c = byId.get(id);
+							const mine = answers.find((a) => a.assignmentId === assignment.id && a.phase === phase && a.claimId === id);
+							if (!c || !mine) return [];
+							return [
+								{
+									item: blindItem(c),
+									chosen: mine.frames,
+									coded: c.frame_codes,
+									score: Math.round(100 * scoreAnswer(mine.frames, c.frame_codes).score)
+								}
+							];
+						})
+					}))
+				: []
+	};
+}
+
+export const actions = {
+	answer: async ({ params, cookies, request, locals }) => {
+		const { student, assignment, answers, db, klass } = await open(params.id, params.assignment, cookies);
+		const form = await request.formData();
+		const claim = String(form.get('claim') ?? '');
+		const phase = currentPhase(assignment, student.id, answers);
+		if (phase === 'waiting' || phase === 'done' || !assignment.claimIds.includes(claim))
+			return fail(409, { claim, message: translate(locals.locale, 'classes.learn.closed') });
+		const frames = form.getAll('frames');
+		// Codebook order, unknown codes dropped: the stored answer is the same whatever the form sent.
+		const chosen = codingChoices()
+			.choices.map((f) => f.id)
+			.filter((id) => frames.includes(id));
+		if (chosen.length === 0) return fail(400, { claim, message: translate(locals.locale, 'classes.learn.chooseOne') });
+		await db.saveAnswer(klass.id, { assignmentId: assignment.id, studentId: student.id, phase, claimId: claim, frames: chosen });
+		return { claim, saved: true };
+	}
+};

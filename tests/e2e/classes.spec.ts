@@ -1,0 +1,274 @@
+import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { formatAlpha, gwetAc1, perLabelAlpha } from '../../src/lib/domain/classroom/agreement';
+import { expectNoAxeViolations, ledger, signUp } from './support';
+
+/*
+ * A teacher, three students (two on phones) and a colleague. The event has three claims, in the
+ * order the class sees them: c17 {W}, c16 {W, R}, c15 {W}, with W = Western decline, R = Russian
+ * strength, N = NATO as threat. A claim's score is the overlap over the union with that coding:
+ * ticking W on c16 scores 1/2, ticking N anywhere scores 0.
+ *
+ * Exercise:          c17  c16  c15   score
+ *   Ada (resumes)     W    WR   N    (1 + 1 + 0)/3   = 67 %
+ *   Bo                W    W    W    (1 + ½ + 1)/3   = 83 %
+ *   Cy                N    WR   W    (0 + 1 + 1)/3   = 67 %
+ *   per claim:        67 % 83 % 67 %
+ * Confusion, row W (answers on claims coded W: 3 students × 3 claims = 9): ticked W 7 times,
+ * R twice, N twice.
+ * Pre/post check (same three claims):
+ *   Ada pre N N N = 0 %, post W WR W = 100 % → +100; Bo pre W W W = 83 %, post W WR W = 100 % → +17;
+ *   Cy pre W WR W = 100 %, no post. Class (the 2 who took both): 41.5 % → 100 %, +58.5.
+ * Debrief of the exercise, frame W: units c17 (T,T,F), c16 (T,T,T), c15 (F,T,T).
+ *   alpha: n = 9, n_T = 7, n_F = 2, Σ o_cc = 1 + 3 + 1 = 5 → 1 − 8·4/(72 − 44) = −0.143.
+ *   AC1: p_a = (1/3 + 1 + 1/3)/3 = 5/9, π = 7/9, p_e = 28/81 → (17/81)/(53/81) = 17/53 = 0.321.
+ * Most disputed: c17 and c15 (pairwise overlap 1, 0, 0 → disagreement 0.67), then c16 (0.33).
+ */
+const EVENT = 'nato-two-percent';
+const EVENT_TITLE = ledger.events.find((e) => e.id === EVENT)!.title;
+const label = (id: string) => ledger.frames.find((f) => f.id === id)!.label;
+const W = 'western-decline';
+const R = 'russian-strength';
+const N = 'nato-threat';
+const FRAMES = ledger.frames.filter((f) => f.family === 'russian-state').map((f) => f.id);
+
+const EXERCISE = { Ada: [[W], [W, R], [N]], Bo: [[W], [W], [W]], Cy: [[N], [W, R], [W]] };
+const PRE = { Ada: [[N], [N], [N]], Bo: [[W], [W], [W]], Cy: [[W], [W, R], [W]] };
+const POST = { Ada: [[W], [W, R], [W]], Bo: [[W], [W, R], [W]] };
+
+async function phone(browser: Browser): Promise<Page> {
+	return (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
+}
+
+async function join(page: Page, code: string, nickname: string): Promise<string> {
+	await page.goto(`/join?code=${code}`);
+	await page.getByLabel('Nickname').fill(nickname);
+	await page.getByRole('button', { name: 'Join', exact: true }).click();
+	const resume = (await page.getByTestId('resume-code').textContent())!.trim();
+	expect(resume).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+	await page.getByRole('link', { name: 'Go to my assignments' }).click();
+	await expect(page.getByTestId('student-name')).toContainText(nickname);
+	return resume;
+}
+
+/** Answers the next open claims of an assignment, as the page offers them. */
+async function answer(page: Page, assignment: string, answers: string[][], from = 0) {
+	await page.getByRole('link', { name: assignment }).click();
+	for (const [i, frames] of answers.entries()) {
+		await expect(page.getByTestId('claim-position')).toHaveText(`Claim ${from + i + 1} of 3`);
+		for (const frame of frames) await page.getByRole('checkbox', { name: new RegExp(`^${label(frame)}`) }).check();
+		await page.getByRole('button', { name: 'Save my coding' }).click();
+		// Saved once the page has moved on to the next claim, or to the results.
+		await expect(page.getByTestId('claim-position').filter({ hasText: `Claim ${from + i + 1} of 3` })).toHaveCount(0);
+	}
+}
+
+const row = (page: Page, table: string, name: string) => page.getByTestId(table).getByRole('row', { name: new RegExp(`^${name}`) });
+
+test('a class through a term: join, assign, answer over two sessions, results, debrief, delete', async ({ browser }) => {
+	test.setTimeout(600_000);
+	const { page: teacher } = await signUp(browser, 'Teacher');
+	await teacher.goto('/classes');
+	await expectNoAxeViolations(teacher);
+	await teacher.getByLabel('Class name').fill('9B History');
+	await teacher.getByLabel('Term ends on').fill('2099-06-30');
+	await teacher.getByRole('button', { name: 'Create the class' }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: '9B History' })).toBeVisible();
+	await expect(teacher.getByTestId('retention')).toContainText('deleted automatically on 30 July 2099');
+	await expect(teacher.getByTestId('qr')).toBeVisible();
+	const code = (await teacher.getByTestId('join-code').textContent())!.trim();
+	const classUrl = new URL(teacher.url()).pathname;
+
+	const assign = async (kind: string, title: string) => {
+		await teacher.getByLabel(kind).check();
+		await teacher.getByLabel('Event', { exact: true }).selectOption({ label: EVENT_TITLE });
+		await teacher.getByLabel('Title (optional)').fill(title);
+		await teacher.getByRole('button', { name: 'Assign to the class' }).click();
+		await expect(teacher.getByRole('heading', { level: 3, name: title })).toBeVisible();
+	};
+	await assign('Guess-the-frame exercise', 'Spending frames');
+	await assign('Pre/post check', 'Unit check');
+	await expectNoAxeViolations(teacher);
+
+	// Session one. Ada, on a phone, answers one claim and closes the tab.
+	const ada = await phone(browser);
+	const adaResume = await join(ada, code, 'Ada');
+	await expectNoAxeViolations(ada);
+	await answer(ada, 'Spending frames', EXERCISE.Ada.slice(0, 1));
+	await expectNoAxeViolations(ada);
+	await ada.context().close();
+
+	const bo = await phone(browser);
+	await join(bo, code, 'Bo');
+	await answer(bo, 'Spending frames', EXERCISE.Bo);
+	await expect(bo.getByTestId('score-main')).toHaveText('83 %');
+	await bo.getByRole('link', { name: 'Back to my assignments' }).click();
+	await answer(bo, 'Unit check', PRE.Bo);
+	await expect(bo.getByText(/The “after” check opens when your teacher says so/)).toBeVisible();
+
+	const cy = await (await browser.newContext()).newPage();
+	await join(cy, code, 'Cy');
+	await answer(cy, 'Spending frames', EXERCISE.Cy);
+	await cy.getByRole('link', { name: 'Back to my assignments' }).click();
+	await answer(cy, 'Unit check', PRE.Cy);
+
+	// A nickname is one per class.
+	const dup = await (await browser.newContext()).newPage();
+	await dup.goto(`/join?code=${code}`);
+	await dup.getByLabel('Nickname').fill('bo');
+	await dup.getByRole('button', { name: 'Join', exact: true }).click();
+	await expect(dup.getByRole('alert')).toHaveText('Someone in this class already uses that nickname. Choose another.');
+
+	// After the unit the teacher opens the second check.
+	await teacher.reload();
+	const check = teacher.getByTestId('assignment').filter({ hasText: 'Unit check' });
+	await check.getByLabel('Open the “after” check').check();
+	await check.getByRole('button', { name: 'Save changes to “Unit check”' }).click();
+	await expect(check.getByLabel('Open the “after” check')).toBeChecked();
+
+	// Session two. Ada, on another phone, continues with her resume code where she stopped.
+	const ada2 = await phone(browser);
+	await ada2.goto('/join');
+	await ada2.getByLabel('Resume code').fill(adaResume.toLowerCase());
+	await ada2.getByRole('button', { name: 'Continue where I left off' }).click();
+	await expect(ada2.getByTestId('student-name')).toContainText('Ada');
+	await answer(ada2, 'Spending frames', EXERCISE.Ada.slice(1), 1);
+	await expect(ada2.getByTestId('score-main')).toHaveText('67 %');
+	await ada2.getByRole('link', { name: 'Back to my assignments' }).click();
+	await answer(ada2, 'Unit check', PRE.Ada);
+	await expect(ada2.getByTestId('phase')).toHaveText('After the unit');
+	for (const [i, frames] of POST.Ada.entries()) {
+		await expect(ada2.getByTestId('claim-position')).toHaveText(`Claim ${i + 1} of 3`);
+		for (const frame of frames) await ada2.getByRole('checkbox', { name: new RegExp(`^${label(frame)}`) }).check();
+		await ada2.getByRole('button', { name: 'Save my coding' }).click();
+		await expect(ada2.getByTestId('phase').or(ada2.getByTestId('done'))).toBeVisible();
+	}
+	await expect(ada2.getByTestId('score-pre')).toHaveText('0 %');
+	await expect(ada2.getByTestId('score-post')).toHaveText('100 %');
+	await expectNoAxeViolations(ada2);
+
+	await bo.getByRole('link', { name: 'Back to my assignments' }).click();
+	await expect(bo.getByRole('heading', { name: 'My assignments' })).toBeVisible();
+	await answer(bo, 'Unit check', POST.Bo);
+	await expect(bo.getByTestId('score-post')).toHaveText('100 %');
+
+	// The dashboard.
+	await teacher.goto(`${classUrl}/results`);
+	await expect(row(teacher, 'progress', 'Ada')).toContainText(['finished67 %', 'finished0 %', 'finished100 %'].join(''));
+	await expect(row(teacher, 'progress', 'Bo')).toContainText('finished83 %finished83 %finished100 %');
+	await expect(row(teacher, 'progress', 'Cy')).toContainText('finished67 %finished100 %not started');
+	const exercise = teacher.getByRole('region', { name: 'Spending frames' });
+	await expect(exercise.getByTestId('items-main').getByRole('row')).toHaveText([
+		/#ClaimAnsweredMean score/,
+		/^1.*367 %$/,
+		/^2.*383 %$/,
+		/^3.*367 %$/
+	]);
+	const confusion = exercise.getByRole('table', { name: /Frames chosen/ });
+	const headers = await confusion.getByRole('columnheader').allTextContents();
+	const wRow = await confusion
+		.getByRole('row', { name: new RegExp(`^${label(W)}`) })
+		.getByRole('cell')
+		.allTextContents();
+	const cell = (frame: string) => wRow[headers.indexOf(label(frame)) - 1];
+	expect([cell(W), cell(R), cell(N), wRow.at(-1)]).toEqual(['7', '2', '2', '9']);
+	const prepost = teacher.getByTestId('prepost');
+	await expect(prepost.getByRole('row', { name: /^Ada/ })).toHaveText(/Ada0 %100 %\+100/);
+	await expect(prepost.getByRole('row', { name: /^Bo/ })).toHaveText(/Bo83 %100 %\+17/);
+	await expect(prepost.getByRole('row', { name: /^Cy/ })).toHaveText(/Cy100 %—/);
+	await expect(prepost.getByRole('row', { name: /^Class/ })).toHaveText('Class (2 took both)41.5 %100 %+58.5');
+	await expectNoAxeViolations(teacher);
+
+	// The CSV, one row per student, assignment and phase.
+	const [download] = await Promise.all([
+		teacher.waitForEvent('download'),
+		teacher.getByRole('link', { name: 'Download results (CSV)' }).click()
+	]);
+	const csv = (await (await download.createReadStream()).toArray()).join('').trim().split('\r\n');
+	expect(csv).toEqual([
+		'class,student,assignment,kind,phase,status,answered,claims,score_percent',
+		'9B History,Ada,Spending frames,exercise,main,finished,3,3,67',
+		'9B History,Bo,Spending frames,exercise,main,finished,3,3,83',
+		'9B History,Cy,Spending frames,exercise,main,finished,3,3,67',
+		'9B History,Ada,Unit check,prepost,pre,finished,3,3,0',
+		'9B History,Bo,Unit check,prepost,pre,finished,3,3,83',
+		'9B History,Cy,Unit check,prepost,pre,finished,3,3,100',
+		'9B History,Ada,Unit check,prepost,post,finished,3,3,100',
+		'9B History,Bo,Unit check,prepost,post,finished,3,3,100',
+		'9B History,Cy,Unit check,prepost,post,not-started,0,3,'
+	]);
+
+	await teacher.getByRole('link', { name: 'Printable class report' }).click();
+	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Class report: 9B History');
+	await teacher.emulateMedia({ media: 'print' });
+	await expect(teacher.getByRole('link', { name: 'Back to the dashboard' })).toBeHidden();
+	await expect(row(teacher, 'progress', 'Bo')).toContainText('finished83 %');
+	await teacher.emulateMedia({ media: 'screen' });
+
+	// The debrief of the exercise.
+	await teacher.goto(classUrl);
+	await teacher.getByTestId('assignment').filter({ hasText: 'Spending frames' }).getByRole('link', { name: 'Debrief: agreement' }).click();
+	const agreement = teacher.getByTestId('agreement');
+	await expect(agreement.getByRole('row', { name: new RegExp(`^${label(W)}`) })).toHaveText(`${label(W)}-0.1430.321`);
+	const units = [
+		[EXERCISE.Ada[0], EXERCISE.Bo[0], EXERCISE.Cy[0]],
+		[EXERCISE.Ada[1], EXERCISE.Bo[1], EXERCISE.Cy[1]],
+		[EXERCISE.Ada[2], EXERCISE.Bo[2], EXERCISE.Cy[2]]
+	] as string[][][];
+	const ac1s = FRAMES.map((f) => gwetAc1(units.map((u) => u.map((set) => set.includes(f)))) as number);
+	await expect(teacher.getByTestId('alpha-overall')).toHaveText(formatAlpha(perLabelAlpha(units, FRAMES).mean));
+	await expect(teacher.getByTestId('ac1-overall')).toHaveText(formatAlpha(ac1s.reduce((a, b) => a + b, 0) / ac1s.length));
+	const disputed = teacher.getByTestId('disputed');
+	await expect(disputed).toHaveCount(3);
+	await expect(disputed.nth(0)).toContainText('Claim 1 · disagreement 0.67 among 3 students');
+	await expect(disputed.nth(0)).toContainText(ledger.claims.find((c) => c.id === 'c17')!.coding_note);
+	await expect(disputed.nth(1)).toContainText('Claim 3 · disagreement 0.67');
+	await expect(disputed.nth(2)).toContainText('Claim 2 · disagreement 0.33');
+	await expectNoAxeViolations(teacher);
+
+	// Another teacher reaches nothing until invited; a student of the class is not a teacher.
+	const { page: colleague } = await signUp(browser, 'Colleague');
+	expect((await colleague.goto(`${classUrl}/results`))?.status()).toBe(404);
+	expect((await cy.goto(`${classUrl}/results`))?.status()).toBe(404);
+	expect((await colleague.goto(`${classUrl}/learn`))?.status()).toBe(404);
+	await teacher.goto(classUrl);
+	await teacher.getByRole('button', { name: 'Make a co-teacher invitation link' }).click();
+	const invite = (await teacher.getByTestId('invite-link').textContent())!.trim();
+	await colleague.goto(invite);
+	await colleague.getByRole('button', { name: 'Join as a co-teacher' }).click();
+	await expect(colleague.getByTestId('teachers')).toHaveText('Colleague, Teacher');
+
+	// Removing a student removes their answers from the results.
+	await teacher.reload();
+	await teacher.getByRole('button', { name: 'Remove Cy' }).click();
+	await expect(teacher.getByRole('heading', { name: 'Students (2)' })).toBeVisible();
+	expect((await cy.goto(`${classUrl}/learn`))?.status()).toBe(404);
+
+	// Deleting the class removes everything in it.
+	await teacher.getByRole('button', { name: 'Delete the class and everything in it' }).click();
+	await expect(teacher).toHaveURL('/classes');
+	await expect(teacher.getByText('You have no classes yet.')).toBeVisible();
+	expect((await teacher.goto(`${classUrl}/results`))?.status()).toBe(404);
+	expect((await teacher.goto(`${classUrl}/report.csv`))?.status()).toBe(404);
+	expect((await colleague.goto(classUrl))?.status()).toBe(404);
+	expect((await ada2.goto(`${classUrl}/learn`))?.status()).toBe(404);
+	await ada2.goto('/join');
+	await ada2.getByLabel('Resume code').fill(adaResume);
+	await ada2.getByRole('button', { name: 'Continue where I left off' }).click();
+	await expect(ada2.getByRole('alert')).toHaveText('That resume code is not valid. Check it, or join again with a new nickname.');
+	await ada2.goto(`/join?code=${code}`);
+	await ada2.getByLabel('Nickname').fill('Dee');
+	await ada2.getByRole('button', { name: 'Join', exact: true }).click();
+	await expect(ada2.getByRole('alert')).toHaveText('No class has that code. Check it with your teacher.');
+});
+
+test('the join page and the privacy page work on a phone, in Ukrainian too @phone', async ({ page, baseURL }) => {
+	await page.goto('/join');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join a class');
+	await expectNoAxeViolations(page);
+	await page.context().addCookies([{ name: 'parallax_lang', value: 'uk', url: baseURL! }]);
+	await page.goto('/join');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Приєднатися до класу');
+	await page.goto('/privacy');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Приватність: що зберігає Parallax');
+	await expectNoAxeViolations(page);
+});

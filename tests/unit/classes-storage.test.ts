@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
+import { PostgresStore } from '../../src/lib/server/storage/postgres';
+import { ClassStore, type ClassRecord } from '../../src/lib/server/storage/classes';
+import type { Store } from '../../src/lib/server/storage/types';
+
+/** Classes on every engine, as tests/unit/storage.test.ts does: DuckDB always, PostgreSQL with TEST_DATABASE_URL. */
+const engines: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
+	[
+		'duckdb',
+		async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'parallax-classes-'));
+			const store = await DuckDbStore.open(join(dir, 'test.duckdb'), { memoryLimit: '256MB' });
+			return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+		}
+	]
+];
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (pgUrl) engines.push(['postgres', async () => ({ store: await PostgresStore.open(pgUrl), cleanup: async () => undefined })]);
+
+for (const [engine, open] of engines) {
+	describe(`${engine} classes`, () => {
+		let store: Store;
+		let cleanup: () => Promise<void>;
+		let classes: ClassStore;
+		const p = `${engine}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+		const klass = (id: string, deleteAfter = Date.UTC(2099, 0, 1)): ClassRecord => ({
+			id: `${p}-${id}`,
+			name: `Class ${id}`,
+			joinCode: `${p}-${id}-join`,
+			inviteHash: `${p}-${id}-invite`,
+			termEnd: '2098-12-02',
+			deleteAfter,
+			createdAt: Date.now()
+		});
+
+		beforeAll(async () => {
+			({ store, cleanup } = await open());
+			classes = new ClassStore(store);
+			for (const name of ['ada', 'bo'])
+				await store.createUser({ id: `${p}-${name}`, email: `${p}-${name}@example.org`, name, passwordHash: 'h' });
+		});
+		afterAll(async () => {
+			await store.close();
+			await cleanup();
+		});
+
+		it('lets a teacher, an invited co-teacher and the class’s own students in, and nobody else', async () => {
+			await classes.create(klass('one'), `${p}-ada`);
+			await classes.create(klass('two'), `${p}-bo`);
+			await classes.addStudent({ id: 's1', classId: `${p}-one`, nickname: 'Kit', joinedAt: 1 }, `${p}-resume-1`);
+			await classes.addStudent({ id: 's2', classId: `${p}-two`, nickname: 'Lu', joinedAt: 1 }, `${p}-resume-2`);
+
+			expect((await classes.forTeacher(`${p}-one`, `${p}-ada`))?.name).toBe('Class one');
+			expect(await classes.forTeacher(`${p}-one`, `${p}-bo`)).toBeUndefined();
+			expect((await classes.teaching(`${p}-bo`)).map((c) => c.id)).toEqual([`${p}-two`]);
+
+			expect((await classes.forStudent(`${p}-one`, 's1'))?.student.nickname).toBe('Kit');
+			expect(await classes.forStudent(`${p}-one`, 's2')).toBeUndefined();
+			expect(await classes.forStudent(`${p}-two`, 's1')).toBeUndefined();
+
+			const invited = await classes.byInvite(`${p}-one-invite`);
+			await classes.addTeacher(invited!.id, `${p}-bo`);
+			await classes.addTeacher(invited!.id, `${p}-bo`);
+			expect((await classes.forTeacher(`${p}-one`, `${p}-bo`))?.id).toBe(`${p}-one`);
+			expect((await classes.teachers(`${p}-one`)).map((t) => t.name)).toEqual(['ada', 'bo']);
+			expect((await classes.studentByResume(`${p}-resume-2`))?.classId).toBe(`${p}-two`);
+		});
+
+		it('keeps assignments in order, answers per phase, and replaces an answer given again', async () => {
+			const id = `${p}-one`;
+			await classes.addAssignment(id, { id: 'a1', kind: 'exercise', title: 'First', claimIds: ['c1', 'c2'], due: '2098-10-01' });
+			await classes.addAssignment(id, { id: 'a2', kind: 'prepost', title: 'Check', claimIds: ['c3'], due: null });
+			await classes.move(id, 'a2', -1);
+			expect((await classes.assignments(id)).map((a) => [a.id, a.position, a.due, a.postOpen])).toEqual([
+				['a2', 1, null, false],
+				['a1', 2, '2098-10-01', false]
+			]);
+			await classes.updateAssignment(id, 'a2', { due: '2098-11-01', postOpen: true });
+			expect((await classes.assignments(id))[0]).toMatchObject({ due: '2098-11-01', postOpen: true, claimIds: ['c3'] });
+
+			await classes.saveAnswer(id, { assignmentId: 'a2', studentId: 's1', phase: 'pre', claimId: 'c3', frames: ['x'] });
+			await classes.saveAnswer(id, { assignmentId: 'a2', studentId: 's1', phase: 'post', claimId: 'c3', frames: ['y', 'z'] });
+			await classes.saveAnswer(id, { assignmentId: 'a2', studentId: 's1', phase: 'pre', claimId: 'c3', frames: ['w'] });
+			const answers = (await classes.answers(id, 's1')).sort((a, b) => a.phase.localeCompare(b.phase));
+			expect(answers.map((a) => [a.phase, a.frames])).toEqual([
+				['post', ['y', 'z']],
+				['pre', ['w']]
+			]);
+			expect(await classes.answers(`${p}-two`)).toEqual([]);
+		});
+
+		it('deletes a student with their answers, and a class with every row in it', async () => {
+			const id = `${p}-one`;
+			await classes.addStudent({ id: 's3', classId: id, nickname: 'Mo', joinedAt: 2 }, `${p}-resume-3`);
+			await classes.saveAnswer(id, { assignmentId: 'a1', studentId: 's3', phase: 'main', claimId: 'c1', frames: ['x'] });
+			await classes.removeStudent(id, 's3');
+			expect((await classes.students(id)).map((s) => s.nickname)).toEqual(['Kit']);
+			expect((await classes.answers(id)).some((a) => a.studentId === 's3')).toBe(false);
+
+			await classes.remove(id);
+			expect(await classes.rowsFor(id)).toBe(0);
+			expect(await classes.forTeacher(id, `${p}-ada`)).toBeUndefined();
+			expect(await classes.studentByResume(`${p}-resume-1`)).toBeUndefined();
+			expect(await classes.byJoinCode(`${p}-one-join`)).toBeUndefined();
+			expect(await classes.rowsFor(`${p}-two`)).toBeGreaterThan(0);
+		});
+
+		it('purges classes whose retention date has come, and only those', async () => {
+			await classes.create(klass('old', Date.UTC(2020, 0, 1)), `${p}-ada`);
+			await classes.addStudent({ id: 's9', classId: `${p}-old`, nickname: 'Old', joinedAt: 1 }, `${p}-resume-9`);
+			expect(await classes.purge(Date.UTC(2021, 0, 1))).toBeGreaterThanOrEqual(1);
+			expect(await classes.rowsFor(`${p}-old`)).toBe(0);
+			expect((await classes.forTeacher(`${p}-two`, `${p}-bo`))?.id).toBe(`${p}-two`);
+		});
+	});
+}
