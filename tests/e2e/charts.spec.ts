@@ -44,7 +44,9 @@ test('each kind of filter changes the numbers in the data tables', async ({ page
 		{ query: 'lang=uk', keep: (c) => c.language === 'uk' },
 		{ query: 'outlet=ria-ru', keep: (c) => c.outlet_id === 'ria-ru' },
 		{ query: 'from=2025-06-01&to=2025-06-30', keep: (c) => c.date >= '2025-06-01' && c.date <= '2025-06-30' },
-		{ query: 'frame=nato-threat', keep: (c) => c.frame_codes.includes('nato-threat') }
+		// A frame filter keeps the articles that adopt the frame, by default.
+		{ query: 'frame=nato-threat', keep: (c) => c.frame_codes.some((f, i) => f === 'nato-threat' && c.frame_stances[i] === 'adopts') },
+		{ query: 'frame=nato-threat&stance=all', keep: (c) => c.frame_codes.includes('nato-threat') }
 	];
 	for (const { query, keep } of cases) {
 		const expected = ledger.coverage.filter(keep).length;
@@ -75,6 +77,67 @@ test('changing a filter in the form updates the URL, the table, and back restore
 	await expect(page.locator('select[name="by"]')).toHaveValue('group');
 	await page.goBack();
 	await expect(page.getByTestId('filter-summary')).toContainText(`${all} articles match`);
+});
+
+/** Frames by outlet group counted by hand from the ledger: group label → column label → count. */
+function handCountedFrames(split: boolean): Record<string, Record<string, number>> {
+	const frameLabel = (id: string) => ledger.frames.find((f) => f.id === id)!.label;
+	const stanceWord = { adopts: 'adopted', reports: 'reported', contests: 'contested' } as const;
+	const counts: Record<string, Record<string, number>> = {};
+	for (const c of ledger.coverage) {
+		const row = (counts[groupLabel(groupOf(c.outlet_id))] ??= {});
+		const columns = c.frame_codes.flatMap((f, i) => {
+			const stance = c.frame_stances[i]!;
+			if (split) return [`${frameLabel(f)} (${stanceWord[stance]})`];
+			return stance === 'adopts' ? [frameLabel(f)] : [];
+		});
+		if (columns.length === 0) columns.push(split ? 'No frame coded' : 'No frame adopted');
+		for (const column of columns) row[column] = (row[column] ?? 0) + 1;
+	}
+	return counts;
+}
+
+/** A data table as group → column → count, leaving out zeros. */
+function tableCounts(cells: string[][]): Record<string, Record<string, number>> {
+	const [header = [], ...rows] = cells;
+	return Object.fromEntries(
+		rows.map(([group = '', ...values]) => [
+			group,
+			Object.fromEntries(values.flatMap((v, j) => (Number(v) > 0 ? [[header[j + 1] ?? '', Number(v)]] : [])))
+		])
+	);
+}
+
+test('frames by outlet group count the frames each outlet adopts; the switch adds reported and contested ones, split by stance', async ({
+	page
+}, testInfo) => {
+	await page.goto('/charts');
+	const panel = page.locator('[data-chart="frames"]');
+	const adopted = handCountedFrames(false);
+	const natoThreat = ledger.frames.find((f) => f.id === 'nato-threat')!.label;
+	const ukrainian = groupLabel('ukrainian-media');
+	// The case the switch exists for: Ukrainian media report and rebut the Kremlin's NATO threat, never adopt it.
+	expect(adopted[ukrainian]?.[natoThreat]).toBeUndefined();
+	expect(tableCounts(await tableCells(page, 'frames'))).toEqual(adopted);
+	await expect(panel.locator('figcaption')).toContainText('Only frames the outlet adopts in its own voice are counted');
+
+	await page.getByRole('radio', { name: 'Also frames it reports or contests' }).check();
+	await expect(page).toHaveURL(/\?stance=all$/);
+	await expect(panel.locator('figcaption')).toContainText('Every frame code is counted');
+	const split = handCountedFrames(true);
+	expect(split[ukrainian]?.[`${natoThreat} (reported)`]).toBeGreaterThan(0);
+	expect(tableCounts(await tableCells(page, 'frames'))).toEqual(split);
+	await expectNoAxeViolations(page);
+	await panel.locator('canvas').scrollIntoViewIfNeeded();
+	await testInfo.attach('frames split by stance', { body: await panel.screenshot(), contentType: 'image/png' });
+
+	// The choice lives in the URL: a reload keeps it.
+	await page.reload();
+	await expect(page.getByRole('radio', { name: 'Also frames it reports or contests' })).toBeChecked();
+	expect(tableCounts(await tableCells(page, 'frames'))).toEqual(split);
+	await page.getByRole('radio', { name: 'Frames the outlet adopts' }).check();
+	await expect(page).toHaveURL(/\/charts\?$|\/charts$/);
+	expect(tableCounts(await tableCells(page, 'frames'))).toEqual(adopted);
 });
 
 test('a pasted URL reproduces the view; invalid values are ignored with a notice', async ({ page }) => {

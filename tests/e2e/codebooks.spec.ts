@@ -3,6 +3,9 @@ import { expectNoAxeViolations, ledger } from './support';
 
 const pfcLabel = (id: string) => ledger.policyFrames.find((f) => f.id === id)!.label;
 const policyOf = (frame: string) => ledger.frames.find((f) => f.id === frame)!.policy_frame;
+/** Does the article adopt a frame in this Policy Frames dimension? The charts count only those by default. */
+const adopts = (c: (typeof ledger.coverage)[number], dimension: string) =>
+	c.frame_codes.some((f, i) => policyOf(f) === dimension && c.frame_stances[i] === 'adopts');
 
 test('the charts switch to the Policy Frames Codebook through the crosswalk', async ({ page }) => {
 	await page.goto('/charts');
@@ -18,14 +21,14 @@ test('the charts switch to the Policy Frames Codebook through the crosswalk', as
 	expect(header).toContain(pfcLabel('security-defense'));
 	expect(header).not.toContain('NATO as threat and encirclement');
 	const state = ledger.coverage.filter((c) => ledger.outlets.find((o) => o.id === c.outlet_id)?.group === 'russian-state-media');
-	const expected = state.filter((c) => c.frame_codes.some((f) => policyOf(f) === 'security-defense')).length;
+	const expected = state.filter((c) => adopts(c, 'security-defense')).length;
 	const column = header.indexOf(pfcLabel('security-defense'));
 	const row = panel.getByTestId('frames-table').locator('tbody tr', { hasText: 'Russian state media' });
 	await expect(row.locator('th, td').nth(column)).toHaveText(String(expected));
 
 	// A frame filter in that codebook.
 	await page.goto('/charts?codebook=pfc&frame=economic');
-	const economic = ledger.coverage.filter((c) => c.frame_codes.some((f) => policyOf(f) === 'economic')).length;
+	const economic = ledger.coverage.filter((c) => adopts(c, 'economic')).length;
 	await expect(page.getByTestId('filter-summary')).toContainText(`${economic} articles match`);
 	await expectNoAxeViolations(page);
 });

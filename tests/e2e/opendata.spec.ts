@@ -53,13 +53,14 @@ test('the ledger zip from /method holds every CSV, the JSON, a dictionary and CI
 });
 
 test('all chart data downloads in one CSV that matches the data tables of a filtered view', async ({ page }) => {
-	await page.goto('/charts?frame=nato-threat&gran=month');
+	// Every stance, so that each nato-threat code counts, split by its stance.
+	await page.goto('/charts?frame=nato-threat&gran=month&stance=all');
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Download all chart data (CSV)' }).click()
 	]);
 	const rows = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
-	expect(Object.keys(rows[0] ?? {})).toEqual(['chart', 'period', 'group', 'series', 'label', 'matching', 'total']);
+	expect(Object.keys(rows[0] ?? {})).toEqual(['chart', 'period', 'group', 'series', 'stance', 'label', 'matching', 'total']);
 
 	const coverage = rows.filter((r) => r.chart === 'coverage');
 	const matching = ledger.coverage.filter((c) => c.frame_codes.includes('nato-threat'));
@@ -87,6 +88,12 @@ test('all chart data downloads in one CSV that matches the data tables of a filt
 	// Frames by outlet group: counts, summing to the codings of nato-threat articles.
 	const frames = rows.filter((r) => r.chart === 'frames' && r.series === 'nato-threat');
 	expect(frames.reduce((a, r) => a + Number(r.matching), 0)).toBe(matching.length);
+	const stances = matching.map((c) => c.frame_stances[c.frame_codes.indexOf('nato-threat')]);
+	for (const stance of ['adopts', 'reports', 'contests'])
+		expect(
+			frames.filter((r) => r.stance === stance).reduce((a, r) => a + Number(r.matching), 0),
+			stance
+		).toBe(stances.filter((s) => s === stance).length);
 });
 
 test('a claim page carries Claim JSON-LD that parses, with no CSP violation', async ({ page }) => {

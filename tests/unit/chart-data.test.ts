@@ -48,13 +48,31 @@ describe('all chart data in one file', () => {
 	it('has one row per series per period with matching and total counts', () => {
 		const coverage = rows.filter((r) => r.chart === 'coverage');
 		expect(coverage).toEqual([
-			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'state', label: 'State media', matching: 2, total: 2 },
-			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'state', label: 'State media', matching: 0, total: 0 },
+			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'state', stance: '', label: 'State media', matching: 2, total: 2 },
+			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'state', stance: '', label: 'State media', matching: 0, total: 0 },
 			// March is after the collection window: a gap, not a zero.
-			{ chart: 'coverage', period: '2025-03-01', group: '', series: 'state', label: 'State media', matching: null, total: null },
-			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'intl', label: 'International', matching: 0, total: 1 },
-			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'intl', label: 'International', matching: 1, total: 1 },
-			{ chart: 'coverage', period: '2025-03-01', group: '', series: 'intl', label: 'International', matching: null, total: null }
+			{
+				chart: 'coverage',
+				period: '2025-03-01',
+				group: '',
+				series: 'state',
+				stance: '',
+				label: 'State media',
+				matching: null,
+				total: null
+			},
+			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'intl', stance: '', label: 'International', matching: 0, total: 1 },
+			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'intl', stance: '', label: 'International', matching: 1, total: 1 },
+			{
+				chart: 'coverage',
+				period: '2025-03-01',
+				group: '',
+				series: 'intl',
+				stance: '',
+				label: 'International',
+				matching: null,
+				total: null
+			}
 		]);
 	});
 
@@ -65,6 +83,7 @@ describe('all chart data in one file', () => {
 			period: '2025-01-01/2025-03-31',
 			group: 'state',
 			series: 'threat',
+			stance: '',
 			label: 'Threat',
 			matching: 2,
 			total: 2
@@ -74,6 +93,7 @@ describe('all chart data in one file', () => {
 			period: '2025-01-01/2025-03-31',
 			group: 'state',
 			series: 'west',
+			stance: '',
 			label: 'West',
 			matching: 1,
 			total: 2
@@ -85,15 +105,51 @@ describe('all chart data in one file', () => {
 
 	it('gives the frame mix of the focus group as counts', () => {
 		expect(rows.filter((r) => r.chart === 'frame-mix' && r.period === '2025-01-01')).toEqual([
-			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'threat', label: 'Threat', matching: 2, total: 2 },
-			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'west', label: 'West', matching: 1, total: 1 }
+			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'threat', stance: '', label: 'Threat', matching: 2, total: 2 },
+			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'west', stance: '', label: 'West', matching: 1, total: 1 }
 		]);
 	});
 
 	it('writes through toCsv with empty cells for gaps', () => {
 		const csv = toCsv(CHART_DATA_COLUMNS, rows).split('\r\n');
-		expect(csv[0]).toBe('chart,period,group,series,label,matching,total');
-		expect(csv).toContain('coverage,2025-03-01,,state,State media,,');
+		expect(csv[0]).toBe('chart,period,group,series,stance,label,matching,total');
+		expect(csv).toContain('coverage,2025-03-01,,state,,State media,,');
+	});
+});
+
+describe('all chart data of a dataset with stances', () => {
+	const stanced: ChartInput = {
+		...input,
+		records: [
+			{ ...rec('2025-01-06', 'state', ['threat', 'west']), stances: ['adopts', 'reports'] },
+			{ ...rec('2025-01-07', 'intl', ['threat']), stances: ['contests'] },
+			{ ...rec('2025-01-08', 'intl', ['threat', 'west']), stances: ['reports', 'adopts'] }
+		]
+	};
+	const frames = (stance: 'adopts' | 'all') =>
+		chartDataRows(stanced, { ...defaultFilters('bundled'), stance })
+			.filter((r) => r.chart === 'frames')
+			.map((r) => [r.group, r.series, r.stance, r.label, r.matching]);
+
+	it('counts only adopted codes by default, the rest as no frame adopted', () => {
+		expect(frames('adopts')).toEqual([
+			['state', 'threat', 'adopts', 'Threat', 1],
+			['intl', 'threat', 'adopts', 'Threat', 0],
+			['state', 'west', 'adopts', 'West', 0],
+			['intl', 'west', 'adopts', 'West', 1],
+			['state', 'uncoded', 'adopts', 'No frame adopted', 0],
+			['intl', 'uncoded', 'adopts', 'No frame adopted', 1]
+		]);
+	});
+
+	it('splits every code by its stance when all are shown', () => {
+		expect(frames('all').filter((r) => r[4] !== 0)).toEqual([
+			['state', 'threat', 'adopts', 'Threat (adopted)', 1],
+			['intl', 'west', 'adopts', 'West (adopted)', 1],
+			['intl', 'threat', 'reports', 'Threat (reported)', 1],
+			['state', 'west', 'reports', 'West (reported)', 1],
+			['intl', 'threat', 'contests', 'Threat (contested)', 1]
+		]);
 	});
 });
 

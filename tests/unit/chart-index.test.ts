@@ -60,8 +60,18 @@ const cases: [string, Partial<Filters>][] = [
 	['range outside the data', { from: '2030-01-01', to: '2030-02-01', granularity: 'month' }],
 	['groups only', { groups: ['g1', 'stray'] }],
 	['groups, date range, by frame, weekly', { groups: ['g2', 'g3'], from: '2023-11-20', by: 'frame', granularity: 'week' }],
-	['one group, focus elsewhere, count mode', { groups: ['g3'], focus: 'g1', mode: 'count' }]
+	['one group, focus elsewhere, count mode', { groups: ['g3'], focus: 'g1', mode: 'count' }],
+	['every stance', { stance: 'all' }],
+	['every stance, by frame, frame filter', { stance: 'all', by: 'frame', frames: ['a', 'c'] }],
+	['every stance, groups and outlets, weekly', { stance: 'all', groups: ['g1', 'g2'], outlets: ['o2', 'o3'], granularity: 'week' }],
+	['adopted only, by frame, frame filter', { by: 'frame', frames: ['b', 'uncoded'] }]
 ];
+
+/** The same records with a stance per code, some unknown, and a few without stances at all. */
+function withStances(records: CoverageRecord[]): CoverageRecord[] {
+	const cycle = ['adopts', 'reports', 'contests', 'adopts', ''] as const;
+	return records.map((r, i) => (i % 7 === 0 ? r : { ...r, stances: r.frames.map((_, j) => cycle[(i + j) % cycle.length]!) }));
+}
 
 describe('chartViews over a ChartIndex', () => {
 	// Fractional counts take the row-by-row path; whole counts the summed-per-frame-list one,
@@ -72,12 +82,16 @@ describe('chartViews over a ChartIndex', () => {
 		['article rows', fixture().map((r) => ({ ...r, count: 1 }))],
 		// Many rows on few days: summed from the day × group × frame cube when the filters allow.
 		['dense whole counts', fixture(4000, 40).map((r) => ({ ...r, count: Math.round(r.count * 3) }))],
-		['dense article rows', fixture(4000, 40).map((r) => ({ ...r, count: 1 }))]
+		['dense article rows', fixture(4000, 40).map((r) => ({ ...r, count: 1 }))],
+		['stances, fractional counts', withStances(fixture())],
+		['stances, article rows', withStances(fixture().map((r) => ({ ...r, count: 1 })))],
+		['stances, dense whole counts', withStances(fixture(4000, 40).map((r) => ({ ...r, count: Math.round(r.count * 3) })))]
 	];
 	for (const [kind, records] of fixtures) {
 		const data = input(records);
 		const index = chartIndexOf(records);
 		it(`builds the frame cube only where it is smaller than the rows: ${kind}`, () => {
+			// With stances a code counts or not by the stance filter, which the cube does not keep.
 			expect(index.cube !== undefined).toBe(kind.startsWith('dense'));
 		});
 		for (const [name, patch] of cases) {

@@ -43,10 +43,13 @@ describe('codebooks', () => {
 		const { filters } = parseFilters(new URLSearchParams('codebook=pfc&frame=security-defense&by=frame'), coded.vocab);
 		expect(filters.codebook).toBe('pfc');
 		const views = chartViews(coded, filters);
-		const expected = ledger.coverage.filter((c) =>
-			c.frame_codes.some((f) => ledger.frames.find((x) => x.id === f)?.policy_frame === 'security-defense')
-		).length;
-		expect(views.n).toBe(expected);
+		// By default only frames the outlet adopts count; stance=all counts every code.
+		const security = (f: string) => ledger.frames.find((x) => x.id === f)?.policy_frame === 'security-defense';
+		const adopted = ledger.coverage.filter((c) => c.frame_codes.some((f, i) => security(f) && c.frame_stances[i] === 'adopts')).length;
+		const anyStance = ledger.coverage.filter((c) => c.frame_codes.some(security)).length;
+		expect(adopted).toBeLessThan(anyStance);
+		expect(views.n).toBe(adopted);
+		expect(chartViews(coded, { ...filters, stance: 'all' }).n).toBe(anyStance);
 		expect(views.coverage.series.map((s) => s.key)).toEqual(['security-defense']);
 		expect(coded.labels.frames['security-defense']).toBe('Security and defense');
 		expect(chartViews(input, defaultFilters('bundled')).n).toBe(ledger.coverage.length);

@@ -9,10 +9,16 @@
  * drawn as a gap); a period inside the window with no matching records is a real zero.
  */
 
+import { STANCES, type Stance } from '../ledger/schemas';
+
 export type Granularity = 'day' | 'week' | 'month' | 'year';
 /** How finely a dataset's dates are given (dataResolution). */
 export type Resolution = 'day' | 'month' | 'year';
 export type SeriesBy = 'group' | 'outlet' | 'frame' | 'event';
+/** How the outlet uses a frame code (see /method), or '' where the source does not say. */
+export type FrameStance = Stance | '';
+/** Which frame codes the frame charts count: those the outlet adopts, or every one. */
+export type StanceFilter = 'adopts' | 'all';
 
 export interface CoverageRecord {
 	date: string;
@@ -21,7 +27,39 @@ export interface CoverageRecord {
 	event: string;
 	language: string;
 	frames: string[];
+	/** One stance per frame, in the same order; left out where the source gives no stances. */
+	stances?: FrameStance[];
 	count: number;
+}
+
+/** The order stances are stacked and listed in: the outlet's own voice first. */
+export const STANCE_ORDER: readonly FrameStance[] = [...STANCES, ''];
+
+// Read once per dataset: a filter change must not walk a million records again.
+const stanceInformation = new WeakMap<readonly CoverageRecord[], boolean>();
+
+/**
+ * Does any record say how its outlet uses a frame? A dataset that never does (most uploads)
+ * has every code counted as adopted, since nothing tells its adopted codes from the rest.
+ */
+export function hasStances(records: readonly CoverageRecord[]): boolean {
+	let known = stanceInformation.get(records);
+	if (known === undefined) {
+		known = records.some((r) => r.stances?.some((s) => s !== '') ?? false);
+		stanceInformation.set(records, known);
+	}
+	return known;
+}
+
+/** The codes a stance filter counts, as [frame, stance] pairs. */
+export function countedCodes(
+	frames: readonly string[],
+	stances: readonly FrameStance[] | undefined,
+	stance: StanceFilter,
+	stanced: boolean
+): [string, FrameStance][] {
+	const codes = frames.map((f, i): [string, FrameStance] => [f, stances?.[i] ?? '']);
+	return stance === 'all' || !stanced ? codes : codes.filter(([, s]) => s === 'adopts');
 }
 
 export interface DateWindow {
@@ -214,43 +252,71 @@ export interface Crosstab {
 	counts: number[][];
 	rowTotals: number[];
 	n: number;
+	/** When split by stance: each column's stance (columns then repeat a frame once per stance). */
+	stances?: FrameStance[];
+}
+
+/**
+ * The crosstab's columns: each frame, then "uncoded"; split by stance, each frame once per
+ * stance, stance-major, so stacked bars show the adopted frames together beneath the rest.
+ */
+export function crosstabColumns(frameOrder: string[], split: boolean): { frames: string[]; stances?: FrameStance[] } {
+	if (!split) return { frames: [...frameOrder, UNCODED] };
+	const pairs = STANCE_ORDER.flatMap((s) => frameOrder.map((f): [string, FrameStance] => [f, s]));
+	pairs.push([UNCODED, '']);
+	return { frames: pairs.map(([f]) => f), stances: pairs.map(([, s]) => s) };
+}
+
+/** The column of a frame (with its stance, when split) in crosstabColumns' order. */
+export function crosstabColumnIndex(frameOrder: string[], split: boolean): (frame: string, stance: FrameStance) => number {
+	const { frames, stances } = crosstabColumns(frameOrder, split);
+	const key = (frame: string, stance: FrameStance | undefined) => (split ? `${frame === UNCODED ? '' : stance}\u001f${frame}` : frame);
+	const index = new Map(frames.map((f, i) => [key(f, stances?.[i]), i]));
+	return (frame, stance) => index.get(key(frame, stance)) ?? -1;
 }
 
 /**
  * Frame codings per outlet group. An article with two frames counts once under each, so a
  * group's shares are shares of its frame codings; uncoded articles count under "uncoded".
+ * With `split`, each code counts under its frame and stance.
  */
-export function framesByGroup(records: CoverageRecord[], frameOrder: string[], groupOrder: string[]): Crosstab {
-	const columns = [...frameOrder, UNCODED];
-	const colIndex = new Map(columns.map((c, i) => [c, i]));
+export function framesByGroup(records: CoverageRecord[], frameOrder: string[], groupOrder: string[], split = false): Crosstab {
+	const columns = crosstabColumns(frameOrder, split);
+	const column = crosstabColumnIndex(frameOrder, split);
 	const table = new Map<string, number[]>();
 	let n = 0;
 	for (const record of records) {
 		n += record.count;
 		let row = table.get(record.group);
-		if (!row) table.set(record.group, (row = new Array<number>(columns.length).fill(0)));
-		for (const key of seriesKeys(record, 'frame')) {
-			const i = colIndex.get(key);
-			if (i !== undefined) row[i] = (row[i] ?? 0) + record.count;
+		if (!row) table.set(record.group, (row = new Array<number>(columns.frames.length).fill(0)));
+		const codes =
+			record.frames.length > 0 ? record.frames.map((f, i) => [f, record.stances?.[i] ?? ''] as const) : [[UNCODED, ''] as const];
+		for (const [frame, stance] of codes) {
+			const i = column(frame, stance);
+			if (i >= 0) row[i] = (row[i] ?? 0) + record.count;
 		}
 	}
 	return finishCrosstab(columns, table, groupOrder, n);
 }
 
 /** Rows in group order and only the columns in use; shared with the typed-array path. */
-export function finishCrosstab(columns: string[], table: Map<string, ArrayLike<number>>, groupOrder: string[], n: number): Crosstab {
+export function finishCrosstab(
+	columns: { frames: string[]; stances?: FrameStance[] },
+	table: Map<string, ArrayLike<number>>,
+	groupOrder: string[],
+	n: number
+): Crosstab {
 	const rows = groupOrder.filter((g) => table.has(g));
 	const counts = rows.map((g) => Array.from(table.get(g) ?? []));
-	const used = columns.filter((_, i) => counts.some((row) => (row[i] ?? 0) > 0));
-	const colIndex = new Map(columns.map((c, i) => [c, i]));
-	const usedIndex = used.map((c) => colIndex.get(c) ?? 0);
+	const usedIndex = columns.frames.flatMap((_, i) => (counts.some((row) => (row[i] ?? 0) > 0) ? [i] : []));
 	const trimmed = counts.map((row) => usedIndex.map((i) => row[i] ?? 0));
 	return {
 		rows,
-		columns: used,
+		columns: usedIndex.map((i) => columns.frames[i] ?? ''),
 		counts: trimmed,
 		rowTotals: trimmed.map((row) => row.reduce((a, b) => a + b, 0)),
-		n
+		n,
+		...(columns.stances ? { stances: usedIndex.map((i) => columns.stances?.[i] ?? '') } : {})
 	};
 }
 

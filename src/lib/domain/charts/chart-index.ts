@@ -1,4 +1,7 @@
 import {
+	countedCodes,
+	crosstabColumnIndex,
+	crosstabColumns,
 	finishCrosstab,
 	finishTimeSeries,
 	periodsBetween,
@@ -6,6 +9,7 @@ import {
 	UNCODED,
 	type CoverageRecord,
 	type Crosstab,
+	type FrameStance,
 	type Granularity,
 	type SeriesBy,
 	type TimeSeries,
@@ -26,7 +30,11 @@ export interface ChartIndex {
 	groups: string[];
 	events: string[];
 	languages: string[];
+	/** Distinct (frame list, stance list) pairs: frameSets[k] with frameStances[k]. */
 	frameSets: string[][];
+	frameStances: FrameStance[][];
+	/** Some record says how its outlet uses a frame (see hasStances). */
+	stanced: boolean;
 	date: Uint32Array;
 	outlet: Uint32Array;
 	group: Uint32Array;
@@ -52,7 +60,10 @@ export interface ChartIndex {
 	 * so a filter on outlets, events or languages reads only the rows of the combinations it keeps.
 	 */
 	byCombo: { start: Uint32Array; date: Uint32Array; frames: Uint32Array; count: Float64Array; combo: Uint32Array };
-	/** Sums per day, group and frame, when they are fewer than the rows (see FrameCube). */
+	/**
+	 * Sums per day, group and frame, when they are fewer than the rows (see FrameCube). Only
+	 * for datasets without stances, where every code counts whatever the stance filter.
+	 */
 	cube?: FrameCube;
 }
 
@@ -101,8 +112,9 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 	};
 	const frameSets = new Dictionary<string>();
 	const frameLists: string[][] = [];
+	const stanceLists: FrameStance[][] = [];
 	// Records read from columns share one frames array per distinct list, so the array itself is
-	// a cheap first key; the joined string is the fallback for records built one by one.
+	// a cheap first key for records without stances; the joined string is the fallback.
 	const byArray = new Map<string[], number>();
 	const index: ChartIndex = {
 		length: n,
@@ -112,6 +124,8 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 		events: dicts.event.values,
 		languages: dicts.language.values,
 		frameSets: frameLists,
+		frameStances: stanceLists,
+		stanced: false,
 		date: new Uint32Array(n),
 		outlet: new Uint32Array(n),
 		group: new Uint32Array(n),
@@ -139,11 +153,15 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 		index.group[i] = dicts.group.code(r.group);
 		index.event[i] = dicts.event.code(r.event);
 		index.language[i] = dicts.language.code(r.language);
-		let fs = byArray.get(r.frames);
+		let fs = r.stances ? undefined : byArray.get(r.frames);
 		if (fs === undefined) {
-			fs = frameSets.code(r.frames.join('\u001f'));
-			if (fs === frameLists.length) frameLists.push(r.frames);
-			byArray.set(r.frames, fs);
+			fs = frameSets.code(`${r.frames.join('\u001f')}\u001e${r.stances?.join('\u001f') ?? ''}`);
+			if (fs === frameLists.length) {
+				frameLists.push(r.frames);
+				stanceLists.push(r.frames.map((_, j) => r.stances?.[j] ?? ''));
+				index.stanced ||= r.stances?.some((st) => st !== '') ?? false;
+			}
+			if (!r.stances) byArray.set(r.frames, fs);
 		}
 		index.frames[i] = fs;
 		index.count[i] = r.count;
@@ -171,7 +189,7 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 		language: Uint32Array.from(parts, (p) => p[3])
 	};
 	index.byCombo = rowsByCombo(index, parts.length);
-	if (index.integral) index.cube = frameCube(index);
+	if (index.integral && !index.stanced) index.cube = frameCube(index);
 	return index;
 }
 
@@ -275,9 +293,11 @@ export function indexedAggregates(
 		window: DateWindow;
 		frameOrder: string[];
 		groupOrder: string[];
+		/** Crosstab columns per frame and stance (see crosstabColumns). */
+		split: boolean;
 	}
 ): IndexedAggregates {
-	const { granularity, by, from, to, window } = options;
+	const { granularity, by, from, to, window, split } = options;
 	const dateOk = Uint8Array.from(ix.dates, (d) => ((filters.from && d < filters.from) || (filters.to && d > filters.to) ? 0 : 1));
 	const groupOk = keep(ix.groups, filters.groups);
 	const outletOk = keep(ix.outlets, filters.outlets);
@@ -291,18 +311,19 @@ export function indexedAggregates(
 		if (k === undefined) frameKeys.set(f, (k = frameKeys.size));
 		return k;
 	};
-	const columns = [...options.frameOrder, UNCODED];
-	const colIndex = new Map(columns.map((c, i) => [c, i]));
+	const columns = crosstabColumns(options.frameOrder, split);
+	const column = crosstabColumnIndex(options.frameOrder, split);
 	const selectedFrames = new Set(filters.frames);
 	const fsOk = new Uint8Array(ix.frameSets.length);
 	const fsKeys: Uint32Array[] = [];
 	const fsCols: Int32Array[] = [];
 	ix.frameSets.forEach((list, fs) => {
-		const kept = selectedFrames.size ? list.filter((f) => selectedFrames.has(f)) : list;
+		const counted = countedCodes(list, ix.frameStances[fs], filters.stance, ix.stanced);
+		const kept = selectedFrames.size ? counted.filter(([f]) => selectedFrames.has(f)) : counted;
 		fsOk[fs] = selectedFrames.size && kept.length === 0 ? 0 : 1;
-		const keys = kept.length > 0 ? kept : [UNCODED];
-		fsKeys[fs] = Uint32Array.from(keys, frameKey);
-		fsCols[fs] = Int32Array.from(keys, (k) => colIndex.get(k) ?? -1);
+		const codes: [string, FrameStance][] = kept.length > 0 ? kept : [[UNCODED, '']];
+		fsKeys[fs] = Uint32Array.from(codes, ([f]) => frameKey(f));
+		fsCols[fs] = Int32Array.from(codes, ([f, st]) => column(f, st));
 	});
 	const frameKeyNames = [...frameKeys.keys()];
 	const nFrameKeys = frameKeyNames.length;
@@ -320,7 +341,7 @@ export function indexedAggregates(
 	const sums = new Float64Array(nKeys * P);
 	const seen = new Uint8Array(nKeys);
 	const nGroups = ix.groups.length;
-	const nCols = columns.length;
+	const nCols = columns.frames.length;
 	const table = new Float64Array(nGroups * nCols);
 	const groupSeen = new Uint8Array(nGroups);
 	const mix = new Float64Array(nGroups * nFrameKeys * M);
@@ -344,7 +365,7 @@ export function indexedAggregates(
 	if (cubed) {
 		const nF = cube.frames.length;
 		const fKey = Int32Array.from(cube.frames, (f) => frameKeys.get(f) ?? -1);
-		const fCol = Int32Array.from(cube.frames, (f) => colIndex.get(f) ?? -1);
+		const fCol = Int32Array.from(cube.frames, (f) => column(f, ''));
 		for (let d = 0; d < ix.dates.length; d++) {
 			if (!dateOk[d]) continue;
 			const p = pIdx[d]!;

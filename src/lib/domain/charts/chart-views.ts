@@ -2,13 +2,16 @@ import {
 	dataResolution,
 	defaultGranularity,
 	framesByGroup,
+	hasStances,
 	periodLabel,
 	periodStart,
 	rowShares,
 	shareSeries,
+	STANCE_ORDER,
 	timeSeries,
 	UNCODED,
 	type CoverageRecord,
+	type FrameStance,
 	type Resolution,
 	type Granularity,
 	type SeriesBy,
@@ -24,7 +27,8 @@ import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/codebook';
 /** The shape every chart panel draws: categories on x (and table rows) × series. */
 export interface ChartView {
 	categories: { key: string; label: string }[];
-	series: { key: string; label: string; colour: string; values: (number | null)[] }[];
+	/** `frame` and `stance` where a frames-by-group series is one frame in one stance. */
+	series: { key: string; label: string; colour: string; values: (number | null)[]; frame?: string; stance?: FrameStance }[];
 	markers: { index: number; label: string }[];
 	n: number;
 }
@@ -45,9 +49,17 @@ export interface ChartInput {
 }
 
 const UNCODED_LABEL = 'No frame coded';
+/** Counting adopted codes only, an article whose codes are all reported or contested lands here too. */
+const NOT_ADOPTED_LABEL = 'No frame adopted';
+const STANCE_LABELS: Record<FrameStance, string> = {
+	adopts: 'adopted',
+	reports: 'reported',
+	contests: 'contested',
+	'': 'stance not recorded'
+};
 
-function labelFor(by: SeriesBy, key: string, labels: ChartLabels): string {
-	if (key === UNCODED) return UNCODED_LABEL;
+function labelFor(by: SeriesBy, key: string, labels: ChartLabels, adoptedOnly = false): string {
+	if (key === UNCODED) return adoptedOnly ? NOT_ADOPTED_LABEL : UNCODED_LABEL;
 	const map = { group: labels.groups, outlet: labels.outlets, frame: labels.frames, event: labels.events }[by];
 	return map[key] ?? key;
 }
@@ -59,11 +71,18 @@ function colourOf(by: SeriesBy, key: string, vocab: Vocabulary): string {
 }
 
 /** The reference path over record objects; `index` gives the same numbers for large datasets. */
-function recordAggregates(input: ChartInput, filters: Filters, granularity: Granularity, from: string, to: string): IndexedAggregates {
+function recordAggregates(
+	input: ChartInput,
+	filters: Filters,
+	granularity: Granularity,
+	from: string,
+	to: string,
+	split: boolean
+): IndexedAggregates {
 	const { records, window, vocab } = input;
 	const filtered = applyFilters(records, filters);
 	const overTime = timeSeries(filtered, { granularity, by: filters.by, from, to, window });
-	const crosstab = framesByGroup(filtered, vocab.frames, vocab.groups);
+	const crosstab = framesByGroup(filtered, vocab.frames, vocab.groups, split);
 	const focus = filters.focus ?? crosstab.rows[0] ?? vocab.groups[0] ?? '';
 	const mix = timeSeries(
 		filtered.filter((r) => r.group === focus),
@@ -89,6 +108,10 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 	const from = filters.from ?? window.start;
 	const to = filters.to ?? window.end;
 	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to, resolutionOf(input.records));
+	// Without any stance in the dataset every code counts as adopted, and there is nothing to split by.
+	const stanced = hasStances(input.records);
+	const split = stanced && filters.stance === 'all';
+	const adoptedOnly = stanced && filters.stance === 'adopts';
 
 	const {
 		overTime,
@@ -104,9 +127,10 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 				to,
 				window,
 				frameOrder: vocab.frames,
-				groupOrder: vocab.groups
+				groupOrder: vocab.groups,
+				split
 			})
-		: recordAggregates(input, filters, granularity, from, to);
+		: recordAggregates(input, filters, granularity, from, to, split);
 	const periodIndex = new Map(overTime.periods.map((p, i) => [p, i]));
 	const markers = Object.entries(labels.eventDates)
 		.filter(([id]) => filters.events.length === 0 || filters.events.includes(id))
@@ -118,7 +142,7 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		categories: overTime.periods.map((p) => ({ key: p, label: periodLabel(p, granularity) })),
 		series: overTime.series.map((s) => ({
 			key: s.key,
-			label: labelFor(filters.by, s.key, labels),
+			label: labelFor(filters.by, s.key, labels, adoptedOnly),
 			colour: colourOf(filters.by, s.key, vocab),
 			values: s.values
 		})),
@@ -128,12 +152,21 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 
 	const crosstabView = (cells: number[][]): ChartView => ({
 		categories: crosstab.rows.map((g) => ({ key: g, label: labels.groups[g] ?? g })),
-		series: crosstab.columns.map((frame, j) => ({
-			key: frame,
-			label: labelFor('frame', frame, labels),
-			colour: colourOf('frame', frame, vocab),
-			values: cells.map((row) => row[j] ?? 0)
-		})),
+		series: crosstab.columns.map((frame, j) => {
+			const stance = crosstab.stances?.[j];
+			const label = labelFor('frame', frame, labels, adoptedOnly);
+			const values = cells.map((row) => row[j] ?? 0);
+			if (stance === undefined) return { key: frame, label, colour: colourOf('frame', frame, vocab), values };
+			// Adopted codes keep their frame's colour; the rest take their stance's, stacked above.
+			return {
+				key: frame === UNCODED ? frame : `${frame}:${stance}`,
+				label: frame === UNCODED ? label : `${label} (${STANCE_LABELS[stance]})`,
+				colour: stance === 'adopts' || frame === UNCODED ? colourOf('frame', frame, vocab) : `var(--chart-stance-${stance || 'unknown'})`,
+				values,
+				frame,
+				stance
+			};
+		}),
 		markers: [],
 		n: crosstab.n
 	});
@@ -145,7 +178,7 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		categories: mix.periods.map((p) => ({ key: p, label: periodLabel(p, 'month') })),
 		series: mix.series.map((s) => ({
 			key: s.key,
-			label: labelFor('frame', s.key, labels),
+			label: labelFor('frame', s.key, labels, adoptedOnly),
 			colour: colourOf('frame', s.key, vocab),
 			values: s.values
 		})),
@@ -155,12 +188,14 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 	const frameMix = mixView(shareSeries(mixCounts));
 	const frameMixCounts = mixView(mixCounts);
 
-	return { coverage, frames, frameMix, frameCounts, frameMixCounts, granularity, from, to, focus, n };
+	/** Which frame codes the frame charts count, for their captions. */
+	const stance: 'adopts' | 'all' | 'unknown' = stanced ? filters.stance : 'unknown';
+	return { coverage, frames, frameMix, frameCounts, frameMixCounts, granularity, from, to, focus, n, stance };
 }
 
 export type ChartViews = ReturnType<typeof chartViews>;
 
-export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'label', 'matching', 'total'];
+export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'stance', 'label', 'matching', 'total'];
 
 /**
  * An event page's chart input: the records of the days its coverage spans. Its panel and the
@@ -196,8 +231,12 @@ export function chartDataRows(input: ChartInput, filters: Filters): Record<strin
 		focus: matching.focus
 	});
 	const rows: Record<string, unknown>[] = [];
+	// Frame series count the codes of the stance shown: adopted, every one ('all'), or '' where
+	// the dataset records no stance; split series say their own.
+	const counted = matching.stance === 'unknown' ? '' : matching.stance;
 	const emit = (chart: string, view: ChartView, totals: ChartView, cell: (category: string) => { period: string; group: string }) => {
 		const totalOf = new Map(totals.series.map((s) => [s.key, s.values]));
+		const frameSeries = chart !== 'coverage' || filters.by === 'frame';
 		for (const s of view.series) {
 			const total = totalOf.get(s.key);
 			view.categories.forEach((category, i) => {
@@ -205,7 +244,8 @@ export function chartDataRows(input: ChartInput, filters: Filters): Record<strin
 				rows.push({
 					chart,
 					...cell(category.key),
-					series: s.key,
+					series: s.frame ?? s.key,
+					stance: s.stance ?? (frameSeries ? counted : ''),
 					label: s.label,
 					matching: value,
 					total: value === null ? null : (total?.[totals.categories.findIndex((c) => c.key === category.key)] ?? 0)
@@ -225,7 +265,7 @@ export function chartDataRows(input: ChartInput, filters: Filters): Record<strin
  */
 export function inCodebook(input: ChartInput, codebook: Codebook): ChartInput {
 	if (codebook.id === PARALLAX_CODEBOOK) return input;
-	const records = input.records.map((r) => (r.frames.length === 0 ? r : { ...r, frames: recode(r.frames, codebook) }));
+	const records = input.records.map((r) => (r.frames.length === 0 ? r : recodeRecord(r, codebook)));
 	const used = new Set(records.flatMap((r) => r.frames));
 	const known = codebook.frames.map((f) => f.id);
 	return {
@@ -234,4 +274,21 @@ export function inCodebook(input: ChartInput, codebook: Codebook): ChartInput {
 		vocab: { ...input.vocab, frames: [...known, ...[...used].filter((f) => !known.includes(f)).sort()] },
 		labels: { ...input.labels, frames: Object.fromEntries(codebook.frames.map((f) => [f.id, f.label])) }
 	};
+}
+
+/**
+ * A record's codes through a crosswalk. Codes that meet in one target frame give it the
+ * strongest of their stances: adopted if the outlet adopts any of them.
+ */
+function recodeRecord(record: CoverageRecord, codebook: Codebook): CoverageRecord {
+	if (!record.stances) return { ...record, frames: recode(record.frames, codebook) };
+	const stanceOf = new Map<string, FrameStance>();
+	record.frames.forEach((code, i) => {
+		const stance = record.stances?.[i] ?? '';
+		for (const target of recode([code], codebook)) {
+			const before = stanceOf.get(target);
+			if (before === undefined || STANCE_ORDER.indexOf(stance) < STANCE_ORDER.indexOf(before)) stanceOf.set(target, stance);
+		}
+	});
+	return { ...record, frames: [...stanceOf.keys()], stances: [...stanceOf.values()] };
 }

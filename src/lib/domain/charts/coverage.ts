@@ -13,6 +13,7 @@ export function coverageRecords(ledger: Ledger): CoverageRecord[] {
 		event: row.event_id,
 		language: row.language,
 		frames: row.frame_codes,
+		stances: row.frame_stances,
 		count: 1
 	}));
 }

@@ -1,4 +1,4 @@
-import type { CoverageRecord, Granularity, SeriesBy } from './aggregate';
+import { countedCodes, hasStances, type CoverageRecord, type Granularity, type SeriesBy, type StanceFilter } from './aggregate';
 import { isRealIsoDate } from '../ledger/schemas';
 
 /**
@@ -17,6 +17,8 @@ export interface Filters {
 	by: SeriesBy;
 	granularity: Granularity | null;
 	mode: 'count' | 'share';
+	/** Frame charts count only the codes the outlet adopts, or also those it reports or contests. */
+	stance: StanceFilter;
 	/** The outlet group whose frame mix is shown over time. */
 	focus: string | null;
 	/** The share token of a dataset shared by link; carried along so filtering keeps access. */
@@ -60,6 +62,7 @@ export function defaultFilters(dataset: string): Filters {
 		by: 'group',
 		granularity: null,
 		mode: 'count',
+		stance: 'adopts',
 		focus: null,
 		token: null,
 		codebook: 'parallax'
@@ -113,6 +116,11 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 		if (mode === 'count' || mode === 'share') filters.mode = mode;
 		else notices.push(`Ignored mode="${mode}": choose count or share.`);
 	}
+	const stance = params.get('stance');
+	if (stance !== null) {
+		if (stance === 'adopts' || stance === 'all') filters.stance = stance;
+		else notices.push(`Ignored stance="${stance}": choose adopts or all.`);
+	}
 	const codebook = params.get('codebook');
 	if (codebook !== null) {
 		if ((vocab.codebooks ?? []).includes(codebook)) filters.codebook = codebook;
@@ -142,16 +150,19 @@ export function filtersToQuery(filters: Filters, defaultDataset: string): string
 	if (filters.by !== 'group') params.set('by', filters.by);
 	if (filters.granularity) params.set('gran', filters.granularity);
 	if (filters.mode !== 'count') params.set('mode', filters.mode);
+	if (filters.stance !== 'adopts') params.set('stance', filters.stance);
 	if (filters.focus) params.set('focus', filters.focus);
 	const query = params.toString();
 	return query ? `?${query}` : '';
 }
 
 /**
- * Keep the records that match every filter. With a frame filter, each record keeps only the
- * selected frames, so frame charts show just those frames.
+ * Keep the records that match every filter. Each record keeps only the frame codes the stance
+ * filter counts (an article left with none counts as uncoded), and with a frame filter only the
+ * selected ones of those, so frame charts show just those frames.
  */
 export function applyFilters(records: CoverageRecord[], filters: Filters): CoverageRecord[] {
+	const stanced = hasStances(records);
 	const events = new Set(filters.events);
 	const groups = new Set(filters.groups);
 	const outlets = new Set(filters.outlets);
@@ -165,11 +176,11 @@ export function applyFilters(records: CoverageRecord[], filters: Filters): Cover
 		if (groups.size && !groups.has(r.group)) continue;
 		if (outlets.size && !outlets.has(r.outlet)) continue;
 		if (languages.size && !languages.has(r.language)) continue;
-		if (frames.size) {
-			const kept = r.frames.filter((f) => frames.has(f));
-			if (kept.length === 0) continue;
-			out.push({ ...r, frames: kept });
-		} else out.push(r);
+		const counted = countedCodes(r.frames, r.stances, filters.stance, stanced);
+		const kept = frames.size ? counted.filter(([f]) => frames.has(f)) : counted;
+		if (frames.size && kept.length === 0) continue;
+		if (kept.length === r.frames.length) out.push(r);
+		else out.push({ ...r, frames: kept.map(([f]) => f), ...(r.stances && { stances: kept.map(([, s]) => s) }) });
 	}
 	return out;
 }

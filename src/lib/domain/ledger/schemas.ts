@@ -49,7 +49,7 @@ const text = z.string().trim().min(1, 'must not be empty');
 const optionalText = z.string().trim().default('');
 
 /** `a;b;c` → ['a','b','c']; empty cell → []. */
-function listOf(item: z.ZodType<string, string>) {
+function listOf<T extends string>(item: z.ZodType<T, string>) {
 	return z
 		.string()
 		.trim()

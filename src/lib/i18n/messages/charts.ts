@@ -34,6 +34,14 @@ export const en = {
 	'charts.mode.count': 'counts',
 	'charts.mode.shareExplain': 'Shares: each bar is one group’s frame codings, scaled to 100%, so groups of different sizes compare.',
 	'charts.mode.countExplain': 'Counts: the number of frame codings, so bigger groups have taller bars.',
+	'charts.stance.legend': 'Frames counted',
+	'charts.stance.adopts': 'Frames the outlet adopts',
+	'charts.stance.all': 'Also frames it reports or contests',
+	'charts.stance.caption.adopts':
+		'Only frames the outlet adopts in its own voice are counted; codes it reports from a named actor or raises to contest are left out, and an article with no adopted frame counts as “No frame adopted”.',
+	'charts.stance.caption.all': 'Every frame code is counted, whether the outlet adopts, reports or contests it.',
+	'charts.stance.caption.unknown': 'This dataset records no stance for its frame codes, so every code counts as adopted.',
+	'charts.stance.split': 'Above each bar’s adopted frames, grey segments are the codes the outlet reports or contests (see the legend).',
 	'charts.frames.title': 'Frames by outlet group',
 	'charts.frames.captionShare':
 		'Share of frame codings per outlet group. An article with two frames counts once for each; articles with none count as “No frame coded”. Source: {source}; n = {n} articles.',
@@ -140,6 +148,16 @@ export const uk = {
 	'charts.mode.shareExplain':
 		'Частки: кожен стовпчик — це кодування фреймів однієї групи, зведені до 100%, тож групи різного розміру можна порівнювати.',
 	'charts.mode.countExplain': 'Кількість: число кодувань фреймів, тож більші групи мають вищі стовпчики.',
+	'charts.stance.legend': 'Враховані фрейми',
+	'charts.stance.adopts': 'Фрейми, яких видання дотримується',
+	'charts.stance.all': 'Також фрейми, які воно переказує або спростовує',
+	'charts.stance.caption.adopts':
+		'Враховано лише фрейми, яких видання дотримується власним голосом; коди, які воно переказує зі слів названої особи або наводить, щоб спростувати, не враховано, а статтю без таких фреймів враховано як «No frame adopted».',
+	'charts.stance.caption.all': 'Враховано кожен код фрейму — чи видання його дотримується, чи переказує, чи спростовує.',
+	'charts.stance.caption.unknown':
+		'Цей набір даних не фіксує позиції щодо фреймів, тож кожен код враховано як такий, якого видання дотримується.',
+	'charts.stance.split':
+		'Над фреймами, яких видання дотримується, сірі сегменти показують коди, які воно переказує або спростовує (див. легенду).',
 	'charts.frames.title': 'Фрейми за групами видань',
 	'charts.frames.captionShare':
 		'Частка кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «No frame coded». Джерело: {source}; кількість статей: n = {n}.',
