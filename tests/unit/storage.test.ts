@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
 import { PostgresStore } from '../../src/lib/server/storage/postgres';
-import type { NewDataset, Store } from '../../src/lib/server/storage/types';
+import type { NewDataset, RowFilter, Store } from '../../src/lib/server/storage/types';
 import type { ImportedCoverageRow } from '../../src/lib/domain/ledger/schemas';
 import type { Dispute } from '../../src/lib/domain/ledger/disputes';
 import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 import { chartViews } from '../../src/lib/domain/charts/chart-views';
 import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
 import { recordsChartInput } from '../../src/lib/domain/import/local-dataset';
+import { DATASET_COLUMNS } from '../../src/lib/domain/import/dataset';
+import { toCsv } from '../../src/lib/domain/ledger/table';
+import { datasetCsvStream } from '../../src/lib/server/dataset-csv';
 
 /**
  * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set
@@ -150,6 +153,34 @@ for (const [engine, open] of engines) {
 			const weekly = await store.records(id, { outlets: ['Outlet 2'] }, { period: 'week', outlets: true });
 			expect(weekly.reduce((a, r) => a + r.count, 0)).toBe(rows.filter((r) => r.outlet === 'Outlet 2').reduce((a, r) => a + r.count, 0));
 			expect(await store.outlets(id)).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
+		});
+
+		it('streams a CSV export page by page that is the file toCsv makes of all its rows', async () => {
+			const id = `${prefix}-csv`;
+			const tricky = (i: number): ImportedCoverageRow => ({
+				...row(`2025-06-2${i % 3}`, `=Outlet ${i % 2}`, i % 2 ? 'state' : 'intl', i % 4 ? ['arms'] : []),
+				title: `Title ${i}, "quoted"\nsecond line`,
+				url: `https://example.org/${i}`
+			});
+			const rows = Array.from({ length: 7 }, (_, i) => tricky(i));
+			// Two identical rows: OFFSET pages must give both.
+			await store.createDataset(newDataset(id, `${prefix}-u1`), batches([...rows, tricky(6)]));
+			const whole = async (filter: RowFilter) =>
+				toCsv(
+					[...DATASET_COLUMNS],
+					(await store.rows(id, filter, 1000, 0)).map((r) => ({ ...r, frames: r.frames.join(';') }))
+				);
+			for (const [filter, pageRows] of [
+				[{}, 3],
+				[{}, 4],
+				[{}, 100],
+				[{ groups: ['state'] }, 2],
+				[{ outlets: ['nobody'] }, 3]
+			] as [RowFilter, number][]) {
+				const text = await new Response(datasetCsvStream(store, id, filter, pageRows)).text();
+				expect(text).toBe(await whole(filter));
+			}
+			expect((await new Response(datasetCsvStream(store, id, {}, 3)).text()).match(/Title 6/g)).toHaveLength(2);
 		});
 
 		it('stores a dataset with its metadata, counts and window', async () => {

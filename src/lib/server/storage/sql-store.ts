@@ -54,6 +54,12 @@ function shapeColumns(shape: ChartShape) {
 	};
 }
 
+/**
+ * Every column, so that only identical rows tie: pages read by OFFSET then neither skip nor
+ * repeat a row, whichever order an engine gives ties.
+ */
+const ROW_ORDER = 'date, outlet, url, outlet_group, event, language, frame_codes, count, title';
+
 export type DatasetStats = ReturnType<typeof datasetStats>;
 
 /** Each row's frames as a list to unnest, with '' standing for an uncoded row. */
@@ -216,7 +222,7 @@ export abstract class SqlStore<C> implements Store {
 		const where = whereClause(datasetId, filter, this.frameMatch);
 		const rows = await this.all(
 			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, count, title, url
-			 FROM coverage_rows WHERE ${where.sql} ORDER BY date, outlet, url LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+			 FROM coverage_rows WHERE ${where.sql} ORDER BY ${ROW_ORDER} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
 			where.params
 		);
 		return rows.map(datasetRowFromDb);
