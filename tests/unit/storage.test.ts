@@ -5,9 +5,16 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
 import { PostgresStore } from '../../src/lib/server/storage/postgres';
-import type { NewDataset, Store } from '../../src/lib/server/storage/types';
+import type { NewDataset, RowFilter, Store } from '../../src/lib/server/storage/types';
 import type { ImportedCoverageRow } from '../../src/lib/domain/ledger/schemas';
 import type { Dispute } from '../../src/lib/domain/ledger/disputes';
+import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
+import { chartViews } from '../../src/lib/domain/charts/chart-views';
+import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
+import { recordsChartInput } from '../../src/lib/domain/import/local-dataset';
+import { DATASET_COLUMNS } from '../../src/lib/domain/import/dataset';
+import { toCsv } from '../../src/lib/domain/ledger/table';
+import { datasetCsvStream } from '../../src/lib/server/dataset-csv';
 
 /**
  * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set
@@ -45,6 +52,40 @@ const ROWS = [
 	row('2025-07-14', 'reuters', 'intl', ['arms'], 5)
 ];
 
+/** Synthetic rows from a seeded generator: many rows share a day, outlet, group, event, language and frames. */
+function syntheticRows(n: number, seed: number): ImportedCoverageRow[] {
+	let state = seed;
+	const pick = (k: number) => {
+		state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+		return state % k;
+	};
+	const frameLists = [[], ['nato-threat'], ['arms'], ['nato-threat', 'arms']];
+	return Array.from({ length: n }, (_, i) => {
+		const outlet = pick(5);
+		return {
+			date: `2025-0${5 + pick(3)}-${String(1 + pick(10)).padStart(2, '0')}`,
+			outlet: `Outlet ${outlet}`,
+			group: ['state', 'intl', 'independent'][outlet % 3]!,
+			event: ['hague', ''][pick(2)]!,
+			language: ['en', 'ru'][pick(2)]!,
+			frames: frameLists[pick(frameLists.length)]!,
+			count: 1 + pick(3),
+			title: `Synthetic ${i}`,
+			url: ''
+		};
+	});
+}
+
+const asRecord = (r: ImportedCoverageRow): CoverageRecord => ({
+	date: r.date,
+	outlet: r.outlet,
+	group: r.group,
+	event: r.event,
+	language: r.language,
+	frames: r.frames,
+	count: r.count
+});
+
 async function* batches<T>(...groups: T[][]) {
 	for (const group of groups) yield group;
 }
@@ -81,6 +122,65 @@ for (const [engine, open] of engines) {
 			expect(await store.sessionUser(`${prefix}-t`, new Date(Date.now() + 120_000))).toBeUndefined();
 			await store.deleteSession(`${prefix}-t`);
 			expect(await store.sessionUser(`${prefix}-t`, new Date())).toBeUndefined();
+		});
+
+		it('charts summed records exactly as the rows they sum', async () => {
+			const id = `${prefix}-summed`;
+			const rows = syntheticRows(6000, 7);
+			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(rows.slice(0, 2500), rows.slice(2500)));
+			const bundled = { frames: ['nato-threat', 'arms'], frameLabels: {}, groups: ['state', 'intl'] };
+			const views = (records: CoverageRecord[], filters: Partial<Filters>) =>
+				chartViews(recordsChartInput(records, id, bundled), { ...defaultFilters(id), ...filters });
+			const summed = await store.records(id);
+			expect(summed.length).toBeLessThan(rows.length / 2);
+			expect(await store.recordGroups(id, {}, { period: 'day', outlets: true })).toBe(summed.length);
+			const raw = rows.map(asRecord);
+			for (const filters of [
+				{},
+				{ by: 'outlet' as const },
+				{ by: 'frame' as const, granularity: 'week' as const, mode: 'share' as const },
+				{ by: 'event' as const, outlets: ['Outlet 3'], languages: ['ru'], from: '2025-06-01' },
+				{ frames: ['arms'], groups: ['intl'] }
+			]) {
+				expect(views(summed, filters)).toEqual(views(raw, filters));
+			}
+			// Coarser shapes keep every total: by month over all outlets, the monthly charts are the same.
+			const monthly = await store.records(id, {}, { period: 'month', outlets: false });
+			expect(monthly.every((r) => r.outlet === '' && r.date.endsWith('-01'))).toBe(true);
+			expect(await store.recordGroups(id, {}, { period: 'month', outlets: false })).toBe(monthly.length);
+			const byMonth = { granularity: 'month' as const, from: '2025-05-01', to: '2025-07-31' };
+			expect(views(monthly, byMonth)).toEqual(views(raw, byMonth));
+			const weekly = await store.records(id, { outlets: ['Outlet 2'] }, { period: 'week', outlets: true });
+			expect(weekly.reduce((a, r) => a + r.count, 0)).toBe(rows.filter((r) => r.outlet === 'Outlet 2').reduce((a, r) => a + r.count, 0));
+			expect(await store.outlets(id)).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
+		});
+
+		it('streams a CSV export page by page that is the file toCsv makes of all its rows', async () => {
+			const id = `${prefix}-csv`;
+			const tricky = (i: number): ImportedCoverageRow => ({
+				...row(`2025-06-2${i % 3}`, `=Outlet ${i % 2}`, i % 2 ? 'state' : 'intl', i % 4 ? ['arms'] : []),
+				title: `Title ${i}, "quoted"\nsecond line`,
+				url: `https://example.org/${i}`
+			});
+			const rows = Array.from({ length: 7 }, (_, i) => tricky(i));
+			// Two identical rows: OFFSET pages must give both.
+			await store.createDataset(newDataset(id, `${prefix}-u1`), batches([...rows, tricky(6)]));
+			const whole = async (filter: RowFilter) =>
+				toCsv(
+					[...DATASET_COLUMNS],
+					(await store.rows(id, filter, 1000, 0)).map((r) => ({ ...r, frames: r.frames.join(';') }))
+				);
+			for (const [filter, pageRows] of [
+				[{}, 3],
+				[{}, 4],
+				[{}, 100],
+				[{ groups: ['state'] }, 2],
+				[{ outlets: ['nobody'] }, 3]
+			] as [RowFilter, number][]) {
+				const text = await new Response(datasetCsvStream(store, id, filter, pageRows)).text();
+				expect(text).toBe(await whole(filter));
+			}
+			expect((await new Response(datasetCsvStream(store, id, {}, 3)).text()).match(/Title 6/g)).toHaveLength(2);
 		});
 
 		it('stores a dataset with its metadata, counts and window', async () => {

@@ -9,13 +9,14 @@ export async function load({ url, locals }) {
 	const requested = url.searchParams.get('dataset');
 	const stored =
 		requested && requested !== BUNDLED_DATASET && !isLocalDatasetId(requested)
-			? await storedChartData(requested, locals.user, url.searchParams.get('token'), bundled)
+			? await storedChartData(requested, locals.user, url.searchParams.get('token'), bundled, url.searchParams)
 			: null;
 	const listed = await listedDatasets(locals.user);
 	const datasets = [...listed, ...(stored && !listed.some((d) => d.id === stored.dataset.id) ? [stored.dataset] : [])];
 	return {
 		...bundled,
 		stored: stored?.input ?? null,
+		coarsened: stored?.coarsened ?? null,
 		storedDatasets: datasets.map((d) => ({ id: d.id, label: `${isolate(d.title)} (saved by ${isolate(d.ownerName)})`, rows: d.rowCount }))
 	};
 }

@@ -120,9 +120,17 @@ export function parseTable<S extends ObjectSchema>(file: string, text: string, s
  * header row included (a chart's series names are outlets from uploads), is neutralised alike.
  */
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
+	return csvLines(columns, rows, true);
+}
+
+/**
+ * Rows as CSV lines without a trailing newline, with the header line first if asked: a file
+ * written in parts joins them with '\r\n' into exactly what toCsv gives for all its rows.
+ */
+export function csvLines(columns: string[], rows: Record<string, unknown>[], header: boolean): string {
 	return Papa.unparse(
 		{ fields: columns.map(neutraliseCell), data: rows.map((row) => columns.map((c) => neutraliseCell(row[c]))) },
-		{ newline: '\r\n' }
+		{ newline: '\r\n', header }
 	);
 }
 

@@ -64,6 +64,13 @@ export const en = {
 		"“{source}” was uploaded by a researcher and is stored on this server. Parallax has not checked its sources or coded it: its counts, outlet groups and frames are as the uploader's file and mapping gave them.",
 	'charts.about.storedLink': 'About this dataset',
 	'charts.about.storedAfter': '.',
+	'charts.coarsened.day':
+		'This dataset has too many outlets and days to send whole to this page, so its counts are summed over all outlets together. Choose outlets, or series by outlet, to see them; totals are unchanged.',
+	'charts.coarsened.week':
+		'This dataset is too large to send whole to this page, so its counts are summed per week (starting Monday){outlets}. Totals are unchanged.',
+	'charts.coarsened.month':
+		'This dataset is too large to send whole to this page, so its counts are summed per month{outlets}. Totals are unchanged.',
+	'charts.coarsened.allOutlets': ' over all outlets together',
 	'charts.about.bundled':
 		'The bundled coverage is a hand-coded sample of real articles found in stored public pages, {start} to {end}. It shows what was found and coded, not everything an outlet published: compare shares within a group rather than raw volumes across groups. Read',
 	'charts.about.method': 'the method',
@@ -180,6 +187,13 @@ export const uk = {
 		'«{source}» завантажив дослідник, і він зберігається на цьому сервері. Parallax не перевіряв його джерел і не кодував його: кількості, групи видань і фрейми такі, як їх задали файл і відповідність полів автора.',
 	'charts.about.storedLink': 'Про цей набір даних',
 	'charts.about.storedAfter': '.',
+	'charts.coarsened.day':
+		'У цьому наборі даних забагато видань і днів, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за всіма виданнями разом. Виберіть видання або ряди за виданнями, щоб побачити їх; підсумки не змінюються.',
+	'charts.coarsened.week':
+		'Цей набір даних завеликий, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за тижнями (від понеділка){outlets}. Підсумки не змінюються.',
+	'charts.coarsened.month':
+		'Цей набір даних завеликий, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за місяцями{outlets}. Підсумки не змінюються.',
+	'charts.coarsened.allOutlets': ' за всіма виданнями разом',
 	'charts.about.bundled':
 		'Вбудоване висвітлення — це закодована вручну вибірка справжніх статей, знайдених у збережених публічних сторінках, з {start} до {end}. Вона показує, що знайшли й закодували, а не все, що опублікувало видання: порівнюйте частки в межах групи, а не абсолютні обсяги між групами. Як знаходили й кодували статті, читайте в розділі',
 	'charts.about.method': 'про методику',

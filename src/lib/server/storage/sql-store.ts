@@ -18,6 +18,7 @@ import {
 import { ACCOUNT_SQL, CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, whereClause } from './sql';
 import type {
 	AggregateRow,
+	ChartShape,
 	CodingAnswerRecord,
 	CodingSessionRecord,
 	CodingStudentRecord,
@@ -38,6 +39,26 @@ export interface Dialect {
 	/** True when `item` is in `list`. */
 	contains(list: string, item: string): string;
 }
+
+/** Every stored row's own day and outlet: grouping by them merges only rows the charts cannot tell apart. */
+export const FINEST_SHAPE: ChartShape = { period: 'day', outlets: true };
+
+/** The SELECT expressions and GROUP BY list of a chart shape; a dropped outlet is ''. */
+function shapeColumns(shape: ChartShape) {
+	const period = shape.period === 'day' ? 'date' : `CAST(date_trunc('${shape.period}', date) AS DATE)`;
+	const outlet = shape.outlets ? 'outlet' : "''";
+	return {
+		period,
+		outlet,
+		groupBy: [period, ...(shape.outlets ? ['outlet'] : []), 'outlet_group', 'event', 'language', 'frame_codes'].join(', ')
+	};
+}
+
+/**
+ * Every column, so that only identical rows tie: pages read by OFFSET then neither skip nor
+ * repeat a row, whichever order an engine gives ties.
+ */
+const ROW_ORDER = 'date, outlet, url, outlet_group, event, language, frame_codes, count, title';
 
 export type DatasetStats = ReturnType<typeof datasetStats>;
 
@@ -167,11 +188,12 @@ export abstract class SqlStore<C> implements Store {
 		});
 	}
 
-	async records(datasetId: string, filter: RowFilter = {}): Promise<CoverageRecord[]> {
+	async records(datasetId: string, filter: RowFilter = {}, shape: ChartShape = FINEST_SHAPE): Promise<CoverageRecord[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
+		const { period, outlet, groupBy } = shapeColumns(shape);
 		const [dates = [], outlets = [], groups = [], events = [], languages = [], frames = [], counts = []] = await this.columns(
-			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, count
-			 FROM coverage_rows WHERE ${where.sql}`,
+			`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, event, language, frame_codes, SUM(count) AS count
+			 FROM coverage_rows WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
 			where.params
 		);
 		const out: CoverageRecord[] = new Array(dates.length);
@@ -190,11 +212,27 @@ export abstract class SqlStore<C> implements Store {
 		return out;
 	}
 
+	async recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number> {
+		const where = whereClause(datasetId, filter, this.frameMatch);
+		const [row] = await this.all(
+			`SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM coverage_rows WHERE ${where.sql} GROUP BY ${shapeColumns(shape).groupBy}) g`,
+			where.params
+		);
+		return Number(row?.n ?? 0);
+	}
+
+	async outlets(datasetId: string): Promise<string[]> {
+		const [outlets = []] = await this.columns('SELECT DISTINCT outlet FROM coverage_rows WHERE dataset_id = $1 ORDER BY outlet', [
+			datasetId
+		]);
+		return outlets.map(String);
+	}
+
 	async rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
 		const rows = await this.all(
 			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, count, title, url
-			 FROM coverage_rows WHERE ${where.sql} ORDER BY date, outlet, url LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+			 FROM coverage_rows WHERE ${where.sql} ORDER BY ${ROW_ORDER} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
 			where.params
 		);
 		return rows.map(datasetRowFromDb);

@@ -20,6 +20,12 @@ export interface NewDataset {
 	createdAt: string;
 }
 
+/** How finely records() sums a dataset's rows. */
+export interface ChartShape {
+	period: 'day' | 'week' | 'month';
+	outlets: boolean;
+}
+
 /** Filters the store applies in SQL (the subset of chart filters that narrows rows). */
 export interface RowFilter {
 	from?: string | null;
@@ -97,7 +103,16 @@ export interface Store {
 	updateDataset(id: string, meta: DatasetMeta): Promise<void>;
 	deleteDataset(id: string): Promise<void>;
 
-	records(datasetId: string, filter?: RowFilter): Promise<CoverageRecord[]>;
+	/**
+	 * Chart records with SUM(count) per distinct date, outlet, group, event, language and frame list:
+	 * the charts only add counts up, so they draw the same as from the rows themselves. A coarser
+	 * shape sums whole weeks or months, or all outlets together (outlet '').
+	 */
+	records(datasetId: string, filter?: RowFilter, shape?: ChartShape): Promise<CoverageRecord[]>;
+	/** How many records records() would return for this shape, counted without reading them. */
+	recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number>;
+	/** The dataset's distinct outlets, sorted. */
+	outlets(datasetId: string): Promise<string[]>;
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
 	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded). */
 	aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]>;

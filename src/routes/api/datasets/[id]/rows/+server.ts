@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { DATASET_COLUMNS } from '$lib/domain/import/dataset';
 import { rowFilterFromQuery } from '$lib/domain/charts/filters';
-import { toCsv } from '$lib/domain/ledger/table';
+import { datasetCsvStream } from '$lib/server/dataset-csv';
 import { readableDataset } from '$lib/server/access';
 import { store } from '$lib/server/storage';
 
@@ -20,12 +19,7 @@ export async function GET({ params, locals, url }) {
 	if (problems.length > 0) return json({ problems }, { status: 400 });
 	const db = await store();
 	if (url.searchParams.get('format') === 'csv') {
-		const rows = await db.rows(dataset.id, filter, Number.MAX_SAFE_INTEGER, 0);
-		const csv = toCsv(
-			[...DATASET_COLUMNS],
-			rows.map((r) => ({ ...r, frames: r.frames.join(';') }))
-		);
-		return new Response(csv, {
+		return new Response(datasetCsvStream(db, dataset.id, filter), {
 			headers: {
 				'content-type': 'text/csv; charset=utf-8',
 				'content-disposition': `attachment; filename="parallax-dataset-${dataset.id}.csv"`
