@@ -1,5 +1,6 @@
 import type { ParseError } from 'papaparse';
 import type { ImportedCoverageRow } from '../ledger/schemas';
+import type { LanguageReading } from '../languages';
 import { ColumnarBuilder, type ColumnarCoverage } from './columnar';
 import type { ColumnMapping } from './formats';
 import { fieldCountReason } from './limits';
@@ -41,6 +42,17 @@ export class Importer {
 	private splitColumn: number | undefined;
 	private reshaped: NonNullable<ShapeChanges['reshaped']> | null = null;
 	private split: NonNullable<ShapeChanges['split']> | null = null;
+	private languages: ShapeChanges['languages'] = { named: [], several: [], clipped: [] };
+	/** Told once per distinct language cell (per row past the mapper's cache, hence the set). */
+	private onLanguage = (cell: string, reading: LanguageReading) => {
+		if (!(reading.named || reading.several || reading.clipped) || this.languageCells.has(cell)) return;
+		this.languageCells.add(cell);
+		const example = { cell: clip(cell), value: reading.value };
+		if (reading.several) this.languages.several.push(example);
+		else if (reading.named) this.languages.named.push(example);
+		if (reading.clipped) this.languages.clipped.push(example);
+	};
+	private languageCells = new Set<string>();
 
 	constructor(
 		private columns: string[],
@@ -50,7 +62,7 @@ export class Importer {
 		this.plan = mapping.reshape ? reshapePlan(columns, mapping, mapping.reshape) : null;
 		const read = this.plan ?? { columns, mapping };
 		this.index = new Map(read.columns.map((c, i) => [c, i]));
-		this.mapper = new RowMapper(this.index, read.mapping);
+		this.mapper = new RowMapper(this.index, read.mapping, this.onLanguage);
 		const urlColumn = mapping.outletUrl ?? mapping.url;
 		this.urlAt = urlColumn ? (this.index.get(urlColumn) ?? -1) : -1;
 		this.row = hasHeader ? 1 : 0;
@@ -115,7 +127,7 @@ export class Importer {
 				this.accept(checked, cells);
 				return;
 			}
-			const mapped = mapRow(cells, this.index, this.mapping, row);
+			const mapped = mapRow(cells, this.index, this.mapping, row, this.onLanguage);
 			this.report.addRow(mapped.issues);
 			if (mapped.row) this.accept(checkedOf(mapped.row), cells);
 			return;
@@ -179,7 +191,7 @@ export class Importer {
 			outlets: this.data.outlets(),
 			frames: this.data.frames(),
 			range: this.data.range(),
-			changes: { reshaped: this.reshaped, split: this.split }
+			changes: { reshaped: this.reshaped, split: this.split, languages: this.languages }
 		};
 	}
 }
