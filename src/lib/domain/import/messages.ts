@@ -48,6 +48,7 @@ export const IMPORT_KEYS = [
 	'import.note.languageNames',
 	'import.note.languageSeveral',
 	'import.note.languageClipped',
+	'import.note.unknownFrame',
 	'import.bytes.mb',
 	'import.bytes.kb',
 	'import.bytes.b',
