@@ -236,7 +236,8 @@ describe('mapping', () => {
 		expect(textAt(result.data.url, 1)).toBe('https://euvsdisinfo.eu/report/fixture-case-one/');
 		expect(shapeNotes(result.changes).map(english)).toEqual([
 			'Several outlets in one cell: 1 row of column “outlets” named more than one outlet and became 2 rows, one per outlet, each an appearance of the story.',
-			'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”'
+			'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”',
+			'Language names read as codes (2 values): “Russian” → ru, “English” → en.'
 		]);
 	});
 

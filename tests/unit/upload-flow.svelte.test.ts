@@ -18,6 +18,7 @@ const known = {
 		{ id: 'russian-state', label: 'Russian state media' },
 		{ id: 'independent', label: 'Independent' }
 	],
+	codebook: { label: 'Parallax codebook', frames: [{ id: 'nato-threat', label: 'NATO threat' }] },
 	maxBytes: 1_000_000
 };
 
@@ -58,7 +59,7 @@ class FakeWorker implements ImportWorker {
 	async finish() {
 		const { job, resolve } = this.#pending!;
 		const text = (await job.file.text()).replace(/^\uFEFF/, '');
-		const importer = new Importer(job.columns, job.mapping, job.hasHeader);
+		const importer = new Importer(job.columns, job.mapping, job.hasHeader, job.codebook);
 		const records = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: job.delimiter }).data;
 		for (const record of records.slice(job.hasHeader ? 1 : 0)) importer.push(record);
 		resolve({ result: importer.finish(), seconds: 0.5 });

@@ -1,5 +1,7 @@
 import { detectDateFormat, type DateDetection } from '$lib/domain/import/dates';
 import type { ColumnMapping } from '$lib/domain/import/formats';
+import { resolveFrameLists, type FrameBook, type FrameChoices } from '$lib/domain/import/frame-codes';
+import type { ColumnarCoverage } from '$lib/domain/import/columnar';
 import type { ImportResult } from '$lib/domain/import/importer';
 import type { ImportMessage } from '$lib/domain/import/messages';
 import { columnValues, periodDecimal, type Inspection } from '$lib/domain/import/inspect';
@@ -58,6 +60,8 @@ export class Report {
 	customGroups: Group[];
 	/** Outlet key → group id. */
 	assignment: Record<string, string>;
+	/** Unknown frame code → the codebook frame it means, '' to keep its rows uncoded. */
+	frameChoices: FrameChoices;
 	readonly suggestions: Map<string, GroupSuggestion>;
 
 	constructor(
@@ -85,7 +89,22 @@ export class Report {
 		}
 		this.customGroups = $state(groups);
 		this.assignment = $state(assignment);
+		this.frameChoices = $state(Object.fromEntries(result.unknownFrames.map((f) => [f.code, ''])));
 	}
+}
+
+/** What the page knows before any file: bundled outlets and groups, the codebook, the size limit. */
+export interface Known {
+	outlets: KnownOutlet[];
+	groups: Group[];
+	codebook: FrameBook;
+	maxBytes: number;
+}
+
+/** The rows with each unknown frame code as the researcher chose: a codebook frame, or none. */
+function withFrameChoices(data: ColumnarCoverage, choices: FrameChoices): ColumnarCoverage {
+	if (Object.keys(choices).length === 0) return data;
+	return { ...data, dict: { ...data.dict, frames: resolveFrameLists(data.dict.frames, choices) } };
 }
 
 export type UploadStep =
@@ -123,13 +142,13 @@ export class UploadFlow {
 	/** Datasets kept in this browser, newest first. */
 	stored: LocalDatasetMeta[] = $state.raw([]);
 
-	readonly #known: { outlets: KnownOutlet[]; groups: Group[]; maxBytes: number };
+	readonly #known: Known;
 	readonly #connect: () => ImportWorker;
 	readonly #shelf: DatasetShelf;
 	#worker: ImportWorker | undefined;
 
 	constructor(
-		known: { outlets: KnownOutlet[]; groups: Group[]; maxBytes: number },
+		known: Known,
 		/** Starts the parsing worker; called the first time a file is chosen. */
 		connect: () => ImportWorker,
 		shelf: DatasetShelf = browserShelf
@@ -168,7 +187,8 @@ export class UploadFlow {
 					delimiter: inspection.delimiter,
 					hasHeader: inspection.hasHeader,
 					columns: inspection.columns,
-					mapping: $state.snapshot(upload.mapping)
+					mapping: $state.snapshot(upload.mapping),
+					codebook: this.#known.codebook
 				},
 				(progress) => {
 					if (current(this.state)) this.state = { ...this.state, progress };
@@ -207,7 +227,7 @@ export class UploadFlow {
 			kind: upload.counts ? 'count' : 'article',
 			rows: report.result.data.length,
 			created: new Date().toISOString(),
-			data: report.result.data,
+			data: withFrameChoices(report.result.data, $state.snapshot(report.frameChoices)),
 			groupOf: $state.snapshot(report.assignment),
 			groupLabels
 		};

@@ -1,4 +1,5 @@
 import type { ColumnMapping } from '$lib/domain/import/formats';
+import type { FrameBook } from '$lib/domain/import/frame-codes';
 import type { ImportResult } from '$lib/domain/import/importer';
 import type { Inspection } from '$lib/domain/import/inspect';
 import type { ImportMessage } from '$lib/domain/import/messages';
@@ -14,6 +15,7 @@ export type ToWorker =
 			hasHeader: boolean;
 			columns: string[];
 			mapping: ColumnMapping;
+			codebook: FrameBook;
 	  }
 	| { type: 'cancel' };
 

@@ -45,7 +45,7 @@ async function inspect(file: File, maxBytes: number) {
 }
 
 function run(job: Extract<ToWorker, { type: 'import' }>) {
-	const importer = new Importer(job.columns, job.mapping, job.hasHeader);
+	const importer = new Importer(job.columns, job.mapping, job.hasHeader, job.codebook);
 	const started = performance.now();
 	let bytes = 0;
 	let posted = started;

@@ -1,7 +1,9 @@
 import type { ParseError } from 'papaparse';
 import type { ImportedCoverageRow } from '../ledger/schemas';
+import type { LanguageReading } from '../languages';
 import { ColumnarBuilder, type ColumnarCoverage } from './columnar';
 import type { ColumnMapping } from './formats';
+import { FrameCodeCheck, type FrameBook, type UnknownFrame } from './frame-codes';
 import { fieldCountReason } from './limits';
 import { checkedOf, clip, mapRow, RowMapper, type CheckedRow } from './mapping';
 import type { ImportMessage } from './messages';
@@ -15,6 +17,8 @@ export interface ImportResult {
 	outlets: UploadedOutlet[];
 	/** Distinct frame values in the valid rows, for the frames step. */
 	frames: string[];
+	/** Frame codes the codebook does not have, when the import was given one. */
+	unknownFrames: UnknownFrame[];
 	range: { start: string; end: string } | null;
 	changes: ShapeChanges;
 }
@@ -41,16 +45,32 @@ export class Importer {
 	private splitColumn: number | undefined;
 	private reshaped: NonNullable<ShapeChanges['reshaped']> | null = null;
 	private split: NonNullable<ShapeChanges['split']> | null = null;
+	private languages: ShapeChanges['languages'] = { named: [], several: [], clipped: [] };
+	/** Told once per distinct language cell (per row past the mapper's cache, hence the set). */
+	private onLanguage = (cell: string, reading: LanguageReading) => {
+		if (!(reading.named || reading.several || reading.clipped) || this.languageCells.has(cell)) return;
+		this.languageCells.add(cell);
+		const example = { cell: clip(cell), value: reading.value };
+		if (reading.several) this.languages.several.push(example);
+		else if (reading.named) this.languages.named.push(example);
+		if (reading.clipped) this.languages.clipped.push(example);
+	};
+	private languageCells = new Set<string>();
+
+	private frameCheck: FrameCodeCheck | null;
 
 	constructor(
 		private columns: string[],
 		private mapping: ColumnMapping,
-		private hasHeader: boolean
+		private hasHeader: boolean,
+		/** The codebook frame codes are checked against; null checks none. */
+		codebook: FrameBook | null = null
 	) {
+		this.frameCheck = codebook && mapping.frames ? new FrameCodeCheck(codebook, mapping.frames) : null;
 		this.plan = mapping.reshape ? reshapePlan(columns, mapping, mapping.reshape) : null;
 		const read = this.plan ?? { columns, mapping };
 		this.index = new Map(read.columns.map((c, i) => [c, i]));
-		this.mapper = new RowMapper(this.index, read.mapping);
+		this.mapper = new RowMapper(this.index, read.mapping, this.onLanguage);
 		const urlColumn = mapping.outletUrl ?? mapping.url;
 		this.urlAt = urlColumn ? (this.index.get(urlColumn) ?? -1) : -1;
 		this.row = hasHeader ? 1 : 0;
@@ -112,12 +132,12 @@ export class Importer {
 			const checked = this.mapper.check(cells);
 			if (checked) {
 				this.report.addRow(NO_ISSUES);
-				this.accept(checked, cells);
+				this.accept(checked, cells, row);
 				return;
 			}
-			const mapped = mapRow(cells, this.index, this.mapping, row);
+			const mapped = mapRow(cells, this.index, this.mapping, row, this.onLanguage);
 			this.report.addRow(mapped.issues);
-			if (mapped.row) this.accept(checkedOf(mapped.row), cells);
+			if (mapped.row) this.accept(checkedOf(mapped.row), cells, row);
 			return;
 		}
 		this.pushSplit(cells, row, outlets);
@@ -134,7 +154,7 @@ export class Importer {
 			const mapped = this.mapper.map(record.cells, row);
 			this.report.addRow(mapped.issues.map((issue) => wideIssue(issue, record.period, this.mapping.reshape!)));
 			if (!mapped.row) continue;
-			this.accept(checkedOf(mapped.row), record.cells);
+			this.accept(checkedOf(mapped.row), record.cells, row);
 			if (record.period.estimate) reshaped.estimateRows++;
 		}
 	}
@@ -163,11 +183,14 @@ export class Importer {
 			if (split.examples.length < SPLIT_EXAMPLES)
 				split.examples.push({ row, cell: clip(cells[this.splitColumn!] ?? ''), outlets: rows.map((r) => r.outlet) });
 		}
-		for (const r of rows) this.accept(checkedOf(r), cells);
+		// One file row, however many outlets: its codes are reported once.
+		rows.forEach((r, i) => this.accept(checkedOf(r), cells, i === 0 ? row : 0));
 	}
 
-	private accept(row: CheckedRow, cells: string[]): void {
+	/** `row` is the file row, 0 for a further copy of one already accepted. */
+	private accept(row: CheckedRow, cells: string[], fileRow: number): void {
 		const outlet = this.data.add(row);
+		if (this.frameCheck && fileRow > 0) this.frameCheck.add(row.frames, fileRow);
 		// Only an outlet's first domain is kept, so the URL is parsed only until one is found.
 		if (this.urlAt >= 0 && !this.data.hasDomain(outlet)) this.data.setDomain(outlet, domainOf(cells[this.urlAt] ?? ''));
 	}
@@ -178,8 +201,9 @@ export class Importer {
 			data: this.data.build(),
 			outlets: this.data.outlets(),
 			frames: this.data.frames(),
+			unknownFrames: this.frameCheck?.result() ?? [],
 			range: this.data.range(),
-			changes: { reshaped: this.reshaped, split: this.split }
+			changes: { reshaped: this.reshaped, split: this.split, languages: this.languages }
 		};
 	}
 }

@@ -1,3 +1,4 @@
+import { readLanguage, type LanguageReading } from '../languages';
 import { controlCharacter, ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../ledger/schemas';
 import { parseDate } from './dates';
 import type { ColumnMapping } from './formats';
@@ -57,7 +58,13 @@ const quote = (value: string) => JSON.stringify(clip(value));
  * Convert one record's cells into a coverage row and check it with the shared schema. Every
  * problem names the source column the researcher knows, not the field it was mapped to.
  */
-export function mapRow(cells: string[], index: Map<string, number>, mapping: ColumnMapping, row: number): MappedRow {
+export function mapRow(
+	cells: string[],
+	index: Map<string, number>,
+	mapping: ColumnMapping,
+	row: number,
+	onLanguage: LanguageListener = ignore
+): MappedRow {
 	const issues: RowIssue[] = [];
 	const cell = (column: string | null) => readCell(cells, index, column);
 	const problem = (column: string | null, kind: IssueKind, reason: ImportMessage) =>
@@ -85,12 +92,15 @@ export function mapRow(cells: string[], index: Map<string, number>, mapping: Col
 	const outletName = cell(mapping.outlet);
 	const outlet = outletName || domainOf(cell(mapping.outletUrl)) || mapping.outletConstant.trim();
 	const framesCell = cell(mapping.frames);
+	const languageCell = cell(mapping.language);
+	const language = readLanguage(languageCell);
+	onLanguage(languageCell, language);
 	const candidate = {
 		date,
 		outlet,
 		group: cell(mapping.group),
 		event: cell(mapping.event),
-		language: cell(mapping.language).toLowerCase(),
+		language: language.value,
 		title: cell(mapping.title),
 		url: rawUrl,
 		frames:
@@ -132,6 +142,10 @@ export function mapRow(cells: string[], index: Map<string, number>, mapping: Col
 }
 
 const EMPTY: ImportMessage = { key: 'import.reason.empty' };
+
+/** Told each distinct language cell and how it was read, for the check to say so. */
+export type LanguageListener = (cell: string, reading: LanguageReading) => void;
+const ignore: LanguageListener = () => {};
 
 /**
  * What the row schema found wrong with a cell, said from the value itself: zod's messages are
@@ -270,7 +284,8 @@ export class RowMapper {
 
 	constructor(
 		private index: Map<string, number>,
-		private mapping: ColumnMapping
+		private mapping: ColumnMapping,
+		private onLanguage: LanguageListener = ignore
 	) {
 		const at = (column: string | null) => (column === null ? -1 : (index.get(column) ?? -1));
 		const cache = <T>(column: string | null, field: keyof typeof FIELDS, convert: (value: string) => unknown = (value) => value) =>
@@ -290,7 +305,11 @@ export class RowMapper {
 		this.outlet = cache(mapping.outlet, 'outlet', (value) => (value === '' ? FAIL : value));
 		this.group = cache(mapping.group, 'group');
 		this.event = cache(mapping.event, 'event');
-		this.language = cache(mapping.language, 'language', (value) => value.toLowerCase());
+		this.language = cache(mapping.language, 'language', (value) => {
+			const reading = readLanguage(value);
+			onLanguage(value, reading);
+			return reading.value;
+		});
 		this.frames = cache(mapping.frames, 'frames', (value) =>
 			value === ''
 				? []
@@ -309,7 +328,7 @@ export class RowMapper {
 
 	map(cells: string[], row: number): MappedRow {
 		const checked = this.check(cells);
-		return checked ? { row: rowOf(checked), issues: [] } : mapRow(cells, this.index, this.mapping, row);
+		return checked ? { row: rowOf(checked), issues: [] } : mapRow(cells, this.index, this.mapping, row, this.onLanguage);
 	}
 
 	/**

@@ -1,3 +1,4 @@
+import { LANGUAGE_MAX } from '../languages';
 import { toCsv } from '../ledger/table';
 import { counted, type ImportMessage } from './messages';
 
@@ -70,6 +71,25 @@ export interface ShapeChanges {
 		becameRows: number;
 		examples: { row: number; cell: string; outlets: string[] }[];
 	} | null;
+	/** Distinct language cells not kept as written: names read as codes, lists, long text. */
+	languages: {
+		named: LanguageExample[];
+		several: LanguageExample[];
+		clipped: LanguageExample[];
+	};
+}
+
+export interface LanguageExample {
+	cell: string;
+	value: string;
+}
+
+const LANGUAGE_EXAMPLES = 8;
+
+/** “Russian” → ru, “Ukrainian” → uk, … */
+function readings(examples: LanguageExample[]): string {
+	const shown = examples.slice(0, LANGUAGE_EXAMPLES).map((e) => `“${e.cell}” → ${e.value}`);
+	return shown.join(', ') + (examples.length > LANGUAGE_EXAMPLES ? ', …' : '');
 }
 
 const list = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
@@ -77,7 +97,7 @@ const list = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 /** The shape changes, as the notes the report shows. */
 export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 	const notes: ImportMessage[] = [];
-	const { reshaped, split } = changes;
+	const { reshaped, split, languages } = changes;
 	if (reshaped) {
 		notes.push({
 			key: 'import.note.reshaped',
@@ -103,6 +123,15 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 		});
 		for (const e of split.examples)
 			notes.push({ key: 'import.note.splitExample', params: { row: e.row, cell: e.cell, outlets: list(e.outlets) } });
+	}
+	const languageNotes = [
+		['import.note.languageNames', languages.named],
+		['import.note.languageSeveral', languages.several],
+		['import.note.languageClipped', languages.clipped]
+	] as const;
+	for (const [key, examples] of languageNotes) {
+		if (examples.length === 0) continue;
+		notes.push({ key, params: { values: counted('import.n.value', examples.length), readings: readings(examples), max: LANGUAGE_MAX } });
 	}
 	return notes;
 }

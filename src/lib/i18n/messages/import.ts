@@ -51,6 +51,11 @@ export const en = {
 	'import.note.split':
 		'Several outlets in one cell: {rows} of column “{column}” named more than one outlet and became {became}, one per outlet, each an appearance of the story.',
 	'import.note.splitExample': 'row {row}: “{cell}” → {outlets}',
+	'import.note.unknownFrame':
+		'Frame code “{code}” in column “{column}” is not a frame of the {codebook} ({count}: row {rows}); choose below what it means.',
+	'import.note.languageNames': 'Language names read as codes ({values}): {readings}.',
+	'import.note.languageSeveral': 'Several languages in one cell ({values}): each row keeps the first language its cell names: {readings}.',
+	'import.note.languageClipped': 'Language cells longer than {max} characters ({values}) were kept as text, shortened: {readings}.',
 	'import.bytes.mb': '{size} MB',
 	'import.bytes.kb': '{size} KB',
 	'import.bytes.b': '{size} bytes',
@@ -167,6 +172,12 @@ export const uk = {
 	'import.note.split':
 		'Кілька видань в одній клітинці: {rows} стовпця «{column}» назвали більше ніж одне видання й стали {became}, по одному на видання, — кожен як окрема поява матеріалу.',
 	'import.note.splitExample': 'рядок {row}: “{cell}” → {outlets}',
+	'import.note.unknownFrame':
+		'Код фрейму «{code}» у стовпці «{column}» не є фреймом кодувальника «{codebook}» ({count}: рядок {rows}); виберіть нижче, що він означає.',
+	'import.note.languageNames': 'Назви мов прочитано як коди ({values}): {readings}.',
+	'import.note.languageSeveral':
+		'Кілька мов в одній клітинці ({values}): кожен рядок зберігає першу мову, яку називає клітинка: {readings}.',
+	'import.note.languageClipped': 'Клітинки мови, довші за {max} символів ({values}), збережено як текст, скорочено: {readings}.',
 	'import.bytes.mb': '{size} МБ',
 	'import.bytes.kb': '{size} КБ',
 	'import.bytes.b': '{size} байтів',

@@ -1,0 +1,80 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { Importer } from '../../src/lib/domain/import/importer';
+import { inspectSample } from '../../src/lib/domain/import/inspect';
+import { shapeNotes } from '../../src/lib/domain/import/report';
+import { textAt } from '../../src/lib/domain/import/columnar';
+import { languageLabel, readLanguage } from '../../src/lib/domain/languages';
+import { english } from '../fixtures/bad/harness';
+
+describe('language cells', () => {
+	it.each([
+		['ru', 'ru'],
+		['RU', 'ru'],
+		['Russian', 'ru'],
+		['russian', 'ru'],
+		['Ukrainian', 'uk'],
+		['Hungarian', 'hu'],
+		['Moldavian', 'ro'],
+		['русский', 'ru'],
+		['Українська', 'uk'],
+		['Spanish+Castilian', 'es'],
+		['en;ru', 'en'],
+		['Klingon', 'Klingon'],
+		['Old Church Slavonic', 'Old Church Slavonic']
+	])('reads %j as %j', (cell, value) => {
+		expect(readLanguage(cell).value).toBe(value);
+	});
+
+	it('says how a cell was read', () => {
+		expect(readLanguage('Russian')).toEqual({ value: 'ru', named: true, several: false, clipped: false });
+		expect(readLanguage('ru')).toEqual({ value: 'ru', named: false, several: false, clipped: false });
+		expect(readLanguage('Spanish+Castilian')).toMatchObject({ value: 'es', several: true });
+	});
+
+	it('shortens a long cell to the schema limit instead of refusing it', () => {
+		const long = 'A language described at some length, 41 ch';
+		const reading = readLanguage(long);
+		expect(reading.clipped).toBe(true);
+		expect(reading.value.length).toBeLessThanOrEqual(35);
+		expect(reading.value.endsWith('…')).toBe(true);
+	});
+
+	it('labels codes in the reader language and anything else as written, never throwing', () => {
+		expect(languageLabel('ru', 'en')).toBe('Russian');
+		expect(languageLabel('uk', 'uk')).toBe('українська');
+		for (const value of ['Hungarian', 'Spanish+Castilian', '', 'x'.repeat(10_000), '\u202Eevil', 'en-', 'root'])
+			expect(languageLabel(value, 'en')).toBe(value);
+		expect(languageLabel('ru', 'not a locale!!')).toBe('ru');
+	});
+});
+
+describe('language column in an import', () => {
+	const text = [
+		'date,outlet,language,title',
+		'2024-01-02,A,Russian,One',
+		'2024-01-03,B,Ukrainian,Two',
+		'2024-01-04,C,Spanish+Castilian,Three',
+		'2024-01-05,D,Klingon,Four',
+		'2024-01-06,E,A language described at some length of text,Five',
+		'2024-01-07,F,ru,Six'
+	].join('\n');
+
+	it('keeps every row, maps names to codes and says so in the check', () => {
+		const inspection = inspectSample(text, 'langs.csv', false);
+		const importer = new Importer(inspection.columns, inspection.mapping, inspection.hasHeader);
+		for (const record of Papa.parse<string[]>(text).data.slice(1)) importer.push(record);
+		const result = importer.finish();
+		expect(result.report.invalidRows).toBe(0);
+		const { data } = result;
+		const languages = Array.from({ length: data.length }, (_, i) => data.dict.language[data.language[i]!]);
+		expect(languages).toEqual(['ru', 'uk', 'es', 'Klingon', 'A language described at some lengt…', 'ru']);
+		expect(textAt(data.title, 4)).toBe('Five');
+		const notes = shapeNotes(result.changes).map(english);
+		expect(notes).toContain('Language names read as codes (2 values): “Russian” → ru, “Ukrainian” → uk.');
+		expect(notes).toContain(
+			'Several languages in one cell (1 value): each row keeps the first language its cell names: “Spanish+Castilian” → es.'
+		);
+		expect(notes.some((n) => n.startsWith('Language cells longer than 35 characters (1 value)'))).toBe(true);
+	});
+});
