@@ -50,7 +50,7 @@ test('a Media Cloud story export is recognised, mapped and charted with the same
 
 	await useRowsAndOpenCharts(page);
 	const dataset = page.getByLabel('Dataset');
-	await expect(dataset.locator('option:checked')).toHaveText('mediacloud-legacy (uploaded, in this browser)');
+	await expect(dataset.locator('option:checked')).toHaveText('\u2068mediacloud-legacy\u2069 (uploaded, in this browser)');
 	await expect(dataset.locator('option', { hasText: '(bundled)' })).toHaveCount(1);
 	await expect(page.getByTestId('filter-summary')).toContainText('4 articles match, from 2022-02-21 to 2022-02-22');
 	await openCoverageTable(page);
