@@ -20,7 +20,7 @@ const DECK = encodeDeck({
 });
 
 /*
- * The class's answers are chosen so alpha is known exactly. Students code with the 10 Russian-state
+ * The class's answers are chosen so alpha is known exactly. Students code with the 14 Russian-state
  * frames; each frame is a binary (ticked / not) variable.
  *   Claim A: all three tick {X}.     Claim B: two tick {Y}, the third ticks {X, Y}.
  * Per frame, the units are the two claims:
@@ -28,12 +28,12 @@ const DECK = encodeDeck({
  *      o_00 = 2·1/2 = 1 and o_01 = o_10 = 2·1/2 = 1. D_o = (o_01 + o_10)/n = 2/6;
  *      D_e = 2·n_0·n_1/(n(n−1)) = 16/30. alpha_X = 1 − (1/3)/(8/15) = 1 − 0.625 = 0.375.
  *   Y: A (0,0,0), B (1,1,1): no observed disagreement, alpha_Y = 1.
- *   The 8 other frames are never ticked: no variation, alpha undefined, left out of the mean.
+ *   The 12 other frames are never ticked: no variation, alpha undefined, left out of the mean.
  *   Overall = (0.375 + 1)/2 = 0.6875, shown as 0.688.
- * Per claim, the 10 frames are the units:
+ * Per claim, the 14 frames are the units:
  *   A: every frame unanimous, alpha = 1.
- *   B: n = 30, n_1 = 4 (Y×3, X×1), n_0 = 26; Σ o_cc = 3 (Y) + 1 (X's two zeros) + 8·3 = 28.
- *      alpha = 1 − (n−1)(n − Σo_cc) / (n(n−1) − Σ n_c(n_c−1)) = 1 − 29·2/(870 − 12 − 650) = 1 − 58/208 = 0.721.
+ *   B: n = 42, n_1 = 4 (Y×3, X×1), n_0 = 38; Σ o_cc = 3 (Y) + 1 (X's two zeros) + 12·3 = 40.
+ *      alpha = 1 − (n−1)(n − Σo_cc) / (n(n−1) − Σ n_c(n_c−1)) = 1 − 41·2/(1722 − 12 − 1406) = 1 − 82/304 = 0.730.
  */
 const CLASS = [
 	{ nickname: 'Ada', a: [X], b: [Y] },
@@ -128,7 +128,7 @@ test.describe('live class coding', () => {
 		await expect(teacher.getByTestId('frame-alpha-western-decline')).toHaveText('—');
 		await expect(teacher.getByTestId('overall-alpha')).toHaveText('0.688');
 		await expect(teacher.getByTestId(`item-alpha-${claimA!.id}`)).toHaveText('1.000');
-		await expect(teacher.getByTestId(`item-alpha-${claimB!.id}`)).toHaveText('0.721');
+		await expect(teacher.getByTestId(`item-alpha-${claimB!.id}`)).toHaveText('0.730');
 		await expect(teacher.getByText(claimA!.speaker)).toHaveCount(0);
 		await teacher.screenshot({ path: `${SHOTS}/teacher-desktop-live.png`, fullPage: true });
 		await expectNoAxeViolations(teacher);
@@ -167,7 +167,7 @@ test.describe('live class coding', () => {
 		expect(csv).toContain(`code,Ada,${claimB!.id},${X},0,`);
 		expect(csv).toContain(`alpha_frame,,,${X},0.375,3`);
 		expect(csv).toContain('alpha_frame,,,western-decline,,3');
-		expect(csv).toContain(`alpha_claim,,${claimB!.id},,0.721154,3`);
+		expect(csv).toContain(`alpha_claim,,${claimB!.id},,0.730263,3`);
 		expect(csv).toContain('alpha_mean_of_frames,,,,0.6875,3');
 
 		// Reveal: the teacher's screen and, without a reload, the students' screens.

@@ -156,9 +156,9 @@ test('a PostgreSQL connection lost in the middle of an import: a clear error, no
 
 		const outcome = await upload.outcome;
 		expect(outcome).toMatch(/^response 503 /);
-		expect(JSON.parse(outcome.replace(/^response 503 /, ''))).toEqual({
-			problems: ['The server lost its connection to the database while storing the dataset; nothing was saved. Upload the file again.']
-		});
+		expect(JSON.parse(outcome.replace(/^response 503 /, '')).problems).toEqual([
+			'The server lost its connection to the database while storing the dataset; nothing was saved. Upload the file again.'
+		]);
 		expect((await admin.query('SELECT count(*)::int AS n FROM datasets WHERE title = $1', [title])).rows[0].n).toBe(0);
 		expect(
 			(await admin.query('SELECT count(*)::int AS n FROM coverage_rows WHERE dataset_id NOT IN (SELECT id FROM datasets)')).rows[0].n

@@ -61,10 +61,14 @@ export async function startServer(port, env) {
  * cookie header.
  * @param {string} url
  * @param {string} name
+ * @param {string} [email]
  * @returns {Promise<string>}
  */
-export async function signUp(url, name) {
-	const email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+export async function signUp(
+	url,
+	name,
+	email = `${name.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`
+) {
 	const body = new URLSearchParams({ name, email, password: 'correct horse battery staple' });
 	const response = await fetch(`${url}/signup`, {
 		method: 'POST',

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import { sendMail } from './mail';
-import type { Store, User } from './storage/types';
+import type { PendingSignup, Store, User } from './storage/types';
 
 export const SESSION_COOKIE = 'parallax_session';
 const SESSION_DAYS = 30;
@@ -61,9 +61,15 @@ export async function passwordMatches(user: User | undefined, password: string):
 const LINK_HOURS = 24;
 
 /** Mails a one-time link that proves the account owns its address and signs it in. */
-export async function sendConfirmation(store: Store, user: User, origin: string, locale: 'en' | 'uk') {
+export async function sendConfirmation(
+	store: Store,
+	user: Pick<User, 'id' | 'email'>,
+	origin: string,
+	locale: 'en' | 'uk',
+	signup?: PendingSignup
+) {
 	const token = randomBytes(32).toString('base64url');
-	await store.createEmailToken(hashToken(token), user.id, new Date(Date.now() + LINK_HOURS * 3_600_000));
+	await store.createEmailToken(hashToken(token), user.id, new Date(Date.now() + LINK_HOURS * 3_600_000), signup);
 	const link = `${origin}/verify?token=${token}`;
 	await sendMail({
 		to: user.email,

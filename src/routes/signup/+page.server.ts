@@ -30,9 +30,10 @@ export const actions = {
 		const existing = await db.userByEmail(email);
 		if (existing?.verified) await sendAlreadyRegistered(email, url.origin, locals.locale);
 		else {
-			const user = existing ?? { id: newId(), email, name, passwordHash, verified: false };
+			const user = existing ?? { id: newId(), email, name, passwordHash };
 			if (!existing) await db.createUser(user);
-			await sendConfirmation(db, user, url.origin, locals.locale);
+			// The name and password take effect only when the link is opened, by whoever owns the address.
+			await sendConfirmation(db, user, url.origin, locals.locale, { name, passwordHash });
 		}
 		return { sent: email };
 	}

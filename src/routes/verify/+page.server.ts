@@ -6,8 +6,9 @@ import { store } from '$lib/server/storage';
 export async function load({ url, cookies }) {
 	const token = url.searchParams.get('token') ?? '';
 	const db = await store();
-	const userId = token ? await db.useEmailToken(hashToken(token), new Date()) : undefined;
-	const user = userId ? await db.userById(userId) : undefined;
+	const spent = token ? await db.useEmailToken(hashToken(token), new Date()) : undefined;
+	if (spent?.signup) await db.applySignup(spent.userId, spent.signup);
+	const user = spent ? await db.userById(spent.userId) : undefined;
 	if (!user) return { confirmed: false };
 	await db.markVerified(user.id, new Date());
 	await startSession(db, user, cookies, url.protocol === 'https:');

@@ -23,6 +23,7 @@ import type {
 	CodingSessionRecord,
 	CodingStudentRecord,
 	NewDataset,
+	PendingSignup,
 	RowFilter,
 	Store,
 	User
@@ -106,8 +107,14 @@ export abstract class SqlStore<C> implements Store {
 		await this.write(ACCOUNT_SQL.insertUser, [user.id, user.email, user.name, user.passwordHash]);
 	}
 
-	async createEmailToken(tokenHash: string, userId: string, expiresAt: Date) {
-		await this.write(ACCOUNT_SQL.insertEmailToken, [tokenHash, userId, expiresAt.toISOString()]);
+	async createEmailToken(tokenHash: string, userId: string, expiresAt: Date, signup?: PendingSignup) {
+		await this.write(ACCOUNT_SQL.insertEmailToken, [
+			tokenHash,
+			userId,
+			expiresAt.toISOString(),
+			signup?.name ?? null,
+			signup?.passwordHash ?? null
+		]);
 	}
 
 	/**
@@ -117,7 +124,13 @@ export abstract class SqlStore<C> implements Store {
 	async useEmailToken(tokenHash: string, now: Date) {
 		const [token] = await this.all(ACCOUNT_SQL.emailToken, [tokenHash, now.toISOString()]);
 		if (token) await this.write(ACCOUNT_SQL.deleteEmailToken, [tokenHash]);
-		return token?.live ? String(token.user_id) : undefined;
+		if (!token?.live) return undefined;
+		const signup = token.password_hash ? { name: String(token.name), passwordHash: String(token.password_hash) } : undefined;
+		return { userId: String(token.user_id), signup };
+	}
+
+	async applySignup(userId: string, signup: PendingSignup) {
+		await this.write(ACCOUNT_SQL.applySignup, [userId, signup.name, signup.passwordHash]);
 	}
 
 	async markVerified(userId: string, at: Date) {

@@ -14,10 +14,14 @@ export const SCHEMA = [
 	)`,
 	// Added after the first release: an account proves it owns its email before it is used.
 	`ALTER TABLE users ADD COLUMN IF NOT EXISTS verified_at TIMESTAMP`,
+	// A sign-up's name and password wait here until its link is opened, so whoever signs up with an
+	// address they do not own never sets the password of the account its owner then confirms.
 	`CREATE TABLE IF NOT EXISTS email_tokens (
 		token_hash VARCHAR PRIMARY KEY,
 		user_id VARCHAR NOT NULL,
-		expires_at TIMESTAMP NOT NULL
+		expires_at TIMESTAMP NOT NULL,
+		name VARCHAR,
+		password_hash VARCHAR
 	)`,
 	`CREATE TABLE IF NOT EXISTS sessions (
 		token_hash VARCHAR PRIMARY KEY,
@@ -156,8 +160,9 @@ export function whereClause(
 /** Account statements both engines run as written (timestamps are passed as ISO strings). */
 export const ACCOUNT_SQL = {
 	insertUser: 'INSERT INTO users (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, now())',
-	insertEmailToken: 'INSERT INTO email_tokens VALUES ($1, $2, CAST($3 AS TIMESTAMP))',
-	emailToken: 'SELECT user_id, expires_at > CAST($2 AS TIMESTAMP) AS live FROM email_tokens WHERE token_hash = $1',
+	insertEmailToken: 'INSERT INTO email_tokens VALUES ($1, $2, CAST($3 AS TIMESTAMP), $4, $5)',
+	emailToken: 'SELECT user_id, name, password_hash, expires_at > CAST($2 AS TIMESTAMP) AS live FROM email_tokens WHERE token_hash = $1',
+	applySignup: 'UPDATE users SET name = $2, password_hash = $3 WHERE id = $1',
 	deleteEmailToken: 'DELETE FROM email_tokens WHERE token_hash = $1',
 	verifyUser: 'UPDATE users SET verified_at = CAST($2 AS TIMESTAMP) WHERE id = $1 AND verified_at IS NULL'
 };

@@ -12,6 +12,12 @@ export interface User {
 	verified: boolean;
 }
 
+/** What a sign-up chose, kept with its link until the address is proved. */
+export interface PendingSignup {
+	name: string;
+	passwordHash: string;
+}
+
 export interface NewDataset {
 	id: string;
 	ownerId: string;
@@ -83,10 +89,12 @@ export interface Store {
 	userByEmail(email: string): Promise<User | undefined>;
 	userById(id: string): Promise<User | undefined>;
 
-	/** A one-time link token for proving an email address (only its hash is stored). */
-	createEmailToken(tokenHash: string, userId: string, expiresAt: Date): Promise<void>;
-	/** Spends a link token: the user it was for if it was unexpired, else undefined. */
-	useEmailToken(tokenHash: string, now: Date): Promise<string | undefined>;
+	/** A one-time link token for proving an email address (only its hash is stored), with the sign-up it confirms, if any. */
+	createEmailToken(tokenHash: string, userId: string, expiresAt: Date, signup?: PendingSignup): Promise<void>;
+	/** Spends a link token: the user it was for and its sign-up if it was unexpired, else undefined. */
+	useEmailToken(tokenHash: string, now: Date): Promise<{ userId: string; signup?: PendingSignup } | undefined>;
+	/** Sets the name and password a confirmed sign-up chose. */
+	applySignup(userId: string, signup: PendingSignup): Promise<void>;
 	markVerified(userId: string, at: Date): Promise<void>;
 
 	createSession(tokenHash: string, userId: string, expiresAt: Date): Promise<void>;
