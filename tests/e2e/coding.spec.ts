@@ -162,7 +162,7 @@ test.describe('live class coding', () => {
 		]);
 		const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
 		expect(csv[0]).toBe('row_type,student,claim_id,frame_id,value,coders');
-		expect(csv.filter((line) => line.startsWith('code,'))).toHaveLength(3 * 2 * 10);
+		expect(csv.filter((line) => line.startsWith('code,'))).toHaveLength(3 * 2 * 14);
 		expect(csv).toContain(`code,Cy,${claimB!.id},${X},1,`);
 		expect(csv).toContain(`code,Ada,${claimB!.id},${X},0,`);
 		expect(csv).toContain(`alpha_frame,,,${X},0.375,3`);

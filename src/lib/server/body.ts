@@ -1,4 +1,5 @@
 import { formatBytes } from '$lib/domain/import/limits';
+import { translateMessage } from '$lib/i18n/catalogue';
 
 /** The most any form (sign-up, login, a dispute, a coding answer…) may send; far above what one needs. */
 export const FORM_MAX_BYTES = 64 * 1024;
@@ -13,7 +14,8 @@ export class BodyRefused extends Error {
 	}
 }
 
-export const formTooLarge = () => `The form is larger than ${formatBytes(FORM_MAX_BYTES)}, the most this server accepts.`;
+export const formTooLarge = () =>
+	`The form is larger than ${translateMessage('en', formatBytes(FORM_MAX_BYTES))}, the most this server accepts.`;
 
 /**
  * Reads a request body chunk by chunk into `take`, throwing BodyRefused past `maxBytes` or after
