@@ -195,7 +195,8 @@ test('an EUvsDisinfo case naming two outlets becomes one row per outlet, visibly
 	await expect(page.getByTestId('report-summary')).toHaveText('2 of 2 rows are valid.');
 	await expect(page.getByTestId('shape-notes').getByRole('listitem')).toHaveText([
 		'Several outlets in one cell: 1 row of column “outlets” named more than one outlet and became 2 rows, one per outlet, each an appearance of the story.',
-		'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”'
+		'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”',
+		'Language names read as codes (2 values): “Russian” → ru, “English” → en.'
 	]);
 	const rows = page.getByTestId('imported-rows');
 	await expect(rows.getByRole('row', { name: /RT - Russian/ })).toContainText('Fixture case one');
