@@ -152,7 +152,7 @@ for (const [engine, open] of engines) {
 			expect(views(monthly, byMonth)).toEqual(views(raw, byMonth));
 			const weekly = await store.records(id, { outlets: ['Outlet 2'] }, { period: 'week', outlets: true });
 			expect(weekly.reduce((a, r) => a + r.count, 0)).toBe(rows.filter((r) => r.outlet === 'Outlet 2').reduce((a, r) => a + r.count, 0));
-			expect(await store.outlets(id)).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
+			expect(await store.distinct(id, 'outlet')).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
 		});
 
 		it('streams a CSV export page by page that is the file toCsv makes of all its rows', async () => {

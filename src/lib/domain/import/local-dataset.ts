@@ -80,6 +80,11 @@ export function localChartInput(
 }
 
 /** chartViews() input for any uploaded records, in the browser or from the server's store. */
+/** An uploaded dataset's events are labelled by their own names. */
+export function eventLabels(events: string[]): Record<string, string> {
+	return Object.fromEntries(events.map((e) => [e, e === NO_EVENT || e === '' ? 'No event given' : e]));
+}
+
 export function recordsChartInput(
 	records: CoverageRecord[],
 	datasetId: string,
@@ -103,7 +108,7 @@ export function recordsChartInput(
 		window: collectionWindow(records),
 		vocab,
 		labels: {
-			events: Object.fromEntries(vocab.events.map((e) => [e, e === NO_EVENT || e === '' ? 'No event given' : e])),
+			events: eventLabels(vocab.events),
 			eventDates: {},
 			groups: {
 				...Object.fromEntries(groups.map((g) => [g, g])),

@@ -71,6 +71,10 @@ export const en = {
 	'charts.coarsened.month':
 		'This dataset is too large to send whole to this page, so its counts are summed per month{outlets}. Totals are unchanged.',
 	'charts.coarsened.allOutlets': ' over all outlets together',
+	'charts.coarsened.languages': 'Languages are summed together too: choose languages to chart only those.',
+	'charts.coarsened.events': 'Events are summed together too: choose events, or series by event, to chart them apart.',
+	'charts.coarsened.languagesEvents':
+		'Languages and events are summed together too: choose languages or events, or series by event, to chart them apart.',
 	'charts.about.bundled':
 		'The bundled coverage is a hand-coded sample of real articles found in stored public pages, {start} to {end}. It shows what was found and coded, not everything an outlet published: compare shares within a group rather than raw volumes across groups. Read',
 	'charts.about.method': 'the method',
@@ -194,6 +198,10 @@ export const uk = {
 	'charts.coarsened.month':
 		'Цей набір даних завеликий, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за місяцями{outlets}. Підсумки не змінюються.',
 	'charts.coarsened.allOutlets': ' за всіма виданнями разом',
+	'charts.coarsened.languages': 'Мови теж підсумовано разом: виберіть мови, щоб показати лише їх.',
+	'charts.coarsened.events': 'Події теж підсумовано разом: виберіть події або ряди за подіями, щоб показати їх окремо.',
+	'charts.coarsened.languagesEvents':
+		'Мови й події теж підсумовано разом: виберіть мови чи події або ряди за подіями, щоб показати їх окремо.',
 	'charts.about.bundled':
 		'Вбудоване висвітлення — це закодована вручну вибірка справжніх статей, знайдених у збережених публічних сторінках, з {start} до {end}. Вона показує, що знайшли й закодували, а не все, що опублікувало видання: порівнюйте частки в межах групи, а не абсолютні обсяги між групами. Як знаходили й кодували статті, читайте в розділі',
 	'charts.about.method': 'про методику',

@@ -1,4 +1,5 @@
 import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import { SUMMED } from '$lib/domain/charts/coverage';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
@@ -47,11 +48,21 @@ export const FINEST_SHAPE: ChartShape = { period: 'day', outlets: true };
 /** The SELECT expressions and GROUP BY list of a chart shape; a dropped outlet is ''. */
 function shapeColumns(shape: ChartShape) {
 	const period = shape.period === 'day' ? 'date' : `CAST(date_trunc('${shape.period}', date) AS DATE)`;
-	const outlet = shape.outlets ? 'outlet' : "''";
+	const events = shape.events !== false;
+	const languages = shape.languages !== false;
 	return {
 		period,
-		outlet,
-		groupBy: [period, ...(shape.outlets ? ['outlet'] : []), 'outlet_group', 'event', 'language', 'frame_codes'].join(', ')
+		outlet: shape.outlets ? 'outlet' : "''",
+		event: events ? 'event' : `'${SUMMED}'`,
+		language: languages ? 'language' : `'${SUMMED}'`,
+		groupBy: [
+			period,
+			...(shape.outlets ? ['outlet'] : []),
+			'outlet_group',
+			...(events ? ['event'] : []),
+			...(languages ? ['language'] : []),
+			'frame_codes'
+		].join(', ')
 	};
 }
 
@@ -203,9 +214,9 @@ export abstract class SqlStore<C> implements Store {
 
 	async records(datasetId: string, filter: RowFilter = {}, shape: ChartShape = FINEST_SHAPE): Promise<CoverageRecord[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
-		const { period, outlet, groupBy } = shapeColumns(shape);
+		const { period, outlet, event, language, groupBy } = shapeColumns(shape);
 		const [dates = [], outlets = [], groups = [], events = [], languages = [], frames = [], counts = []] = await this.columns(
-			`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, event, language, frame_codes, SUM(count) AS count
+			`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, ${event} AS event, ${language} AS language, frame_codes, SUM(count) AS count
 			 FROM coverage_rows WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
 			where.params
 		);
@@ -234,11 +245,11 @@ export abstract class SqlStore<C> implements Store {
 		return Number(row?.n ?? 0);
 	}
 
-	async outlets(datasetId: string): Promise<string[]> {
-		const [outlets = []] = await this.columns('SELECT DISTINCT outlet FROM coverage_rows WHERE dataset_id = $1 ORDER BY outlet', [
+	async distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]> {
+		const [values = []] = await this.columns(`SELECT DISTINCT ${column} FROM coverage_rows WHERE dataset_id = $1 ORDER BY ${column}`, [
 			datasetId
 		]);
-		return outlets.map(String);
+		return values.map(String);
 	}
 
 	async rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]> {

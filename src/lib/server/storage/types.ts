@@ -30,6 +30,10 @@ export interface NewDataset {
 export interface ChartShape {
 	period: 'day' | 'week' | 'month';
 	outlets: boolean;
+	/** False sums every event together, under SUMMED; kept unless said. */
+	events?: boolean;
+	/** False sums every language together, under SUMMED; kept unless said. */
+	languages?: boolean;
 }
 
 /** Filters the store applies in SQL (the subset of chart filters that narrows rows). */
@@ -119,8 +123,8 @@ export interface Store {
 	records(datasetId: string, filter?: RowFilter, shape?: ChartShape): Promise<CoverageRecord[]>;
 	/** How many records records() would return for this shape, counted without reading them. */
 	recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number>;
-	/** The dataset's distinct outlets, sorted. */
-	outlets(datasetId: string): Promise<string[]>;
+	/** The dataset's distinct values of one column, sorted. */
+	distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]>;
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
 	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded). */
 	aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]>;
