@@ -362,3 +362,29 @@ test('the outlet review on a phone @phone', async ({ page }) => {
 	await review.locator('caption').evaluate((c) => c.scrollIntoView());
 	await page.screenshot({ path: 'test-results/outlet-review-phone-rows.png' });
 });
+
+test('the outlet review in Ukrainian', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'uk-UA' });
+	const page = await context.newPage();
+	await page.goto('/upload');
+	await expect(page.getByLabel('Виберіть файл CSV або TSV')).toBeEnabled();
+	await page
+		.getByLabel('Виберіть файл CSV або TSV')
+		.setInputFiles({ name: 'synthetic-outlets.csv', mimeType: 'text/csv', buffer: Buffer.from(manyOutlets(60).csv) });
+	await page.getByRole('button', { name: 'Перевірити всі рядки' }).click();
+	const review = page.getByTestId('group-mapping');
+	await expect(review.getByRole('heading', { name: 'Групи видань' })).toBeVisible();
+	await expect(review.getByTestId('group-totals')).toHaveText('Видань із групою: 1 з 62 (рядків: 1 з 122).');
+	await review.getByLabel('Шукати видання').fill('tass');
+	await expect(review.getByRole('row', { name: /TASS/ })).toContainText(
+		'«Russian state media»: точно той самий домен tass.com, що й у вбудованого видання «TASS»'
+	);
+	await review.getByLabel('Шукати видання').fill('');
+	await review.getByLabel('Показати').selectOption({ label: 'без групи' });
+	await review.getByLabel('Група для призначення').selectOption({ label: 'International media' });
+	await review.getByRole('button', { name: 'Призначити всім без групи (61)' }).click();
+	await expect(review.getByTestId('group-status')).toHaveText('до групи «International media» додано: 61');
+	await expect(review.locator('caption')).toHaveText('Видання в коректних рядках: нічого не знайдено');
+	await expectNoAxeViolations(page);
+	await context.close();
+});
