@@ -9,6 +9,7 @@ import { UNGROUPED, type LocalDataset, type LocalDatasetMeta } from '$lib/domain
 import { mappingProblems } from '$lib/domain/import/mapping';
 import { groupId, suggestGroups, type GroupSuggestion, type KnownOutlet } from '$lib/domain/import/outlets';
 import { defaultReshape } from '$lib/domain/import/wide';
+import { OutletGroups } from './outlet-groups.svelte';
 import { deleteLocalDataset, listLocalDatasets, newLocalId, saveLocalDataset } from '../local-datasets';
 import { FileRefused, type ImportClient } from './client';
 import type { Progress } from './protocol';
@@ -57,9 +58,7 @@ export class Upload {
 
 /** What an import found, with the groups the researcher puts its outlets in. */
 export class Report {
-	customGroups: Group[];
-	/** Outlet key → group id. */
-	assignment: Record<string, string>;
+	readonly groups: OutletGroups;
 	/** Unknown frame code → the codebook frame it means, '' to keep its rows uncoded. */
 	frameChoices: FrameChoices;
 	readonly suggestions: Map<string, GroupSuggestion>;
@@ -87,8 +86,7 @@ export class Report {
 				assignment[outlet.key] = id;
 			} else assignment[outlet.key] = UNGROUPED;
 		}
-		this.customGroups = $state(groups);
-		this.assignment = $state(assignment);
+		this.groups = new OutletGroups(known.groups, assignment, groups);
 		this.frameChoices = $state(Object.fromEntries(result.unknownFrames.map((f) => [f.code, ''])));
 	}
 }
@@ -218,7 +216,7 @@ export class UploadFlow {
 		if (this.state.step !== 'report') return;
 		const { upload, report } = this.state;
 		const { file, inspection } = upload;
-		const groupLabels = Object.fromEntries([...this.#known.groups, ...report.customGroups].map((g) => [g.id, g.label]));
+		const groupLabels = Object.fromEntries(report.groups.all.map((g) => [g.id, g.label]));
 		const dataset: LocalDataset = {
 			id: newLocalId(),
 			title: upload.title.trim() || file.name,
@@ -228,7 +226,7 @@ export class UploadFlow {
 			rows: report.result.data.length,
 			created: new Date().toISOString(),
 			data: withFrameChoices(report.result.data, $state.snapshot(report.frameChoices)),
-			groupOf: $state.snapshot(report.assignment),
+			groupOf: { ...report.groups.assignment },
 			groupLabels
 		};
 		try {

@@ -16,6 +16,8 @@ export const en = {
 	'import.where.cell': 'row {row}, column {column}: {reason}',
 	'import.where.row': 'row {row}: {reason}',
 	'import.reason.empty': 'is empty',
+	'import.reason.emptyOutlet': 'is empty; to keep such rows, fill in “Outlet name when no column gives one” above and check again',
+	'import.reason.emptySeries': 'is empty; to keep such rows, fill in “Series name when no column gives one” above and check again',
 	'import.reason.notDate': '{value} is not a date',
 	'import.reason.notNumber': '{value} is not a number',
 	'import.reason.notUrl': '{value} is not a web address',
@@ -51,8 +53,14 @@ export const en = {
 	'import.note.split':
 		'Several outlets in one cell: {rows} of column “{column}” named more than one outlet and became {became}, one per outlet, each an appearance of the story.',
 	'import.note.splitExample': 'row {row}: “{cell}” → {outlets}',
+	'import.note.splitDoubt':
+		'Some outlets the split made look like times, numbers or descriptions rather than outlet names: {pieces}. If they are, set “Several outlets in one cell are separated by” to “nothing” and check again.',
+	'import.note.noSplit':
+		'No outlet split proposed: split at “{separator}”, the cells of column “{column}” give pieces such as {pieces}, which look like times, numbers or descriptions rather than outlet names. Each row keeps its whole cell as one outlet; choose a separator below if the cells do name several outlets.',
 	'import.note.unknownFrame':
 		'Frame code “{code}” in column “{column}” is not a frame of the {codebook} ({count}: row {rows}); choose below what it means.',
+	'import.groupMapping.header': 'The first line must name the columns “outlet” and “group”; it has {columns}.',
+	'import.groupMapping.repeated': '{outlet} is given a group in row {first} already; the first is used',
 	'import.note.languageNames': 'Language names read as codes ({values}): {readings}.',
 	'import.note.languageSeveral': 'Several languages in one cell ({values}): each row keeps the first language its cell names: {readings}.',
 	'import.note.languageClipped': 'Language cells longer than {max} characters ({values}) were kept as text, shortened: {readings}.',
@@ -137,6 +145,10 @@ export const uk = {
 	'import.where.cell': 'рядок {row}, стовпець {column}: {reason}',
 	'import.where.row': 'рядок {row}: {reason}',
 	'import.reason.empty': 'порожня клітинка',
+	'import.reason.emptyOutlet':
+		'порожня клітинка; щоб зберегти такі рядки, заповніть вище поле «Назва видання, якщо жоден стовпець її не дає» і перевірте ще раз',
+	'import.reason.emptySeries':
+		'порожня клітинка; щоб зберегти такі рядки, заповніть вище поле «Назва ряду, якщо жоден стовпець її не дає» і перевірте ще раз',
 	'import.reason.notDate': '{value} — не дата',
 	'import.reason.notNumber': '{value} — не число',
 	'import.reason.notUrl': '{value} — не вебадреса',
@@ -172,8 +184,14 @@ export const uk = {
 	'import.note.split':
 		'Кілька видань в одній клітинці: {rows} стовпця «{column}» назвали більше ніж одне видання й стали {became}, по одному на видання, — кожен як окрема поява матеріалу.',
 	'import.note.splitExample': 'рядок {row}: “{cell}” → {outlets}',
+	'import.note.splitDoubt':
+		'Деякі видання, отримані з поділу, схожі на час, числа чи описи, а не на назви видань: {pieces}. Якщо це так, виберіть для поля «Кілька видань у клітинці розділено знаком» значення «нічим» і перевірте ще раз.',
+	'import.note.noSplit':
+		'Поділ видань не запропоновано: якщо ділити за «{separator}», клітинки стовпця «{column}» дають частини на кшталт {pieces}, схожі на час, числа чи описи, а не на назви видань. Кожен рядок зберігає всю клітинку як одне видання; виберіть роздільник нижче, якщо клітинки справді називають кілька видань.',
 	'import.note.unknownFrame':
 		'Код фрейму «{code}» у стовпці «{column}» не є фреймом кодувальника «{codebook}» ({count}: рядок {rows}); виберіть нижче, що він означає.',
+	'import.groupMapping.header': 'Перший рядок має називати стовпці «outlet» і «group»; у ньому {columns}.',
+	'import.groupMapping.repeated': '{outlet} уже має групу в рядку {first}; використано першу',
 	'import.note.languageNames': 'Назви мов прочитано як коди ({values}): {readings}.',
 	'import.note.languageSeveral':
 		'Кілька мов в одній клітинці ({values}): кожен рядок зберігає першу мову, яку називає клітинка: {readings}.',
