@@ -15,6 +15,10 @@ import { recordsChartInput } from '../../src/lib/domain/import/local-dataset';
 import { DATASET_EXPORT_COLUMNS, stanceCell } from '../../src/lib/domain/import/dataset';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { datasetCsvStream } from '../../src/lib/server/dataset-csv';
+import { translateMessage } from '../../src/lib/i18n/catalogue';
+import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
+
+const say: ChartSay = (message) => translateMessage('en', message);
 
 /**
  * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set
@@ -130,7 +134,7 @@ for (const [engine, open] of engines) {
 			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(rows.slice(0, 2500), rows.slice(2500)));
 			const bundled = { frames: ['nato-threat', 'arms'], frameLabels: {}, groups: ['state', 'intl'] };
 			const views = (records: CoverageRecord[], filters: Partial<Filters>) =>
-				chartViews(recordsChartInput(records, id, bundled), { ...defaultFilters(id), ...filters });
+				chartViews(recordsChartInput(records, id, bundled), { ...defaultFilters(id), ...filters }, say);
 			const summed = await store.records(id);
 			expect(summed.length).toBeLessThan(rows.length / 2);
 			expect(await store.recordGroups(id, {}, { period: 'day', outlets: true })).toBe(summed.length);
@@ -278,7 +282,7 @@ for (const [engine, open] of engines) {
 			]);
 			// Charted by stance: adopted frames by default, every code split by stance on request.
 			const input = recordsChartInput(records, id, { frames: ['nato-threat', 'arms'], frameLabels: {}, groups: [] });
-			const adopted = chartViews(input, defaultFilters(id)).frameCounts;
+			const adopted = chartViews(input, defaultFilters(id), say).frameCounts;
 			expect(adopted.series.map((s) => [s.key, s.values])).toEqual([
 				['nato-threat', [1, 0]],
 				['uncoded', [0, 4]]
