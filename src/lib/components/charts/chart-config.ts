@@ -1,7 +1,7 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import type { ChartSpec } from './context.svelte';
 import { chartTheme, resolveColour, type StyleLookup } from './theme';
-import type { FrameStance } from '$lib/domain/charts/aggregate';
+import { UNCODED, type FrameStance } from '$lib/domain/charts/aggregate';
 
 export interface Drawing {
 	/** The styles in force as the chart is drawn, so the colours follow the colour scheme. */
@@ -25,7 +25,8 @@ export function chartConfig(
 		return {
 			label: s.label,
 			data: s.values,
-			backgroundColor: s.stance !== undefined && pattern ? pattern(colour, s.stance) : colour,
+			// "No frame coded" has no stance to show: it stays solid grey.
+			backgroundColor: s.stance !== undefined && s.frame !== UNCODED && pattern ? pattern(colour, s.stance) : colour,
 			borderColor: colour,
 			borderWidth: kind === 'line' ? 2 : 0,
 			pointRadius: kind === 'line' && categories.length > 60 ? 0 : 2.5,
