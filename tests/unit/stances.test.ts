@@ -10,6 +10,8 @@ import { rowIssueMessage } from '../../src/lib/domain/import/report';
 import { readFrameCodes } from '../../src/lib/domain/import/stances';
 import { parseDataset, LIMITS } from '../../src/lib/server/import/parse';
 import { english } from '../fixtures/bad/harness';
+import { datasetJsonLd } from '../../src/lib/domain/ledger/jsonld';
+import type { Dataset } from '../../src/lib/domain/import/dataset';
 
 const read = (frames: string, stance: string, separator = ';') => {
 	const result = readFrameCodes(frames, stance, separator, 'frames');
@@ -166,6 +168,40 @@ describe('unknown frame codes resolved', () => {
 		expect(resolveFrameLists(lists, { XYZ: 'nato-threat', drop: '' }, stances)).toEqual({
 			frames: ['nato-threat', 'nato-threat', 'nato-threat'],
 			stances: ['adopts', 'contests', '']
+		});
+	});
+});
+
+describe("a stored dataset's JSON-LD", () => {
+	const dataset: Dataset = {
+		id: 'k3m',
+		ownerId: 'p9x',
+		ownerName: 'Ada',
+		title: 'Stances',
+		description: '',
+		source: '',
+		licence: 'CC BY 4.0',
+		citation: '',
+		visibility: 'link',
+		createdAt: '2026-12-06T10:00:00.000Z',
+		rowCount: 6,
+		articleCount: 6,
+		windowStart: '2025-06-23',
+		windowEnd: '2025-06-28'
+	};
+
+	it('names the stances among the variables it measures, and only a public dataset names its download', () => {
+		const ld = datasetJsonLd(dataset, 'https://parallax.example/datasets/k3m', 'https://parallax.example');
+		expect(ld).toMatchObject({ '@type': 'Dataset', name: 'Stances', temporalCoverage: '2025-06-23/2025-06-28', license: 'CC BY 4.0' });
+		expect(ld.variableMeasured).toContainEqual({
+			'@type': 'PropertyValue',
+			name: 'stances',
+			description:
+				'How the outlet uses each frame, one per frame code in the same order: adopts, reports, contests; empty where the upload recorded none.'
+		});
+		expect(ld.distribution).toBeUndefined();
+		expect(datasetJsonLd({ ...dataset, visibility: 'public' }, 'u', 'https://parallax.example').distribution).toMatchObject({
+			contentUrl: 'https://parallax.example/api/datasets/k3m/rows?format=csv'
 		});
 	});
 });
