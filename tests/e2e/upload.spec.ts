@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { euvsdisinfoDatabase, GROUP_LABELS, manyOutlets, outletMapping } from '../fixtures/synthetic';
-import { expectNoAxeViolations, signUp } from './support';
+import { expectNoAxeViolations, ledger, signUp, tableCells, tableCounts } from './support';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
 
@@ -387,4 +388,89 @@ test('the outlet review in Ukrainian', async ({ browser }) => {
 	await expect(review.locator('caption')).toHaveText('Видання в коректних рядках: нічого не знайдено');
 	await expectNoAxeViolations(page);
 	await context.close();
+});
+
+/** The rows of a CSV a panel's button downloads, split naively (the cells here hold no commas). */
+async function panelCsv(page: Page, chart: string): Promise<string[][]> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.locator(`[data-chart="${chart}"]`).getByRole('button', { name: 'CSV' }).click()
+	]);
+	return readFileSync(await file.path(), 'utf8')
+		.trim()
+		.split('\r\n')
+		.map((line) => line.split(','));
+}
+
+test('a stance column is proposed, checked by row and column, and charts adopted frames by default and reported ones on request', async ({
+	page
+}) => {
+	await upload(page, 'stances.csv');
+	await expect(page.getByTestId('detected-format')).toHaveText('Unknown format: map the columns by hand');
+	await expect(page.getByRole('combobox', { name: /^Frames Leave/ })).toHaveValue('Frame codes');
+	await expect(page.getByRole('combobox', { name: /^Stance of each frame/ })).toHaveValue('Frame stance');
+	await expectNoAxeViolations(page);
+
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('6 of 8 rows are valid; 2 rows have problems and would be left out.');
+	await expect(page.getByTestId('issues-stance')).toContainText('Stances that cannot be read: 2');
+	await expect(page.getByTestId('issues-stance').getByRole('listitem')).toHaveText([
+		'row 5, column Frame stance: "supports" is not a stance: write adopts, reports, contests',
+		'row 6, column Frame stance: gives a stance for "blame-west", a frame this row does not code in column Frame codes'
+	]);
+	await expectNoAxeViolations(page);
+
+	await useRowsAndOpenCharts(page);
+	const label = (kind: 'frames' | 'outletGroups', id: string) =>
+		kind === 'frames' ? ledger.frames.find((f) => f.id === id)!.label : ledger.outletGroups.find((g) => g.id === id)!.label;
+	const nato = label('frames', 'nato-threat');
+	const west = label('frames', 'blame-west');
+	const state = label('outletGroups', 'russian-state-media');
+	const ukrainian = label('outletGroups', 'ukrainian-media');
+	const independent = label('outletGroups', 'russian-independent-media');
+	const panel = page.locator('[data-chart="frames"]');
+
+	// Only TASS and RIA adopt frames; Kyiv Independent reports them, and Meduza's row records no stance.
+	expect(tableCounts(await tableCells(page, 'frames'))).toEqual({
+		[state]: { [nato]: 1, [west]: 2 },
+		[independent]: { 'No frame adopted': 1 },
+		[ukrainian]: { 'No frame adopted': 3 }
+	});
+	await expect(panel.locator('figcaption')).toContainText('Some codes in this dataset record no stance: they are not counted as adopted');
+	const adopted = await panelCsv(page, 'frames');
+	expect(adopted[0]).toEqual(['Outlet group', 'stance', nato, west, 'No frame adopted']);
+	expect(adopted.slice(1).map((row) => row[1])).toEqual(['adopts', 'adopts', 'adopts']);
+
+	await page.getByRole('radio', { name: 'Also frames it reports or contests' }).check();
+	await expect(page).toHaveURL(/stance=all/);
+	expect(tableCounts(await tableCells(page, 'frames'))).toEqual({
+		[state]: { [`${nato} (adopted)`]: 1, [`${west} (adopted)`]: 2 },
+		[independent]: { [`${nato} (stance not recorded)`]: 1 },
+		[ukrainian]: { [`${nato} (reported)`]: 2, [`${west} (reported)`]: 1, 'No frame coded': 1 }
+	});
+	// One legend entry per frame, and the stances keyed once.
+	await expect(panel.getByRole('list', { name: /^Series in/ }).getByRole('button')).toHaveText([nato, west, 'No frame coded']);
+	await expect(panel.getByTestId('stance-key').getByRole('button')).toHaveText(['adopted', 'reported', 'stance not recorded']);
+	const split = await panelCsv(page, 'frames');
+	expect(split[0]).toEqual(['Outlet group', 'stance', nato, west, 'No frame coded']);
+	expect(split.slice(1).filter((row) => row.slice(2).some((cell) => Number(cell) > 0))).toEqual([
+		[state, 'adopts', '1', '2', ''],
+		[independent, '', '1', '', '0'],
+		[ukrainian, 'reports', '2', '1', ''],
+		[ukrainian, '', '0', '', '1']
+	]);
+	await expectNoAxeViolations(page);
+
+	// The stance key switches every bar of a stance at once.
+	const reported = panel.getByTestId('stance-key').getByRole('button', { name: 'reported' });
+	await reported.click();
+	await expect(reported).toHaveAttribute('aria-pressed', 'false');
+	await reported.click();
+
+	await panel.locator('canvas').scrollIntoViewIfNeeded();
+	await panel.screenshot({ path: 'test-results/stance-legend-light.png' });
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(21, 23, 27)');
+	await panel.screenshot({ path: 'test-results/stance-legend-dark.png' });
+	await expectNoAxeViolations(page);
 });

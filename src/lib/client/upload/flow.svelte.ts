@@ -102,7 +102,7 @@ export interface Known {
 /** The rows with each unknown frame code as the researcher chose: a codebook frame, or none. */
 function withFrameChoices(data: ColumnarCoverage, choices: FrameChoices): ColumnarCoverage {
 	if (Object.keys(choices).length === 0) return data;
-	return { ...data, dict: { ...data.dict, frames: resolveFrameLists(data.dict.frames, choices) } };
+	return { ...data, dict: { ...data.dict, ...resolveFrameLists(data.dict.frames, choices, data.dict.stances) } };
 }
 
 export type UploadStep =

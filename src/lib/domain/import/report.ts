@@ -6,7 +6,7 @@ import { counted, type ImportMessage } from './messages';
  * The validation report of an upload: problems grouped by kind with totals, the first few of
  * each kind for the page, and the full list for a CSV download.
  */
-export const ISSUE_KINDS = ['fields', 'date', 'number', 'empty', 'url', 'syntax', 'other'] as const;
+export const ISSUE_KINDS = ['fields', 'date', 'number', 'empty', 'url', 'stance', 'syntax', 'other'] as const;
 export type IssueKind = (typeof ISSUE_KINDS)[number];
 
 /** The heading of a kind's group: "Dates that are not dates". */

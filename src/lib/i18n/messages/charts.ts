@@ -41,7 +41,19 @@ export const en = {
 		'Only frames the outlet adopts in its own voice are counted; codes it reports from a named actor or raises to contest are left out, and an article with no adopted frame counts as “No frame adopted”.',
 	'charts.stance.caption.all': 'Every frame code is counted, whether the outlet adopts, reports or contests it.',
 	'charts.stance.caption.unknown': 'This dataset records no stance for its frame codes, so every code counts as adopted.',
-	'charts.stance.split': 'Above each bar’s adopted frames, grey segments are the codes the outlet reports or contests (see the legend).',
+	'charts.stance.split':
+		'Each frame keeps its colour; its adopted codes are solid at the foot of the bar, and above them come the codes the outlet reports (striped), contests (cross-hatched) or that record no stance (dotted).',
+	'charts.stance.unspecified.adopts':
+		'Some codes in this dataset record no stance: they are not counted as adopted; include every stance to see them.',
+	'charts.stance.unspecified.all': 'Codes whose rows record no stance are counted here, marked “stance not recorded”, never as adopted.',
+	'charts.stance.key': 'Stance key',
+	'charts.series.uncoded': 'No frame coded',
+	'charts.series.notAdopted': 'No frame adopted',
+	'charts.series.withStance': '{frame} ({stance})',
+	'charts.stanceName.adopts': 'adopted',
+	'charts.stanceName.reports': 'reported',
+	'charts.stanceName.contests': 'contested',
+	'charts.stanceName.unspecified': 'stance not recorded',
 	'charts.frames.title': 'Frames by outlet group',
 	'charts.frames.captionShare':
 		'Share of frame codings per outlet group. An article with two frames counts once for each; articles with none count as “No frame coded”. Source: {source}; n = {n} articles.',
@@ -163,17 +175,29 @@ export const uk = {
 	'charts.stance.adopts': 'Фрейми, яких видання дотримується',
 	'charts.stance.all': 'Також фрейми, які воно переказує або спростовує',
 	'charts.stance.caption.adopts':
-		'Враховано лише фрейми, яких видання дотримується власним голосом; коди, які воно переказує зі слів названої особи або наводить, щоб спростувати, не враховано, а статтю без таких фреймів враховано як «No frame adopted».',
+		'Враховано лише фрейми, яких видання дотримується власним голосом; коди, які воно переказує зі слів названої особи або наводить, щоб спростувати, не враховано, а статтю без таких фреймів враховано як «Жодного фрейму, якого видання дотримується».',
 	'charts.stance.caption.all': 'Враховано кожен код фрейму — чи видання його дотримується, чи переказує, чи спростовує.',
 	'charts.stance.caption.unknown':
 		'Цей набір даних не фіксує позиції щодо фреймів, тож кожен код враховано як такий, якого видання дотримується.',
 	'charts.stance.split':
-		'Над фреймами, яких видання дотримується, сірі сегменти показують коди, які воно переказує або спростовує (див. легенду).',
+		'Кожен фрейм зберігає свій колір; коди, яких видання дотримується, суцільні внизу стовпчика, а над ними — коди, які воно переказує (смугасті), спростовує (заштриховані навхрест) або без зафіксованої позиції (у крапку).',
+	'charts.stance.unspecified.adopts':
+		'Деякі коди в цьому наборі даних не мають зафіксованої позиції: їх не враховано як такі, яких видання дотримується; увімкніть усі позиції, щоб їх побачити.',
+	'charts.stance.unspecified.all':
+		'Коди рядків без зафіксованої позиції враховано тут із позначкою «позицію не зафіксовано» і ніколи як такі, яких видання дотримується.',
+	'charts.stance.key': 'Позначення позицій',
+	'charts.series.uncoded': 'Фрейм не закодовано',
+	'charts.series.notAdopted': 'Жодного фрейму, якого видання дотримується',
+	'charts.series.withStance': '{frame} ({stance})',
+	'charts.stanceName.adopts': 'дотримується',
+	'charts.stanceName.reports': 'переказує',
+	'charts.stanceName.contests': 'спростовує',
+	'charts.stanceName.unspecified': 'позицію не зафіксовано',
 	'charts.frames.title': 'Фрейми за групами видань',
 	'charts.frames.captionShare':
-		'Частка кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «No frame coded». Джерело: {source}; кількість статей: n = {n}.',
+		'Частка кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «Фрейм не закодовано». Джерело: {source}; кількість статей: n = {n}.',
 	'charts.frames.captionCount':
-		'Кількість кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «No frame coded». Джерело: {source}; кількість статей: n = {n}.',
+		'Кількість кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «Фрейм не закодовано». Джерело: {source}; кількість статей: n = {n}.',
 	'charts.outletGroup': 'Група видань',
 	'charts.mix.for': 'Суміш фреймів у часі для групи',
 	'charts.mix.title': 'Частка фреймів у часі: {group}',

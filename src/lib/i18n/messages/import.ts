@@ -13,6 +13,7 @@ export const en = {
 	'import.kind.url': 'Malformed web addresses',
 	'import.kind.syntax': 'CSV syntax errors',
 	'import.kind.other': 'Other problems',
+	'import.kind.stance': 'Stances that cannot be read',
 	'import.where.cell': 'row {row}, column {column}: {reason}',
 	'import.where.row': 'row {row}: {reason}',
 	'import.reason.empty': 'is empty',
@@ -34,6 +35,12 @@ export const en = {
 	'import.reason.invalidQuotes': 'a quoted cell has more text after its closing quote (") — a quote inside a cell must be doubled ("")',
 	'import.reason.parser': '{message}',
 	'import.reason.both': '{first}; {second}',
+	'import.reason.unknownStance': '{value} is not a stance: write {stances}',
+	'import.reason.stanceFrame': 'gives a stance for {frame}, a frame this row does not code in column {column}',
+	'import.reason.stanceCount':
+		'lists {stances} stances for {frames} frames in column {column}: give one per frame in the same order, pairs such as nato-threat:adopts, or one stance for all',
+	'import.reason.stanceNoFrames': 'lists {stances} stances, but the row codes no frame in column {column}',
+	'import.reason.stanceMixed': '{value} names no frame, but other entries are frame:stance pairs: write every entry as a pair',
 	'import.mapping.noPeriods': 'The file has no period columns to turn into rows.',
 	'import.mapping.series': 'Choose the columns that name each series, or name the series.',
 	'import.mapping.date': 'Choose the column that holds the date.',
@@ -41,6 +48,7 @@ export const en = {
 	'import.mapping.seriesColumn': 'Choose the series column, or name the series.',
 	'import.mapping.outlet': 'Choose the outlet column, or a web address column to take outlets from.',
 	'import.mapping.noColumn': 'The file has no column "{name}".',
+	'import.mapping.stanceFrames': 'A stance column says how each frame is used: choose the frames column too, or no stance column.',
 	'import.note.duplicate':
 		'The header has the column "{name}" more than once; the copies are shown as "{name} (2)" and so on. Check that the right one is mapped.',
 	'import.note.oneColumn':
@@ -142,6 +150,7 @@ export const uk = {
 	'import.kind.url': 'Хибні вебадреси',
 	'import.kind.syntax': 'Синтаксичні помилки CSV',
 	'import.kind.other': 'Інші проблеми',
+	'import.kind.stance': 'Позиції щодо фрейму, які не вдається прочитати',
 	'import.where.cell': 'рядок {row}, стовпець {column}: {reason}',
 	'import.where.row': 'рядок {row}: {reason}',
 	'import.reason.empty': 'порожня клітинка',
@@ -165,6 +174,12 @@ export const uk = {
 	'import.reason.invalidQuotes': 'після закривної лапки (") у клітинці є ще текст — лапку всередині клітинки треба подвоїти ("")',
 	'import.reason.parser': 'помилка розбору CSV: {message}',
 	'import.reason.both': '{first}; {second}',
+	'import.reason.unknownStance': '{value} — не позиція щодо фрейму: напишіть {stances}',
+	'import.reason.stanceFrame': 'дає позицію для {frame}, а цей рядок не кодує такого фрейму в стовпці {column}',
+	'import.reason.stanceCount':
+		'перелічує позицій: {stances}, а фреймів у стовпці {column}: {frames}; дайте по одній на фрейм у тому самому порядку, пари на кшталт nato-threat:adopts або одну позицію для всіх',
+	'import.reason.stanceNoFrames': 'перелічує позицій: {stances}, але рядок не кодує жодного фрейму в стовпці {column}',
+	'import.reason.stanceMixed': '{value} не називає фрейму, а інші записи — пари фрейм:позиція; запишіть кожен запис як пару',
 	'import.mapping.noPeriods': 'У файлі немає стовпців періодів, які можна перетворити на рядки.',
 	'import.mapping.series': 'Виберіть стовпці, що називають кожен ряд, або дайте ряду назву.',
 	'import.mapping.date': 'Виберіть стовпець із датою.',
@@ -172,6 +187,8 @@ export const uk = {
 	'import.mapping.seriesColumn': 'Виберіть стовпець ряду або дайте ряду назву.',
 	'import.mapping.outlet': 'Виберіть стовпець видання або стовпець вебадрес, з яких узяти видання.',
 	'import.mapping.noColumn': 'У файлі немає стовпця "{name}".',
+	'import.mapping.stanceFrames':
+		'Стовпець позицій каже, як використано кожен фрейм: виберіть і стовпець фреймів або не вибирайте стовпця позицій.',
 	'import.note.duplicate':
 		'Стовпець "{name}" трапляється в заголовку кілька разів; копії показано як "{name} (2)" і так далі. Перевірте, що зіставлено потрібний.',
 	'import.note.oneColumn':

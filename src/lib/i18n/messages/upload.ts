@@ -162,6 +162,9 @@ export const en = {
 	'mapping.urlHelp': 'Checked to be an http(s) address.',
 	'mapping.frames': 'Frames',
 	'mapping.framesHelp': 'Leave as “not in the file” to keep the rows uncoded.',
+	'mapping.stance': 'Stance of each frame',
+	'mapping.stanceHelp':
+		'How the outlet uses each frame: adopts, reports or contests. Write pairs (nato-threat:adopts;blame-west:reports), one stance per frame in the frames’ order (adopts;reports), or one stance for all the row’s frames. Frames without a stance are counted only when the charts include every stance, never as adopted.',
 	'mapping.separator': 'Several frames in a cell are separated by',
 	'mapping.semicolon': 'semicolon ;',
 	'mapping.commaSep': 'comma ,',
@@ -356,6 +359,9 @@ export const uk = {
 	'mapping.urlHelp': 'Перевіряється, що це адреса http(s).',
 	'mapping.frames': 'Фрейми',
 	'mapping.framesHelp': 'Залиште «немає у файлі», щоб рядки лишилися незакодованими.',
+	'mapping.stance': 'Позиція щодо кожного фрейму',
+	'mapping.stanceHelp':
+		'Як видання використовує кожен фрейм: приймає (adopts), передає (reports) чи заперечує (contests). Пишіть пари (nato-threat:adopts;blame-west:reports), по одній позиції на фрейм у порядку фреймів (adopts;reports) або одну позицію для всіх фреймів рядка. Фрейми без позиції враховано лише тоді, коли графіки показують усі позиції, і ніколи як прийняті.',
 	'mapping.separator': 'Кілька фреймів у клітинці розділено знаком',
 	'mapping.semicolon': 'крапка з комою ;',
 	'mapping.commaSep': 'кома ,',

@@ -1,4 +1,4 @@
-import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import type { CoverageRecord, FrameStance } from '$lib/domain/charts/aggregate';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
@@ -78,6 +78,8 @@ export interface AggregateRow {
 	period: string;
 	group: string;
 	frame: string;
+	/** How the outlets use the frame; '' where the dataset records no stance (and for uncoded articles). */
+	stance: FrameStance;
 	count: number;
 }
 
@@ -126,7 +128,7 @@ export interface Store {
 	/** The dataset's distinct values of one column, sorted. */
 	distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]>;
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
-	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded). */
+	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded) × stance. */
 	aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]>;
 
 	createCodingSession(session: CodingSessionRecord): Promise<void>;
