@@ -1,5 +1,6 @@
 import { devices, expect, test, type Browser, type Page } from '@playwright/test';
 import { formatAlpha, gwetAc1, perLabelAlpha } from '../../src/lib/domain/classroom/agreement';
+import { deckClaims, encodeDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
 import { expectNoAxeViolations, ledger, signUp } from './support';
 
 /*
@@ -51,14 +52,14 @@ async function join(page: Page, code: string, nickname: string): Promise<string>
 }
 
 /** Answers the next open claims of an assignment, as the page offers them. */
-async function answer(page: Page, assignment: string, answers: string[][], from = 0) {
+async function answer(page: Page, assignment: string, answers: string[][], { from = 0, total = 3 } = {}) {
 	await page.getByRole('link', { name: assignment }).click();
 	for (const [i, frames] of answers.entries()) {
-		await expect(page.getByTestId('claim-position')).toHaveText(`Claim ${from + i + 1} of 3`);
+		await expect(page.getByTestId('claim-position')).toHaveText(`Claim ${from + i + 1} of ${total}`);
 		for (const frame of frames) await page.getByRole('checkbox', { name: new RegExp(`^${label(frame)}`) }).check();
 		await page.getByRole('button', { name: 'Save my coding' }).click();
 		// Saved once the page has moved on to the next claim, or to the results.
-		await expect(page.getByTestId('claim-position').filter({ hasText: `Claim ${from + i + 1} of 3` })).toHaveCount(0);
+		await expect(page.getByTestId('claim-position').filter({ hasText: `Claim ${from + i + 1} of ${total}` })).toHaveCount(0);
 	}
 }
 
@@ -131,7 +132,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await ada2.getByLabel('Resume code').fill(adaResume.toLowerCase());
 	await ada2.getByRole('button', { name: 'Continue where I left off' }).click();
 	await expect(ada2.getByTestId('student-name')).toContainText('Ada');
-	await answer(ada2, 'Spending frames', EXERCISE.Ada.slice(1), 1);
+	await answer(ada2, 'Spending frames', EXERCISE.Ada.slice(1), { from: 1 });
 	await expect(ada2.getByTestId('score-main')).toHaveText('67 %');
 	await ada2.getByRole('link', { name: 'Back to my assignments' }).click();
 	await answer(ada2, 'Unit check', PRE.Ada);
@@ -261,12 +262,105 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await expect(ada2.getByRole('alert')).toHaveText('No class has that code. Check it with your teacher.');
 });
 
+/** The printable width of each paper in CSS pixels: the sheet less the report's 12 mm side margins (its @page rule). */
+const PAPERS = { A4: 210, Letter: 215.9 };
+const printableWidth = (mm: number) => Math.floor(((mm - 2 * 12) * 96) / 25.4);
+
+/** At print media and each paper's printable width, nothing on the page reaches past its right edge. */
+async function expectFitsPaper(page: Page) {
+	await page.emulateMedia({ media: 'print' });
+	for (const [paper, mm] of Object.entries(PAPERS)) {
+		await page.setViewportSize({ width: printableWidth(mm), height: 1000 });
+		const cut = await page.evaluate(() => {
+			const edge = document.documentElement.clientWidth;
+			const over = [...document.querySelectorAll('main table, main h1, main h2, main p')]
+				.filter((el) => el.getBoundingClientRect().right > edge + 0.5)
+				.map((el) => `${el.tagName} ${(el.querySelector('caption') ?? el).textContent!.trim().slice(0, 50)}`);
+			return document.documentElement.scrollWidth > edge ? [`page ${document.documentElement.scrollWidth}px > ${edge}px`, ...over] : over;
+		});
+		expect(cut, `cut off on ${paper}`).toEqual([]);
+	}
+	await page.emulateMedia({ media: 'screen' });
+}
+
+test('a deck assigned to a class: a student opens it from their list and continues where they stopped; the report fits A4 and Letter', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(180_000);
+	const lesson = {
+		title: 'Reading the Hague summit',
+		items: [
+			{ kind: 'event' as const, id: 'hague-summit-2025' },
+			{ kind: 'claim' as const, id: 'c09' },
+			{ kind: 'question' as const, text: 'Which words make NATO sound like a threat?' },
+			{ kind: 'claim' as const, id: 'c10' }
+		]
+	};
+	const claims = deckClaims(resolveDeck(lesson, ledger).items);
+	expect(claims.map((c) => c.id)).toEqual(['c09', 'c10']);
+	const { page: teacher } = await signUp(browser, 'Dara');
+	// Teachers find their classes from the site header.
+	await teacher.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Classes' }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: 'My classes' })).toBeVisible();
+	await teacher.getByLabel('Class name').fill('10A Media studies with a long name for its report');
+	await teacher.getByLabel('Term ends on').fill('2099-06-30');
+	await teacher.getByRole('button', { name: 'Create the class' }).click();
+	const code = (await teacher.getByTestId('join-code').textContent())!.trim();
+	const classUrl = new URL(teacher.url()).pathname;
+
+	// The deck's link as the teacher copies it from the deck page; no title, so the deck's is used.
+	await teacher.getByLabel('Or a lesson deck: its link or code').fill(`${baseURL}/decks/${encodeDeck(lesson)}`);
+	await teacher.getByRole('button', { name: 'Assign to the class' }).click();
+	const assigned = teacher.getByTestId('assignment').filter({ hasText: lesson.title });
+	await expect(assigned).toContainText('Guess-the-frame exercise · 2 claims');
+	// Three more pre/post checks with long titles widen the report's progress table to seven columns.
+	for (const n of [1, 2, 3]) {
+		await teacher.getByLabel('Pre/post check').check();
+		await teacher.getByLabel('Title (optional)').fill(`Unit ${n} check: how outlets frame NATO spending, before and after the unit`);
+		await teacher.getByRole('button', { name: 'Assign to the class' }).click();
+		await expect(teacher.getByTestId('assignment')).toHaveCount(n + 1);
+	}
+
+	const student = await phone(browser);
+	const resumeCode = await join(student, code, 'Wolfeschlegelsteinhausenberger');
+	await expect(student.getByTestId('my-assignment')).toHaveCount(4);
+	await answer(student, lesson.title, [claims[0]!.frame_codes], { total: 2 });
+	await student.getByRole('link', { name: 'Back to my assignments' }).click();
+	await expect(student.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('started');
+	await student.context().close();
+
+	// Another phone, the resume code: the list keeps the progress and the deck opens at its second claim.
+	const again = await phone(browser);
+	await again.goto('/join');
+	await again.getByLabel('Resume code').fill(resumeCode);
+	await again.getByRole('button', { name: 'Continue where I left off' }).click();
+	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('started');
+	await answer(again, lesson.title, [claims[1]!.frame_codes], { from: 1, total: 2 });
+	await expect(again.getByTestId('score-main')).toHaveText('100 %');
+	await expectNoAxeViolations(again);
+	await again.getByRole('link', { name: 'Back to my assignments' }).click();
+	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('finished · 100 %');
+
+	await teacher.goto(`${classUrl}/report`);
+	await expect(row(teacher, 'progress', 'Wolfeschlegelsteinhausenberger')).toContainText('finished100 %');
+	await expectFitsPaper(teacher);
+});
+
 test('the join page and the privacy page work on a phone, in Ukrainian too @phone', async ({ page, baseURL }) => {
-	await page.goto('/join');
+	// A student follows the header's Classes link and is sent on to joining, with no account.
+	await page.goto('/');
+	const classes = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Classes' });
+	await expect(classes).toBeInViewport();
+	await classes.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+	await page.getByRole('link', { name: 'join with your class code' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join a class');
 	await expectNoAxeViolations(page);
 	await page.context().addCookies([{ name: 'parallax_lang', value: 'uk', url: baseURL! }]);
-	await page.goto('/join');
+	await page.goto('/');
+	await page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Класи' }).click();
+	await page.getByRole('link', { name: 'приєднайтеся за кодом класу' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Приєднатися до класу');
 	await page.goto('/privacy');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Приватність: що зберігає Parallax');
