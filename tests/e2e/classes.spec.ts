@@ -1,5 +1,4 @@
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
-import { formatAlpha, gwetAc1, perLabelAlpha } from '../../src/lib/domain/classroom/agreement';
+import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { deckClaims, encodeDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
 import { expectNoAxeViolations, ledger, signUp } from './support';
 
@@ -19,9 +18,17 @@ import { expectNoAxeViolations, ledger, signUp } from './support';
  * Pre/post check (same three claims):
  *   Ada pre N N N = 0 %, post W WR W = 100 % → +100; Bo pre W W W = 83 %, post W WR W = 100 % → +17;
  *   Cy pre W WR W = 100 %, no post. Class (the 2 who took both): 41.5 % → 100 %, +58.5.
- * Debrief of the exercise, frame W: units c17 (T,T,F), c16 (T,T,T), c15 (F,T,T).
- *   alpha: n = 9, n_T = 7, n_F = 2, Σ o_cc = 1 + 3 + 1 = 5 → 1 − 8·4/(72 − 44) = −0.143.
- *   AC1: p_a = (1/3 + 1 + 1/3)/3 = 5/9, π = 7/9, p_e = 28/81 → (17/81)/(53/81) = 17/53 = 0.321.
+ * Debrief of the exercise, per frame over units c17, c16, c15 (Ada, Bo, Cy; T = ticked it):
+ *   W: (T,T,F) (T,T,T) (F,T,T). alpha: n = 9, n_T = 7, n_F = 2; the two mixed units give 2 + 2
+ *      ordered T–F pairs over m − 1 = 2 → D_o = 4/9 = 32/72, D_e = 2·7·2/(9·8) = 28/72,
+ *      α = 1 − 32/28 = −1/7 = −0.143. AC1: p_a = (1/3 + 1 + 1/3)/3 = 5/9, π = 7/9,
+ *      p_e = 2π(1 − π) = 28/81 → (45 − 28)/(81 − 28) = 17/53 = 0.321.
+ *   R: (F,F,F) (T,F,T) (F,F,F). n_T = 2: D_o = 2/9 = 16/72, D_e = 28/72, α = 1 − 16/28 = 3/7 = 0.429.
+ *      AC1: p_a = (1 + 1/3 + 1)/3 = 7/9, π = 2/9, p_e = 28/81 → (63 − 28)/53 = 35/53 = 0.660.
+ *   N: (F,F,T) (F,F,F) (T,F,F): the mirror of W → α = −0.143, AC1 = 17/53 = 0.321.
+ *   The other 11 of the 14 frames nobody ticked: α has no variation to measure (left out of the
+ *   mean), AC1 is 1 (p_a = 1, p_e = 0). Overall α = (−1/7 + 3/7 − 1/7)/3 = 1/21 = 0.048;
+ *   overall AC1 = (17/53 + 35/53 + 17/53 + 11)/14 = 0.879.
  * Most disputed: c17 and c15 (pairwise overlap 1, 0, 0 → disagreement 0.67), then c16 (0.33).
  */
 const EVENT = 'nato-two-percent';
@@ -65,9 +72,20 @@ async function answer(page: Page, assignment: string, answers: string[][], { fro
 
 const row = (page: Page, table: string, name: string) => page.getByTestId(table).getByRole('row', { name: new RegExp(`^${name}`) });
 
+/** A confusion table's row for a frame, as counts under the columns W, R and N, then its total. */
+async function confusionCounts(table: Locator, frame: string): Promise<string[]> {
+	const headers = await table.getByRole('columnheader').allInnerTexts();
+	const cells = await table
+		.getByRole('row', { name: new RegExp(`^${label(frame)}`) })
+		.getByRole('cell')
+		.allTextContents();
+	return [...[W, R, N].map((column) => cells[headers.indexOf(label(column)) - 1]!), cells.at(-1)!];
+}
+
 test('a class through a term: join, assign, answer over two sessions, results, debrief, delete', async ({ browser }) => {
 	test.setTimeout(600_000);
-	const { page: teacher } = await signUp(browser, 'Teacher');
+	// The colleague signs up now, while the teacher does; they are not invited until later.
+	const [{ page: teacher }, { page: colleague }] = await Promise.all([signUp(browser, 'Teacher'), signUp(browser, 'Colleague')]);
 	await teacher.goto('/classes');
 	await expectNoAxeViolations(teacher);
 	await teacher.getByLabel('Class name').fill('9B History');
@@ -90,27 +108,32 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await assign('Pre/post check', 'Unit check');
 	await expectNoAxeViolations(teacher);
 
-	// Session one. Ada, on a phone, answers one claim and closes the tab.
-	const ada = await phone(browser);
-	const adaResume = await join(ada, code, 'Ada');
-	await expectNoAxeViolations(ada);
-	await answer(ada, 'Spending frames', EXERCISE.Ada.slice(0, 1));
-	await expectNoAxeViolations(ada);
-	await ada.context().close();
-
-	const bo = await phone(browser);
-	await join(bo, code, 'Bo');
-	await answer(bo, 'Spending frames', EXERCISE.Bo);
-	await expect(bo.getByTestId('score-main')).toHaveText('83 %');
-	await bo.getByRole('link', { name: 'Back to my assignments' }).click();
-	await answer(bo, 'Unit check', PRE.Bo);
-	await expect(bo.getByText(/The “after” check opens when your teacher says so/)).toBeVisible();
-
-	const cy = await (await browser.newContext()).newPage();
-	await join(cy, code, 'Cy');
-	await answer(cy, 'Spending frames', EXERCISE.Cy);
-	await cy.getByRole('link', { name: 'Back to my assignments' }).click();
-	await answer(cy, 'Unit check', PRE.Cy);
+	// Session one, the class working at once. Ada, on a phone, answers one claim and closes the tab.
+	const [ada, bo, cy] = await Promise.all([phone(browser), phone(browser), browser.newContext().then((c) => c.newPage())]);
+	const [adaResume] = await Promise.all([
+		(async () => {
+			const resume = await join(ada, code, 'Ada');
+			await expectNoAxeViolations(ada);
+			await answer(ada, 'Spending frames', EXERCISE.Ada.slice(0, 1));
+			await expectNoAxeViolations(ada);
+			await ada.context().close();
+			return resume;
+		})(),
+		(async () => {
+			await join(bo, code, 'Bo');
+			await answer(bo, 'Spending frames', EXERCISE.Bo);
+			await expect(bo.getByTestId('score-main')).toHaveText('83 %');
+			await bo.getByRole('link', { name: 'Back to my assignments' }).click();
+			await answer(bo, 'Unit check', PRE.Bo);
+			await expect(bo.getByText(/The “after” check opens when your teacher says so/)).toBeVisible();
+		})(),
+		(async () => {
+			await join(cy, code, 'Cy');
+			await answer(cy, 'Spending frames', EXERCISE.Cy);
+			await cy.getByRole('link', { name: 'Back to my assignments' }).click();
+			await answer(cy, 'Unit check', PRE.Cy);
+		})()
+	]);
 
 	// A nickname is one per class.
 	const dup = await (await browser.newContext()).newPage();
@@ -164,14 +187,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 		/^2.*383 %$/,
 		/^3.*367 %$/
 	]);
-	const confusion = exercise.getByRole('table', { name: /Frames chosen/ });
-	const headers = await confusion.getByRole('columnheader').allTextContents();
-	const wRow = await confusion
-		.getByRole('row', { name: new RegExp(`^${label(W)}`) })
-		.getByRole('cell')
-		.allTextContents();
-	const cell = (frame: string) => wRow[headers.indexOf(label(frame)) - 1];
-	expect([cell(W), cell(R), cell(N), wRow.at(-1)]).toEqual(['7', '2', '2', '9']);
+	expect(await confusionCounts(exercise.getByRole('table', { name: /Frames chosen/ }), W)).toEqual(['7', '2', '2', '9']);
 	const prepost = teacher.getByTestId('prepost');
 	await expect(prepost.getByRole('row', { name: /^Ada/ })).toHaveText(/Ada0 %100 %\+100/);
 	await expect(prepost.getByRole('row', { name: /^Bo/ })).toHaveText(/Bo83 %100 %\+17/);
@@ -203,21 +219,25 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await teacher.emulateMedia({ media: 'print' });
 	await expect(teacher.getByRole('link', { name: 'Back to the dashboard' })).toBeHidden();
 	await expect(row(teacher, 'progress', 'Bo')).toContainText('finished83 %');
+	await expect(teacher.getByTestId('prepost').getByRole('row', { name: /^Class/ })).toHaveText('Class (2 took both)41.5 %100 %+58.5');
 	await teacher.emulateMedia({ media: 'screen' });
 
 	// The debrief of the exercise.
 	await teacher.goto(classUrl);
 	await teacher.getByTestId('assignment').filter({ hasText: 'Spending frames' }).getByRole('link', { name: 'Debrief: agreement' }).click();
+	const debriefUrl = new URL(teacher.url()).pathname;
 	const agreement = teacher.getByTestId('agreement');
-	await expect(agreement.getByRole('row', { name: new RegExp(`^${label(W)}`) })).toHaveText(`${label(W)}-0.1430.321`);
-	const units = [
-		[EXERCISE.Ada[0], EXERCISE.Bo[0], EXERCISE.Cy[0]],
-		[EXERCISE.Ada[1], EXERCISE.Bo[1], EXERCISE.Cy[1]],
-		[EXERCISE.Ada[2], EXERCISE.Bo[2], EXERCISE.Cy[2]]
-	] as string[][][];
-	const ac1s = FRAMES.map((f) => gwetAc1(units.map((u) => u.map((set) => set.includes(f)))) as number);
-	await expect(teacher.getByTestId('alpha-overall')).toHaveText(formatAlpha(perLabelAlpha(units, FRAMES).mean));
-	await expect(teacher.getByTestId('ac1-overall')).toHaveText(formatAlpha(ac1s.reduce((a, b) => a + b, 0) / ac1s.length));
+	const frameRow = (frame: string) => agreement.getByRole('row', { name: new RegExp(`^${label(frame)}`) });
+	await expect(frameRow(W)).toHaveText(`${label(W)}-0.1430.321`);
+	await expect(frameRow(R)).toHaveText(`${label(R)}0.4290.660`);
+	await expect(frameRow(N)).toHaveText(`${label(N)}-0.1430.321`);
+	expect(FRAMES).toHaveLength(14);
+	await expect(agreement.locator('tbody').getByRole('row')).toHaveCount(FRAMES.length);
+	await expect(teacher.getByTestId('alpha-overall')).toHaveText('0.048');
+	await expect(teacher.getByTestId('ac1-overall')).toHaveText('0.879');
+	const debriefConfusion = teacher.getByRole('region', { name: 'Frames chosen' }).getByRole('table');
+	expect(await confusionCounts(debriefConfusion, W)).toEqual(['7', '2', '2', '9']);
+	expect(await confusionCounts(debriefConfusion, R)).toEqual(['3', '2', '0', '3']);
 	const disputed = teacher.getByTestId('disputed');
 	await expect(disputed).toHaveCount(3);
 	await expect(disputed.nth(0)).toContainText('Claim 1 · disagreement 0.67 among 3 students');
@@ -226,11 +246,13 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await expect(disputed.nth(2)).toContainText('Claim 2 · disagreement 0.33');
 	await expectNoAxeViolations(teacher);
 
-	// Another teacher reaches nothing until invited; a student of the class is not a teacher.
-	const { page: colleague } = await signUp(browser, 'Colleague');
-	expect((await colleague.goto(`${classUrl}/results`))?.status()).toBe(404);
-	expect((await cy.goto(`${classUrl}/results`))?.status()).toBe(404);
-	expect((await colleague.goto(`${classUrl}/learn`))?.status()).toBe(404);
+	// Someone not in the class, teacher or student, gets the same 404 as for no class at all until
+	// invited; a student of the class reaches none of the teacher's pages.
+	const assignmentUrl = debriefUrl.replace('/debrief/', '/learn/');
+	for (const path of [classUrl, `${classUrl}/results`, `${classUrl}/report`, `${classUrl}/report.csv`, debriefUrl, `${classUrl}/learn`])
+		expect((await colleague.goto(path))?.status(), path).toBe(404);
+	for (const path of [`${classUrl}/results`, debriefUrl]) expect((await cy.goto(path))?.status(), path).toBe(404);
+	for (const path of [`${classUrl}/learn`, assignmentUrl]) expect((await dup.goto(path))?.status(), path).toBe(404);
 	await teacher.goto(classUrl);
 	await teacher.getByRole('button', { name: 'Make a co-teacher invitation link' }).click();
 	const invite = (await teacher.getByTestId('invite-link').textContent())!.trim();
@@ -243,8 +265,21 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await teacher.getByRole('button', { name: 'Remove Cy' }).click();
 	await expect(teacher.getByRole('heading', { name: 'Students (2)' })).toBeVisible();
 	expect((await cy.goto(`${classUrl}/learn`))?.status()).toBe(404);
+	await teacher.goto(`${classUrl}/results`);
+	await expect(row(teacher, 'progress', 'Ada')).toBeVisible();
+	await expect(row(teacher, 'progress', 'Cy')).toHaveCount(0);
+	// Claim 1 without Cy's N: Ada and Bo both ticked W.
+	await expect(exercise.getByTestId('items-main').getByRole('row').nth(1)).toHaveText(/^1.*2100 %$/);
+
+	await teacher.goto(classUrl);
+	await teacher.getByLabel('Class name').fill('9B History and Media');
+	await teacher.getByRole('button', { name: 'Rename' }).click();
+	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('9B History and Media');
+	await ada2.goto(`${classUrl}/learn`);
+	await expect(ada2.getByRole('heading', { level: 1 })).toHaveText('9B History and Media');
 
 	// Deleting the class removes everything in it.
+	await teacher.goto(classUrl);
 	await teacher.getByRole('button', { name: 'Delete the class and everything in it' }).click();
 	await expect(teacher).toHaveURL('/classes');
 	await expect(teacher.getByText('You have no classes yet.')).toBeVisible();
@@ -338,12 +373,12 @@ test('a deck assigned to a class: a student opens it from their list and continu
 	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('started');
 	await answer(again, lesson.title, [claims[1]!.frame_codes], { from: 1, total: 2 });
 	await expect(again.getByTestId('score-main')).toHaveText('100 %');
-	await expectNoAxeViolations(again);
 	await again.getByRole('link', { name: 'Back to my assignments' }).click();
 	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('finished · 100 %');
 
 	await teacher.goto(`${classUrl}/report`);
 	await expect(row(teacher, 'progress', 'Wolfeschlegelsteinhausenberger')).toContainText('finished100 %');
+	await expectNoAxeViolations(teacher);
 	await expectFitsPaper(teacher);
 });
 
