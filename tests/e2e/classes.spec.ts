@@ -27,9 +27,9 @@ import { expectNoAxeViolations, ledger, signUp } from './support';
  *   R: (F,F,F) (T,F,T) (F,F,F). n_T = 2: D_o = 2/9 = 16/72, D_e = 28/72, α = 1 − 16/28 = 3/7 = 0.429.
  *      AC1: p_a = (1 + 1/3 + 1)/3 = 7/9, π = 2/9, p_e = 28/81 → (63 − 28)/53 = 35/53 = 0.660.
  *   N: (F,F,T) (F,F,F) (T,F,F): the mirror of W → α = −0.143, AC1 = 17/53 = 0.321.
- *   The other 11 of the 14 frames nobody ticked: α has no variation to measure (left out of the
- *   mean), AC1 is 1 (p_a = 1, p_e = 0). Overall α = (−1/7 + 3/7 − 1/7)/3 = 1/21 = 0.048;
- *   overall AC1 = (17/53 + 35/53 + 17/53 + 11)/14 = 0.879.
+ *   The other 11 of the 14 frames nobody ticked: α has no variation to measure and AC1 is 1
+ *   (p_a = 1, p_e = 0); both overall means leave them out. Overall α = (−1/7 + 3/7 − 1/7)/3 =
+ *   1/21 = 0.048; overall AC1 = (17/53 + 35/53 + 17/53)/3 = 23/53 = 0.434.
  * Most disputed: c17 and c15 (pairwise overlap 1, 0, 0 → disagreement 0.67), then c16 (0.33).
  */
 const EVENT = 'nato-two-percent';
@@ -230,7 +230,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	expect(FRAMES).toHaveLength(14);
 	await expect(agreement.locator('tbody').getByRole('row')).toHaveCount(FRAMES.length);
 	await expect(teacher.getByTestId('alpha-overall')).toHaveText('0.048');
-	await expect(teacher.getByTestId('ac1-overall')).toHaveText('0.879');
+	await expect(teacher.getByTestId('ac1-overall')).toHaveText('0.434');
 	const debriefConfusion = teacher.getByRole('region', { name: 'Frames chosen' }).getByRole('table');
 	expect(await confusionCounts(debriefConfusion, W)).toEqual(['7', '2', '2', '9']);
 	expect(await confusionCounts(debriefConfusion, R)).toEqual(['3', '2', '0', '3']);

@@ -203,7 +203,9 @@ export function debrief(
 		coders: coders.length,
 		perFrame,
 		alpha: alphas.mean,
-		ac1: meanOf(perFrame.map((f) => f.ac1)),
+		// Over the frames someone ticked, as alpha's mean is: a frame nobody chose has AC1 1 and
+		// would lift the overall figure for every frame a codebook has and the class never used.
+		ac1: meanOf(perFrame.filter((f) => units.some((unit) => unit.some((set) => set?.includes(f.frame)))).map((f) => f.ac1)),
 		confusion: confusion(mine, coded, frames),
 		disagreements
 	};
