@@ -1,3 +1,4 @@
+import type { Ledger } from './ledger';
 import type { Claim, Event, Frame, Perspective, Relation, SemevalNarrative, SourceType } from './schemas';
 
 export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
