@@ -3,17 +3,19 @@
 // runs every benchmark against a baseline measured in the same run, prints one table and
 // writes docs/benchmarks.md.
 //
-//   node bench/run.mjs [--rows 1000000] [--runs 3] [--changes 30] [--port 4491] [--no-build] [--no-write] [--only server,browser,bundle]
+//   node bench/run.mjs [--rows 1000000] [--runs 3] [--changes 30] [--port 4491] [--no-build] [--no-write] [--only bundle,html,server,browser]
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '../scripts/generate-coverage.mjs';
 import { filterBench, ingestBench, withApp } from './browser.mjs';
 import { routeBundles } from './bundle.mjs';
 import { withVite } from './load.mjs';
-import { bundleRows, filterRows, ingestRows, ROUTES, serverRows } from './rows.mjs';
+import { largestEventPage } from './html.mjs';
+import { bundleRows, filterRows, htmlRows, ingestRows, ROUTES, serverRows } from './rows.mjs';
+import { startServer } from '../tests/e2e/servers.mjs';
 import { table } from './stats.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,6 +45,18 @@ async function runBrowser(rows, runs, changes, port) {
 async function runBundle() {
 	const raw = await routeBundles(ROOT, ROUTES);
 	return { raw, rows: bundleRows(raw) };
+}
+
+async function runHtml(port) {
+	const db = mkdtempSync(join(tmpdir(), 'parallax-bench-html-'));
+	const server = await startServer(port, { PARALLAX_DB: join(db, 'parallax.duckdb') });
+	try {
+		const raw = await largestEventPage(server.url);
+		return { raw, rows: htmlRows(raw) };
+	} finally {
+		await server.stop();
+		rmSync(db, { recursive: true, force: true });
+	}
 }
 
 function machine(chromium) {
@@ -76,13 +90,14 @@ async function main() {
 	const runs = Math.max(1, Number(option('runs', 3)));
 	const changes = Number(option('changes', 30));
 	const port = Number(option('port', 4491));
-	const only = option('only', 'bundle,server,browser').split(',');
+	const only = option('only', 'bundle,html,server,browser').split(',');
 	if (!args.includes('--no-build')) execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 	const results = [];
 	let chromium;
 	const raw = {};
 	if (only.includes('bundle')) results.push(...(raw.bundle = await runBundle()).rows);
+	if (only.includes('html')) results.push(...(raw.html = await runHtml(port + 1)).rows);
 	if (only.includes('server')) results.push(...(raw.server = await runServer(rows, runs)).rows);
 	if (only.includes('browser')) {
 		raw.browser = await runBrowser(rows, runs, changes, port);
@@ -132,6 +147,8 @@ ${text}
   to the 201 answer. The floor is papaparse alone over the same file (in the bench process) plus
   DuckDB's own \`read_csv\` inserting the same rows into the same table.
 - **Server aggregate**: \`store.aggregate(id, 'week', filter)\` over the last imported dataset.
+- **HTML of the largest event page**: the built app (\`scripts/serve.js\`) answers every event page the
+  home page links to; each body is gzipped at level 9 and the largest counts.
 - **JavaScript per route**: the client entry, app entry, layout and page nodes and their static imports
   from \`.svelte-kit/output/client\`, gzip level 9. Chart.js is a dynamic import of ChartPanel.
 

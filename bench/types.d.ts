@@ -29,3 +29,10 @@ export interface RouteBundle {
 	gzip: number;
 	chartJs: boolean;
 }
+export interface EventPageHtml {
+	route: string;
+	raw: number;
+	gzip: number;
+	/** How many event pages were measured. */
+	pages: number;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serverRows } from '../../bench/rows.mjs';
+import { htmlRows, serverRows } from '../../bench/rows.mjs';
 import { serverBenches } from '../../bench/server';
 import { table } from '../../bench/stats.mjs';
 import { generate } from '../../scripts/generate-coverage.mjs';
@@ -26,4 +26,16 @@ describe('server benchmarks (smoke, 10k rows)', () => {
 		]);
 		expect(table(rows).split('\n')).toHaveLength(2 + rows.length);
 	}, 120_000);
+});
+
+describe('the event page HTML row', () => {
+	it('names the largest page and holds it to 60 KB gzip', () => {
+		const [row] = htmlRows({ route: '/events/bucha-2022', raw: 360_000, gzip: 59 * 1024, pages: 20 });
+		expect(row).toMatchObject({
+			name: 'HTML of the largest event page, /events/bucha-2022 (compare page)',
+			value: '59.0 KB gzip',
+			met: true
+		});
+		expect(htmlRows({ route: '/events/x', raw: 1, gzip: 61 * 1024, pages: 1 })[0]!.met).toBe(false);
+	});
 });

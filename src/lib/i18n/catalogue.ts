@@ -18,6 +18,7 @@ import * as decks from './messages/decks';
 import * as importing from './messages/import';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
+import * as search from './messages/search';
 import * as site from './messages/site';
 import * as upload from './messages/upload';
 
@@ -41,7 +42,8 @@ const FEATURES = {
 	coding,
 	changelog,
 	disputes,
-	classes
+	classes,
+	search
 };
 export type Feature = keyof typeof FEATURES;
 
@@ -61,7 +63,8 @@ export const ROUTE_FEATURES: Record<string, Feature[]> = {
 	'/claims/[id]': [...ALWAYS, 'disputes', 'article'],
 	'/charts': [...ALWAYS, 'charts'],
 	'/article': [...ALWAYS, 'article', 'disputes'],
-	'/method': [...ALWAYS, 'method', 'charts', 'disputes']
+	'/method': [...ALWAYS, 'method', 'charts', 'disputes'],
+	'/search': [...ALWAYS, 'search']
 };
 
 const en = {
@@ -79,7 +82,8 @@ const en = {
 	...coding.en,
 	...changelog.en,
 	...disputes.en,
-	...classes.en
+	...classes.en,
+	...search.en
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,7 +9,7 @@
  * drawn as a gap); a period inside the window with no matching records is a real zero.
  */
 
-import { STANCES, type Stance } from '../ledger/schemas';
+import { STANCES, type Stance } from '../ledger/checks';
 
 export type Granularity = 'day' | 'week' | 'month' | 'year';
 /** How finely a dataset's dates are given (dataResolution). */

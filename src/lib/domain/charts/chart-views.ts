@@ -23,7 +23,7 @@ import { applyFilters, type Filters, type Vocabulary } from './filters';
 import { collectionWindow } from './coverage';
 import { indexedAggregates, type ChartIndex, type IndexedAggregates } from './chart-index';
 import { colourFor, FIXED_GROUPS } from './palette';
-import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/codebook';
+import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/crosswalk';
 import type { Message } from '../message';
 
 /** The shape every chart panel draws: categories on x (and table rows) × series. */

@@ -1,5 +1,5 @@
 import { countedCodes, hasStances, type CoverageRecord, type Granularity, type SeriesBy, type StanceFilter } from './aggregate';
-import { isRealIsoDate } from '../ledger/schemas';
+import { isRealIsoDate } from '../ledger/checks';
 
 /**
  * Chart filters live in the URL query so that a pasted link reproduces a view exactly.

@@ -1,26 +1,11 @@
 import { z } from 'zod';
 import type { Ledger } from './ledger';
-import { CodebookFrameSchema, id, type CodebookFrame, type Frame } from './schemas';
+import { CodebookFrameSchema, id, type Frame } from './schemas';
 import { parseTable, type TableIssue } from './table';
 import { perLabelAlpha, type AlphaResult } from '../classroom/agreement';
+import { PARALLAX_CODEBOOK, POLICY_FRAMES_CODEBOOK, recode, type Codebook } from './crosswalk';
 
-/**
- * A codebook is data: a list of frames plus a crosswalk from Parallax's own frame codes to its
- * codes. Charts and exercises can switch codebook; coded items are translated through the
- * crosswalk, so the same coding can be read in either vocabulary.
- */
-export interface Codebook {
-	id: string;
-	label: string;
-	description: string;
-	frames: CodebookFrame[];
-	/** Parallax frame id → this codebook's frame ids. */
-	crosswalk: Record<string, string[]>;
-}
-
-export const PARALLAX_CODEBOOK = 'parallax';
-export const POLICY_FRAMES_CODEBOOK = 'pfc';
-export const LOCAL_CODEBOOK_PREFIX = 'local-';
+export { LOCAL_CODEBOOK_PREFIX, PARALLAX_CODEBOOK, POLICY_FRAMES_CODEBOOK, recode, type Codebook } from './crosswalk';
 
 export function bundledCodebooks(ledger: Pick<Ledger, 'frames' | 'policyFrames'>): Codebook[] {
 	return [
@@ -39,18 +24,6 @@ export function bundledCodebooks(ledger: Pick<Ledger, 'frames' | 'policyFrames'>
 			crosswalk: Object.fromEntries(ledger.frames.map((f) => [f.id, [f.policy_frame]]))
 		}
 	];
-}
-
-/**
- * Translate Parallax frame codes into a codebook's codes, without duplicates. Codes the
- * crosswalk does not know are kept as they are: an upload may already use the target codebook.
- */
-export function recode(codes: readonly string[], codebook: Codebook): string[] {
-	const out: string[] = [];
-	for (const code of codes) {
-		for (const target of codebook.crosswalk[code] ?? [code]) if (!out.includes(target)) out.push(target);
-	}
-	return out;
 }
 
 /**

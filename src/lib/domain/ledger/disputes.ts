@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { Ledger } from './ledger';
 import { id, isHttpsUrl } from './schemas';
 import { codingNoteText, frameIndex, outletHref } from './views';
+import { disputeKey, DISPUTE_KINDS, type DisputeKind } from './dispute-links';
+
+export { disputeHref, disputeKey, DISPUTE_KINDS, type DisputeKind } from './dispute-links';
 
 /**
  * Reader disputes of a label: an outlet's group, or one frame coded on a claim. A dispute
  * names its label by (kind, subject, label), so it stays attached to that label in the data.
  */
-export const DISPUTE_KINDS = ['outlet-group', 'claim-frame'] as const;
-export type DisputeKind = (typeof DISPUTE_KINDS)[number];
 export const RESOLUTIONS = ['accepted', 'rejected'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 export type DisputeStatus = 'open' | Resolution;
@@ -87,10 +88,6 @@ export const ResolutionSchema = z.object({
 	note: z.string().trim().min(1, 'say why, for the public changelog').max(MAX_REASON)
 });
 
-export function disputeKey(kind: DisputeKind, subject: string, label: string): string {
-	return `${kind}:${subject}:${label}`;
-}
-
 /** Open disputes grouped by the label they dispute, oldest first. */
 export function disputesByLabel(disputes: PublicDispute[]): Record<string, PublicDispute[]> {
 	const out: Record<string, PublicDispute[]> = {};
@@ -131,8 +128,4 @@ export function disputeTarget(ledger: Ledger, kind: DisputeKind, subject: string
 		basisUrl: claim.url,
 		href: `/claims/${claim.id}`
 	};
-}
-
-export function disputeHref(kind: DisputeKind, subject: string, label: string): string {
-	return `/disputes/new?${new URLSearchParams({ kind, subject, label })}`;
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isHttpsUrl, isRealIsoDate, STANCES } from './checks';
+
+export { isHttpsUrl, isRealIsoDate, STANCES, type Stance } from './checks';
 
 // zod probes for eval with `Function('')` to compile fast parsers; the pages' CSP forbids eval, so
 // in a browser or worker the probe is reported as a CSP violation on every page. Skip it there.
@@ -22,23 +25,6 @@ export const isoDate = z
 	.refine((value) => isRealIsoDate(value), {
 		error: (issue) => `${JSON.stringify(issue.input)} is not a real date in the form yyyy-mm-dd`
 	});
-
-export function isRealIsoDate(value: string): boolean {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (!match) return false;
-	const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const date = new Date(Date.UTC(y, m - 1, d));
-	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-export function isHttpsUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return url.protocol === 'https:' && url.hostname.includes('.');
-	} catch {
-		return false;
-	}
-}
 
 export const httpsUrl = z
 	.string()
@@ -233,13 +219,6 @@ export const OutletSchema = z.object({
 	group_basis_url: httpsUrl
 });
 export type Outlet = z.infer<typeof OutletSchema>;
-
-/**
- * How an article holds a frame: in its own voice, attributed to a named actor without endorsement
- * (as the SemEval-2025 Task 10 guidelines treat attribution), or raised in order to rebut it.
- */
-export const STANCES = ['adopts', 'reports', 'contests'] as const;
-export type Stance = (typeof STANCES)[number];
 
 export const TITLE_KINDS = ['headline', 'description'] as const;
 

@@ -1,5 +1,5 @@
 import type { Ledger } from './ledger';
-import type { Claim, Event, Frame, Perspective, Relation, SourceType } from './schemas';
+import type { Claim, Event, Frame, Perspective, Relation, SemevalNarrative, SourceType } from './schemas';
 
 export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
 	'intergovernmental-body': 'Intergovernmental body',
@@ -67,6 +67,63 @@ export function ledgerTotals(ledger: Ledger) {
 	};
 }
 
+/**
+ * Each narrative's name as an anchor and a catalogue key, in the taxonomy's order (SEMEVAL_NARRATIVES,
+ * which is not imported: pages import this module, and schemas.ts would bring zod along).
+ */
+export const NARRATIVE_SLUGS = {
+	'Blaming the war on others rather than the invader': 'blaming-the-war-on-others-rather-than-the-invader',
+	'Discrediting Ukraine': 'discrediting-ukraine',
+	'Russia is the Victim': 'russia-is-the-victim',
+	'Praise of Russia': 'praise-of-russia',
+	'Overpraising the West': 'overpraising-the-west',
+	'Speculating war outcomes': 'speculating-war-outcomes',
+	'Discrediting the West, Diplomacy': 'discrediting-the-west-diplomacy',
+	'Negative Consequences for the West': 'negative-consequences-for-the-west',
+	'Distrust towards Media': 'distrust-towards-media',
+	'Amplifying war-related fears': 'amplifying-war-related-fears',
+	'Hidden plots by secret schemes of powerful groups': 'hidden-plots-by-secret-schemes-of-powerful-groups'
+} as const satisfies Record<SemevalNarrative, string>;
+export type NarrativeSlug = (typeof NARRATIVE_SLUGS)[SemevalNarrative];
+
+export interface YearGroup<T> {
+	year: string;
+	events: T[];
+}
+
+/** Events by the year they began, earliest first; an event spanning years is filed under its first. */
+export function byStartYear<T extends { event: Pick<Event, 'start_date'> }>(items: readonly T[]): YearGroup<T>[] {
+	const sorted = [...items].sort((a, b) => a.event.start_date.localeCompare(b.event.start_date));
+	const groups: YearGroup<T>[] = [];
+	for (const item of sorted) {
+		const year = item.event.start_date.slice(0, 4);
+		const last = groups.at(-1);
+		if (last?.year === year) last.events.push(item);
+		else groups.push({ year, events: [item] });
+	}
+	return groups;
+}
+
+export interface NarrativeGroup<T> {
+	narrative: SemevalNarrative;
+	slug: NarrativeSlug;
+	count: number;
+	years: YearGroup<T>[];
+}
+
+/**
+ * Events under each SemEval narrative their claims use, in the taxonomy's order, each by year.
+ * An event with several narratives is under each; narratives no event uses are left out.
+ */
+export function byNarrative<T extends { event: Pick<Event, 'start_date' | 'narratives'> }>(items: readonly T[]): NarrativeGroup<T>[] {
+	return (Object.keys(NARRATIVE_SLUGS) as SemevalNarrative[])
+		.map((narrative) => {
+			const events = items.filter((item) => item.event.narratives.includes(narrative));
+			return { narrative, slug: NARRATIVE_SLUGS[narrative], count: events.length, years: byStartYear(events) };
+		})
+		.filter((group) => group.count > 0);
+}
+
 export interface CompareView {
 	event: Event;
 	claims: Claim[];
@@ -115,6 +172,34 @@ export function codingNoteText(note: string, frames: Record<string, Pick<Frame, 
 		const frame = Object.hasOwn(frames, code) ? frames[code] : undefined;
 		return frame ? `“${frame.label}”` : code;
 	});
+}
+
+export type TimelineEntry =
+	| { kind: 'claim'; id: string; date: string; who: string }
+	| { kind: 'perspective'; id: string; date: string; who: string; relation: Relation; answers: { id: string; speaker: string }[] };
+
+/**
+ * An event's claims and perspectives in date order, for an overview of who said what when. On one
+ * day the claims come first, since perspectives answer them; otherwise the ledger's order holds.
+ */
+export function eventTimeline(claims: readonly Claim[], perspectives: readonly Perspective[]): TimelineEntry[] {
+	const speakers = new Map(claims.map((c) => [c.id, c.speaker]));
+	const entries: TimelineEntry[] = [
+		...claims.map((c) => ({ kind: 'claim' as const, id: c.id, date: c.date, who: c.speaker })),
+		...perspectives.map((p) => ({
+			kind: 'perspective' as const,
+			id: p.id,
+			date: p.date,
+			who: p.source_name,
+			relation: p.relation,
+			answers: p.claim_ids.flatMap((id) => {
+				const speaker = speakers.get(id);
+				return speaker === undefined ? [] : [{ id, speaker }];
+			})
+		}))
+	];
+	// Array sort is stable, so entries of one kind on one day keep the ledger's order.
+	return entries.sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'claim' ? -1 : 1));
 }
 
 export function perspectivesFor(claimId: string, perspectives: Perspective[]): Perspective[] {

@@ -1,0 +1,2 @@
+import type { EventPageHtml } from './types';
+export function largestEventPage(baseURL: string): Promise<EventPageHtml>;

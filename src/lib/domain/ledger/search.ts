@@ -1,0 +1,189 @@
+import type { Ledger } from './ledger';
+import type { Claim, Event, Perspective } from './schemas';
+import { claimGist, SOURCE_TYPE_LABELS } from './views';
+
+/** A query longer than this is cut: nobody types more, and each term is scanned over the whole ledger. */
+export const MAX_QUERY_LENGTH = 200;
+/** Shorter queries match nearly everything, which helps nobody. */
+export const MIN_QUERY_LENGTH = 2;
+/** Results shown per kind; the count line still says how many matched. */
+export const RESULTS_PER_KIND = 50;
+
+/**
+ * Text as search compares it: lower case, accents dropped (é → e, ё → е, ї → і), apostrophes
+ * of every kind made one, spaces collapsed. Й keeps its breve: it is a letter of its own in
+ * Russian and Ukrainian, not an и with an accent.
+ */
+export function foldText(text: string): string {
+	return text
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/и\u0306/g, 'й')
+		.replace(/\p{M}/gu, '')
+		.replace(/[\u2019\u02BC\u2018`´]/g, "'")
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/** The query's words, folded; every one must occur in an item for it to match. */
+export function queryTerms(query: string): string[] {
+	const folded = foldText(query.slice(0, MAX_QUERY_LENGTH));
+	if (folded.replace(/\s/g, '').length < MIN_QUERY_LENGTH) return [];
+	return [...new Set(folded.split(' '))];
+}
+
+function matches(terms: string[], ...fields: string[]): boolean {
+	const haystack = foldText(fields.join('\n'));
+	return terms.every((term) => haystack.includes(term));
+}
+
+// The ledger is read once per process; folding its rows once rather than on every query keeps a
+// search to plain substring scans.
+const foldedRows = new WeakMap<object, string>();
+
+function rowMatches(terms: string[], row: object, fields: () => string[]): boolean {
+	let haystack = foldedRows.get(row);
+	if (haystack === undefined) foldedRows.set(row, (haystack = foldText(fields().join('\n'))));
+	return terms.every((term) => haystack.includes(term));
+}
+
+export interface EventHit {
+	id: string;
+	title: string;
+	start_date: string;
+	end_date: string;
+}
+
+export interface ClaimHit {
+	id: string;
+	event_id: string;
+	event_title: string;
+	speaker: string;
+	date: string;
+	gist: string;
+}
+
+/** One person quoted in claims, with every claim of theirs. */
+export interface SpeakerHit {
+	speaker: string;
+	roles: string[];
+	claims: ClaimHit[];
+}
+
+/** One publisher of perspectives, with the perspectives that matched (all of them when its name did). */
+export interface SourceHit {
+	source_name: string;
+	source_types: Perspective['source_type'][];
+	perspectives: {
+		id: string;
+		event_id: string;
+		event_title: string;
+		date: string;
+		relation: Perspective['relation'];
+		url: string;
+	}[];
+}
+
+interface Kind<T> {
+	total: number;
+	items: T[];
+}
+
+export interface SearchResults {
+	/** The query as it was read (trimmed and cut to the longest allowed). */
+	query: string;
+	/** False when the query was too short to search with. */
+	searched: boolean;
+	total: number;
+	events: Kind<EventHit>;
+	claims: Kind<ClaimHit>;
+	speakers: Kind<SpeakerHit>;
+	sources: Kind<SourceHit>;
+}
+
+function kind<T>(all: T[], limit: number): Kind<T> {
+	return { total: all.length, items: all.slice(0, limit) };
+}
+
+/**
+ * Events, claims, speakers and sources matching every word of `query`, case and accents aside,
+ * in any script. Events come in date order, claims by date, speakers and sources by name.
+ */
+export function searchLedger(
+	ledger: Pick<Ledger, 'events' | 'claims' | 'perspectives'>,
+	query: string,
+	limit = RESULTS_PER_KIND
+): SearchResults {
+	const text = query.trim().slice(0, MAX_QUERY_LENGTH);
+	const terms = queryTerms(text);
+	const none = { total: 0, items: [] };
+	if (terms.length === 0) return { query: text, searched: false, total: 0, events: none, claims: none, speakers: none, sources: none };
+
+	const titles = new Map(ledger.events.map((e) => [e.id, e.title]));
+	const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+	const byName = (a: string, b: string) => a.localeCompare(b, 'en');
+	const claimHit = (c: Claim): ClaimHit => ({
+		id: c.id,
+		event_id: c.event_id,
+		event_title: titles.get(c.event_id) ?? c.event_id,
+		speaker: c.speaker,
+		date: c.date,
+		gist: claimGist(c)
+	});
+
+	const events: EventHit[] = ledger.events
+		.filter((e: Event) => rowMatches(terms, e, () => [e.title, e.summary, ...e.narratives]))
+		.sort((a, b) => a.start_date.localeCompare(b.start_date))
+		.map(({ id, title, start_date, end_date }) => ({ id, title, start_date, end_date }));
+
+	const claims = ledger.claims
+		.filter((c) => rowMatches(terms, c, () => [c.speaker, c.speaker_role, c.venue, c.quote, c.quote_original, c.paraphrase]))
+		.sort(byDate)
+		.map(claimHit);
+
+	const bySpeaker = new Map<string, Claim[]>();
+	for (const claim of ledger.claims) bySpeaker.set(claim.speaker, [...(bySpeaker.get(claim.speaker) ?? []), claim]);
+	const speakers: SpeakerHit[] = [...bySpeaker]
+		.filter(([speaker, said]) => matches(terms, speaker, ...said.map((c) => c.speaker_role)))
+		.sort(([a], [b]) => byName(a, b))
+		.map(([speaker, said]) => ({
+			speaker,
+			roles: [...new Set(said.map((c) => c.speaker_role))],
+			claims: [...said].sort(byDate).map(claimHit)
+		}));
+
+	const bySource = new Map<string, Perspective[]>();
+	for (const p of ledger.perspectives) bySource.set(p.source_name, [...(bySource.get(p.source_name) ?? []), p]);
+	const sources: SourceHit[] = [];
+	for (const [name, published] of bySource) {
+		const types = [...new Set(published.map((p) => p.source_type))];
+		const named = matches(terms, name, ...types.map((type) => SOURCE_TYPE_LABELS[type]));
+		const shown = named
+			? published
+			: published.filter((p) => rowMatches(terms, p, () => [name, SOURCE_TYPE_LABELS[p.source_type], p.summary, p.quote]));
+		if (shown.length === 0) continue;
+		sources.push({
+			source_name: name,
+			source_types: types,
+			perspectives: [...shown].sort(byDate).map((p) => ({
+				id: p.id,
+				event_id: p.event_id,
+				event_title: titles.get(p.event_id) ?? p.event_id,
+				date: p.date,
+				relation: p.relation,
+				url: p.url
+			}))
+		});
+	}
+	sources.sort((a, b) => byName(a.source_name, b.source_name));
+
+	return {
+		query: text,
+		searched: true,
+		total: events.length + claims.length + speakers.length + sources.length,
+		events: kind(events, limit),
+		claims: kind(claims, limit),
+		speakers: kind(speakers, limit),
+		sources: kind(sources, limit)
+	};
+}
