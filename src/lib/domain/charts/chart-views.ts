@@ -220,13 +220,30 @@ export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'stance
 /**
  * An event page's chart input: the records of the days its coverage spans. Its panel and the
  * panel's download (matching and total counts over the same days) come out the same as from
- * every record, and the page carries a fraction of them.
+ * every record, and the page carries a fraction of them. Other events' records only feed the
+ * download's totals, which count by day, outlet group and frames, so they are summed over
+ * outlets, languages and events; outlets are listed only as far as the event's own records name
+ * them.
  */
 export function eventChartInput<T extends ChartInput>(input: T, eventId: string): T {
 	const own = input.records.filter((r) => r.event === eventId);
 	if (own.length === 0) return { ...input, records: [] };
 	const span = collectionWindow(own);
-	return { ...input, records: input.records.filter((r) => r.date >= span.start && r.date <= span.end) };
+	const others = new Map<string, CoverageRecord>();
+	for (const r of input.records) {
+		if (r.event === eventId || r.date < span.start || r.date > span.end) continue;
+		const key = JSON.stringify([r.date, r.group, r.frames, r.stances ?? null]);
+		const summed = others.get(key);
+		if (summed) summed.count += r.count;
+		else others.set(key, { ...r, frames: [...r.frames], outlet: '', event: '', language: '' });
+	}
+	const outlets = new Set(own.map((r) => r.outlet));
+	return {
+		...input,
+		records: [...own, ...others.values()],
+		vocab: { ...input.vocab, outlets: input.vocab.outlets.filter((o) => outlets.has(o)) },
+		labels: { ...input.labels, outlets: Object.fromEntries(Object.entries(input.labels.outlets).filter(([o]) => outlets.has(o))) }
+	};
 }
 
 /**
