@@ -112,7 +112,7 @@ describe('all chart data in one file', () => {
 
 	it('writes through toCsv with empty cells for gaps', () => {
 		const csv = toCsv(CHART_DATA_COLUMNS, rows).split('\r\n');
-		expect(csv[0]).toBe('chart,period,group,series,stance,label,matching,total');
+		expect(csv[0]).toBe('chart,period,group,series,stance,label,matching,total,unit');
 		expect(csv).toContain('coverage,2025-03-01,,state,,State media,,');
 	});
 });

@@ -1,8 +1,11 @@
 import {
 	dataResolution,
 	defaultGranularity,
+	foldSeries,
 	framesByGroup,
 	hasStances,
+	MAX_LINES,
+	OTHER,
 	periodLabel,
 	periodStart,
 	rowShares,
@@ -10,6 +13,8 @@ import {
 	STANCE_ORDER,
 	timeSeries,
 	UNCODED,
+	valueSummary,
+	valueTimeSeries,
 	type CoverageRecord,
 	type FrameStance,
 	type Resolution,
@@ -23,6 +28,7 @@ import { collectionWindow } from './coverage';
 import { indexedAggregates, type ChartIndex, type IndexedAggregates } from './chart-index';
 import { colourFor, FIXED_GROUPS } from './palette';
 import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/codebook';
+import { ARTICLES, type Measure } from './measure';
 
 /** The shape every chart panel draws: categories on x (and table rows) × series. */
 export interface ChartView {
@@ -46,6 +52,8 @@ export interface ChartInput {
 	window: DateWindow;
 	vocab: Vocabulary;
 	labels: ChartLabels;
+	/** What the numbers are; articles when left out (the bundled ledger). */
+	measure?: Measure;
 }
 
 const UNCODED_LABEL = 'No frame coded';
@@ -65,6 +73,7 @@ function labelFor(by: SeriesBy, key: string, labels: ChartLabels, adoptedOnly = 
 }
 
 function colourOf(by: SeriesBy, key: string, vocab: Vocabulary): string {
+	if (key === OTHER) return 'var(--chart-uncoded)';
 	if (by === 'group') return colourFor(key, vocab.groups, FIXED_GROUPS);
 	const order = { outlet: vocab.outlets, frame: vocab.frames, event: vocab.events }[by];
 	return colourFor(key, order);
@@ -102,9 +111,12 @@ function resolutionOf(records: CoverageRecord[]) {
 /**
  * Every chart on /charts for one filter state. Pass `index` (chartIndexOf(input.records), built
  * once per dataset) to aggregate over typed arrays instead of record objects: same results.
+ * The coverage chart draws at most MAX_LINES lines (and those picked) unless `fold` is false,
+ * as for downloads, which carry every series.
  */
-export function chartViews(input: ChartInput, filters: Filters, index?: ChartIndex) {
+export function chartViews(input: ChartInput, filters: Filters, index?: ChartIndex, { fold = true }: { fold?: boolean } = {}) {
 	const { window, vocab, labels } = input;
+	const measure = input.measure ?? ARTICLES;
 	const from = filters.from ?? window.start;
 	const to = filters.to ?? window.end;
 	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to, resolutionOf(input.records));
@@ -114,12 +126,12 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 	const adoptedOnly = stanced && filters.stance === 'adopts';
 
 	const {
-		overTime,
+		overTime: summed,
 		crosstab,
 		mix: mixCounts,
 		focus,
 		n
-	} = index
+	} = index && measure.kind === 'articles'
 		? indexedAggregates(index, filters, {
 				granularity,
 				by: filters.by,
@@ -131,6 +143,14 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 				split
 			})
 		: recordAggregates(input, filters, granularity, from, to, split);
+	const max = fold ? MAX_LINES : Infinity;
+	// Measured values are combined by their own rule, and only read where the dataset has them.
+	const measured = measure.kind === 'value' ? applyFilters(input.records, filters) : null;
+	const overTime =
+		measure.kind === 'value' && measured
+			? valueTimeSeries(measured, { granularity, by: filters.by, from, to, window, combine: measure.combine }, max, filters.lines)
+			: foldSeries(summed, max, filters.lines);
+	const summary = measure.kind === 'value' && measured ? valueSummary(measured, measure.combine) : null;
 	const periodIndex = new Map(overTime.periods.map((p, i) => [p, i]));
 	const markers = Object.entries(labels.eventDates)
 		.filter(([id]) => filters.events.length === 0 || filters.events.includes(id))
@@ -142,7 +162,7 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		categories: overTime.periods.map((p) => ({ key: p, label: periodLabel(p, granularity) })),
 		series: overTime.series.map((s) => ({
 			key: s.key,
-			label: labelFor(filters.by, s.key, labels, adoptedOnly),
+			label: s.key === OTHER ? `Other (${overTime.folded})` : labelFor(filters.by, s.key, labels, adoptedOnly),
 			colour: colourOf(filters.by, s.key, vocab),
 			values: s.values
 		})),
@@ -190,12 +210,30 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 
 	/** Which frame codes the frame charts count, for their captions. */
 	const stance: 'adopts' | 'all' | 'unknown' = stanced ? filters.stance : 'unknown';
-	return { coverage, frames, frameMix, frameCounts, frameMixCounts, granularity, from, to, focus, n, stance };
+	// Every series the coverage chart could draw, largest first, for the picker of lines.
+	const lineChoices = overTime.folded > 0 ? overTime.keys : [];
+	return {
+		coverage,
+		frames,
+		frameMix,
+		frameCounts,
+		frameMixCounts,
+		granularity,
+		from,
+		to,
+		focus,
+		n,
+		stance,
+		measure,
+		summary,
+		folded: overTime.folded,
+		lineChoices: lineChoices.map((key) => ({ key, label: labelFor(filters.by, key, labels, adoptedOnly) }))
+	};
 }
 
 export type ChartViews = ReturnType<typeof chartViews>;
 
-export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'stance', 'label', 'matching', 'total'];
+export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'stance', 'label', 'matching', 'total', 'unit'];
 
 /**
  * An event page's chart input: the records of the days its coverage spans. Its panel and the
@@ -217,8 +255,10 @@ export function eventChartInput<T extends ChartInput>(input: T, eventId: string)
  * have neither (empty cells), never zero. Built from chartViews() so it equals the charts.
  */
 export function chartDataRows(input: ChartInput, filters: Filters): Record<string, unknown>[] {
-	const matching = chartViews(input, filters);
-	const all = chartViews(input, {
+	const matching = chartViews(input, filters, undefined, { fold: false });
+	const all = chartViews(
+		input,
+		{
 		...filters,
 		events: [],
 		groups: [],
@@ -229,7 +269,10 @@ export function chartDataRows(input: ChartInput, filters: Filters): Record<strin
 		to: matching.to,
 		granularity: matching.granularity,
 		focus: matching.focus
-	});
+		},
+		undefined,
+		{ fold: false }
+	);
 	const rows: Record<string, unknown>[] = [];
 	// Frame series count the codes of the stance shown: adopted, every one ('all'), or '' where
 	// the dataset records no stance; split series say their own.
@@ -248,12 +291,17 @@ export function chartDataRows(input: ChartInput, filters: Filters): Record<strin
 					stance: s.stance ?? (frameSeries ? counted : ''),
 					label: s.label,
 					matching: value,
-					total: value === null ? null : (total?.[totals.categories.findIndex((c) => c.key === category.key)] ?? 0)
+					total: value === null ? null : (total?.[totals.categories.findIndex((c) => c.key === category.key)] ?? 0),
+					unit
 				});
 			});
 		}
 	};
+	const { measure } = matching;
+	const unit = measure.kind === 'articles' ? 'articles' : measure.unit;
 	emit('coverage', matching.coverage, all.coverage, (period) => ({ period, group: '' }));
+	// Frame charts count articles' frame codings: a measured value has none to count.
+	if (measure.kind === 'value') return rows;
 	emit('frames', matching.frameCounts, all.frameCounts, (group) => ({ period: `${matching.from}/${matching.to}`, group }));
 	emit('frame-mix', matching.frameMixCounts, all.frameMixCounts, (period) => ({ period, group: matching.focus }));
 	return rows;
