@@ -30,6 +30,8 @@ export interface ChartSpec {
 	markers: ChartMarker[];
 	/** Shade periods where every series is null (outside the collection window). */
 	shadeGaps: boolean;
+	/** What the values are ("articles", "% of GDP"): the axis title, the table's and the download's. */
+	unit: string;
 }
 
 export interface ChartContext {

@@ -259,16 +259,16 @@ export function chartDataRows(input: ChartInput, filters: Filters): Record<strin
 	const all = chartViews(
 		input,
 		{
-		...filters,
-		events: [],
-		groups: [],
-		outlets: [],
-		frames: [],
-		languages: [],
-		from: matching.from,
-		to: matching.to,
-		granularity: matching.granularity,
-		focus: matching.focus
+			...filters,
+			events: [],
+			groups: [],
+			outlets: [],
+			frames: [],
+			languages: [],
+			from: matching.from,
+			to: matching.to,
+			granularity: matching.granularity,
+			focus: matching.focus
 		},
 		undefined,
 		{ fold: false }
