@@ -8,6 +8,7 @@ import type { ChartShape, RowFilter } from './storage/types';
 import { recordsChartInput } from '$lib/domain/import/local-dataset';
 import type { ChartInput } from '$lib/domain/charts/chart-views';
 import type { Dataset } from '$lib/domain/import/dataset';
+import { sums } from '$lib/domain/charts/measure';
 
 let bundled: ReturnType<typeof buildChartData> | undefined;
 
@@ -100,14 +101,24 @@ export async function storedChartData(
 	if (!dataset || !canRead(dataset, viewer, token)) return null;
 	const chosenOutlets = query.getAll('outlet').filter((o) => o !== '');
 	const filter: RowFilter = chosenOutlets.length > 0 ? { outlets: chosenOutlets } : {};
-	const shape = await fittingShape(db, id, filter, chosenOutlets.length > 0 || query.get('by') === 'outlet');
+	// Summing whole weeks or all outlets keeps a sum's totals; a mean or a latest value it would
+	// change, so those are read per day and series, averaging only readings of one day.
+	const shape = sums(dataset.measure)
+		? await fittingShape(db, id, filter, chosenOutlets.length > 0 || query.get('by') === 'outlet')
+		: { period: 'day' as const, outlets: true, mean: true };
 	const [records, outlets] = await Promise.all([db.records(id, filter, shape), db.outlets(id)]);
-	const input = recordsChartInput(records, id, {
-		frames: bundled.vocab.frames,
-		frameLabels: bundled.labels.frames,
-		groups: bundled.vocab.groups,
-		groupLabels: bundled.labels.groups
-	});
+	const input = recordsChartInput(
+		records,
+		id,
+		{
+			frames: bundled.vocab.frames,
+			frameLabels: bundled.labels.frames,
+			groups: bundled.vocab.groups,
+			groupLabels: bundled.labels.groups
+		},
+		{},
+		dataset.measure
+	);
 	// Every outlet stays choosable when the records hold only the chosen ones, or none.
 	input.vocab.outlets = outlets;
 	input.labels.outlets = Object.fromEntries(outlets.map((o) => [o, o]));

@@ -88,6 +88,7 @@ export function unitLabel(measure: Measure, articles: string, noUnit: string): s
 
 /** Numbers of a measured value, rounded as a reader wants them in a sentence. */
 export function formatValue(value: number): string {
-	const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-	return value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+	const size = Math.abs(value);
+	if (size >= 1 || size === 0) return value.toLocaleString('en-GB', { maximumFractionDigits: size >= 100 ? 0 : 1 });
+	return value.toLocaleString('en-GB', { maximumSignificantDigits: 2 });
 }

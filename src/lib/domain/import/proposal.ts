@@ -99,7 +99,7 @@ export function proposeColumns(columns: string[], sample: string[][], mapping: C
 
 /** "Country" → "countries": what the lines are, for the summary line. */
 export function pluralNoun(header: string): string {
-	const noun = header.trim().toLowerCase();
+	const noun = words(header).join(' ');
 	if (noun === '' || noun.length > 40) return '';
 	if (/(s|x|ch|sh)$/.test(noun)) return noun.endsWith('s') ? noun : `${noun}es`;
 	if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;

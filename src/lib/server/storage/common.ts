@@ -1,3 +1,4 @@
+import { ARTICLES, readMeasure } from '$lib/domain/charts/measure';
 import type { Dataset, Visibility } from '$lib/domain/import/dataset';
 import type { Dispute, DisputeKind, DisputeStatus } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
@@ -36,7 +37,8 @@ export function datasetFromRow(row: Record<string, unknown>): Dataset {
 		rowCount: Number(row.row_count),
 		articleCount: Number(row.article_count),
 		windowStart: row.window_start ? String(row.window_start).slice(0, 10) : null,
-		windowEnd: row.window_end ? String(row.window_end).slice(0, 10) : null
+		windowEnd: row.window_end ? String(row.window_end).slice(0, 10) : null,
+		measure: readMeasure(row.measure ?? null)
 	};
 }
 
@@ -132,6 +134,7 @@ export function datasetInsertParams(dataset: NewDataset, stats: ReturnType<typeo
 		stats.rows,
 		stats.articles,
 		stats.start,
-		stats.end
+		stats.end,
+		JSON.stringify(dataset.measure ?? ARTICLES)
 	];
 }

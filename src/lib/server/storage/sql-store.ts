@@ -46,9 +46,11 @@ export const FINEST_SHAPE: ChartShape = { period: 'day', outlets: true };
 
 /** The SELECT expressions and GROUP BY list of a chart shape; a dropped outlet is ''. */
 function shapeColumns(shape: ChartShape) {
+	const value = shape.mean ? 'AVG(count)' : 'SUM(count)';
 	const period = shape.period === 'day' ? 'date' : `CAST(date_trunc('${shape.period}', date) AS DATE)`;
 	const outlet = shape.outlets ? 'outlet' : "''";
 	return {
+		value,
 		period,
 		outlet,
 		groupBy: [period, ...(shape.outlets ? ['outlet'] : []), 'outlet_group', 'event', 'language', 'frame_codes'].join(', ')
@@ -168,7 +170,9 @@ export abstract class SqlStore<C> implements Store {
 			await this.load(c, dataset.id, batches, stats);
 			await this.run(
 				c,
-				`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CAST($13 AS DATE), CAST($14 AS DATE))`,
+				`INSERT INTO datasets (id, owner_id, title, description, source, licence, citation, visibility, share_token, created_at,
+				   row_count, article_count, window_start, window_end, measure)
+				 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CAST($13 AS DATE), CAST($14 AS DATE), $15)`,
 				datasetInsertParams(dataset, stats)
 			);
 		});
@@ -203,9 +207,9 @@ export abstract class SqlStore<C> implements Store {
 
 	async records(datasetId: string, filter: RowFilter = {}, shape: ChartShape = FINEST_SHAPE): Promise<CoverageRecord[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
-		const { period, outlet, groupBy } = shapeColumns(shape);
+		const { value, period, outlet, groupBy } = shapeColumns(shape);
 		const [dates = [], outlets = [], groups = [], events = [], languages = [], frames = [], counts = []] = await this.columns(
-			`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, event, language, frame_codes, SUM(count) AS count
+			`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, event, language, frame_codes, ${value} AS count
 			 FROM coverage_rows WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
 			where.params
 		);

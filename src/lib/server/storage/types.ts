@@ -1,4 +1,5 @@
 import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import type { Measure } from '$lib/domain/charts/measure';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
@@ -24,12 +25,19 @@ export interface NewDataset {
 	meta: DatasetMeta;
 	shareToken: string;
 	createdAt: string;
+	/** What its numbers are; articles when left out. */
+	measure?: Measure;
 }
 
 /** How finely records() sums a dataset's rows. */
 export interface ChartShape {
 	period: 'day' | 'week' | 'month';
 	outlets: boolean;
+	/**
+	 * Rows of one record are averaged instead of added: readings of a measured value that is not
+	 * a sum (several on one day and series are one mean reading).
+	 */
+	mean?: boolean;
 }
 
 /** Filters the store applies in SQL (the subset of chart filters that narrows rows). */
