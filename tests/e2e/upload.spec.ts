@@ -219,7 +219,7 @@ test('a wide table of defence spending as % of GDP is charted as a mean % per co
 	await expect(measure.getByLabel('A measured value with a unit')).toBeChecked();
 	await expect(measure.getByLabel('Values combine by')).toHaveValue('mean');
 	await expect(measure.getByLabel('The lines are')).toHaveValue('countries');
-	await measure.getByLabel('Unit').fill('% of GDP');
+	await measure.getByRole('textbox', { name: 'Unit' }).fill('% of GDP');
 	await expectNoAxeViolations(page);
 
 	await check(page);
@@ -228,9 +228,7 @@ test('a wide table of defence spending as % of GDP is charted as a mean % per co
 	await expect(page.getByTestId('shape-notes')).toContainText('1 empty cell left out as missing values, not zeros.');
 	await useRowsAndOpenCharts(page);
 
-	await expect(page.getByTestId('filter-summary')).toHaveText(
-		'Mean 1.8 % of GDP across 3 countries, from 2019-01-01 to 2023-01-01.'
-	);
+	await expect(page.getByTestId('filter-summary')).toHaveText('Mean 1.8 % of GDP across 3 countries, from 2019-01-01 to 2023-01-01.');
 	const figure = page.getByRole('figure', { name: 'Coverage over time' });
 	await expect(figure.getByRole('img')).toHaveAccessibleName('Coverage over time (% of GDP). The numbers are in the data table below.');
 	await expect(figure.locator('figcaption')).toContainText(

@@ -48,8 +48,28 @@ describe('all chart data in one file', () => {
 	it('has one row per series per period with matching and total counts', () => {
 		const coverage = rows.filter((r) => r.chart === 'coverage');
 		expect(coverage).toEqual([
-			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'state', stance: '', label: 'State media', matching: 2, total: 2, unit: 'articles' },
-			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'state', stance: '', label: 'State media', matching: 0, total: 0, unit: 'articles' },
+			{
+				chart: 'coverage',
+				period: '2025-01-01',
+				group: '',
+				series: 'state',
+				stance: '',
+				label: 'State media',
+				matching: 2,
+				total: 2,
+				unit: 'articles'
+			},
+			{
+				chart: 'coverage',
+				period: '2025-02-01',
+				group: '',
+				series: 'state',
+				stance: '',
+				label: 'State media',
+				matching: 0,
+				total: 0,
+				unit: 'articles'
+			},
 			// March is after the collection window: a gap, not a zero.
 			{
 				chart: 'coverage',
@@ -62,8 +82,28 @@ describe('all chart data in one file', () => {
 				total: null,
 				unit: 'articles'
 			},
-			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'intl', stance: '', label: 'International', matching: 0, total: 1, unit: 'articles' },
-			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'intl', stance: '', label: 'International', matching: 1, total: 1, unit: 'articles' },
+			{
+				chart: 'coverage',
+				period: '2025-01-01',
+				group: '',
+				series: 'intl',
+				stance: '',
+				label: 'International',
+				matching: 0,
+				total: 1,
+				unit: 'articles'
+			},
+			{
+				chart: 'coverage',
+				period: '2025-02-01',
+				group: '',
+				series: 'intl',
+				stance: '',
+				label: 'International',
+				matching: 1,
+				total: 1,
+				unit: 'articles'
+			},
 			{
 				chart: 'coverage',
 				period: '2025-03-01',
@@ -109,8 +149,28 @@ describe('all chart data in one file', () => {
 
 	it('gives the frame mix of the focus group as counts', () => {
 		expect(rows.filter((r) => r.chart === 'frame-mix' && r.period === '2025-01-01')).toEqual([
-			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'threat', stance: '', label: 'Threat', matching: 2, total: 2, unit: 'articles' },
-			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'west', stance: '', label: 'West', matching: 1, total: 1, unit: 'articles' }
+			{
+				chart: 'frame-mix',
+				period: '2025-01-01',
+				group: 'state',
+				series: 'threat',
+				stance: '',
+				label: 'Threat',
+				matching: 2,
+				total: 2,
+				unit: 'articles'
+			},
+			{
+				chart: 'frame-mix',
+				period: '2025-01-01',
+				group: 'state',
+				series: 'west',
+				stance: '',
+				label: 'West',
+				matching: 1,
+				total: 1,
+				unit: 'articles'
+			}
 		]);
 	});
 

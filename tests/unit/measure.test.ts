@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldSeries, OTHER, timeSeries, valueSummary, valueTimeSeries, type CoverageRecord } from '../../src/lib/domain/charts/aggregate';
-import { chartDataRows, chartViews, type ChartInput } from '../../src/lib/domain/charts/chart-views';
+import { chartDataRows, chartViews } from '../../src/lib/domain/charts/chart-views';
 import { defaultFilters } from '../../src/lib/domain/charts/filters';
 import { MeasureSchema, readMeasure, type Combine, type Measure } from '../../src/lib/domain/charts/measure';
 import { emptyMapping, type ColumnMapping } from '../../src/lib/domain/import/formats';
@@ -63,10 +63,7 @@ describe('many lines', () => {
 
 	it('draws the largest lines and gathers the rest in "other", by the measure’s rule', () => {
 		const mean = valueTimeSeries(many, monthly('mean'), 12);
-		expect(mean.series.map((s) => s.key)).toEqual([
-			...Array.from({ length: 12 }, (_, i) => `s${String(14 - i).padStart(2, '0')}`),
-			OTHER
-		]);
+		expect(mean.series.map((s) => s.key)).toEqual([...Array.from({ length: 12 }, (_, i) => `s${String(14 - i).padStart(2, '0')}`), OTHER]);
 		expect(mean.folded).toBe(3);
 		// The three smallest are 1, 2 and 3: their mean, not their sum.
 		expect(line(mean, OTHER)).toEqual([2, null, null, null]);
@@ -88,12 +85,18 @@ describe('many lines', () => {
 	});
 
 	it('shows at most 12 lines on the chart, but every series in the data download', () => {
-		const input = recordsChartInput(many, 'd', { frames: [], frameLabels: {}, groups: [] }, {}, {
-			kind: 'value',
-			unit: 'events',
-			combine: 'sum',
-			series: ''
-		});
+		const input = recordsChartInput(
+			many,
+			'd',
+			{ frames: [], frameLabels: {}, groups: [] },
+			{},
+			{
+				kind: 'value',
+				unit: 'events',
+				combine: 'sum',
+				series: ''
+			}
+		);
 		const views = chartViews(input, { ...defaultFilters('d'), by: 'outlet' });
 		expect(views.coverage.series).toHaveLength(13);
 		expect(views.coverage.series.at(-1)?.label).toBe('Other (3)');
@@ -134,30 +137,56 @@ describe('proposals', () => {
 		const proposal = proposeColumns(columns, sample, mapping({}), ',');
 		expect(proposal.count).toBe('count');
 		expect(proposal.series).toBe('name');
-		expect(proposal.reasons.map((r) => r.key)).toEqual(['import.propose.countNamed', 'import.propose.countSkipped', 'import.propose.series']);
+		expect(proposal.reasons.map((r) => r.key)).toEqual([
+			'import.propose.countNamed',
+			'import.propose.countSkipped',
+			'import.propose.series'
+		]);
 		expect(proposal.reasons[1]?.params).toEqual({ columns: 'total”, “ratio' });
 	});
 
 	it('proposes no count for a file of articles, whatever numbers it holds', () => {
-		const proposal = proposeColumns(['date', 'title', 'word_count'], [['2024-01-01', 'A headline', '800']], mapping({ title: 'title' }), ',');
+		const proposal = proposeColumns(
+			['date', 'title', 'word_count'],
+			[['2024-01-01', 'A headline', '800']],
+			mapping({ title: 'title' }),
+			','
+		);
 		expect(proposal.count).toBeNull();
 	});
 
 	it('proposes the only numeric column when no name says it counts', () => {
-		expect(proposeColumns(['date', 'actor', 'x'], [['2024-01-01', 'A', '3'], ['2024-01-02', 'A', '4']], mapping({}), ',')).toMatchObject({
+		expect(
+			proposeColumns(
+				['date', 'actor', 'x'],
+				[
+					['2024-01-01', 'A', '3'],
+					['2024-01-02', 'A', '4']
+				],
+				mapping({}),
+				','
+			)
+		).toMatchObject({
 			count: 'x',
 			series: 'actor'
 		});
 	});
 
 	const measureOfFile = (columns: string[], sample: string[][], patch: Partial<ColumnMapping>, format = 'unknown' as const) =>
-		proposeMeasure({ format, columns, sample, mapping: mapping(patch), delimiter: ',' });
+		proposeMeasure({ format, columns, sample, mapping: mapping(patch) });
 
 	it('averages values that look like percentages', () => {
-		const byValues = measureOfFile(['date', 'country', 'v'], [['2024-01-01', 'Chad', '1.5'], ['2024-01-01', 'Peru', '2.25']], {
-			count: 'v',
-			outlet: 'country'
-		});
+		const byValues = measureOfFile(
+			['date', 'country', 'v'],
+			[
+				['2024-01-01', 'Chad', '1.5'],
+				['2024-01-01', 'Peru', '2.25']
+			],
+			{
+				count: 'v',
+				outlet: 'country'
+			}
+		);
 		expect(byValues.measure).toEqual({ kind: 'value', unit: '%', combine: 'mean', series: 'countries' });
 		expect(byValues.reasons[0]?.key).toBe('import.propose.percentValues');
 		expect(measureOfFile(columns, sample, { count: 'ratio' }).measure).toMatchObject({ unit: '%', combine: 'mean' });
@@ -177,7 +206,14 @@ describe('proposals', () => {
 	it('counts articles when there is no count, or the count is of articles', () => {
 		expect(measureOfFile(columns, sample, {}).measure).toEqual({ kind: 'articles' });
 		expect(measureOfFile(['date', 'articles'], [['2024-01-01', '3']], { count: 'articles' }).measure).toEqual({ kind: 'articles' });
-		expect(measureOfFile(['date', 'count', 'total_count', 'ratio'], [['2024-01-01', '3', '9', '0.3']], { count: 'count' }, 'mediacloud-attention' as 'unknown').measure).toEqual({
+		expect(
+			measureOfFile(
+				['date', 'count', 'total_count', 'ratio'],
+				[['2024-01-01', '3', '9', '0.3']],
+				{ count: 'count' },
+				'mediacloud-attention' as 'unknown'
+			).measure
+		).toEqual({
 			kind: 'articles'
 		});
 	});

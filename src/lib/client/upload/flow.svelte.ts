@@ -55,8 +55,7 @@ export class Upload {
 				format: inspection.format,
 				columns: inspection.columns,
 				sample: inspection.sample,
-				mapping: this.mapping,
-				delimiter: inspection.delimiter
+				mapping: this.mapping
 			})
 		);
 		this.#basis = $derived(JSON.stringify([this.mapping.count, this.mapping.reshape, this.mapping.outlet, this.mapping.decimal]));

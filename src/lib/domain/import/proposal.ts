@@ -124,9 +124,8 @@ export function proposeMeasure(input: {
 	columns: string[];
 	sample: string[][];
 	mapping: ColumnMapping;
-	delimiter: string;
 }): MeasureProposal {
-	const { format, columns, sample, mapping, delimiter } = input;
+	const { format, columns, sample, mapping } = input;
 	const reshape = mapping.reshape;
 	const seriesColumn = reshape ? (reshape.series[0] ?? '') : (mapping.outlet ?? '');
 	const series = pluralNoun(seriesColumn);

@@ -61,7 +61,8 @@ export const en = {
 	'import.propose.articleCounts': 'The numbers count articles (“{column}”), so they add up as articles.',
 	'import.propose.events': 'Each row of a GDELT event file is one event, so events are counted and add up.',
 	'import.propose.percentHeader': '“{column}” is named as a share or percentage: values are averaged (mean), unit %.',
-	'import.propose.percentValues': 'The values have decimals and lie between 0 and 100, like percentages: values are averaged (mean), unit %.',
+	'import.propose.percentValues':
+		'The values have decimals and lie between 0 and 100, like percentages: values are averaged (mean), unit %.',
 	'import.propose.wholeNumbers': 'The values are whole numbers, like counts ({unit}): they add up (sum).',
 	'import.propose.decimals': 'The values have decimals and are not percentages: a measured value, averaged (mean). Give its unit.',
 	'import.note.languageNames': 'Language names read as codes ({values}): {readings}.',
