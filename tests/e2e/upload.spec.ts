@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { expectNoAxeViolations } from './support';
+import { expectNoAxeViolations, signUp } from './support';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
 
@@ -257,4 +257,25 @@ test('a wide table of defence spending as % of GDP is charted as a mean % per co
 	await figure.scrollIntoViewIfNeeded();
 	await figure.screenshot({ path: 'test-results/measure-chart.png' });
 	await testInfo.attach('mean % of GDP per country', { path: 'test-results/measure-chart.png', contentType: 'image/png' });
+});
+
+test('a saved %-of-GDP table keeps its measure on the server and charts the same mean', async ({ browser }) => {
+	const { page } = await signUp(browser, 'Mia');
+	await upload(page, 'defence-gdp-wide.csv');
+	await page.getByTestId('measure').getByRole('textbox', { name: 'Unit' }).fill('% of GDP');
+	await check(page);
+	await page.getByRole('button', { name: /^Use \d+ valid rows$/ }).click();
+	await page.getByRole('button', { name: 'Save on the server' }).click();
+	await page.getByRole('link', { name: 'chart it' }).click();
+	await expect(page).toHaveURL(/\/charts\?dataset=[A-Za-z0-9_-]+$/);
+	await expect(page.getByTestId('filter-summary')).toHaveText('Mean 1.8 % of GDP across 3 countries, from 2019-01-01 to 2023-01-01.');
+	await openCoverageTable(page);
+	expect((await coverageCells(page))['2021']).toEqual({
+		Estonia: '2.02',
+		'United Kingdom of Great Britain and Northern Ireland': '2.25',
+		'Bosnia and Herzegovina': '–'
+	});
+	await page.getByRole('link', { name: 'About this dataset' }).click();
+	await expect(page.locator('.meta')).toContainText(/Values measured\s*% of GDP, averaged \(mean\)/);
+	await expectNoAxeViolations(page);
 });
