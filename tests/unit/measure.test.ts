@@ -207,6 +207,11 @@ describe('proposals', () => {
 		expect(measureOfFile(columns, sample, {}).measure).toEqual({ kind: 'articles' });
 		expect(measureOfFile(['date', 'articles'], [['2024-01-01', '3']], { count: 'articles' }).measure).toEqual({ kind: 'articles' });
 		expect(
+			measureOfFile(['date', 'url', 'count'], [['2024-01-01', 'https://a.example/1', '3']], { count: 'count', url: 'url' }).measure
+		).toEqual({
+			kind: 'articles'
+		});
+		expect(
 			measureOfFile(
 				['date', 'count', 'total_count', 'ratio'],
 				[['2024-01-01', '3', '9', '0.3']],

@@ -116,7 +116,7 @@ function unitFromHeader(header: string): string {
 
 /**
  * What the numbers are. Rows without a count are articles; so are counts of articles or
- * stories. Values named or shaped like percentages are averaged; whole numbers add up; other
+ * stories, and counts on rows that have titles or links. Values named or shaped like percentages are averaged; whole numbers add up; other
  * decimals are a measured value, averaged, whose unit the researcher gives.
  */
 export function proposeMeasure(input: {
@@ -136,7 +136,14 @@ export function proposeMeasure(input: {
 	const header = reshape ? '' : (mapping.count ?? '');
 	const raw = reshape ? reshape.periods.flatMap((p) => valuesOf(sample, columns, p)) : valuesOf(sample, columns, header);
 	const seriesNames = seriesColumn ? valuesOf(sample, columns, seriesColumn) : [];
-	if (format === 'mediacloud-attention' || named(header, ARTICLE_WORDS) || seriesNames.some((s) => named(s, ARTICLE_WORDS))) {
+	// Rows with titles or links are articles, so their count column counts articles.
+	const articleRows = !reshape && (mapping.title !== null || mapping.url !== null);
+	if (
+		articleRows ||
+		format === 'mediacloud-attention' ||
+		named(header, ARTICLE_WORDS) ||
+		seriesNames.some((s) => named(s, ARTICLE_WORDS))
+	) {
 		return {
 			measure: { kind: 'articles' },
 			reasons: [{ key: 'import.propose.articleCounts', params: { column: header || seriesColumn } }]
