@@ -84,7 +84,8 @@ async function bulkInsert(path: string, dir: string, run: number) {
 		for (const statement of SCHEMA) await c.run(statement);
 		return await timed(async () => {
 			await c.run(
-				`INSERT INTO coverage_rows SELECT 'floor', date, outlet, coalesce("group", ''), coalesce(event, ''), coalesce(language, ''),
+				`INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url)
+				 SELECT 'floor', date, outlet, coalesce("group", ''), coalesce(event, ''), coalesce(language, ''),
 				   coalesce(frames, ''), count, coalesce(title, ''), coalesce(url, '')
 				 FROM read_csv($1, header = true, quote = '"', escape = '"', all_varchar = false,
 				   columns = {'date': 'DATE', 'outlet': 'VARCHAR', 'group': 'VARCHAR', 'event': 'VARCHAR', 'language': 'VARCHAR',

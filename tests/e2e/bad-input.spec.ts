@@ -103,9 +103,9 @@ test('a formula cell is stored as text and neutralised in the CSV export', async
 	]);
 	const csv = await (await page.request.get(`/api/datasets/${id}/rows?format=csv`)).text();
 	expect(csv.split('\r\n').slice(1, 4)).toEqual([
-		`2025-06-24,"'=HYPERLINK(""http://evil.example"",""click"")",,,en,,1,'+cmd|calc,`,
-		`2025-06-25,'@SUM(A1),,,en,,1,'-2+3,`,
-		`2025-06-26,Plain Daily,,'=1+1,en,,1,'@mention,`
+		`2025-06-24,"'=HYPERLINK(""http://evil.example"",""click"")",,,en,,,1,'+cmd|calc,`,
+		`2025-06-25,'@SUM(A1),,,en,,,1,'-2+3,`,
+		`2025-06-26,Plain Daily,,'=1+1,en,,,1,'@mention,`
 	]);
 });
 

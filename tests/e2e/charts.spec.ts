@@ -1,21 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations, groupOf, ledger } from './support';
+import { expectNoAxeViolations, groupOf, ledger, tableCells, tableCounts } from './support';
 
 const groupLabel = (id: string) => ledger.outletGroups.find((g) => g.id === id)!.label;
-
-/** The numbers in a chart's data table, as rows of cell texts (header row first). */
-async function tableCells(page: Page, id: string): Promise<string[][]> {
-	const panel = page.locator(`[data-chart="${id}"]`);
-	const details = panel.locator('details.table');
-	if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
-	// The table is built once the disclosure is open, in the next update.
-	await expect(panel.getByTestId(`${id}-table`)).toBeVisible();
-	return panel
-		.getByTestId(`${id}-table`)
-		.locator('tr')
-		.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? '')));
-}
 
 function sumTable(cells: string[][]): number {
 	return cells
@@ -97,17 +84,6 @@ function handCountedFrames(split: boolean): Record<string, Record<string, number
 	return counts;
 }
 
-/** A data table as group → column → count, leaving out zeros. */
-function tableCounts(cells: string[][]): Record<string, Record<string, number>> {
-	const [header = [], ...rows] = cells;
-	return Object.fromEntries(
-		rows.map(([group = '', ...values]) => [
-			group,
-			Object.fromEntries(values.flatMap((v, j) => (Number(v) > 0 ? [[header[j + 1] ?? '', Number(v)]] : [])))
-		])
-	);
-}
-
 test('frames by outlet group count the frames each outlet adopts; the switch adds reported and contested ones, split by stance', async ({
 	page
 }, testInfo) => {
@@ -174,9 +150,11 @@ test('the CSV download matches the table, PNG export produces an image, and SVG 
 		.trim()
 		.split('\r\n')
 		.map((line) => line.split(','));
-	expect(rows[0]).toEqual(table[0]);
-	expect(rows.slice(1).map((r) => r.map((c, i) => (i === 0 ? c : Number(c))))).toEqual(
-		table.slice(1).map((r) => r.map((c, i) => (i === 0 ? c : Number(c))))
+	// The table's columns, and after the group which frame codes the numbers count.
+	const [group = '', ...series] = table[0]!;
+	expect(rows[0]).toEqual([group, 'stance', ...series]);
+	expect(rows.slice(1).map(([first, stance, ...values]) => [first, stance, ...values.map(Number)])).toEqual(
+		table.slice(1).map(([first, ...values]) => [first, 'adopts', ...values.map(Number)])
 	);
 
 	const button = panel.getByRole('button', { name: 'PNG: download “Frames by outlet group”' });

@@ -1,5 +1,6 @@
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
-import { formatAlpha, gwetAc1, perLabelAlpha } from '../../src/lib/domain/classroom/agreement';
+import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { deckClaims, encodeDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
+import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
 import { expectNoAxeViolations, ledger, signUp } from './support';
 
 /*
@@ -18,9 +19,17 @@ import { expectNoAxeViolations, ledger, signUp } from './support';
  * Pre/post check (same three claims):
  *   Ada pre N N N = 0 %, post W WR W = 100 % → +100; Bo pre W W W = 83 %, post W WR W = 100 % → +17;
  *   Cy pre W WR W = 100 %, no post. Class (the 2 who took both): 41.5 % → 100 %, +58.5.
- * Debrief of the exercise, frame W: units c17 (T,T,F), c16 (T,T,T), c15 (F,T,T).
- *   alpha: n = 9, n_T = 7, n_F = 2, Σ o_cc = 1 + 3 + 1 = 5 → 1 − 8·4/(72 − 44) = −0.143.
- *   AC1: p_a = (1/3 + 1 + 1/3)/3 = 5/9, π = 7/9, p_e = 28/81 → (17/81)/(53/81) = 17/53 = 0.321.
+ * Debrief of the exercise, per frame over units c17, c16, c15 (Ada, Bo, Cy; T = ticked it):
+ *   W: (T,T,F) (T,T,T) (F,T,T). alpha: n = 9, n_T = 7, n_F = 2; the two mixed units give 2 + 2
+ *      ordered T–F pairs over m − 1 = 2 → D_o = 4/9 = 32/72, D_e = 2·7·2/(9·8) = 28/72,
+ *      α = 1 − 32/28 = −1/7 = −0.143. AC1: p_a = (1/3 + 1 + 1/3)/3 = 5/9, π = 7/9,
+ *      p_e = 2π(1 − π) = 28/81 → (45 − 28)/(81 − 28) = 17/53 = 0.321.
+ *   R: (F,F,F) (T,F,T) (F,F,F). n_T = 2: D_o = 2/9 = 16/72, D_e = 28/72, α = 1 − 16/28 = 3/7 = 0.429.
+ *      AC1: p_a = (1 + 1/3 + 1)/3 = 7/9, π = 2/9, p_e = 28/81 → (63 − 28)/53 = 35/53 = 0.660.
+ *   N: (F,F,T) (F,F,F) (T,F,F): the mirror of W → α = −0.143, AC1 = 17/53 = 0.321.
+ *   The other 11 of the 14 frames nobody ticked: α has no variation to measure (left out of the
+ *   mean), AC1 is 1 (p_a = 1, p_e = 0). Overall α = (−1/7 + 3/7 − 1/7)/3 = 1/21 = 0.048;
+ *   overall AC1 = (17/53 + 35/53 + 17/53 + 11)/14 = 0.879.
  * Most disputed: c17 and c15 (pairwise overlap 1, 0, 0 → disagreement 0.67), then c16 (0.33).
  */
 const EVENT = 'nato-two-percent';
@@ -43,26 +52,37 @@ async function join(page: Page, code: string, nickname: string): Promise<string>
 	await page.goto(`/join?code=${code}`);
 	await page.getByLabel('Nickname').fill(nickname);
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
+	// Waited for as the user sees it, so a join that fails stops the test within the expect timeout.
+	await expect(page.getByTestId('resume-code')).toHaveText(/^\s*[A-Z0-9]{5}-[A-Z0-9]{5}\s*$/);
 	const resume = (await page.getByTestId('resume-code').textContent())!.trim();
-	expect(resume).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
 	await page.getByRole('link', { name: 'Go to my assignments' }).click();
 	await expect(page.getByTestId('student-name')).toContainText(nickname);
 	return resume;
 }
 
 /** Answers the next open claims of an assignment, as the page offers them. */
-async function answer(page: Page, assignment: string, answers: string[][], from = 0) {
+async function answer(page: Page, assignment: string, answers: string[][], { from = 0, total = 3 } = {}) {
 	await page.getByRole('link', { name: assignment }).click();
 	for (const [i, frames] of answers.entries()) {
-		await expect(page.getByTestId('claim-position')).toHaveText(`Claim ${from + i + 1} of 3`);
+		await expect(page.getByTestId('claim-position')).toHaveText(`Claim ${from + i + 1} of ${total}`);
 		for (const frame of frames) await page.getByRole('checkbox', { name: new RegExp(`^${label(frame)}`) }).check();
 		await page.getByRole('button', { name: 'Save my coding' }).click();
 		// Saved once the page has moved on to the next claim, or to the results.
-		await expect(page.getByTestId('claim-position').filter({ hasText: `Claim ${from + i + 1} of 3` })).toHaveCount(0);
+		await expect(page.getByTestId('claim-position').filter({ hasText: `Claim ${from + i + 1} of ${total}` })).toHaveCount(0);
 	}
 }
 
 const row = (page: Page, table: string, name: string) => page.getByTestId(table).getByRole('row', { name: new RegExp(`^${name}`) });
+
+/** A confusion table's row for a frame, as counts under the columns W, R and N, then its total. */
+async function confusionCounts(table: Locator, frame: string): Promise<string[]> {
+	const headers = await table.getByRole('columnheader').allInnerTexts();
+	const cells = await table
+		.getByRole('row', { name: new RegExp(`^${label(frame)}`) })
+		.getByRole('cell')
+		.allTextContents();
+	return [...[W, R, N].map((column) => cells[headers.indexOf(label(column)) - 1]!), cells.at(-1)!];
+}
 
 test('a class through a term: join, assign, answer over two sessions, results, debrief, delete', async ({ browser }) => {
 	test.setTimeout(600_000);
@@ -131,7 +151,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await ada2.getByLabel('Resume code').fill(adaResume.toLowerCase());
 	await ada2.getByRole('button', { name: 'Continue where I left off' }).click();
 	await expect(ada2.getByTestId('student-name')).toContainText('Ada');
-	await answer(ada2, 'Spending frames', EXERCISE.Ada.slice(1), 1);
+	await answer(ada2, 'Spending frames', EXERCISE.Ada.slice(1), { from: 1 });
 	await expect(ada2.getByTestId('score-main')).toHaveText('67 %');
 	await ada2.getByRole('link', { name: 'Back to my assignments' }).click();
 	await answer(ada2, 'Unit check', PRE.Ada);
@@ -163,14 +183,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 		/^2.*383 %$/,
 		/^3.*367 %$/
 	]);
-	const confusion = exercise.getByRole('table', { name: /Frames chosen/ });
-	const headers = await confusion.getByRole('columnheader').allTextContents();
-	const wRow = await confusion
-		.getByRole('row', { name: new RegExp(`^${label(W)}`) })
-		.getByRole('cell')
-		.allTextContents();
-	const cell = (frame: string) => wRow[headers.indexOf(label(frame)) - 1];
-	expect([cell(W), cell(R), cell(N), wRow.at(-1)]).toEqual(['7', '2', '2', '9']);
+	expect(await confusionCounts(exercise.getByRole('table', { name: /Frames chosen/ }), W)).toEqual(['7', '2', '2', '9']);
 	const prepost = teacher.getByTestId('prepost');
 	await expect(prepost.getByRole('row', { name: /^Ada/ })).toHaveText(/Ada0 %100 %\+100/);
 	await expect(prepost.getByRole('row', { name: /^Bo/ })).toHaveText(/Bo83 %100 %\+17/);
@@ -202,36 +215,47 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await teacher.emulateMedia({ media: 'print' });
 	await expect(teacher.getByRole('link', { name: 'Back to the dashboard' })).toBeHidden();
 	await expect(row(teacher, 'progress', 'Bo')).toContainText('finished83 %');
+	await expect(teacher.getByTestId('prepost').getByRole('row', { name: /^Class/ })).toHaveText('Class (2 took both)41.5 %100 %+58.5');
 	await teacher.emulateMedia({ media: 'screen' });
 
 	// The debrief of the exercise.
 	await teacher.goto(classUrl);
 	await teacher.getByTestId('assignment').filter({ hasText: 'Spending frames' }).getByRole('link', { name: 'Debrief: agreement' }).click();
+	const debriefUrl = new URL(teacher.url()).pathname;
 	const agreement = teacher.getByTestId('agreement');
-	await expect(agreement.getByRole('row', { name: new RegExp(`^${label(W)}`) })).toHaveText(`${label(W)}-0.1430.321`);
-	const units = [
-		[EXERCISE.Ada[0], EXERCISE.Bo[0], EXERCISE.Cy[0]],
-		[EXERCISE.Ada[1], EXERCISE.Bo[1], EXERCISE.Cy[1]],
-		[EXERCISE.Ada[2], EXERCISE.Bo[2], EXERCISE.Cy[2]]
-	] as string[][][];
-	const ac1s = FRAMES.map((f) => gwetAc1(units.map((u) => u.map((set) => set.includes(f)))) as number);
-	await expect(teacher.getByTestId('alpha-overall')).toHaveText(formatAlpha(perLabelAlpha(units, FRAMES).mean));
-	await expect(teacher.getByTestId('ac1-overall')).toHaveText(formatAlpha(ac1s.reduce((a, b) => a + b, 0) / ac1s.length));
+	const frameRow = (frame: string) => agreement.getByRole('row', { name: new RegExp(`^${label(frame)}`) });
+	await expect(frameRow(W)).toHaveText(`${label(W)}-0.1430.321`);
+	await expect(frameRow(R)).toHaveText(`${label(R)}0.4290.660`);
+	await expect(frameRow(N)).toHaveText(`${label(N)}-0.1430.321`);
+	expect(FRAMES).toHaveLength(14);
+	await expect(agreement.locator('tbody').getByRole('row')).toHaveCount(FRAMES.length);
+	await expect(teacher.getByTestId('alpha-overall')).toHaveText('0.048');
+	await expect(teacher.getByTestId('ac1-overall')).toHaveText('0.879');
+	const debriefConfusion = teacher.getByRole('region', { name: 'Frames chosen' }).getByRole('table');
+	expect(await confusionCounts(debriefConfusion, W)).toEqual(['7', '2', '2', '9']);
+	expect(await confusionCounts(debriefConfusion, R)).toEqual(['3', '2', '0', '3']);
 	const disputed = teacher.getByTestId('disputed');
 	await expect(disputed).toHaveCount(3);
 	await expect(disputed.nth(0)).toContainText('Claim 1 · disagreement 0.67 among 3 students');
-	await expect(disputed.nth(0)).toContainText(ledger.claims.find((c) => c.id === 'c17')!.coding_note);
+	// The coding note as a reader sees it everywhere else: frame codes given as their labels.
+	const note = codingNoteText(ledger.claims.find((c) => c.id === 'c17')!.coding_note, frameIndex(ledger.frames));
+	expect(note).not.toBe(ledger.claims.find((c) => c.id === 'c17')!.coding_note);
+	await expect(disputed.nth(0)).toContainText(note);
 	await expect(disputed.nth(1)).toContainText('Claim 3 · disagreement 0.67');
 	await expect(disputed.nth(2)).toContainText('Claim 2 · disagreement 0.33');
 	await expectNoAxeViolations(teacher);
 
-	// Another teacher reaches nothing until invited; a student of the class is not a teacher.
+	// Someone not in the class, teacher or student, gets the same 404 as for no class at all until
+	// invited; a student of the class reaches none of the teacher's pages.
 	const { page: colleague } = await signUp(browser, 'Colleague');
-	expect((await colleague.goto(`${classUrl}/results`))?.status()).toBe(404);
-	expect((await cy.goto(`${classUrl}/results`))?.status()).toBe(404);
-	expect((await colleague.goto(`${classUrl}/learn`))?.status()).toBe(404);
+	const assignmentUrl = debriefUrl.replace('/debrief/', '/learn/');
+	for (const path of [classUrl, `${classUrl}/results`, `${classUrl}/report`, `${classUrl}/report.csv`, debriefUrl, `${classUrl}/learn`])
+		expect((await colleague.goto(path))?.status(), path).toBe(404);
+	for (const path of [`${classUrl}/results`, debriefUrl]) expect((await cy.goto(path))?.status(), path).toBe(404);
+	for (const path of [`${classUrl}/learn`, assignmentUrl]) expect((await dup.goto(path))?.status(), path).toBe(404);
 	await teacher.goto(classUrl);
 	await teacher.getByRole('button', { name: 'Make a co-teacher invitation link' }).click();
+	await expect(teacher.getByTestId('invite-link')).toContainText('/classes/invite/');
 	const invite = (await teacher.getByTestId('invite-link').textContent())!.trim();
 	await colleague.goto(invite);
 	await colleague.getByRole('button', { name: 'Join as a co-teacher' }).click();
@@ -242,8 +266,21 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await teacher.getByRole('button', { name: 'Remove Cy' }).click();
 	await expect(teacher.getByRole('heading', { name: 'Students (2)' })).toBeVisible();
 	expect((await cy.goto(`${classUrl}/learn`))?.status()).toBe(404);
+	await teacher.goto(`${classUrl}/results`);
+	await expect(row(teacher, 'progress', 'Ada')).toBeVisible();
+	await expect(row(teacher, 'progress', 'Cy')).toHaveCount(0);
+	// Claim 1 without Cy's N: Ada and Bo both ticked W.
+	await expect(exercise.getByTestId('items-main').getByRole('row').nth(1)).toHaveText(/^1.*2100 %$/);
+
+	await teacher.goto(classUrl);
+	await teacher.getByLabel('Class name').fill('9B History and Media');
+	await teacher.getByRole('button', { name: 'Rename' }).click();
+	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('9B History and Media');
+	await ada2.goto(`${classUrl}/learn`);
+	await expect(ada2.getByRole('heading', { level: 1 })).toHaveText('9B History and Media');
 
 	// Deleting the class removes everything in it.
+	await teacher.goto(classUrl);
 	await teacher.getByRole('button', { name: 'Delete the class and everything in it' }).click();
 	await expect(teacher).toHaveURL('/classes');
 	await expect(teacher.getByText('You have no classes yet.')).toBeVisible();
@@ -261,12 +298,106 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await expect(ada2.getByRole('alert')).toHaveText('No class has that code. Check it with your teacher.');
 });
 
+/** The printable width of each paper in CSS pixels: the sheet less the report's 12 mm side margins (its @page rule). */
+const PAPERS = { A4: 210, Letter: 215.9 };
+const printableWidth = (mm: number) => Math.floor(((mm - 2 * 12) * 96) / 25.4);
+
+/** At print media and each paper's printable width, nothing on the page reaches past its right edge. */
+async function expectFitsPaper(page: Page) {
+	await page.emulateMedia({ media: 'print' });
+	for (const [paper, mm] of Object.entries(PAPERS)) {
+		await page.setViewportSize({ width: printableWidth(mm), height: 1000 });
+		const cut = await page.evaluate(() => {
+			const edge = document.documentElement.clientWidth;
+			const over = [...document.querySelectorAll('main table, main h1, main h2, main p')]
+				.filter((el) => el.getBoundingClientRect().right > edge + 0.5)
+				.map((el) => `${el.tagName} ${(el.querySelector('caption') ?? el).textContent!.trim().slice(0, 50)}`);
+			return document.documentElement.scrollWidth > edge ? [`page ${document.documentElement.scrollWidth}px > ${edge}px`, ...over] : over;
+		});
+		expect(cut, `cut off on ${paper}`).toEqual([]);
+	}
+	await page.emulateMedia({ media: 'screen' });
+}
+
+test('a deck assigned to a class: a student opens it from their list and continues where they stopped; the report fits A4 and Letter', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(180_000);
+	const lesson = {
+		title: 'Reading the Hague summit',
+		items: [
+			{ kind: 'event' as const, id: 'hague-summit-2025' },
+			{ kind: 'claim' as const, id: 'c09' },
+			{ kind: 'question' as const, text: 'Which words make NATO sound like a threat?' },
+			{ kind: 'claim' as const, id: 'c10' }
+		]
+	};
+	const claims = deckClaims(resolveDeck(lesson, ledger).items);
+	expect(claims.map((c) => c.id)).toEqual(['c09', 'c10']);
+	const { page: teacher } = await signUp(browser, 'Dara');
+	// Teachers find their classes from the site header.
+	await teacher.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Classes' }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: 'My classes' })).toBeVisible();
+	await teacher.getByLabel('Class name').fill('10A Media studies with a long name for its report');
+	await teacher.getByLabel('Term ends on').fill('2099-06-30');
+	await teacher.getByRole('button', { name: 'Create the class' }).click();
+	await expect(teacher.getByTestId('join-code')).toHaveText(/^\s*[A-Z0-9]{6}\s*$/);
+	const code = (await teacher.getByTestId('join-code').textContent())!.trim();
+	const classUrl = new URL(teacher.url()).pathname;
+
+	// The deck's link as the teacher copies it from the deck page; no title, so the deck's is used.
+	await teacher.getByLabel('Or a lesson deck: its link or code').fill(`${baseURL}/decks/${encodeDeck(lesson)}`);
+	await teacher.getByRole('button', { name: 'Assign to the class' }).click();
+	const assigned = teacher.getByTestId('assignment').filter({ hasText: lesson.title });
+	await expect(assigned).toContainText('Guess-the-frame exercise · 2 claims');
+	// Three more pre/post checks with long titles widen the report's progress table to seven columns.
+	for (const n of [1, 2, 3]) {
+		await teacher.getByLabel('Pre/post check').check();
+		await teacher.getByLabel('Title (optional)').fill(`Unit ${n} check: how outlets frame NATO spending, before and after the unit`);
+		await teacher.getByRole('button', { name: 'Assign to the class' }).click();
+		await expect(teacher.getByTestId('assignment')).toHaveCount(n + 1);
+	}
+
+	const student = await phone(browser);
+	const resumeCode = await join(student, code, 'Wolfeschlegelsteinhausenberger');
+	await expect(student.getByTestId('my-assignment')).toHaveCount(4);
+	await answer(student, lesson.title, [claims[0]!.frame_codes], { total: 2 });
+	await student.getByRole('link', { name: 'Back to my assignments' }).click();
+	await expect(student.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('started · 1 of 2 answered');
+	await student.context().close();
+
+	// Another phone, the resume code: the list keeps the progress and the deck opens at its second claim.
+	const again = await phone(browser);
+	await again.goto('/join');
+	await again.getByLabel('Resume code').fill(resumeCode);
+	await again.getByRole('button', { name: 'Continue where I left off' }).click();
+	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('started · 1 of 2 answered');
+	await answer(again, lesson.title, [claims[1]!.frame_codes], { from: 1, total: 2 });
+	await expect(again.getByTestId('score-main')).toHaveText('100 %');
+	await again.getByRole('link', { name: 'Back to my assignments' }).click();
+	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('finished · 100 %');
+
+	await teacher.goto(`${classUrl}/report`);
+	await expect(row(teacher, 'progress', 'Wolfeschlegelsteinhausenberger')).toContainText('finished100 %');
+	await expectNoAxeViolations(teacher);
+	await expectFitsPaper(teacher);
+});
+
 test('the join page and the privacy page work on a phone, in Ukrainian too @phone', async ({ page, baseURL }) => {
-	await page.goto('/join');
+	// A student follows the header's Classes link and is sent on to joining, with no account.
+	await page.goto('/');
+	const classes = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Classes' });
+	await expect(classes).toBeInViewport();
+	await classes.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+	await page.getByRole('link', { name: 'join with your class code' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join a class');
 	await expectNoAxeViolations(page);
 	await page.context().addCookies([{ name: 'parallax_lang', value: 'uk', url: baseURL! }]);
-	await page.goto('/join');
+	await page.goto('/');
+	await page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Класи' }).click();
+	await page.getByRole('link', { name: 'приєднайтеся за кодом класу' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Приєднатися до класу');
 	await page.goto('/privacy');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Приватність: що зберігає Parallax');

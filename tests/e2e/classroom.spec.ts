@@ -1,18 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { buildLedger } from '../../src/lib/domain/ledger/ledger';
 import { encodeDeck, eventDeck, resolveDeck, type Deck } from '../../src/lib/domain/classroom/deck';
 import { presentationSteps, type Step } from '../../src/lib/domain/classroom/presentation';
 import { scoreAnswer, summariseExercise } from '../../src/lib/domain/classroom/exercise';
 import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
+import { expectNoAxeViolations, ledger } from './support';
 
 // Expectations come from the same bundled data and pure logic the app uses, so the specs check
 // the pages against the dataset rather than against copied strings.
-const files: Record<string, string> = {};
-for (const name of readdirSync('data')) files[name] = readFileSync(join('data', name), 'utf8');
-const ledger = buildLedger(files);
 /** A claim's coding note as the pages show it, with frame labels for codes. */
 const noteOf = (claim: { coding_note: string }) => codingNoteText(claim.coding_note, frameIndex(ledger.frames));
 const frameLabel = (id: string) => ledger.frames.find((f) => f.id === id)?.label ?? id;
@@ -33,11 +27,6 @@ const LESSON = encodeDeck(lesson);
 
 async function ready(page: Page) {
 	await expect(page.locator('[data-hydrated="true"]')).toBeVisible();
-}
-
-async function noAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 async function expectStep(page: Page, step: Step, n: number, total: number) {
@@ -368,7 +357,7 @@ test.describe('accessibility of classroom pages', () => {
 	for (const path of pages) {
 		test(`axe finds no violations on ${path.replace(LESSON, '<deck>')}`, async ({ page }) => {
 			await page.goto(path);
-			await noAxeViolations(page);
+			await expectNoAxeViolations(page);
 		});
 	}
 
@@ -379,10 +368,10 @@ test.describe('accessibility of classroom pages', () => {
 			await page.getByRole('checkbox').first().check();
 			await page.getByRole('button', { name: 'Check my answer' }).click();
 			await expect(page.getByTestId('feedback-heading')).toBeVisible();
-			await noAxeViolations(page);
+			await expectNoAxeViolations(page);
 			await page.getByRole('button', { name: /Next claim|See my score/ }).click();
 		}
 		await expect(page.getByTestId('score')).toBeVisible();
-		await noAxeViolations(page);
+		await expectNoAxeViolations(page);
 	});
 });

@@ -52,7 +52,7 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 	const download = await ada.request.get(`/api/datasets/${id}/rows?format=csv`);
 	expect(download.status()).toBe(200);
 	const csv = await download.text();
-	expect(csv.split('\r\n')[0]).toBe('date,outlet,group,event,language,frames,count,title,url');
+	expect(csv.split('\r\n')[0]).toBe('date,outlet,group,event,language,frames,stances,count,title,url');
 	expect(csv.trim().split('\r\n')).toHaveLength(5);
 
 	// A second researcher can neither list, read, chart, nor download it while it is private.

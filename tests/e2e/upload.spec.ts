@@ -1,15 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { expectNoAxeViolations, signUp } from './support';
+import { euvsdisinfoDatabase, GROUP_LABELS, manyOutlets, outletMapping } from '../fixtures/synthetic';
+import { expectNoAxeViolations, ledger, signUp, tableCells, tableCounts } from './support';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
 
-async function upload(page: Page, name: string) {
+/** Uploads a fixture file, or a synthetic file made in the test (name and text). */
+async function upload(page: Page, name: string, text?: string) {
 	await page.goto('/upload');
 	await expect(page.getByTestId('storage-note')).toContainText('stays in this browser until you save it');
 	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture(name));
+	await page
+		.getByLabel('Choose a CSV or TSV file')
+		.setInputFiles(text === undefined ? fixture(name) : { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 	await expect(page.getByTestId('detected-format')).toBeVisible();
 }
 
@@ -195,7 +200,9 @@ test('an EUvsDisinfo case naming two outlets becomes one row per outlet, visibly
 		'“TASS - Russian+RT - Russian” becomes 2 rows, one per outlet: TASS - Russian; RT - Russian.'
 	);
 	await check(page);
-	await expect(page.getByTestId('report-summary')).toHaveText('2 of 2 rows are valid.');
+	await expect(page.getByTestId('report-summary')).toHaveText(
+		'2 of 2 rows are valid. Split into one row per outlet, the 2 valid stories make 3 rows.'
+	);
 	await expect(page.getByTestId('shape-notes').getByRole('listitem')).toHaveText([
 		'Several outlets in one cell: 1 row of column “outlets” named more than one outlet and became 2 rows, one per outlet, each an appearance of the story.',
 		'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”',
@@ -204,7 +211,269 @@ test('an EUvsDisinfo case naming two outlets becomes one row per outlet, visibly
 	const rows = page.getByTestId('imported-rows');
 	await expect(rows.getByRole('row', { name: /RT - Russian/ })).toContainText('Fixture case one');
 	await expect(page.getByTestId('group-mapping').getByRole('row', { name: /RT - Russian/ })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Use 3 valid rows' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Use 2 stories (3 rows after splitting)' })).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('a semicolon EUvsDisinfo export with times and descriptions in its outlet cells is not split, and charts, saves and reopens', async ({
+	browser
+}) => {
+	const { page } = await signUp(browser, 'Eva');
+	await upload(page, 'euvsdisinfo-synthetic.csv', euvsdisinfoDatabase());
+	await expect(page.getByTestId('detected-format')).toHaveText('EUvsDisinfo database (semicolon export)');
+	await expect(page.getByTestId('detected-delimiter')).toHaveText('semicolon');
+	await expect(page.getByTestId('inspection-notes')).toHaveText(
+		'No outlet split proposed: split at “,”, the cells of column “outlet” give pieces such as “21:55”, “political talk show”, “18:00”, which look like times, numbers or descriptions rather than outlet names. Each row keeps its whole cell as one outlet; choose a separator below if the cells do name several outlets.'
+	);
+	const separator = page.getByLabel('Several outlets in one cell are separated by');
+	await expect(separator).toHaveValue('');
+	// Choosing the comma anyway is warned about before any row is checked.
+	await separator.selectOption(',');
+	await expect(page.getByTestId('split-doubt')).toContainText('pieces such as “21:55”, “political talk show”, “18:00” look like times');
+	await separator.selectOption('');
+	await expect(page.getByTestId('split-doubt')).toHaveCount(0);
+
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('5 of 6 rows are valid; 1 row has problems and would be left out.');
+	await expect(page.getByTestId('issues-empty').getByRole('listitem')).toHaveText([
+		'row 7, column outlet: is empty; to keep such rows, fill in “Outlet name when no column gives one” above and check again'
+	]);
+	await expect(page.getByTestId('shape-notes')).toContainText('“Hungarian” → hu');
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('Outlet name when no column gives one').fill('Outlet not named');
+	await page.getByRole('button', { name: 'Check again with this mapping' }).click();
+	await expect(page.getByTestId('report-summary')).toHaveText('6 of 6 rows are valid.');
+	const groups = page.getByTestId('group-mapping');
+	await expect(groups.getByRole('row', { name: /Synthetic TV One, 21:55, political talk show/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Use 6 valid rows' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Use 6 valid rows' }).click();
+	await expect(page.getByTestId('saved')).toBeVisible();
+	const save = page.getByRole('region', { name: /Save “.*” on the server/ });
+	const title = `EUvsDisinfo synthetic ${Date.now()}`;
+	await save.getByLabel('Title').fill(title);
+	await save.getByLabel('Source').fill('Synthetic cases in the EUvsDisinfo database shape');
+	await save.getByRole('button', { name: 'Save on the server' }).click();
+	await expect(save.getByRole('status')).toContainText('Saved.');
+	await save.getByRole('link', { name: `Open “${title}” in your library` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.locator('.meta')).toContainText(/Rows\s*6\b/);
+
+	// Reopened from the library, as a new visit would: the chart draws from the stored rows.
+	await page.reload();
+	await page.getByRole('link', { name: 'Chart this dataset' }).click();
+	await expect(page.getByTestId('filter-summary')).toContainText('6 articles match, from 2024-03-02 to 2024-03-15');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await openCoverageTable(page);
+	await expect(page.getByTestId('coverage-table')).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('2,400 outlets are grouped in bulk through an outlet,group mapping file and charted by group', async ({ page }) => {
+	const many = manyOutlets(2400);
+	await upload(page, 'synthetic-outlets.csv', many.csv);
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('4,802 of 4,802 rows are valid.');
+	const review = page.getByTestId('group-mapping');
+	const totals = review.getByTestId('group-totals');
+	const status = review.getByTestId('group-status');
+	// Only TASS is exactly a bundled outlet (by its domain); a look-alike name gets no suggestion.
+	await expect(totals).toHaveText('1 of 2,402 outlets have a group (1 of 4,802 rows).');
+	await expect(review.locator('caption')).toHaveText('Outlets in the valid rows: 1–50 of 2,402');
+	await review.getByLabel('Search outlets').fill('insider');
+	await expect(review.getByRole('row', { name: /The Insider -/ })).toContainText('no bundled outlet matches');
+	await review.getByLabel('Search outlets').fill('tass');
+	await expect(review.getByRole('row', { name: /TASS/ })).toContainText(
+		'“Russian state media”: matches bundled outlet “TASS” by exact domain tass.com'
+	);
+	await review.getByLabel('Search outlets').fill('');
+
+	await review.getByLabel('Import a mapping CSV').setInputFiles({
+		name: 'synthetic-outlet-groups.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(outletMapping(2400))
+	});
+	await expect(review.getByTestId('mapping-result')).toContainText(
+		'synthetic-outlet-groups.csv: 2,400 outlets of this upload grouped, 3 new groups; 2 rows name outlets not in this upload, 0 have no group.'
+	);
+	await expect(review.getByTestId('mapping-result').getByRole('listitem')).toHaveText([
+		'row 2,404, column outlet: is empty',
+		'row 2,405, column outlet: "Synthetic Outlet 0001" is given a group in row 2 already; the first is used'
+	]);
+	await expect(totals).toHaveText('2,401 of 2,402 outlets have a group (4,801 of 4,802 rows).');
+
+	// The one outlet left goes into a new group with "assign all not assigned"; undo and redo it.
+	await review.getByLabel('New group').fill('Other sources');
+	await review.getByRole('button', { name: 'Add group' }).click();
+	await expect(review.getByLabel('Group to assign')).toHaveValue('custom-other-sources');
+	await review.getByRole('button', { name: 'Assign all 1 not assigned' }).click();
+	await expect(status).toHaveText('1 put in “Other sources”');
+	await expect(totals).toHaveText('2,402 of 2,402 outlets have a group (4,802 of 4,802 rows).');
+	await review.getByRole('button', { name: 'Undo: 1 put in “Other sources”' }).focus();
+	await page.keyboard.press('Control+z');
+	await expect(status).toHaveText('Undone: 1 put in “Other sources”');
+	await expect(totals).toHaveText('2,401 of 2,402 outlets have a group (4,801 of 4,802 rows).');
+	await review.getByRole('button', { name: 'Assign all 1 not assigned' }).click();
+
+	// Select what a search finds, across pages, and assign it at once.
+	await review.getByLabel('Search outlets').fill('herald');
+	await expect(review.locator('caption')).toHaveText('Outlets in the valid rows: 1–48 of 48');
+	await review.getByRole('button', { name: 'Select all 48 found' }).click();
+	await review.getByLabel('Group to assign').selectOption({ label: 'International media' });
+	await review.getByRole('button', { name: 'Assign the 48 selected' }).click();
+	await expect(status).toHaveText('48 put in “International media”');
+	await review.getByLabel('Search outlets').fill('');
+	await review.getByLabel('Sort by').selectOption('name');
+	await expect(review.getByRole('rowheader').first()).toHaveText('Synthetic Herald 0050');
+	await review.getByRole('button', { name: 'Next page' }).click();
+	await expect(review.locator('caption')).toHaveText('Outlets in the valid rows: 51–100 of 2,402');
+	await expectNoAxeViolations(page);
+	await review.screenshot({ path: 'test-results/outlet-review-desktop.png' });
+
+	const download = page.waitForEvent('download');
+	await review.getByRole('button', { name: 'Export the mapping as CSV' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('synthetic-outlets-outlet-groups.csv');
+	const exported = (await readFile(await file.path(), 'utf8')).split('\r\n');
+	expect(exported.slice(0, 1)).toEqual(['outlet,group']);
+	expect(exported).toContain('TASS,Russian state media');
+	expect(exported).toContain('Synthetic Herald 0050,International media');
+	expect(exported).toContain('The Insider -,Other sources');
+
+	await page.getByRole('button', { name: 'Use 4,802 valid rows' }).click();
+	await expect(page.getByTestId('saved')).toBeVisible();
+	await page.getByRole('link', { name: /^Chart / }).click();
+	await openCoverageTable(page);
+	const headers = await page.getByTestId('coverage-table').locator('thead th').allTextContents();
+	expect(headers.slice(1).sort()).toEqual([...GROUP_LABELS, 'International media', 'Other sources', 'Russian state media'].sort());
+});
+
+test('the outlet review on a phone @phone', async ({ page }) => {
+	await upload(page, 'synthetic-outlets.csv', manyOutlets(120).csv);
+	await check(page);
+	const review = page.getByTestId('group-mapping');
+	await expect(review.getByTestId('group-totals')).toHaveText('1 of 122 outlets have a group (1 of 242 rows).');
+	await review.getByLabel('Select Synthetic Outlet 0002').check();
+	await review.getByLabel('Select Synthetic Outlet 0005').check();
+	await review.getByLabel('Group to assign').selectOption({ label: 'International media' });
+	await review.getByRole('button', { name: 'Assign the 2 selected' }).click();
+	await expect(review.getByLabel('Group for Synthetic Outlet 0005')).toHaveValue('international-media');
+	await expectNoAxeViolations(page);
+	await review.getByRole('heading', { name: 'Outlet groups' }).evaluate((h) => h.scrollIntoView());
+	await page.screenshot({ path: 'test-results/outlet-review-phone.png' });
+	await review.locator('caption').evaluate((c) => c.scrollIntoView());
+	await page.screenshot({ path: 'test-results/outlet-review-phone-rows.png' });
+});
+
+test('the outlet review in Ukrainian', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'uk-UA' });
+	const page = await context.newPage();
+	await page.goto('/upload');
+	await expect(page.getByLabel('Виберіть файл CSV або TSV')).toBeEnabled();
+	await page
+		.getByLabel('Виберіть файл CSV або TSV')
+		.setInputFiles({ name: 'synthetic-outlets.csv', mimeType: 'text/csv', buffer: Buffer.from(manyOutlets(60).csv) });
+	await page.getByRole('button', { name: 'Перевірити всі рядки' }).click();
+	const review = page.getByTestId('group-mapping');
+	await expect(review.getByRole('heading', { name: 'Групи видань' })).toBeVisible();
+	await expect(review.getByTestId('group-totals')).toHaveText('Видань із групою: 1 з 62 (рядків: 1 з 122).');
+	await review.getByLabel('Шукати видання').fill('tass');
+	await expect(review.getByRole('row', { name: /TASS/ })).toContainText(
+		'«Russian state media»: точно той самий домен tass.com, що й у вбудованого видання «TASS»'
+	);
+	await review.getByLabel('Шукати видання').fill('');
+	await review.getByLabel('Показати').selectOption({ label: 'без групи' });
+	await review.getByLabel('Група для призначення').selectOption({ label: 'International media' });
+	await review.getByRole('button', { name: 'Призначити всім без групи (61)' }).click();
+	await expect(review.getByTestId('group-status')).toHaveText('до групи «International media» додано: 61');
+	await expect(review.locator('caption')).toHaveText('Видання в коректних рядках: нічого не знайдено');
+	await expectNoAxeViolations(page);
+	await context.close();
+});
+
+/** The rows of a CSV a panel's button downloads, split naively (the cells here hold no commas). */
+async function panelCsv(page: Page, chart: string): Promise<string[][]> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.locator(`[data-chart="${chart}"]`).getByRole('button', { name: 'CSV' }).click()
+	]);
+	return readFileSync(await file.path(), 'utf8')
+		.trim()
+		.split('\r\n')
+		.map((line) => line.split(','));
+}
+
+test('a stance column is proposed, checked by row and column, and charts adopted frames by default and reported ones on request', async ({
+	page
+}) => {
+	await upload(page, 'stances.csv');
+	await expect(page.getByTestId('detected-format')).toHaveText('Unknown format: map the columns by hand');
+	await expect(page.getByRole('combobox', { name: /^Frames Leave/ })).toHaveValue('Frame codes');
+	await expect(page.getByRole('combobox', { name: /^Stance of each frame/ })).toHaveValue('Frame stance');
+	await expectNoAxeViolations(page);
+
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('6 of 8 rows are valid; 2 rows have problems and would be left out.');
+	await expect(page.getByTestId('issues-stance')).toContainText('Stances that cannot be read: 2');
+	await expect(page.getByTestId('issues-stance').getByRole('listitem')).toHaveText([
+		'row 5, column Frame stance: "supports" is not a stance: write adopts, reports, contests',
+		'row 6, column Frame stance: gives a stance for "blame-west", a frame this row does not code in column Frame codes'
+	]);
+	await expectNoAxeViolations(page);
+
+	await useRowsAndOpenCharts(page);
+	const label = (kind: 'frames' | 'outletGroups', id: string) =>
+		kind === 'frames' ? ledger.frames.find((f) => f.id === id)!.label : ledger.outletGroups.find((g) => g.id === id)!.label;
+	const nato = label('frames', 'nato-threat');
+	const west = label('frames', 'blame-west');
+	const state = label('outletGroups', 'russian-state-media');
+	const ukrainian = label('outletGroups', 'ukrainian-media');
+	const independent = label('outletGroups', 'russian-independent-media');
+	const panel = page.locator('[data-chart="frames"]');
+
+	// Only TASS and RIA adopt frames; Kyiv Independent reports them, and Meduza's row records no stance.
+	expect(tableCounts(await tableCells(page, 'frames'))).toEqual({
+		[state]: { [nato]: 1, [west]: 2 },
+		[independent]: { 'No frame adopted': 1 },
+		[ukrainian]: { 'No frame adopted': 3 }
+	});
+	await expect(panel.locator('figcaption')).toContainText('Some codes in this dataset record no stance: they are not counted as adopted');
+	const adopted = await panelCsv(page, 'frames');
+	expect(adopted[0]).toEqual(['Outlet group', 'stance', nato, west, 'No frame adopted']);
+	expect(adopted.slice(1).map((row) => row[1])).toEqual(['adopts', 'adopts', 'adopts']);
+
+	await page.getByRole('radio', { name: 'Also frames it reports or contests' }).check();
+	await expect(page).toHaveURL(/stance=all/);
+	expect(tableCounts(await tableCells(page, 'frames'))).toEqual({
+		[state]: { [`${nato} (adopted)`]: 1, [`${west} (adopted)`]: 2 },
+		[independent]: { [`${nato} (stance not recorded)`]: 1 },
+		[ukrainian]: { [`${nato} (reported)`]: 2, [`${west} (reported)`]: 1, 'No frame coded': 1 }
+	});
+	// One legend entry per frame, and the stances keyed once.
+	await expect(panel.getByRole('list', { name: /^Series in/ }).getByRole('button')).toHaveText([nato, west, 'No frame coded']);
+	await expect(panel.getByTestId('stance-key').getByRole('button')).toHaveText(['adopted', 'reported', 'stance not recorded']);
+	const split = await panelCsv(page, 'frames');
+	expect(split[0]).toEqual(['Outlet group', 'stance', nato, west, 'No frame coded']);
+	expect(split.slice(1).filter((row) => row.slice(2).some((cell) => Number(cell) > 0))).toEqual([
+		[state, 'adopts', '1', '2', ''],
+		[independent, '', '1', '', '0'],
+		[ukrainian, 'reports', '2', '1', ''],
+		[ukrainian, '', '0', '', '1']
+	]);
+	await expectNoAxeViolations(page);
+
+	// The stance key switches every bar of a stance at once.
+	const reported = panel.getByTestId('stance-key').getByRole('button', { name: 'reported' });
+	await reported.click();
+	await expect(reported).toHaveAttribute('aria-pressed', 'false');
+	await reported.click();
+
+	await panel.locator('canvas').scrollIntoViewIfNeeded();
+	await panel.screenshot({ path: 'test-results/stance-legend-light.png' });
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(21, 23, 27)');
+	await panel.screenshot({ path: 'test-results/stance-legend-dark.png' });
 	await expectNoAxeViolations(page);
 });
 

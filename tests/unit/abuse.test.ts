@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { safeRedirect } from '../../src/lib/domain/account';
 import { isolate } from '../../src/lib/domain/bidi';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { isGuessable } from '../../src/lib/server/passwords';
 import { isOwner } from '../../src/lib/server/disputes';
+import { sendAlreadyRegistered } from '../../src/lib/server/auth';
 
 describe('safeRedirect', () => {
 	it.each(['/\t/evil.example/x', '/\\evil.example', '//evil.example', '/\n/evil.example', 'https://evil.example/', '/%09/x\u0000'])(
@@ -43,5 +47,29 @@ describe('the owner role', () => {
 		expect(isOwner({ id: 'u', email: 'owner@example.org', name: 'O', verified: false })).toBe(false);
 		expect(isOwner({ id: 'u', email: 'Owner@Example.org', name: 'O', verified: true })).toBe(true);
 		expect(isOwner({ id: 'u', email: 'other@example.org', name: 'O', verified: true })).toBe(false);
+	});
+});
+
+describe('the mail an address receives', () => {
+	it('is in the language the sign-up was made in, and names its owner’s way in', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'parallax-mail-'));
+		vi.stubEnv('PARALLAX_MAIL_OUTBOX', join(dir, 'outbox.jsonl'));
+		vi.spyOn(console, 'log').mockImplementation(() => {});
+		try {
+			await sendAlreadyRegistered('ada@example.org', 'https://parallax.example', 'uk');
+			await sendAlreadyRegistered('ada@example.org', 'https://parallax.example', 'en');
+			const [uk, en] = readFileSync(join(dir, 'outbox.jsonl'), 'utf8')
+				.trim()
+				.split('\n')
+				.map((line) => JSON.parse(line));
+			expect(uk.subject).toBe('Ваш обліковий запис Parallax');
+			expect(uk.text).toContain('Увійти: https://parallax.example/login');
+			expect(en.subject).toBe('Your Parallax account');
+			expect(en.text).toContain('Sign in: https://parallax.example/login');
+		} finally {
+			vi.unstubAllEnvs();
+			vi.restoreAllMocks();
+			rmSync(dir, { recursive: true });
+		}
 	});
 });

@@ -3,6 +3,10 @@ import { CHART_DATA_COLUMNS, chartDataRows, chartViews, eventChartInput, type Ch
 import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 import { defaultFilters } from '../../src/lib/domain/charts/filters';
 import { toCsv } from '../../src/lib/domain/ledger/table';
+import { translateMessage } from '../../src/lib/i18n/catalogue';
+import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
+
+const say: ChartSay = (message) => translateMessage('en', message);
 
 function rec(date: string, group: string, frames: string[], event = 'e1'): CoverageRecord {
 	return { date, outlet: `${group}-outlet`, group, event, language: 'en', frames, count: 1 };
@@ -43,7 +47,7 @@ describe('all chart data in one file', () => {
 		granularity: 'month' as const,
 		mode: 'share' as const
 	};
-	const rows = chartDataRows(input, filters);
+	const rows = chartDataRows(input, filters, say);
 
 	it('has one row per series per period with matching and total counts', () => {
 		const coverage = rows.filter((r) => r.chart === 'coverage');
@@ -142,7 +146,7 @@ describe('all chart data in one file', () => {
 			total: 2,
 			unit: 'articles'
 		});
-		const views = chartViews(input, { ...filters, mode: 'count' });
+		const views = chartViews(input, { ...filters, mode: 'count' }, say);
 		const sum = (values: (number | null)[]) => values.reduce<number>((a, v) => a + (v ?? 0), 0);
 		expect(frames.reduce((a, r) => a + Number(r.matching), 0)).toBe(views.frames.series.reduce((a, s) => a + sum(s.values), 0));
 	});
@@ -191,7 +195,7 @@ describe('all chart data of a dataset with stances', () => {
 		]
 	};
 	const frames = (stance: 'adopts' | 'all') =>
-		chartDataRows(stanced, { ...defaultFilters('bundled'), stance })
+		chartDataRows(stanced, { ...defaultFilters('bundled'), stance }, say)
 			.filter((r) => r.chart === 'frames')
 			.map((r) => [r.group, r.series, r.stance, r.label, r.matching]);
 
@@ -215,6 +219,31 @@ describe('all chart data of a dataset with stances', () => {
 			['intl', 'threat', 'contests', 'Threat (contested)', 1]
 		]);
 	});
+
+	it('says its stance words in the reader’s language and keeps each frame’s colour in every stance', () => {
+		const ukrainian: ChartSay = (message) => translateMessage('uk', message);
+		const views = chartViews(stanced, { ...defaultFilters('bundled'), stance: 'all' }, ukrainian);
+		const threat = views.frameCounts.series.filter((s) => s.frame === 'threat');
+		expect(threat.map((s) => [s.label, s.frameLabel])).toEqual([
+			['Threat (дотримується)', 'Threat'],
+			['Threat (переказує)', 'Threat'],
+			['Threat (спростовує)', 'Threat']
+		]);
+		expect(new Set(threat.map((s) => s.colour)).size).toBe(1);
+		expect(chartViews(stanced, defaultFilters('bundled'), ukrainian).frameCounts.series.at(-1)?.label).toBe(
+			'Жодного фрейму, якого видання дотримується'
+		);
+	});
+
+	it('says when some codes record no stance, and counts them only among all stances', () => {
+		const partly: ChartInput = { ...stanced, records: [...stanced.records, { ...rec('2025-01-09', 'intl', ['west']), stances: [''] }] };
+		expect(chartViews(stanced, defaultFilters('bundled'), say).unspecified).toBe(false);
+		const adopted = chartViews(partly, defaultFilters('bundled'), say);
+		expect(adopted.unspecified).toBe(true);
+		expect(adopted.frameCounts.series.find((s) => s.key === 'west')?.values).toEqual([0, 1]);
+		const all = chartViews(partly, { ...defaultFilters('bundled'), stance: 'all' }, say);
+		expect(all.frameCounts.series.find((s) => s.key === 'west:')).toMatchObject({ label: 'West (stance not recorded)', values: [0, 1] });
+	});
 });
 
 describe("an event page's chart input", () => {
@@ -236,8 +265,8 @@ describe("an event page's chart input", () => {
 				.map((r) => r.date)
 				.sort();
 			const filters = { ...defaultFilters('bundled'), events: [event], from: own[0]!, to: own.at(-1)! };
-			expect(chartViews(trimmed, filters)).toEqual(chartViews(many, filters));
-			expect(chartDataRows(trimmed, filters)).toEqual(chartDataRows(many, filters));
+			expect(chartViews(trimmed, filters, say)).toEqual(chartViews(many, filters, say));
+			expect(chartDataRows(trimmed, filters, say)).toEqual(chartDataRows(many, filters, say));
 		});
 	}
 	it('is empty for an event without coverage', () => {

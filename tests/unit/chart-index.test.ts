@@ -4,6 +4,10 @@ import { chartIndexOf } from '../../src/lib/domain/charts/chart-index';
 import { chartViews, type ChartInput } from '../../src/lib/domain/charts/chart-views';
 import { collectionWindow } from '../../src/lib/domain/charts/coverage';
 import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
+import { translateMessage } from '../../src/lib/i18n/catalogue';
+import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
+
+const say: ChartSay = (message) => translateMessage('en', message);
 
 // A small deterministic mix: several groups, outlets, events, languages, frame lists (empty,
 // repeated, one literally named "uncoded"), fractional and zero counts, dates across years.
@@ -97,12 +101,12 @@ describe('chartViews over a ChartIndex', () => {
 		for (const [name, patch] of cases) {
 			it(`gives identical views, ${kind}: ${name}`, () => {
 				const filters = { ...defaultFilters('d'), ...patch };
-				expect(chartViews(data, filters, index)).toEqual(chartViews(data, filters));
+				expect(chartViews(data, filters, say, index)).toEqual(chartViews(data, filters, say));
 			});
 		}
 	}
 	it('gives identical views for an empty dataset', () => {
 		const empty = input([]);
-		expect(chartViews(empty, defaultFilters('d'), chartIndexOf([]))).toEqual(chartViews(empty, defaultFilters('d')));
+		expect(chartViews(empty, defaultFilters('d'), say, chartIndexOf([]))).toEqual(chartViews(empty, defaultFilters('d'), say));
 	});
 });

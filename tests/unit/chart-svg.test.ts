@@ -35,6 +35,30 @@ describe('chartSvg', () => {
 		expect(svg).toContain('Source: test; n = 9 articles.');
 	});
 
+	it('fills codes the outlet does not adopt with their stance’s pattern in the frame’s colour, bars and legend alike', () => {
+		const svg = chartSvg({
+			kind: 'bar',
+			title: 'Frames by outlet group',
+			caption: '',
+			categories: ['Ukrainian media'],
+			series: [
+				{ label: 'NATO threat (adopted)', colour: '#332288', values: [1], stance: 'adopts' },
+				{ label: 'NATO threat (reported)', colour: '#332288', values: [4], stance: 'reports' },
+				{ label: 'NATO threat (contested)', colour: '#332288', values: [2], stance: 'contests' },
+				{ label: 'NATO threat (stance not recorded)', colour: '#332288', values: [1], stance: '' }
+			],
+			stacked: true
+		});
+		const fills = [...svg.matchAll(/<g fill="([^"]*)" data-series/g)].map((m) => m[1]);
+		expect(fills).toEqual(['#332288', 'url(#stance-1)', 'url(#stance-2)', 'url(#stance-3)']);
+		expect(svg.match(/<pattern id="stance-\d"/g)).toHaveLength(3);
+		// Striped, cross-hatched (two sets of lines) and dotted.
+		expect(svg).toMatch(/<pattern id="stance-1"[^>]*>.*?<path d="M-8 8L0 0M0 8L8 0M8 8L16 0"/);
+		expect(svg).toMatch(/<pattern id="stance-2"[^>]*>.*?M-8 0L0 8/);
+		expect(svg).toMatch(/<pattern id="stance-3"[^>]*>.*?<circle/);
+		expect(svg.match(/<rect x="[\d.]+" y="[\d.]+" width="12" height="12" fill="url\(#stance-/g)).toHaveLength(3);
+	});
+
 	it('stacks shares to 100% and escapes labels that come from data', () => {
 		const svg = chartSvg({
 			kind: 'bar',

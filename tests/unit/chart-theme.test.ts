@@ -69,6 +69,21 @@ describe('chartConfig', () => {
 		expect(data.labels).toEqual(['Jan 2025', 'Feb 2025']);
 	});
 
+	it('fills a series of a stance other than adopts with its pattern, never "No frame coded"', () => {
+		const split: ChartSpec = {
+			...spec,
+			kind: 'bar',
+			series: [
+				{ key: 'threat:adopts', label: 'Threat (adopted)', colour: '#111111', values: [1, 0], frame: 'threat', stance: 'adopts' },
+				{ key: 'threat:reports', label: 'Threat (reported)', colour: '#111111', values: [1, 0], frame: 'threat', stance: 'reports' },
+				{ key: 'uncoded', label: 'No frame coded', colour: '#8c8c8c', values: [1, 0], frame: 'uncoded', stance: '' }
+			]
+		};
+		const pattern = (colour: string, stance: string) => (stance === 'adopts' ? colour : `${stance} in ${colour}`);
+		const { data } = chartConfig(split, { ...drawing, hidden: {}, pattern });
+		expect(data.datasets.map((d) => d.backgroundColor)).toEqual(['#111111', 'reports in #111111', '#8c8c8c']);
+	});
+
 	it('gives axes and markers the theme, and animates only when asked', () => {
 		const { options } = chartConfig(spec, drawing);
 		expect(options.scales?.x?.ticks?.color).toBe('#eceae4');

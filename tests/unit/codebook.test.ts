@@ -5,6 +5,10 @@ import { defaultFilters, parseFilters } from '../../src/lib/domain/charts/filter
 import { formatIssue } from '../../src/lib/domain/ledger/table';
 import { readLedger } from '../../src/lib/server/ledger';
 import { coverageRecords, collectionWindow } from '../../src/lib/domain/charts/coverage';
+import { translateMessage } from '../../src/lib/i18n/catalogue';
+import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
+
+const say: ChartSay = (message) => translateMessage('en', message);
 
 const ledger = readLedger('data');
 const [parallax, pfc] = bundledCodebooks(ledger);
@@ -42,17 +46,17 @@ describe('codebooks', () => {
 		const coded = inCodebook(input, pfc!);
 		const { filters } = parseFilters(new URLSearchParams('codebook=pfc&frame=security-defense&by=frame'), coded.vocab);
 		expect(filters.codebook).toBe('pfc');
-		const views = chartViews(coded, filters);
+		const views = chartViews(coded, filters, say);
 		// By default only frames the outlet adopts count; stance=all counts every code.
 		const security = (f: string) => ledger.frames.find((x) => x.id === f)?.policy_frame === 'security-defense';
 		const adopted = ledger.coverage.filter((c) => c.frame_codes.some((f, i) => security(f) && c.frame_stances[i] === 'adopts')).length;
 		const anyStance = ledger.coverage.filter((c) => c.frame_codes.some(security)).length;
 		expect(adopted).toBeLessThan(anyStance);
 		expect(views.n).toBe(adopted);
-		expect(chartViews(coded, { ...filters, stance: 'all' }).n).toBe(anyStance);
+		expect(chartViews(coded, { ...filters, stance: 'all' }, say).n).toBe(anyStance);
 		expect(views.coverage.series.map((s) => s.key)).toEqual(['security-defense']);
 		expect(coded.labels.frames['security-defense']).toBe('Security and defense');
-		expect(chartViews(input, defaultFilters('bundled')).n).toBe(ledger.coverage.length);
+		expect(chartViews(input, defaultFilters('bundled'), say).n).toBe(ledger.coverage.length);
 	});
 
 	it('reads an uploaded codebook and crosswalk, reporting unknown ids by file, row and column', () => {

@@ -4,6 +4,7 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Importer } from '../../src/lib/domain/import/importer';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
+import { packChartInput } from '../../src/lib/domain/charts/packed-records';
 import { localChartInput, type LocalDataset, type LocalDatasetMeta } from '../../src/lib/domain/import/local-dataset';
 import { DatasetSource, type LocalShelf, type ServedCharts } from '../../src/routes/charts/dataset-source.svelte';
 
@@ -125,11 +126,12 @@ describe('DatasetSource', () => {
 		expect(source.input).toBe(served);
 	});
 
-	it('prefers a stored dataset the server sent', async () => {
+	it('prefers a stored dataset the server sent, unpacked once', async () => {
 		const stored = localChartInput(mine, bundledFrames);
 		const shelf = new SlowShelf([mine]);
-		const { source } = open(shelf, { requested: 'stored-1', data: { ...served, stored } });
+		const { source } = open(shelf, { requested: 'stored-1', data: { ...served, stored: packChartInput(stored) } });
 		await shelf.release();
-		expect(source.input).toBe(stored);
+		expect(source.input).toEqual(stored);
+		expect(source.input).toBe(source.input);
 	});
 });

@@ -47,7 +47,7 @@ describe('unknown frame codes', () => {
 
 	it('take the frame the researcher chose, or leave the row uncoded', () => {
 		const lists = ['nato-threat', ['nato-threat', 'XYZ'].join(FRAME_SEP), 'XYZ', 'constructor', 'toString', ''];
-		expect(resolveFrameLists(lists, { XYZ: 'sanctions-backfire', constructor: '' })).toEqual([
+		expect(resolveFrameLists(lists, { XYZ: 'sanctions-backfire', constructor: '' }).frames).toEqual([
 			'nato-threat',
 			['nato-threat', 'sanctions-backfire'].join(FRAME_SEP),
 			'sanctions-backfire',
@@ -55,7 +55,7 @@ describe('unknown frame codes', () => {
 			'toString',
 			''
 		]);
-		expect(resolveFrameLists([['XYZ', 'nato-threat'].join(FRAME_SEP)], { XYZ: 'nato-threat' })).toEqual(['nato-threat']);
+		expect(resolveFrameLists([['XYZ', 'nato-threat'].join(FRAME_SEP)], { XYZ: 'nato-threat' }).frames).toEqual(['nato-threat']);
 	});
 
 	it('are not checked without a codebook', () => {

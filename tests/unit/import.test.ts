@@ -537,7 +537,7 @@ describe('outlet groups', () => {
 		expect(domainOf('Example News')).toBe('');
 	});
 
-	it('suggests groups by domain (subdomains included), then by name', () => {
+	it('suggests groups only by exact domain, then by exact name', () => {
 		const suggestions = suggestGroups(
 			[
 				{ key: 'Reuters UK', domain: 'uk.reuters.com', rows: 1 },
@@ -547,10 +547,10 @@ describe('outlet groups', () => {
 			],
 			known
 		);
+		const tass = { group: 'russian-state-media', outletId: 'tass-com', outletName: 'TASS', outletDomain: 'tass.com' };
 		expect(Object.fromEntries(suggestions)).toEqual({
-			'Reuters UK': { group: 'international-media', outletId: 'reuters-com', basis: 'domain' },
-			tass: { group: 'russian-state-media', outletId: 'tass-com', basis: 'name' },
-			'tass.com': { group: 'russian-state-media', outletId: 'tass-com', basis: 'domain' }
+			tass: { ...tass, basis: 'name' },
+			'tass.com': { ...tass, basis: 'domain' }
 		});
 	});
 

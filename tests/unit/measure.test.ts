@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldSeries, OTHER, timeSeries, valueSummary, valueTimeSeries, type CoverageRecord } from '../../src/lib/domain/charts/aggregate';
-import { chartDataRows, chartViews } from '../../src/lib/domain/charts/chart-views';
+import { chartDataRows, chartViews, type ChartSay } from '../../src/lib/domain/charts/chart-views';
+import { translateMessage } from '../../src/lib/i18n/catalogue';
 import { defaultFilters } from '../../src/lib/domain/charts/filters';
 import { MeasureSchema, readMeasure, type Combine, type Measure } from '../../src/lib/domain/charts/measure';
 import { emptyMapping, type ColumnMapping } from '../../src/lib/domain/import/formats';
@@ -14,6 +15,7 @@ function value(date: string, series: string, count: number, group = series): Cov
 	return { date, outlet: series, group, event: '', language: '', frames: [], count };
 }
 
+const say: ChartSay = (message) => translateMessage('en', message);
 const window = { start: '2020-01-01', end: '2020-12-31' };
 const monthly = (combine: Combine, by: 'outlet' | 'group' = 'outlet') =>
 	({ granularity: 'month', by, from: '2020-01-01', to: '2020-04-30', window, combine }) as const;
@@ -97,11 +99,11 @@ describe('many lines', () => {
 				series: ''
 			}
 		);
-		const views = chartViews(input, { ...defaultFilters('d'), by: 'outlet' });
+		const views = chartViews(input, { ...defaultFilters('d'), by: 'outlet' }, say);
 		expect(views.coverage.series).toHaveLength(13);
 		expect(views.coverage.series.at(-1)?.label).toBe('Other (3)');
 		expect(views.lineChoices).toHaveLength(15);
-		const rows = chartDataRows(input, { ...defaultFilters('d'), by: 'outlet' });
+		const rows = chartDataRows(input, { ...defaultFilters('d'), by: 'outlet' }, say);
 		expect(new Set(rows.map((r) => r.series)).size).toBe(15);
 		expect(rows.every((r) => r.unit === 'events' && r.chart === 'coverage')).toBe(true);
 	});

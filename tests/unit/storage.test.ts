@@ -12,9 +12,13 @@ import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 import { chartViews } from '../../src/lib/domain/charts/chart-views';
 import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
 import { recordsChartInput } from '../../src/lib/domain/import/local-dataset';
-import { DATASET_COLUMNS } from '../../src/lib/domain/import/dataset';
+import { DATASET_EXPORT_COLUMNS, stanceCell } from '../../src/lib/domain/import/dataset';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { datasetCsvStream } from '../../src/lib/server/dataset-csv';
+import { translateMessage } from '../../src/lib/i18n/catalogue';
+import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
+
+const say: ChartSay = (message) => translateMessage('en', message);
 
 /**
  * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set
@@ -130,7 +134,7 @@ for (const [engine, open] of engines) {
 			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(rows.slice(0, 2500), rows.slice(2500)));
 			const bundled = { frames: ['nato-threat', 'arms'], frameLabels: {}, groups: ['state', 'intl'] };
 			const views = (records: CoverageRecord[], filters: Partial<Filters>) =>
-				chartViews(recordsChartInput(records, id, bundled), { ...defaultFilters(id), ...filters });
+				chartViews(recordsChartInput(records, id, bundled), { ...defaultFilters(id), ...filters }, say);
 			const summed = await store.records(id);
 			expect(summed.length).toBeLessThan(rows.length / 2);
 			expect(await store.recordGroups(id, {}, { period: 'day', outlets: true })).toBe(summed.length);
@@ -152,7 +156,7 @@ for (const [engine, open] of engines) {
 			expect(views(monthly, byMonth)).toEqual(views(raw, byMonth));
 			const weekly = await store.records(id, { outlets: ['Outlet 2'] }, { period: 'week', outlets: true });
 			expect(weekly.reduce((a, r) => a + r.count, 0)).toBe(rows.filter((r) => r.outlet === 'Outlet 2').reduce((a, r) => a + r.count, 0));
-			expect(await store.outlets(id)).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
+			expect(await store.distinct(id, 'outlet')).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
 		});
 
 		it('streams a CSV export page by page that is the file toCsv makes of all its rows', async () => {
@@ -167,8 +171,8 @@ for (const [engine, open] of engines) {
 			await store.createDataset(newDataset(id, `${prefix}-u1`), batches([...rows, tricky(6)]));
 			const whole = async (filter: RowFilter) =>
 				toCsv(
-					[...DATASET_COLUMNS],
-					(await store.rows(id, filter, 1000, 0)).map((r) => ({ ...r, frames: r.frames.join(';') }))
+					[...DATASET_EXPORT_COLUMNS],
+					(await store.rows(id, filter, 1000, 0)).map((r) => ({ ...r, frames: r.frames.join(';'), stances: stanceCell(r.stances) }))
 				);
 			for (const [filter, pageRows] of [
 				[{}, 3],
@@ -234,21 +238,22 @@ for (const [engine, open] of engines) {
 			expect((await store.records(id, { from: '2025-06-24', to: '2025-06-30' })).length).toBe(2);
 			expect((await store.records(id, { frames: ['arms'] })).length).toBe(2);
 			expect((await store.rows(id, {}, 2, 1)).map((r) => r.date)).toEqual(['2025-06-25', '2025-06-30']);
+			// A dataset that records no stance has '' for every frame.
 			expect(await store.aggregate(id, 'week', {})).toEqual([
-				{ period: '2025-06-23', group: 'state', frame: 'arms', count: 1 },
-				{ period: '2025-06-23', group: 'state', frame: 'nato-threat', count: 2 },
-				{ period: '2025-06-30', group: 'intl', frame: '', count: 1 },
-				{ period: '2025-07-14', group: 'intl', frame: 'arms', count: 5 }
+				{ period: '2025-06-23', group: 'state', frame: 'arms', stance: '', count: 1 },
+				{ period: '2025-06-23', group: 'state', frame: 'nato-threat', stance: '', count: 2 },
+				{ period: '2025-06-30', group: 'intl', frame: '', stance: '', count: 1 },
+				{ period: '2025-07-14', group: 'intl', frame: 'arms', stance: '', count: 5 }
 			]);
 			expect(await store.aggregate(id, 'month', { frames: ['arms'] })).toEqual([
-				{ period: '2025-06-01', group: 'state', frame: 'arms', count: 1 },
-				{ period: '2025-07-01', group: 'intl', frame: 'arms', count: 5 }
+				{ period: '2025-06-01', group: 'state', frame: 'arms', stance: '', count: 1 },
+				{ period: '2025-07-01', group: 'intl', frame: 'arms', stance: '', count: 5 }
 			]);
 		});
 
 		it('aggregates the same whether a filter narrows by date, group and frame or by outlet, event and language', async () => {
 			const id = `${prefix}-d1`;
-			const state = [{ period: '2025-06-23', group: 'state', frame: 'nato-threat', count: 1 }];
+			const state = [{ period: '2025-06-23', group: 'state', frame: 'nato-threat', stance: '', count: 1 }];
 			expect(
 				await store.aggregate(id, 'week', { from: '2025-06-24', to: '2025-06-30', groups: ['state'], frames: ['nato-threat'] })
 			).toEqual(state);
@@ -256,11 +261,53 @@ for (const [engine, open] of engines) {
 				await store.aggregate(id, 'week', { from: '2025-06-24', to: '2025-06-30', outlets: ['tass'], frames: ['nato-threat'] })
 			).toEqual(state);
 			expect(await store.aggregate(id, 'week', { languages: ['en'], events: ['hague'], groups: ['intl'] })).toEqual([
-				{ period: '2025-06-30', group: 'intl', frame: '', count: 1 },
-				{ period: '2025-07-14', group: 'intl', frame: 'arms', count: 5 }
+				{ period: '2025-06-30', group: 'intl', frame: '', stance: '', count: 1 },
+				{ period: '2025-07-14', group: 'intl', frame: 'arms', stance: '', count: 5 }
 			]);
 			expect(await store.aggregate(id, 'week', { languages: ['de'] })).toEqual([]);
 			expect(await store.aggregate(id, 'week', { groups: ['nobody'] })).toEqual([]);
+		});
+
+		it('keeps each frame with its stance in rows, chart records, aggregates and the CSV export', async () => {
+			const id = `${prefix}-stances`;
+			const stanced: ImportedCoverageRow[] = [
+				{ ...row('2025-06-23', 'tass', 'state', ['nato-threat', 'arms']), stances: ['adopts', 'reports'] },
+				{ ...row('2025-06-24', 'kyiv', 'ua', ['nato-threat']), stances: ['contests'] },
+				// Stance recorded for one frame only, and a row recording none, in a dataset that has stances.
+				{ ...row('2025-06-25', 'kyiv', 'ua', ['nato-threat', 'arms']), stances: ['', 'reports'] },
+				row('2025-06-26', 'kyiv', 'ua', ['arms']),
+				row('2025-06-27', 'kyiv', 'ua', [])
+			];
+			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(stanced));
+			expect(await store.rows(id, {}, 10, 0)).toEqual(stanced);
+			const records = await store.records(id);
+			expect(records.map((r) => r.stances)).toEqual(stanced.map((r) => r.stances));
+			const expected = [
+				{ period: '2025-06-23', group: 'state', frame: 'arms', stance: 'reports', count: 1 },
+				{ period: '2025-06-23', group: 'state', frame: 'nato-threat', stance: 'adopts', count: 1 },
+				{ period: '2025-06-23', group: 'ua', frame: '', stance: '', count: 1 },
+				{ period: '2025-06-23', group: 'ua', frame: 'arms', stance: '', count: 1 },
+				{ period: '2025-06-23', group: 'ua', frame: 'arms', stance: 'reports', count: 1 },
+				{ period: '2025-06-23', group: 'ua', frame: 'nato-threat', stance: '', count: 1 },
+				{ period: '2025-06-23', group: 'ua', frame: 'nato-threat', stance: 'contests', count: 1 }
+			];
+			// Summed from the stored articles (an outlet filter) and, in DuckDB, from the pre-summed cube: the same.
+			expect(await store.aggregate(id, 'week', {})).toEqual(expected);
+			expect(await store.aggregate(id, 'week', { outlets: ['tass', 'kyiv'] })).toEqual(expected);
+			const csv = (await new Response(datasetCsvStream(store, id, {})).text()).split('\r\n');
+			expect(csv[0]).toBe('date,outlet,group,event,language,frames,stances,count,title,url');
+			expect(csv.slice(1, 4).map((line) => line.split(',').slice(5, 7))).toEqual([
+				['nato-threat;arms', 'adopts;reports'],
+				['nato-threat', 'contests'],
+				['nato-threat;arms', ';reports']
+			]);
+			// Charted by stance: adopted frames by default, every code split by stance on request.
+			const input = recordsChartInput(records, id, { frames: ['nato-threat', 'arms'], frameLabels: {}, groups: [] });
+			const adopted = chartViews(input, defaultFilters(id), say).frameCounts;
+			expect(adopted.series.map((s) => [s.key, s.values])).toEqual([
+				['nato-threat', [1, 0]],
+				['uncoded', [0, 4]]
+			]);
 		});
 
 		it('stores every character of every row, however many batches an import has', async () => {

@@ -9,6 +9,10 @@ import { Importer } from '../../src/lib/domain/import/importer';
 import { localChartInput, type LocalDataset } from '../../src/lib/domain/import/local-dataset';
 import { neutraliseCell, toCsv } from '../../src/lib/domain/ledger/table';
 import { languageLabel } from '../../src/lib/domain/languages';
+import { translateMessage } from '../../src/lib/i18n/catalogue';
+import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
+
+const say: ChartSay = (message) => translateMessage('en', message);
 
 /** The kinds of text real exports hold that broke pages before, and plain random text. */
 const awkward = fc.oneof(
@@ -82,7 +86,7 @@ describe('any text in any mapped column', () => {
 					groupLabels: {}
 				};
 				const input = localChartInput(dataset, { frames: ['nato-threat'], frameLabels: { 'nato-threat': 'NATO threat' }, groups: [] });
-				if (input.records.length > 0) chartViews(input, defaultFilters(dataset.id));
+				if (input.records.length > 0) chartViews(input, defaultFilters(dataset.id), say);
 				for (const language of input.vocab.languages) {
 					expect(typeof languageLabel(language, 'en')).toBe('string');
 					expect(typeof languageLabel(language, 'uk')).toBe('string');

@@ -199,17 +199,17 @@ describe('UploadFlow', () => {
 		const { report } = at(flow, 'report');
 		expect(report.seconds).toBe(0.5);
 		expect(report.result.data.length).toBeGreaterThan(0);
-		expect(report.assignment['tass.com']).toBe('russian-state');
+		expect(report.groups.assignment['tass.com']).toBe('russian-state');
 		expect(report.suggestions.get('tass.com')?.group).toBe('russian-state');
-		expect(report.assignment['Reuters']).toBe(UNGROUPED);
-		expect(report.customGroups).toEqual([]);
+		expect(report.groups.assignment['Reuters']).toBe(UNGROUPED);
+		expect(report.groups.customGroups).toEqual([]);
 	});
 
 	it('gives each of a few count series its own group', async () => {
 		const { flow } = await reportFor('gdelt-timeline.csv');
 		const { report } = at(flow, 'report');
-		expect(report.customGroups).toEqual([{ id: 'custom-article-count', label: 'Article Count' }]);
-		expect(report.assignment).toEqual({ 'Article Count': 'custom-article-count' });
+		expect(report.groups.customGroups).toEqual([{ id: 'custom-article-count', label: 'Article Count' }]);
+		expect(report.groups.assignment).toEqual({ 'Article Count': 'custom-article-count' });
 	});
 
 	it('returns to the mapping when an import is cancelled or fails, saying so', async () => {
@@ -258,8 +258,7 @@ describe('UploadFlow', () => {
 		const { flow, shelf } = await reportFor('mediacloud-legacy.csv');
 		const { upload, report } = at(flow, 'report');
 		upload.title = '  Summit week  ';
-		report.customGroups.push({ id: 'wires', label: 'Wires' });
-		report.assignment['Reuters'] = 'wires';
+		report.groups.assign(['Reuters'], report.groups.addGroup('Wires'));
 		await flow.keep();
 		const { dataset } = at(flow, 'saved');
 		expect(shelf.datasets).toEqual([dataset]);
@@ -270,8 +269,8 @@ describe('UploadFlow', () => {
 			rows: report.result.data.length
 		});
 		expect(dataset.id).toMatch(/^local-/);
-		expect(dataset.groupOf).toMatchObject({ 'tass.com': 'russian-state', Reuters: 'wires' });
-		expect(dataset.groupLabels).toEqual({ 'russian-state': 'Russian state media', independent: 'Independent', wires: 'Wires' });
+		expect(dataset.groupOf).toMatchObject({ 'tass.com': 'russian-state', Reuters: 'custom-wires' });
+		expect(dataset.groupLabels).toEqual({ 'russian-state': 'Russian state media', independent: 'Independent', 'custom-wires': 'Wires' });
 		expect(flow.stored.map((m) => m.id)).toEqual([dataset.id]);
 	});
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
+import { translate, type Locale } from '$lib/i18n/catalogue';
 import { sendMail } from './mail';
 import type { PendingSignup, Store, User } from './storage/types';
 
@@ -65,7 +66,7 @@ export async function sendConfirmation(
 	store: Store,
 	user: Pick<User, 'id' | 'email'>,
 	origin: string,
-	locale: 'en' | 'uk',
+	locale: Locale,
 	signup?: PendingSignup
 ) {
 	const token = randomBytes(32).toString('base64url');
@@ -73,23 +74,17 @@ export async function sendConfirmation(
 	const link = `${origin}/verify?token=${token}`;
 	await sendMail({
 		to: user.email,
-		subject: locale === 'uk' ? 'Підтвердьте адресу для Parallax' : 'Confirm your email address for Parallax',
-		text:
-			locale === 'uk'
-				? `Відкрийте це посилання протягом ${LINK_HOURS} годин, щоб підтвердити адресу й увійти:\n${link}\n\nЯкщо ви не створювали облікового запису, нічого не робіть.`
-				: `Open this link within ${LINK_HOURS} hours to confirm your address and sign in:\n${link}\n\nIf you did not create an account, do nothing.`
+		subject: translate(locale, 'mail.confirm.subject'),
+		text: translate(locale, 'mail.confirm.text', { hours: LINK_HOURS, link })
 	});
 }
 
 /** Someone tried to sign up with an address that already has an account: tell its owner, not them. */
-export async function sendAlreadyRegistered(email: string, origin: string, locale: 'en' | 'uk') {
+export async function sendAlreadyRegistered(email: string, origin: string, locale: Locale) {
 	await sendMail({
 		to: email,
-		subject: locale === 'uk' ? 'Ваш обліковий запис Parallax' : 'Your Parallax account',
-		text:
-			locale === 'uk'
-				? `Хтось спробував створити обліковий запис із цією адресою, але він уже існує. Увійти: ${origin}/login`
-				: `Someone tried to create an account with this address, but it already has one. Sign in: ${origin}/login`
+		subject: translate(locale, 'mail.registered.subject'),
+		text: translate(locale, 'mail.registered.text', { link: `${origin}/login` })
 	});
 }
 

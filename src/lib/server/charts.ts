@@ -1,11 +1,12 @@
-import { BUNDLED_DATASET, collectionWindow, coverageRecords } from '$lib/domain/charts/coverage';
+import { BUNDLED_DATASET, collectionWindow, coverageRecords, SUMMED } from '$lib/domain/charts/coverage';
 import { bundledCodebooks } from '$lib/domain/ledger/codebook';
 import type { Vocabulary } from '$lib/domain/charts/filters';
 import { ledger } from './ledger';
 import { canRead, redactedFor } from './access';
 import { store, type Store } from './storage';
 import type { ChartShape, RowFilter } from './storage/types';
-import { recordsChartInput } from '$lib/domain/import/local-dataset';
+import { eventLabels, recordsChartInput } from '$lib/domain/import/local-dataset';
+import { rowFilterFromQuery } from '$lib/domain/charts/filters';
 import type { ChartInput } from '$lib/domain/charts/chart-views';
 import type { Dataset } from '$lib/domain/import/dataset';
 import { sums } from '$lib/domain/charts/measure';
@@ -50,22 +51,35 @@ function buildChartData() {
 
 export type ChartData = ReturnType<typeof buildChartData>;
 
-/** Past this many records a stored dataset's page data is summed more coarsely (about 4 MB of JSON). */
-export const MAX_CHART_RECORDS = 50_000;
+/**
+ * Past this many records a stored dataset's page data is summed more coarsely. Packed (see
+ * packed-records.ts), 25,000 records gzip to about 110 KB, which keeps the charts page with its
+ * bundled data under 200 KB whatever the dataset's size.
+ */
+export const MAX_CHART_RECORDS = 25_000;
 
 /** What the page says about how a stored dataset's records were summed, when not per day and outlet. */
 export interface Coarsened {
 	period: ChartShape['period'];
 	outlets: boolean;
+	events: boolean;
+	languages: boolean;
 }
 
 /**
  * The finest shape whose records fit MAX_CHART_RECORDS. Outlets are kept before days when the
  * viewer charts by outlet or picked outlets (which are then the only ones read); otherwise days
- * are. The last shape is taken whatever its size.
+ * are. Past monthly sums, languages and then events are summed together, unless the viewer
+ * picked some (then only those are read) or charts by event. The last shape is taken whatever
+ * its size.
  */
-async function fittingShape(db: Store, id: string, filter: RowFilter, outletsWanted: boolean): Promise<ChartShape> {
-	const shapes: ChartShape[] = outletsWanted
+async function fittingShape(
+	db: Store,
+	id: string,
+	filter: RowFilter,
+	wanted: { outlets: boolean; events: boolean; languages: boolean }
+): Promise<ChartShape> {
+	const periods: ChartShape[] = wanted.outlets
 		? [
 				{ period: 'day', outlets: true },
 				{ period: 'week', outlets: true },
@@ -78,6 +92,13 @@ async function fittingShape(db: Store, id: string, filter: RowFilter, outletsWan
 				{ period: 'week', outlets: false },
 				{ period: 'month', outlets: false }
 			];
+	const coarsest = periods.at(-1)!;
+	const withoutLanguages: ChartShape = { ...coarsest, languages: false };
+	const shapes = [
+		...periods,
+		...(wanted.languages ? [] : [withoutLanguages]),
+		...(wanted.events ? [] : [{ ...(wanted.languages ? coarsest : withoutLanguages), events: false }])
+	];
 	for (const shape of shapes.slice(0, -1)) {
 		if ((await db.recordGroups(id, filter, shape)) <= MAX_CHART_RECORDS) return shape;
 	}
@@ -87,7 +108,7 @@ async function fittingShape(db: Store, id: string, filter: RowFilter, outletsWan
 /**
  * chartViews() input for a dataset stored on the server, if this viewer may read it. The page
  * gets records summed in the database, never the rows, and no more than MAX_CHART_RECORDS of
- * them unless even monthly sums exceed it.
+ * them unless even monthly sums over all outlets, languages and events exceed it.
  */
 export async function storedChartData(
 	id: string,
@@ -99,14 +120,25 @@ export async function storedChartData(
 	const db = await store();
 	const dataset = await db.dataset(id);
 	if (!dataset || !canRead(dataset, viewer, token)) return null;
-	const chosenOutlets = query.getAll('outlet').filter((o) => o !== '');
-	const filter: RowFilter = chosenOutlets.length > 0 ? { outlets: chosenOutlets } : {};
-	// Summing whole weeks or all outlets keeps a sum's totals; a mean or a latest value it would
-	// change, so those are read per day and series, averaging only readings of one day.
-	const shape = sums(dataset.measure)
-		? await fittingShape(db, id, filter, chosenOutlets.length > 0 || query.get('by') === 'outlet')
-		: { period: 'day' as const, outlets: true, mean: true };
-	const [records, outlets] = await Promise.all([db.records(id, filter, shape), db.outlets(id)]);
+	const { filter: chosen } = rowFilterFromQuery(query);
+	// Only the dimensions the viewer picked values of are narrowed in SQL; the rest are filtered on the page.
+	const filter: RowFilter = { outlets: chosen.outlets, events: chosen.events, languages: chosen.languages };
+	const by = query.get('by');
+	// Summing whole weeks, outlets, events or languages keeps a sum's totals; a mean or a latest
+	// value it would change, so those are read per day and series, averaging only readings of one day.
+	const shape: ChartShape = sums(dataset.measure)
+		? await fittingShape(db, id, filter, {
+				outlets: chosen.outlets.length > 0 || by === 'outlet',
+				events: chosen.events.length > 0 || by === 'event',
+				languages: chosen.languages.length > 0
+			})
+		: { period: 'day', outlets: true, mean: true };
+	const [records, outlets, events, languages] = await Promise.all([
+		db.records(id, filter, shape),
+		db.distinct(id, 'outlet'),
+		db.distinct(id, 'event'),
+		db.distinct(id, 'language')
+	]);
 	const input = recordsChartInput(
 		records,
 		id,
@@ -119,9 +151,21 @@ export async function storedChartData(
 		{},
 		dataset.measure
 	);
-	// Every outlet stays choosable when the records hold only the chosen ones, or none.
+	// Every outlet, event and language stays choosable when the records hold only the chosen ones, or none.
 	input.vocab.outlets = outlets;
 	input.labels.outlets = Object.fromEntries(outlets.map((o) => [o, o]));
-	const coarsened = shape.period === 'day' && shape.outlets ? null : shape;
+	input.vocab.events = events;
+	input.labels.events = { ...eventLabels(events), [SUMMED]: 'All events together' };
+	input.vocab.languages = languages.filter((l) => l !== '');
+	// Weekly and monthly sums are dated by their first day; the dataset's own first and last days are the window.
+	if (shape.period !== 'day' && dataset.windowStart && dataset.windowEnd) {
+		input.window = { ...input.window, start: dataset.windowStart, end: dataset.windowEnd };
+	}
+	const keptEvents = shape.events !== false;
+	const keptLanguages = shape.languages !== false;
+	const coarsened =
+		shape.period === 'day' && shape.outlets && keptEvents && keptLanguages
+			? null
+			: { period: shape.period, outlets: shape.outlets, events: keptEvents, languages: keptLanguages };
 	return { input, dataset: redactedFor(dataset, viewer), coarsened };
 }

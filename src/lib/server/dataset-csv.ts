@@ -1,4 +1,5 @@
-import { DATASET_COLUMNS } from '$lib/domain/import/dataset';
+import { DATASET_EXPORT_COLUMNS } from '$lib/domain/import/dataset';
+import { stanceCell } from '$lib/domain/import/dataset';
 import { csvLines } from '$lib/domain/ledger/table';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import type { RowFilter, Store } from './storage/types';
@@ -13,7 +14,7 @@ export const CSV_PAGE_ROWS = 10_000;
  */
 export function datasetCsvStream(db: Store, datasetId: string, filter: RowFilter, pageRows = CSV_PAGE_ROWS): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
-	const columns = [...DATASET_COLUMNS];
+	const columns = [...DATASET_EXPORT_COLUMNS];
 	let offset = 0;
 	return new ReadableStream<Uint8Array>(
 		{
@@ -32,4 +33,4 @@ export function datasetCsvStream(db: Store, datasetId: string, filter: RowFilter
 	);
 }
 
-const csvRow = (r: DatasetRow) => ({ ...r, frames: r.frames.join(';') });
+const csvRow = (r: DatasetRow) => ({ ...r, frames: r.frames.join(';'), stances: stanceCell(r.stances) });

@@ -3,6 +3,7 @@ import { listedDatasets } from '$lib/server/access';
 import { chartData, storedChartData } from '$lib/server/charts';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
 import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
+import { packChartInput } from '$lib/domain/charts/packed-records';
 
 export async function load({ url, locals }) {
 	const bundled = chartData();
@@ -15,7 +16,7 @@ export async function load({ url, locals }) {
 	const datasets = [...listed, ...(stored && !listed.some((d) => d.id === stored.dataset.id) ? [stored.dataset] : [])];
 	return {
 		...bundled,
-		stored: stored?.input ?? null,
+		stored: stored ? packChartInput(stored.input) : null,
 		coarsened: stored?.coarsened ?? null,
 		storedDatasets: datasets.map((d) => ({ id: d.id, label: `${isolate(d.title)} (saved by ${isolate(d.ownerName)})`, rows: d.rowCount }))
 	};

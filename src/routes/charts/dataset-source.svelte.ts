@@ -1,4 +1,5 @@
 import type { ChartInput } from '$lib/domain/charts/chart-views';
+import { unpackChartInput, type PackedChartInput } from '$lib/domain/charts/packed-records';
 import {
 	isLocalDatasetId,
 	localChartInput,
@@ -8,9 +9,9 @@ import {
 } from '$lib/domain/import/local-dataset';
 import { listLocalDatasets, loadLocalDataset } from '$lib/client/local-datasets';
 
-/** What the charts page's server load gives: the bundled input, and a stored dataset's when one was asked for. */
+/** What the charts page's server load gives: the bundled input, and a stored dataset's (packed) when one was asked for. */
 export interface ServedCharts extends ChartInput {
-	stored: ChartInput | null;
+	stored: PackedChartInput | null;
 }
 
 export interface LocalShelf {
@@ -33,6 +34,7 @@ export class DatasetSource {
 	// Every filter change re-runs the server load, so `data` is new each time. Caching by dataset
 	// keeps a million-row upload from being re-read per change.
 	readonly #inputs = new WeakMap<LocalDataset, ChartInput>();
+	readonly #unpacked = new WeakMap<PackedChartInput, ChartInput>();
 
 	/** The local dataset asked for, unless the list is read and it is not there. */
 	readonly requestedLocal: string | null = $derived.by(() => {
@@ -43,7 +45,7 @@ export class DatasetSource {
 	readonly pending: boolean = $derived(this.requestedLocal !== null && this.#local?.id !== this.requestedLocal);
 	readonly input: ChartInput = $derived.by(() => {
 		const { data } = this.#read();
-		if (data.stored) return data.stored;
+		if (data.stored) return this.#storedInput(data.stored);
 		if (this.#local && this.#local.id === this.requestedLocal) return this.#inputOf(this.#local, data);
 		return this.pending ? { ...data, records: [] } : data;
 	});
@@ -74,6 +76,12 @@ export class DatasetSource {
 	/** The browser's dataset that was last read, once it has been. */
 	get local(): LocalDataset | null {
 		return this.#local;
+	}
+
+	#storedInput(packed: PackedChartInput): ChartInput {
+		let input = this.#unpacked.get(packed);
+		if (!input) this.#unpacked.set(packed, (input = unpackChartInput(packed)));
+		return input;
 	}
 
 	#inputOf(dataset: LocalDataset, data: ServedCharts): ChartInput {

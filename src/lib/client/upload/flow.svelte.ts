@@ -11,6 +11,7 @@ import { groupId, suggestGroups, type GroupSuggestion, type KnownOutlet } from '
 import { defaultReshape } from '$lib/domain/import/wide';
 import { proposeMeasure, type MeasureProposal } from '$lib/domain/import/proposal';
 import type { Measure } from '$lib/domain/charts/measure';
+import { OutletGroups } from './outlet-groups.svelte';
 import { deleteLocalDataset, listLocalDatasets, newLocalId, saveLocalDataset } from '../local-datasets';
 import { FileRefused, type ImportClient } from './client';
 import type { Progress } from './protocol';
@@ -81,9 +82,7 @@ export class Upload {
 
 /** What an import found, with the groups the researcher puts its outlets in. */
 export class Report {
-	customGroups: Group[];
-	/** Outlet key → group id. */
-	assignment: Record<string, string>;
+	readonly groups: OutletGroups;
 	/** Unknown frame code → the codebook frame it means, '' to keep its rows uncoded. */
 	frameChoices: FrameChoices;
 	readonly suggestions: Map<string, GroupSuggestion>;
@@ -111,8 +110,7 @@ export class Report {
 				assignment[outlet.key] = id;
 			} else assignment[outlet.key] = UNGROUPED;
 		}
-		this.customGroups = $state(groups);
-		this.assignment = $state(assignment);
+		this.groups = new OutletGroups(known.groups, assignment, groups);
 		this.frameChoices = $state(Object.fromEntries(result.unknownFrames.map((f) => [f.code, ''])));
 	}
 }
@@ -128,7 +126,7 @@ export interface Known {
 /** The rows with each unknown frame code as the researcher chose: a codebook frame, or none. */
 function withFrameChoices(data: ColumnarCoverage, choices: FrameChoices): ColumnarCoverage {
 	if (Object.keys(choices).length === 0) return data;
-	return { ...data, dict: { ...data.dict, frames: resolveFrameLists(data.dict.frames, choices) } };
+	return { ...data, dict: { ...data.dict, ...resolveFrameLists(data.dict.frames, choices, data.dict.stances) } };
 }
 
 export type UploadStep =
@@ -242,7 +240,7 @@ export class UploadFlow {
 		if (this.state.step !== 'report') return;
 		const { upload, report } = this.state;
 		const { file, inspection } = upload;
-		const groupLabels = Object.fromEntries([...this.#known.groups, ...report.customGroups].map((g) => [g.id, g.label]));
+		const groupLabels = Object.fromEntries(report.groups.all.map((g) => [g.id, g.label]));
 		const dataset: LocalDataset = {
 			id: newLocalId(),
 			title: upload.title.trim() || file.name,
@@ -253,7 +251,7 @@ export class UploadFlow {
 			rows: report.result.data.length,
 			created: new Date().toISOString(),
 			data: withFrameChoices(report.result.data, $state.snapshot(report.frameChoices)),
-			groupOf: $state.snapshot(report.assignment),
+			groupOf: { ...report.groups.assignment },
 			groupLabels
 		};
 		try {

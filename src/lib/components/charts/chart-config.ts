@@ -1,6 +1,7 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import type { ChartSpec } from './context.svelte';
 import { chartTheme, resolveColour, type StyleLookup } from './theme';
+import { UNCODED, type FrameStance } from '$lib/domain/charts/aggregate';
 
 export interface Drawing {
 	/** The styles in force as the chart is drawn, so the colours follow the colour scheme. */
@@ -8,12 +9,14 @@ export interface Drawing {
 	hidden: Readonly<Record<string, boolean>>;
 	animate: boolean;
 	format: (value: number | null) => string;
+	/** Fills a series of one stance; without it every series is solid (as in tests, where there is no canvas). */
+	pattern?: (colour: string, stance: FrameStance) => string | CanvasPattern;
 }
 
 /** What Chart.js draws for a chart: its numbers (`data`) and everything else (`options`). */
 export function chartConfig(
 	spec: ChartSpec,
-	{ lookup, hidden, animate, format }: Drawing
+	{ lookup, hidden, animate, format, pattern }: Drawing
 ): { data: ChartData<'line' | 'bar'>; options: ChartOptions<'line' | 'bar'> } {
 	const { kind, categories, series, stacked, percent, markers, shadeGaps, unit } = spec;
 	const theme = chartTheme(lookup);
@@ -22,7 +25,8 @@ export function chartConfig(
 		return {
 			label: s.label,
 			data: s.values,
-			backgroundColor: colour,
+			// "No frame coded" has no stance to show: it stays solid grey.
+			backgroundColor: s.stance !== undefined && s.frame !== UNCODED && pattern ? pattern(colour, s.stance) : colour,
 			borderColor: colour,
 			borderWidth: kind === 'line' ? 2 : 0,
 			pointRadius: kind === 'line' && categories.length > 60 ? 0 : 2.5,

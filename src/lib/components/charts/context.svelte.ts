@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import type { FrameStance } from '$lib/domain/charts/aggregate';
 
 export interface ChartSeries {
 	key: string;
@@ -6,6 +7,11 @@ export interface ChartSeries {
 	/** A CSS colour, usually `var(--chart-…)` so that it follows the colour scheme. */
 	colour: string;
 	values: (number | null)[];
+	/** Set where a series is one frame in one stance (frames by group, split by stance). */
+	frame?: string;
+	stance?: FrameStance;
+	/** The frame's own label, without the stance the series label adds. */
+	frameLabel?: string;
 }
 
 export interface ChartMarker {
@@ -32,6 +38,11 @@ export interface ChartSpec {
 	shadeGaps: boolean;
 	/** What the values are ("articles", "% of GDP"): the axis title, the table's and the download's. */
 	unit: string;
+	/**
+	 * For charts that count frame codes: which ones, as the CSV's stance column says it (adopts,
+	 * all, or '' where the dataset records no stance). Split series carry their own.
+	 */
+	stance?: string;
 }
 
 export interface ChartContext {

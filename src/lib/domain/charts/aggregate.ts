@@ -52,6 +52,21 @@ export function hasStances(records: readonly CoverageRecord[]): boolean {
 	return known;
 }
 
+const unspecifiedCodes = new WeakMap<readonly CoverageRecord[], boolean>();
+
+/**
+ * Does a dataset that records stances also have codes without one (rows of an upload whose
+ * stance cell was empty)? Those count only when every stance is shown.
+ */
+export function hasUnspecifiedStances(records: readonly CoverageRecord[]): boolean {
+	let known = unspecifiedCodes.get(records);
+	if (known === undefined) {
+		known = hasStances(records) && records.some((r) => r.frames.some((_, i) => (r.stances?.[i] ?? '') === ''));
+		unspecifiedCodes.set(records, known);
+	}
+	return known;
+}
+
 /** The codes a stance filter counts, as [frame, stance] pairs. */
 export function countedCodes(
 	frames: readonly string[],

@@ -1,3 +1,5 @@
+import type { FrameStance } from './aggregate';
+
 /**
  * A chart as a standalone SVG file, drawn from the same numbers as the on-screen chart and its
  * data table. Chart.js draws to a canvas, which only exports pixels; researchers putting a chart
@@ -8,6 +10,8 @@ export interface SvgSeries {
 	label: string;
 	colour: string;
 	values: (number | null)[];
+	/** A series of one stance is filled with its pattern (as on screen); adopted ones are solid. */
+	stance?: FrameStance;
 }
 
 export interface SvgChart {
@@ -21,6 +25,28 @@ export interface SvgChart {
 	percent?: boolean;
 	/** Event markers: index into `categories`, numbered in order as on screen. */
 	markers?: { index: number; label: string }[];
+}
+
+/** The marks of each stance, as the canvas draws them (stripes, cross-hatch, dots over a pale tint). */
+function stancePatternDef(id: string, colour: string, stance: FrameStance): string {
+	const c = escapeXml(colour);
+	const tint = `<rect width="8" height="8" fill="${c}" fill-opacity="0.28"/>`;
+	const marks =
+		stance === ''
+			? `<circle cx="4" cy="4" r="1.8" fill="${c}"/>`
+			: `<path d="M-8 8L0 0M0 8L8 0M8 8L16 0${stance === 'contests' ? 'M-8 0L0 8M0 0L8 8M8 0L16 8' : ''}" stroke="${c}" stroke-width="2"/>`;
+	return `<pattern id="${id}" width="8" height="8" patternUnits="userSpaceOnUse">${tint}${marks}</pattern>`;
+}
+
+/** Fills for each series: its colour, or a pattern for codes the outlet does not adopt. */
+function seriesFills(series: SvgSeries[]): { fills: string[]; defs: string } {
+	const defs: string[] = [];
+	const fills = series.map((s, k) => {
+		if (s.stance === undefined || s.stance === 'adopts') return escapeXml(s.colour);
+		defs.push(stancePatternDef(`stance-${k}`, s.colour, s.stance));
+		return `url(#stance-${k})`;
+	});
+	return { fills, defs: defs.length > 0 ? `<defs>${defs.join('')}</defs>` : '' };
 }
 
 const WIDTH = 960;
@@ -59,6 +85,7 @@ function wrap(text: string, width: number): string[] {
 
 export function chartSvg(chart: SvgChart): string {
 	const { categories, series, percent = false } = chart;
+	const { fills, defs } = seriesFills(series);
 	const stacked = chart.stacked ?? false;
 	const plotWidth = WIDTH - PLOT.left - PLOT.right;
 	const n = categories.length;
@@ -138,7 +165,7 @@ export function chartSvg(chart: SvgChart): string {
 				);
 				if (stacked) base[i] = from + v;
 			});
-			out.push(`<g fill="${escapeXml(s.colour)}" data-series="${escapeXml(s.label)}">${bars.join('')}</g>`);
+			out.push(`<g fill="${fills[k]}" data-series="${escapeXml(s.label)}">${bars.join('')}</g>`);
 		});
 	} else {
 		series.forEach((s) => {
@@ -170,14 +197,14 @@ export function chartSvg(chart: SvgChart): string {
 	// Legend, then the caption with source and n, below the axis labels.
 	let legendY = axisY + labelSpace + 24;
 	let legendX = PLOT.left;
-	for (const s of series) {
+	for (const [k, s] of series.entries()) {
 		const width = 28 + s.label.length * 6.5;
 		if (legendX + width > WIDTH - PLOT.right) {
 			legendX = PLOT.left;
 			legendY += 20;
 		}
 		out.push(
-			`<rect x="${legendX}" y="${legendY - 10}" width="12" height="12" fill="${escapeXml(s.colour)}"/>` +
+			`<rect x="${legendX}" y="${legendY - 10}" width="12" height="12" fill="${fills[k]}"/>` +
 				`<text x="${legendX + 18}" y="${legendY}" font-size="12">${escapeXml(s.label)}</text>`
 		);
 		legendX += width;
@@ -192,6 +219,6 @@ export function chartSvg(chart: SvgChart): string {
 		`<?xml version="1.0" encoding="UTF-8"?>\n` +
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT}" fill="#1b1d21" role="img" aria-labelledby="chart-title chart-desc">` +
 		`<title id="chart-title">${escapeXml(chart.title)}</title><desc id="chart-desc">${escapeXml(chart.caption)}</desc>` +
-		`<rect width="100%" height="100%" fill="#ffffff"/>${out.join('')}</svg>\n`
+		`${defs}<rect width="100%" height="100%" fill="#ffffff"/>${out.join('')}</svg>\n`
 	);
 }

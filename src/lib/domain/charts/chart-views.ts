@@ -4,6 +4,7 @@ import {
 	foldSeries,
 	framesByGroup,
 	hasStances,
+	hasUnspecifiedStances,
 	MAX_LINES,
 	OTHER,
 	periodLabel,
@@ -29,12 +30,22 @@ import { indexedAggregates, type ChartIndex, type IndexedAggregates } from './ch
 import { colourFor, FIXED_GROUPS } from './palette';
 import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/codebook';
 import { ARTICLES, type Measure } from './measure';
+import type { Message } from '../message';
 
 /** The shape every chart panel draws: categories on x (and table rows) × series. */
 export interface ChartView {
 	categories: { key: string; label: string }[];
 	/** `frame` and `stance` where a frames-by-group series is one frame in one stance. */
-	series: { key: string; label: string; colour: string; values: (number | null)[]; frame?: string; stance?: FrameStance }[];
+	series: {
+		key: string;
+		label: string;
+		colour: string;
+		values: (number | null)[];
+		frame?: string;
+		stance?: FrameStance;
+		/** The frame's own label, where `label` adds the stance. */
+		frameLabel?: string;
+	}[];
 	markers: { index: number; label: string }[];
 	n: number;
 }
@@ -56,18 +67,25 @@ export interface ChartInput {
 	measure?: Measure;
 }
 
-const UNCODED_LABEL = 'No frame coded';
-/** Counting adopted codes only, an article whose codes are all reported or contested lands here too. */
-const NOT_ADOPTED_LABEL = 'No frame adopted';
-const STANCE_LABELS: Record<FrameStance, string> = {
-	adopts: 'adopted',
-	reports: 'reported',
-	contests: 'contested',
-	'': 'stance not recorded'
-};
+/** The words a chart view adds to the data's own labels, as catalogue keys. */
+export type ChartWord =
+	| 'charts.series.uncoded'
+	| 'charts.series.notAdopted'
+	| 'charts.series.withStance'
+	| 'charts.series.other'
+	| 'charts.stanceName.adopts'
+	| 'charts.stanceName.reports'
+	| 'charts.stanceName.contests'
+	| 'charts.stanceName.unspecified';
+/** Says a chart word in the reader's language: the page's say(), or translateMessage for one language. */
+export type ChartSay = (message: Message<ChartWord>) => string;
 
-function labelFor(by: SeriesBy, key: string, labels: ChartLabels, adoptedOnly = false): string {
-	if (key === UNCODED) return adoptedOnly ? NOT_ADOPTED_LABEL : UNCODED_LABEL;
+/** The catalogue key of a stance's name in a series label. */
+export const stanceName = (stance: FrameStance): Message<ChartWord> => ({ key: `charts.stanceName.${stance || 'unspecified'}` });
+
+function labelFor(by: SeriesBy, key: string, labels: ChartLabels, say: ChartSay, adoptedOnly = false): string {
+	// Counting adopted codes only, an article whose codes are all reported or contested lands here too.
+	if (key === UNCODED) return say({ key: adoptedOnly ? 'charts.series.notAdopted' : 'charts.series.uncoded' });
 	const map = { group: labels.groups, outlet: labels.outlets, frame: labels.frames, event: labels.events }[by];
 	return map[key] ?? key;
 }
@@ -114,7 +132,13 @@ function resolutionOf(records: CoverageRecord[]) {
  * The coverage chart draws at most MAX_LINES lines (and those picked) unless `fold` is false,
  * as for downloads, which carry every series.
  */
-export function chartViews(input: ChartInput, filters: Filters, index?: ChartIndex, { fold = true }: { fold?: boolean } = {}) {
+export function chartViews(
+	input: ChartInput,
+	filters: Filters,
+	say: ChartSay,
+	index?: ChartIndex,
+	{ fold = true }: { fold?: boolean } = {}
+) {
 	const { window, vocab, labels } = input;
 	const measure = input.measure ?? ARTICLES;
 	const from = filters.from ?? window.start;
@@ -162,7 +186,10 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		categories: overTime.periods.map((p) => ({ key: p, label: periodLabel(p, granularity) })),
 		series: overTime.series.map((s) => ({
 			key: s.key,
-			label: s.key === OTHER ? `Other (${overTime.folded})` : labelFor(filters.by, s.key, labels, adoptedOnly),
+			label:
+				s.key === OTHER
+					? say({ key: 'charts.series.other', params: { count: overTime.folded } })
+					: labelFor(filters.by, s.key, labels, say, adoptedOnly),
 			colour: colourOf(filters.by, s.key, vocab),
 			values: s.values
 		})),
@@ -174,17 +201,18 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		categories: crosstab.rows.map((g) => ({ key: g, label: labels.groups[g] ?? g })),
 		series: crosstab.columns.map((frame, j) => {
 			const stance = crosstab.stances?.[j];
-			const label = labelFor('frame', frame, labels, adoptedOnly);
+			const label = labelFor('frame', frame, labels, say, adoptedOnly);
 			const values = cells.map((row) => row[j] ?? 0);
 			if (stance === undefined) return { key: frame, label, colour: colourOf('frame', frame, vocab), values };
-			// Adopted codes keep their frame's colour; the rest take their stance's, stacked above.
+			// Every stance keeps its frame's colour; the canvas and the legend tell stances apart by pattern.
 			return {
 				key: frame === UNCODED ? frame : `${frame}:${stance}`,
-				label: frame === UNCODED ? label : `${label} (${STANCE_LABELS[stance]})`,
-				colour: stance === 'adopts' || frame === UNCODED ? colourOf('frame', frame, vocab) : `var(--chart-stance-${stance || 'unknown'})`,
+				label: frame === UNCODED ? label : say({ key: 'charts.series.withStance', params: { frame: label, stance: stanceName(stance) } }),
+				colour: colourOf('frame', frame, vocab),
 				values,
 				frame,
-				stance
+				stance,
+				frameLabel: label
 			};
 		}),
 		markers: [],
@@ -198,7 +226,7 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		categories: mix.periods.map((p) => ({ key: p, label: periodLabel(p, 'month') })),
 		series: mix.series.map((s) => ({
 			key: s.key,
-			label: labelFor('frame', s.key, labels, adoptedOnly),
+			label: labelFor('frame', s.key, labels, say, adoptedOnly),
 			colour: colourOf('frame', s.key, vocab),
 			values: s.values
 		})),
@@ -210,6 +238,8 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 
 	/** Which frame codes the frame charts count, for their captions. */
 	const stance: 'adopts' | 'all' | 'unknown' = stanced ? filters.stance : 'unknown';
+	/** Whether some codes record no stance, which the captions then say. */
+	const unspecified = hasUnspecifiedStances(input.records);
 	// Every series the coverage chart could draw, largest first, for the picker of lines.
 	const lineChoices = overTime.folded > 0 ? overTime.keys : [];
 	return {
@@ -224,10 +254,11 @@ export function chartViews(input: ChartInput, filters: Filters, index?: ChartInd
 		focus,
 		n,
 		stance,
+		unspecified,
 		measure,
 		summary,
 		folded: overTime.folded,
-		lineChoices: lineChoices.map((key) => ({ key, label: labelFor(filters.by, key, labels, adoptedOnly) }))
+		lineChoices: lineChoices.map((key) => ({ key, label: labelFor(filters.by, key, labels, say, adoptedOnly) }))
 	};
 }
 
@@ -254,8 +285,8 @@ export function eventChartInput<T extends ChartInput>(input: T, eventId: string)
  * granularity applied, so shares can be recomputed. Periods outside the collection window
  * have neither (empty cells), never zero. Built from chartViews() so it equals the charts.
  */
-export function chartDataRows(input: ChartInput, filters: Filters): Record<string, unknown>[] {
-	const matching = chartViews(input, filters, undefined, { fold: false });
+export function chartDataRows(input: ChartInput, filters: Filters, say: ChartSay): Record<string, unknown>[] {
+	const matching = chartViews(input, filters, say, undefined, { fold: false });
 	const all = chartViews(
 		input,
 		{
@@ -270,6 +301,7 @@ export function chartDataRows(input: ChartInput, filters: Filters): Record<strin
 			granularity: matching.granularity,
 			focus: matching.focus
 		},
+		say,
 		undefined,
 		{ fold: false }
 	);

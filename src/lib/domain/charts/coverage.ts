@@ -3,6 +3,12 @@ import type { Ledger } from '../ledger/ledger';
 
 export const BUNDLED_DATASET = 'bundled';
 
+/**
+ * The event or language of records that sum every event or language together, when a stored
+ * dataset is too large to send to the charts page per event or language.
+ */
+export const SUMMED = '*';
+
 /** Coverage rows joined to their outlet's group, in the shape the aggregation reads. */
 export function coverageRecords(ledger: Ledger): CoverageRecord[] {
 	const groupOf = new Map(ledger.outlets.map((o) => [o.id, o.group]));

@@ -8,7 +8,19 @@ import type { UploadedOutlet } from './outlets';
  */
 export interface ColumnarCoverage {
 	length: number;
-	dict: { date: string[]; outlet: string[]; group: string[]; event: string[]; language: string[]; frames: string[] };
+	dict: {
+		date: string[];
+		outlet: string[];
+		group: string[];
+		event: string[];
+		language: string[];
+		frames: string[];
+		/**
+		 * Beside `frames` when the upload mapped a stance column: entry i holds the stances of
+		 * frame list i, joined the same way ('' for a frame without one, or for a list without any).
+		 */
+		stances?: string[];
+	};
 	date: Uint32Array;
 	outlet: Uint32Array;
 	group: Uint32Array;
@@ -89,8 +101,10 @@ export function packText(values: string[]): PackedText {
 	return builder.build();
 }
 
-type TextColumn = keyof ColumnarCoverage['dict'];
+type TextColumn = Exclude<keyof ColumnarCoverage['dict'], 'stances'>;
 export const FRAME_SEP = '\u001f';
+/** Between a frame list and its stances in the builder's dictionary key. */
+const STANCE_SEP = '\u001e';
 
 /** One dictionary-encoded column: each distinct value once, and one code per row. */
 class EncodedColumn {
@@ -116,6 +130,7 @@ class EncodedColumn {
 
 const same = (value: string) => value;
 const joinFrames = (frames: string[]) => frames.join(FRAME_SEP);
+const frameListOf = (key: string) => key.split(STANCE_SEP)[0]!;
 
 /**
  * The columns of an upload's valid rows, filled row by row. Outlets are counted, and their
@@ -135,6 +150,8 @@ export class ColumnarBuilder {
 	private urls = new TextBuilder();
 	private outletRows: number[] = [];
 	private outletDomains: string[] = [];
+	/** Whether rows come with stances: frame lists are then keyed with them. */
+	private stanced = false;
 
 	/** Appends a valid row; returns its outlet's code. */
 	add(row: CheckedRow): number {
@@ -144,7 +161,12 @@ export class ColumnarBuilder {
 		columns.group.push(row.group, same);
 		columns.event.push(row.event, same);
 		columns.language.push(row.language, same);
-		columns.frames.push(row.frames, joinFrames);
+		if (row.stances) {
+			// Each frames-and-stances pair has its own stances value, which carries the code.
+			this.stanced = true;
+			const frames = row.frames.value;
+			columns.frames.push(row.stances, (stances) => `${joinFrames(frames)}${STANCE_SEP}${stances.join(FRAME_SEP)}`);
+		} else columns.frames.push(row.frames, joinFrames);
 		const length = this.counts.push(row.count);
 		this.titles.add(row.title, length);
 		this.urls.add(row.url, length);
@@ -173,7 +195,8 @@ export class ColumnarBuilder {
 
 	/** Distinct frames and the date range of the rows so far, from the dictionaries alone. */
 	frames(): string[] {
-		return [...new Set(this.columns.frames.values.flatMap((f) => (f === '' ? [] : f.split(FRAME_SEP))))].sort();
+		const lists = this.columns.frames.values.map(frameListOf);
+		return [...new Set(lists.flatMap((f) => (f === '' ? [] : f.split(FRAME_SEP))))].sort();
 	}
 
 	range(): { start: string; end: string } | null {
@@ -199,7 +222,8 @@ export class ColumnarBuilder {
 				group: columns.group.values,
 				event: columns.event.values,
 				language: columns.language.values,
-				frames: columns.frames.values
+				frames: columns.frames.values.map(frameListOf),
+				...(this.stanced && { stances: columns.frames.values.map((key) => key.split(STANCE_SEP)[1] ?? '') })
 			},
 			date: codes('date'),
 			outlet: codes('outlet'),

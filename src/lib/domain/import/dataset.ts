@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Measure } from '../charts/measure';
 import { emptyMapping, type ColumnMapping } from './formats';
+import type { FrameStance } from '../charts/aggregate';
 
 /**
  * Stored datasets: coverage that researchers upload. The browser maps whatever file it was
@@ -8,6 +9,31 @@ import { emptyMapping, type ColumnMapping } from './formats';
  * ImportedCoverageRowSchema, the same schema the browser used, before storing anything.
  */
 export const DATASET_COLUMNS = ['date', 'outlet', 'group', 'event', 'language', 'frames', 'count', 'title', 'url'] as const;
+
+/**
+ * The optional column of stances, one per frame in `frames` (`adopts;reports`, '' where none is
+ * recorded; see stances.ts): uploads written before it existed are still read.
+ */
+export const STANCES_COLUMN = 'stances';
+
+/** The columns written out (downloads, the browser's upload), stances beside their frames. */
+/** Stances as a `stances` cell writes them: one per frame, '' for none recorded. */
+export function stanceCell(stances: readonly FrameStance[] | undefined): string {
+	return stances && stances.some((s) => s !== '') ? stances.join(';') : '';
+}
+
+export const DATASET_EXPORT_COLUMNS = [
+	'date',
+	'outlet',
+	'group',
+	'event',
+	'language',
+	'frames',
+	STANCES_COLUMN,
+	'count',
+	'title',
+	'url'
+] as const;
 
 /** How the server reads the CSV the browser sends: the same mapping step, with fixed columns. */
 export const DATASET_MAPPING: ColumnMapping = {

@@ -106,6 +106,8 @@ export interface ColumnMapping {
 	frames: string | null;
 	/** Separator between several frames in one cell. */
 	framesSeparator: string;
+	/** How the outlet uses each frame (see stances.ts for the ways a cell may say it). */
+	stance: string | null;
 	/** With a count column each row is a count per period and series; without, one article. */
 	count: string | null;
 	decimal: '.' | ',';
@@ -136,6 +138,7 @@ export function emptyMapping(): ColumnMapping {
 		url: null,
 		frames: null,
 		framesSeparator: ';',
+		stance: null,
 		count: null,
 		decimal: '.',
 		reshape: null
@@ -244,6 +247,7 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 				title: c('title'),
 				url: c('url'),
 				frames: c('frame_codes') ?? c('frames'),
+				stance: codedColumn(header, STANCE_HEADERS),
 				count: c('count')
 			};
 		case 'unknown':
@@ -255,8 +259,27 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 				title: c('title') ?? c('headline'),
 				url: c('url') ?? c('link'),
 				language: c('language') ?? c('lang'),
+				frames: codedColumn(header, FRAME_HEADERS),
+				stance: codedColumn(header, FRAME_HEADERS) ? codedColumn(header, STANCE_HEADERS) : null,
 				count: c('count') ?? c('value'),
 				outletConstant: series
 			};
 	}
+}
+
+/** Header names of a researcher's own coding columns, most specific first, as codedColumn compares them. */
+const FRAME_HEADERS = ['frame_codes', 'frames', 'frame'];
+const STANCE_HEADERS = ['frame_stances', 'frame_stance', 'stances', 'stance'];
+
+/**
+ * The first column named like one of `names`, whatever its case and however its words are
+ * joined: spreadsheets write "Frame stance", "frame-stance" and "FRAME_STANCE" alike.
+ */
+function codedColumn(header: string[], names: string[]): string | null {
+	const plain = norm(header).map((h) => h.replace(/[\s_-]+/g, '_'));
+	for (const name of names) {
+		const i = plain.indexOf(name);
+		if (i !== -1) return header[i] ?? null;
+	}
+	return null;
 }

@@ -2,6 +2,8 @@ import { FRAME_SEP } from './columnar';
 import type { Checked } from './mapping';
 import type { ImportMessage } from './messages';
 import { counted } from './messages';
+import { strongest } from './stances';
+import type { FrameStance } from '../charts/aggregate';
 
 /** The codebook an upload's frame codes are checked against. */
 export interface FrameBook {
@@ -77,13 +79,29 @@ export type FrameChoices = Record<string, string>;
 
 /**
  * Frame lists (as the columnar dictionary joins them) with the unknown codes replaced by the
- * chosen frame or dropped, so no chart shows a code the codebook does not have.
+ * chosen frame or dropped, so no chart shows a code the codebook does not have. Their stances,
+ * when the upload has them, follow: two codes that become one frame keep the stronger stance.
  */
-export function resolveFrameLists(lists: string[], choices: FrameChoices): string[] {
-	return lists.map((list) => {
-		if (list === '') return list;
-		// Codes are the file's text: "constructor" must not find Object's.
-		const frames = list.split(FRAME_SEP).map((f) => (Object.hasOwn(choices, f) ? choices[f]! : f));
-		return [...new Set(frames.filter((f) => f !== ''))].join(FRAME_SEP);
+export function resolveFrameLists(lists: string[], choices: FrameChoices, stances?: string[]): { frames: string[]; stances?: string[] } {
+	const frames: string[] = [];
+	const resolvedStances: string[] = [];
+	lists.forEach((list, i) => {
+		const stanceList = stances?.[i] ?? '';
+		if (list === '') {
+			frames.push(list);
+			resolvedStances.push(stanceList);
+			return;
+		}
+		const given = stanceList === '' ? [] : (stanceList.split(FRAME_SEP) as FrameStance[]);
+		const stanceOf = new Map<string, FrameStance>();
+		list.split(FRAME_SEP).forEach((code, j) => {
+			// Codes are the file's text: "constructor" must not find Object's.
+			const frame = Object.hasOwn(choices, code) ? choices[code]! : code;
+			if (frame !== '') stanceOf.set(frame, strongest(stanceOf.get(frame), given[j] ?? ''));
+		});
+		frames.push([...stanceOf.keys()].join(FRAME_SEP));
+		const kept = [...stanceOf.values()];
+		resolvedStances.push(kept.some((s) => s !== '') ? kept.join(FRAME_SEP) : '');
 	});
+	return stances ? { frames, stances: resolvedStances } : { frames };
 }

@@ -7,7 +7,7 @@ import { FrameCodeCheck, type FrameBook, type UnknownFrame } from './frame-codes
 import { fieldCountReason } from './limits';
 import { checkedOf, clip, mapRow, RowMapper, type CheckedRow } from './mapping';
 import type { ImportMessage } from './messages';
-import { domainOf, splitOutlets, type UploadedOutlet } from './outlets';
+import { domainOf, splitOutlets, unlikeOutlet, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
 import { reshapePlan, reshapeRecord, wideIssue, type ReshapePlan } from './wide';
 
@@ -79,7 +79,7 @@ export class Importer {
 			this.reshaped = { periods: this.plan.periods.length, records: 0, values: 0, missing: 0, estimateColumns: estimates, estimateRows: 0 };
 		} else if (mapping.outletSeparator && mapping.outlet) {
 			this.splitColumn = this.index.get(mapping.outlet);
-			this.split = { column: mapping.outlet, rows: 0, becameRows: 0, examples: [] };
+			this.split = { column: mapping.outlet, rows: 0, becameRows: 0, examples: [], doubts: [] };
 		}
 	}
 
@@ -136,7 +136,7 @@ export class Importer {
 				return;
 			}
 			const mapped = mapRow(cells, this.index, this.mapping, row, this.onLanguage);
-			this.report.addRow(mapped.issues);
+			this.report.addRow(this.withOutletHint(mapped.issues));
 			if (mapped.row) this.accept(checkedOf(mapped.row), cells, row);
 			return;
 		}
@@ -175,16 +175,32 @@ export class Importer {
 			// Two spellings that normalise to one outlet ("TASS", "TA\u200bSS") are one appearance.
 			if (mapped.row && !rows.some((r) => r.outlet === mapped.row!.outlet)) rows.push(mapped.row);
 		}
-		this.report.addRow([...issues.values()]);
+		this.report.addRow(this.withOutletHint([...issues.values()]));
 		if (issues.size > 0) return;
 		if (rows.length > 1) {
 			split.rows++;
 			split.becameRows += rows.length;
+			for (const r of rows) {
+				if (split.doubts.length < SPLIT_EXAMPLES && !split.doubts.includes(r.outlet) && unlikeOutlet(r.outlet)) split.doubts.push(r.outlet);
+			}
 			if (split.examples.length < SPLIT_EXAMPLES)
 				split.examples.push({ row, cell: clip(cells[this.splitColumn!] ?? ''), outlets: rows.map((r) => r.outlet) });
 		}
 		// One file row, however many outlets: its codes are reported once.
 		rows.forEach((r, i) => this.accept(checkedOf(r), cells, i === 0 ? row : 0));
+	}
+
+	/**
+	 * An empty outlet cell drops its row unless the mapping names an outlet for such rows;
+	 * the report says where that is set, so the rows can be kept.
+	 */
+	private withOutletHint(issues: RowIssue[]): RowIssue[] {
+		const column = this.mapping.outlet ?? this.mapping.outletUrl;
+		if (column === null || this.mapping.outletConstant.trim() !== '') return issues;
+		const key = this.mapping.count ? 'import.reason.emptySeries' : 'import.reason.emptyOutlet';
+		return issues.map((issue) =>
+			issue.column === column && issue.reason.key === 'import.reason.empty' ? { ...issue, reason: { key } } : issue
+		);
 	}
 
 	/** `row` is the file row, 0 for a further copy of one already accepted. */

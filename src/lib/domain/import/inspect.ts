@@ -5,6 +5,7 @@ import { duplicateNames, MAX_COLUMNS, notTextReason, tooLarge } from './limits';
 import type { ImportKey, ImportMessage } from './messages';
 import { detectDecimalMark } from './numbers';
 import { proposeColumns } from './proposal';
+import { quotedPieces, splitDoubts } from './outlets';
 import { defaultReshape, periodColumns } from './wide';
 
 /** What the first part of a file says about all of it; the page pre-fills the mapping from it. */
@@ -96,19 +97,23 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 		mapping.outlet = proposal.series;
 		proposed = proposal.reasons;
 	}
-	return {
-		format,
-		delimiter,
-		lineEnding,
-		hasHeader,
-		columns,
-		sample,
-		mapping,
-		periods,
-		date,
-		notes: headerNotes(first, hasHeader),
-		proposed
-	};
+	const notes = headerNotes(first, hasHeader);
+	const split = proposedSplit(mapping, sample, columns);
+	if (split) notes.push(split);
+	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, periods, date, notes, proposed };
+}
+
+/**
+ * A format's usual outlet separator is proposed only when the pieces it makes read as outlets;
+ * otherwise no split is proposed, and the note says which pieces did not (and why).
+ */
+function proposedSplit(mapping: ColumnMapping, sample: string[][], columns: string[]): ImportMessage | null {
+	const { outlet, outletSeparator } = mapping;
+	if (!outlet || !outletSeparator) return null;
+	const doubts = splitDoubts(columnValues(sample, columns, outlet), outletSeparator);
+	if (doubts.length === 0) return null;
+	mapping.outletSeparator = '';
+	return { key: 'import.note.noSplit', params: { column: outlet, separator: outletSeparator, pieces: quotedPieces(doubts) } };
 }
 
 function headerNotes(header: string[], hasHeader: boolean): ImportMessage[] {

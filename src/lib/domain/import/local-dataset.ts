@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { isolate } from '../bidi';
-import type { CoverageRecord } from '../charts/aggregate';
-import { DATASET_COLUMNS } from './dataset';
+import type { CoverageRecord, FrameStance } from '../charts/aggregate';
+import { DATASET_EXPORT_COLUMNS, stanceCell } from './dataset';
 import type { ChartInput } from '../charts/chart-views';
 import { collectionWindow } from '../charts/coverage';
 import type { Vocabulary } from '../charts/filters';
@@ -64,9 +64,12 @@ export function localDatasetLabel(meta: Pick<LocalDatasetMeta, 'title'>): string
 export function coverageRecordsOf(dataset: LocalDataset): CoverageRecord[] {
 	const { data, groupOf } = dataset;
 	const frameLists = data.dict.frames.map((f) => (f === '' ? [] : f.split(FRAME_SEP)));
+	// Datasets kept before stances were imported have none; a list without any stance has none too.
+	const stanceLists = (data.dict.stances ?? []).map((s) => (s === '' ? undefined : (s.split(FRAME_SEP) as FrameStance[])));
 	const records: CoverageRecord[] = new Array(data.length);
 	for (let i = 0; i < data.length; i++) {
 		const outlet = data.dict.outlet[data.outlet[i]!]!;
+		const stances = stanceLists[data.frames[i]!];
 		records[i] = {
 			date: data.dict.date[data.date[i]!]!,
 			outlet,
@@ -74,6 +77,7 @@ export function coverageRecordsOf(dataset: LocalDataset): CoverageRecord[] {
 			event: data.dict.event[data.event[i]!] || NO_EVENT,
 			language: data.dict.language[data.language[i]!]!,
 			frames: frameLists[data.frames[i]!]!,
+			...(stances && { stances }),
 			count: data.count[i]!
 		};
 	}
@@ -92,6 +96,11 @@ export function localChartInput(
 }
 
 /** chartViews() input for any uploaded records, in the browser or from the server's store. */
+/** An uploaded dataset's events are labelled by their own names. */
+export function eventLabels(events: string[]): Record<string, string> {
+	return Object.fromEntries(events.map((e) => [e, e === NO_EVENT || e === '' ? 'No event given' : e]));
+}
+
 export function recordsChartInput(
 	records: CoverageRecord[],
 	datasetId: string,
@@ -117,7 +126,7 @@ export function recordsChartInput(
 		window: collectionWindow(records),
 		vocab,
 		labels: {
-			events: Object.fromEntries(vocab.events.map((e) => [e, e === NO_EVENT || e === '' ? 'No event given' : e])),
+			events: eventLabels(vocab.events),
 			eventDates: {},
 			groups: {
 				...Object.fromEntries(groups.map((g) => [g, g])),
@@ -133,14 +142,14 @@ export function recordsChartInput(
 }
 
 /**
- * The CSV the server's import reads (DATASET_COLUMNS), built in slices so a million rows never
+ * The CSV the server's import reads (DATASET_EXPORT_COLUMNS), built in slices so a million rows never
  * become one giant string. A group the researcher named is sent by that name: the server keeps
  * no labels for it, and its charts would otherwise show the generated id.
  */
 export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): string[] {
 	const records = coverageRecordsOf(dataset);
 	const groupName = (group: string) => (group === UNGROUPED ? '' : isCustomGroup(group) ? (dataset.groupLabels[group] ?? group) : group);
-	const parts = [`${DATASET_COLUMNS.join(',')}\r\n`];
+	const parts = [`${DATASET_EXPORT_COLUMNS.join(',')}\r\n`];
 	for (let start = 0; start < records.length; start += rowsPerPart) {
 		const slice = records
 			.slice(start, start + rowsPerPart)
@@ -151,6 +160,7 @@ export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): st
 				r.event === NO_EVENT ? '' : r.event,
 				r.language,
 				r.frames.join(';'),
+				stanceCell(r.stances),
 				r.count,
 				textAt(dataset.data.title, start + i),
 				textAt(dataset.data.url, start + i)

@@ -6,6 +6,8 @@ import { parseNumber } from './numbers';
 import { domainOf } from './outlets';
 import type { ImportMessage } from './messages';
 import type { IssueKind, RowIssue } from './report';
+import { readFrameCodes, splitFrames } from './stances';
+import type { FrameStance } from '../charts/aggregate';
 
 /** What is missing before a mapping can run; empty when it is complete. */
 export function mappingProblems(mapping: ColumnMapping, columns: string[]): ImportMessage[] {
@@ -22,9 +24,11 @@ export function mappingProblems(mapping: ColumnMapping, columns: string[]): Impo
 			problems.push({ key: mapping.count ? 'import.mapping.seriesColumn' : 'import.mapping.outlet' });
 		}
 	}
+	// A stance says how a frame is used: without frames there is nothing for it to qualify.
+	if (mapping.stance && !mapping.frames) problems.push({ key: 'import.mapping.stanceFrames' });
 	const fields = reshape
-		? (['group', 'event', 'language', 'title', 'url', 'frames'] as const)
-		: (['date', 'outlet', 'outletUrl', 'group', 'event', 'language', 'title', 'url', 'frames', 'count'] as const);
+		? (['group', 'event', 'language', 'title', 'url', 'frames', 'stance'] as const)
+		: (['date', 'outlet', 'outletUrl', 'group', 'event', 'language', 'title', 'url', 'frames', 'stance', 'count'] as const);
 	const named = [...fields.map((f) => mapping[f]), ...(reshape ? [...reshape.periods, ...reshape.series] : [])];
 	const known = new Set(columns);
 	for (const name of named) if (name && !known.has(name)) problems.push({ key: 'import.mapping.noColumn', params: { name } });
@@ -92,6 +96,12 @@ export function mapRow(
 	const outletName = cell(mapping.outlet);
 	const outlet = outletName || domainOf(cell(mapping.outletUrl)) || mapping.outletConstant.trim();
 	const framesCell = cell(mapping.frames);
+	let codes: { frames: string[]; stances: FrameStance[] } = { frames: splitFrames(framesCell, mapping.framesSeparator), stances: [] };
+	if (mapping.stance) {
+		const read = readFrameCodes(framesCell, cell(mapping.stance), mapping.framesSeparator, mapping.frames ?? '');
+		if ('problem' in read) problem(mapping.stance, 'stance', read.problem);
+		else codes = read;
+	}
 	const languageCell = cell(mapping.language);
 	const language = readLanguage(languageCell);
 	onLanguage(languageCell, language);
@@ -103,17 +113,8 @@ export function mapRow(
 		language: language.value,
 		title: cell(mapping.title),
 		url: rawUrl,
-		frames:
-			framesCell === ''
-				? []
-				: [
-						...new Set(
-							framesCell
-								.split(mapping.framesSeparator || ';')
-								.map((f) => f.trim())
-								.filter((f) => f !== '')
-						)
-					],
+		frames: codes.frames,
+		...(codes.stances.length > 0 && { stances: codes.stances }),
 		count
 	};
 	const converted = issues.length;
@@ -195,6 +196,8 @@ export interface CheckedRow {
 	event: Checked<string>;
 	language: Checked<string>;
 	frames: Checked<string[]>;
+	/** Null when no stance column is mapped; else one per frame, or [] for a row that records none. */
+	stances: Checked<FrameStance[]> | null;
 	count: number;
 	title: string;
 	url: string;
@@ -246,7 +249,7 @@ class FieldCache<T> {
 
 /** A row's values as one plain coverage row, with its own frames array. */
 export function rowOf(checked: CheckedRow): ImportedCoverageRow {
-	const { date, outlet, group, event, language, frames, count, title, url } = checked;
+	const { date, outlet, group, event, language, frames, stances, count, title, url } = checked;
 	return {
 		date: date.value,
 		outlet: outlet.value,
@@ -256,6 +259,7 @@ export function rowOf(checked: CheckedRow): ImportedCoverageRow {
 		title,
 		url,
 		frames: [...frames.value],
+		...(stances && stances.value.length > 0 && { stances: [...stances.value] }),
 		count
 	};
 }
@@ -277,6 +281,7 @@ export class RowMapper {
 	private event: FieldCache<string>;
 	private language: FieldCache<string>;
 	private frames: FieldCache<string[]>;
+	private codes: CodesCache | null;
 	private titleAt: number;
 	private urlAt: number;
 	/** Reused by every check(): a row's values are read before the next row is checked. */
@@ -310,18 +315,8 @@ export class RowMapper {
 			onLanguage(value, reading);
 			return reading.value;
 		});
-		this.frames = cache(mapping.frames, 'frames', (value) =>
-			value === ''
-				? []
-				: [
-						...new Set(
-							value
-								.split(mapping.framesSeparator || ';')
-								.map((f) => f.trim())
-								.filter((f) => f !== '')
-						)
-					]
-		);
+		this.frames = cache(mapping.frames, 'frames', (value) => splitFrames(value, mapping.framesSeparator));
+		this.codes = mapping.stance ? new CodesCache(at(mapping.frames), at(mapping.stance), mapping) : null;
 		this.titleAt = at(mapping.title);
 		this.urlAt = at(mapping.url);
 	}
@@ -341,7 +336,8 @@ export class RowMapper {
 		const group = this.group.get(cells);
 		const event = this.event.get(cells);
 		const language = this.language.get(cells);
-		const frames = this.frames.get(cells);
+		const codes = this.codes ? this.codes.get(cells) : null;
+		const frames = codes ? (codes === FAIL ? FAIL : codes.frames) : this.frames.get(cells);
 		const count = this.count ? this.count.get(cells) : ONE;
 		const title = plainText(cells[this.titleAt] ?? '', isPlainTitle) ?? checkCell('title', cells, this.index, this.mapping.title);
 		const url = plainText(cells[this.urlAt] ?? '', isPlainUrl) ?? checkCell('url', cells, this.index, this.mapping.url);
@@ -365,6 +361,7 @@ export class RowMapper {
 		row.event = event;
 		row.language = language;
 		row.frames = frames;
+		row.stances = codes === FAIL ? null : (codes?.stances ?? null);
 		row.count = count.value;
 		row.title = title as string;
 		row.url = url as string;
@@ -384,8 +381,45 @@ export function checkedOf(row: ImportedCoverageRow): CheckedRow {
 		group: fresh(row.group),
 		event: fresh(row.event),
 		language: fresh(row.language),
-		frames: fresh(row.frames)
+		frames: fresh(row.frames),
+		stances: row.stances ? fresh(row.stances) : null
 	};
+}
+
+/**
+ * A row's frames and stances, converted once per distinct pair of cells. Each pair gets its own
+ * frames value, so that the columnar dictionary can key a frame list with its stances.
+ */
+class CodesCache {
+	private values = new Map<string, { frames: Checked<string[]>; stances: Checked<FrameStance[]> } | typeof FAIL>();
+
+	constructor(
+		private framesAt: number,
+		private stanceAt: number,
+		private mapping: ColumnMapping
+	) {}
+
+	get(cells: string[]): { frames: Checked<string[]>; stances: Checked<FrameStance[]> } | typeof FAIL {
+		const framesCell = cells[this.framesAt] ?? '';
+		const stanceCell = cells[this.stanceAt] ?? '';
+		const key = `${framesCell}\u0000${stanceCell}`;
+		let value = this.values.get(key);
+		if (value === undefined) {
+			const read = readFrameCodes(
+				invisibleToPlain(framesCell).trim(),
+				invisibleToPlain(stanceCell).trim(),
+				this.mapping.framesSeparator,
+				this.mapping.frames ?? ''
+			);
+			const frames = 'problem' in read ? FAIL : check('frames', read.frames);
+			value =
+				frames === FAIL || 'problem' in read
+					? FAIL
+					: { frames: { value: frames as string[], code: -1 }, stances: { value: read.stances, code: -1 } };
+			if (this.values.size < MAX_CACHED) this.values.set(key, value);
+		}
+		return value;
+	}
 }
 
 function check(field: keyof typeof FIELDS, value: unknown): unknown {

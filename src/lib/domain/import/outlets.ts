@@ -1,7 +1,7 @@
 /**
  * Outlet → outlet group mapping for uploads, with suggestions from the bundled outlets.
- * Uploaded outlets are matched by web domain first (names vary: "TASS", "tass.com",
- * "ТАСС"), then by name.
+ * Uploaded outlets are matched by exact web domain first (names vary: "TASS", "tass.com",
+ * "ТАСС"), then by exact name.
  */
 
 /** The bare host of a URL or domain-like text, without "www." — or '' when there is none. */
@@ -38,6 +38,46 @@ export function splitOutlets(cell: string, separator: string): string[] {
 	return outlets.length > 0 ? outlets : [''];
 }
 
+/** A clock time anywhere in a piece: "21:55", "9.30 CET", "Rossiya 1 – 21:55". */
+const TIME = /(?:^|[^\d])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|[A-Z]{3,4}))?(?:$|[^\d])/i;
+const NUMBER = /^[\d\s.,:/%+-]+$/;
+
+/**
+ * Whether a piece of a split cell reads as something other than an outlet: a time, a number or
+ * date, or a description ("political talk show", all lower case with spaces; or a sentence).
+ * Outlet names are capitalised ("RT - Russian") or domains ("lenta.ru").
+ */
+export function unlikeOutlet(piece: string): boolean {
+	if (TIME.test(piece) || NUMBER.test(piece)) return true;
+	const words = piece.split(/\s+/).length;
+	if (words >= 7) return true;
+	return words >= 2 && !/\p{Lu}/u.test(piece) && /\p{Ll}/u.test(piece);
+}
+
+const DOUBT_EXAMPLES = 3;
+
+/**
+ * The pieces of the cells a separator would make that do not read as outlets (at most a few,
+ * each once), or [] when every piece looks like an outlet's name. Exports that join several
+ * outlets with commas also write times and programme descriptions in the same cell, and
+ * splitting those would make "21:55" an outlet and a story several.
+ */
+export function splitDoubts(cells: string[], separator: string): string[] {
+	const doubts = new Set<string>();
+	for (const cell of cells) {
+		const pieces = splitOutlets(cell, separator);
+		if (pieces.length < 2) continue;
+		for (const piece of pieces) {
+			if (unlikeOutlet(piece)) doubts.add(piece);
+			if (doubts.size === DOUBT_EXAMPLES) return [...doubts];
+		}
+	}
+	return [...doubts];
+}
+
+/** Pieces quoted for a message: “21:55”, “political talk show”. */
+export const quotedPieces = (pieces: string[]) => pieces.map((p) => `“${p.length > 40 ? `${p.slice(0, 39)}…` : p}”`).join(', ');
+
 export interface KnownOutlet {
 	id: string;
 	name: string;
@@ -56,35 +96,46 @@ export interface UploadedOutlet {
 export interface GroupSuggestion {
 	group: string;
 	outletId: string;
+	/** The bundled outlet's name and domain, shown as the basis of the suggestion. */
+	outletName: string;
+	outletDomain: string;
+	/** What matched exactly: the uploaded outlet's web domain, or its name. */
 	basis: 'domain' | 'name';
 }
 
-const nameKey = (s: string) =>
-	s
-		.normalize('NFKC')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, '');
+/**
+ * A name as written, give or take case, Unicode form and spacing. Punctuation counts: "The
+ * Insider -", a US local feed, is not "The Insider".
+ */
+const nameKey = (s: string) => s.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
 
-/** A suggestion per uploaded outlet key that matches a bundled outlet. */
+/**
+ * A suggestion per uploaded outlet that is exactly a bundled outlet: the same web domain, or
+ * the same name when the upload gives no other domain for it. Near misses (a subdomain, a name
+ * with extra words or punctuation) suggest nothing: thousands of outlets reviewed in bulk must
+ * not inherit a group from a look-alike.
+ */
 export function suggestGroups(uploaded: UploadedOutlet[], known: KnownOutlet[]): Map<string, GroupSuggestion> {
-	const byDomain = new Map(known.map((o) => [o.domain, o]));
-	const byName = new Map<string, KnownOutlet>();
+	const byDomain = new Map(known.filter((o) => o.domain !== '').map((o) => [o.domain, o]));
+	const byName = new Map<string, KnownOutlet | null>();
 	for (const o of known) {
-		byName.set(nameKey(o.name), o);
-		byName.set(nameKey(o.domain), o);
+		const key = nameKey(o.name);
+		const seen = byName.get(key);
+		// Two bundled outlets of one name in different groups: the name alone cannot tell which.
+		byName.set(key, seen === undefined || seen?.group === o.group ? (seen ?? o) : null);
 	}
 	const out = new Map<string, GroupSuggestion>();
+	const suggest = (key: string, o: KnownOutlet, basis: GroupSuggestion['basis']) =>
+		out.set(key, { group: o.group, outletId: o.id, outletName: o.name, outletDomain: o.domain, basis });
 	for (const u of uploaded) {
 		const domain = u.domain || domainOf(u.key);
-		let hit: KnownOutlet | undefined;
-		// Subdomains (uk.reuters.com, en.kremlin.ru) belong to the outlet of their parent domain.
-		for (let d = domain; d.includes('.') && !hit; d = d.slice(d.indexOf('.') + 1)) hit = byDomain.get(d);
+		const hit = domain ? byDomain.get(domain) : undefined;
 		if (hit) {
-			out.set(u.key, { group: hit.group, outletId: hit.id, basis: 'domain' });
+			suggest(u.key, hit, 'domain');
 			continue;
 		}
 		const named = byName.get(nameKey(u.key));
-		if (named) out.set(u.key, { group: named.group, outletId: named.id, basis: 'name' });
+		if (named && (u.domain === '' || u.domain === named.domain)) suggest(u.key, named, 'name');
 	}
 	return out;
 }

@@ -58,7 +58,9 @@ const valuesOf = (sample: string[][], columns: string[], column: string) => {
  */
 export function proposeColumns(columns: string[], sample: string[][], mapping: ColumnMapping, delimiter: string): ColumnProposal {
 	const reasons: ImportMessage[] = [];
-	const taken = new Set([mapping.date, mapping.title, mapping.url, mapping.outletUrl].filter((c): c is string => c !== null));
+	const taken = new Set(
+		[mapping.date, mapping.title, mapping.url, mapping.outletUrl, mapping.stance].filter((c): c is string => c !== null)
+	);
 	const numeric = columns.filter((c) => {
 		if (taken.has(c)) return false;
 		const values = valuesOf(sample, columns, c);

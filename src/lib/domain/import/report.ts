@@ -6,7 +6,7 @@ import { counted, type ImportMessage } from './messages';
  * The validation report of an upload: problems grouped by kind with totals, the first few of
  * each kind for the page, and the full list for a CSV download.
  */
-export const ISSUE_KINDS = ['fields', 'date', 'number', 'empty', 'url', 'syntax', 'other'] as const;
+export const ISSUE_KINDS = ['fields', 'date', 'number', 'empty', 'url', 'stance', 'syntax', 'other'] as const;
 export type IssueKind = (typeof ISSUE_KINDS)[number];
 
 /** The heading of a kind's group: "Dates that are not dates". */
@@ -70,6 +70,8 @@ export interface ShapeChanges {
 		rows: number;
 		becameRows: number;
 		examples: { row: number; cell: string; outlets: string[] }[];
+		/** Outlets the split made that read as times, numbers or descriptions (a few). */
+		doubts: string[];
 	} | null;
 	/** Distinct language cells not kept as written: names read as codes, lists, long text. */
 	languages: {
@@ -123,6 +125,7 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 		});
 		for (const e of split.examples)
 			notes.push({ key: 'import.note.splitExample', params: { row: e.row, cell: e.cell, outlets: list(e.outlets) } });
+		if (split.doubts.length > 0) notes.push({ key: 'import.note.splitDoubt', params: { pieces: list(split.doubts) } });
 	}
 	const languageNotes = [
 		['import.note.languageNames', languages.named],

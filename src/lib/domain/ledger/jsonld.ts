@@ -1,4 +1,6 @@
 import type { Claim, Event } from './schemas';
+import type { Dataset } from '../import/dataset';
+import { STANCES } from './schemas';
 
 /**
  * schema.org `Claim` for one claim page, so search engines and fact-checking tools can read who
@@ -32,6 +34,44 @@ const OUTLET_ROLE = /\b(news agency|state media|broadcaster|outlet|newspaper|cha
 function speaker(claim: Claim): Record<string, unknown> {
 	if (OUTLET_ROLE.test(claim.speaker_role)) return { '@type': 'Organization', name: claim.speaker, description: claim.speaker_role };
 	return { '@type': 'Person', name: claim.speaker, jobTitle: claim.speaker_role };
+}
+
+/**
+ * schema.org `Dataset` for a stored dataset's page: what it covers and the columns it measures,
+ * frames with their stances among them, so a reader's tools know a code's stance travels with it.
+ * Only a public dataset names its download: a link-shared one's needs its token.
+ */
+export function datasetJsonLd(dataset: Dataset, pageUrl: string, origin: string): Record<string, unknown> {
+	const variable = (name: string, description: string) => ({ '@type': 'PropertyValue', name, description });
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'Dataset',
+		'@id': pageUrl,
+		url: pageUrl,
+		name: dataset.title,
+		...(dataset.description && { description: dataset.description }),
+		creator: { '@type': 'Person', name: dataset.ownerName },
+		dateCreated: dataset.createdAt,
+		...(dataset.windowStart && { temporalCoverage: `${dataset.windowStart}/${dataset.windowEnd ?? dataset.windowStart}` }),
+		...(dataset.licence && { license: dataset.licence }),
+		...(dataset.citation && { citation: dataset.citation }),
+		...(dataset.source && { isBasedOn: dataset.source }),
+		variableMeasured: [
+			variable('frames', 'Frame codes of each article, `;`-separated.'),
+			variable(
+				'stances',
+				`How the outlet uses each frame, one per frame code in the same order: ${STANCES.join(', ')}; empty where the upload recorded none.`
+			),
+			variable('count', 'Articles the row stands for (1 for an article; a count for period rows).')
+		],
+		...(dataset.visibility === 'public' && {
+			distribution: {
+				'@type': 'DataDownload',
+				encodingFormat: 'text/csv',
+				contentUrl: `${origin}/api/datasets/${dataset.id}/rows?format=csv`
+			}
+		})
+	};
 }
 
 /**

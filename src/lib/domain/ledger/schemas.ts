@@ -405,6 +405,8 @@ export const ImportedCoverageRowSchema = z.object({
 	title: uploadedText(TITLE_MAX).default(''),
 	url: z.union([z.literal(''), webUrl]),
 	frames: z.array(uploadedText(200).min(1, 'must not be empty')),
+	/** One stance per frame ('' where none is recorded); left out when the row records none. */
+	stances: z.array(z.enum([...STANCES, ''])).optional(),
 	count: z
 		.number({ error: 'is not a number' })
 		.refine(Number.isFinite, 'is not a finite number')

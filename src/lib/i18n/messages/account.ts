@@ -5,6 +5,8 @@ export const en = {
 	'login.password': 'Password',
 	'login.new': 'New here?',
 	'login.create': 'Create an account',
+	'login.student': 'A student joining a class? You need no account:',
+	'login.join': 'join with your class code',
 	'login.mismatch': 'That email and password do not match an account.',
 	'login.tooManyOne': 'Too many sign-in attempts. Try again in {minutes} minute.',
 	'login.tooMany': 'Too many sign-in attempts. Try again in {minutes} minutes.',
@@ -34,7 +36,12 @@ export const en = {
 	'login.unconfirmed': 'Confirm your email address first: we have sent a new link to it.',
 	'verify.title': 'Confirm your email address',
 	'verify.expired': 'This link has expired or has already been used. Sign in to get a new one.',
-	'verify.signIn': 'Sign in'
+	'verify.signIn': 'Sign in',
+	'mail.confirm.subject': 'Confirm your email address for Parallax',
+	'mail.confirm.text':
+		'Open this link within {hours} hours to confirm your address and sign in:\n{link}\n\nIf you did not create an account, do nothing.',
+	'mail.registered.subject': 'Your Parallax account',
+	'mail.registered.text': 'Someone tried to create an account with this address, but it already has one. Sign in: {link}'
 } as const;
 
 export const uk = {
@@ -43,6 +50,8 @@ export const uk = {
 	'login.password': 'Пароль',
 	'login.new': 'Уперше тут?',
 	'login.create': 'Створити обліковий запис',
+	'login.student': 'Ви учень і приєднуєтеся до класу? Обліковий запис не потрібен:',
+	'login.join': 'приєднайтеся за кодом класу',
 	'login.mismatch': 'Ця електронна адреса й пароль не відповідають жодному обліковому запису.',
 	'login.tooManyOne': 'Забагато спроб входу. Спробуйте знову за {minutes} хв.',
 	'login.tooMany': 'Забагато спроб входу. Спробуйте знову за {minutes} хв.',
@@ -72,5 +81,10 @@ export const uk = {
 	'login.unconfirmed': 'Спершу підтвердьте електронну адресу: ми надіслали на неї нове посилання.',
 	'verify.title': 'Підтвердьте електронну адресу',
 	'verify.expired': 'Термін дії цього посилання минув, або його вже використано. Увійдіть, щоб отримати нове.',
-	'verify.signIn': 'Увійти'
+	'verify.signIn': 'Увійти',
+	'mail.confirm.subject': 'Підтвердьте адресу для Parallax',
+	'mail.confirm.text':
+		'Відкрийте це посилання протягом {hours} годин, щоб підтвердити адресу й увійти:\n{link}\n\nЯкщо ви не створювали облікового запису, нічого не робіть.',
+	'mail.registered.subject': 'Ваш обліковий запис Parallax',
+	'mail.registered.text': 'Хтось спробував створити обліковий запис із цією адресою, але він уже існує. Увійти: {link}'
 } satisfies Record<keyof typeof en, string>;

@@ -62,7 +62,20 @@ export const en = {
 		'Only frames the outlet adopts in its own voice are counted; codes it reports from a named actor or raises to contest are left out, and an article with no adopted frame counts as “No frame adopted”.',
 	'charts.stance.caption.all': 'Every frame code is counted, whether the outlet adopts, reports or contests it.',
 	'charts.stance.caption.unknown': 'This dataset records no stance for its frame codes, so every code counts as adopted.',
-	'charts.stance.split': 'Above each bar’s adopted frames, grey segments are the codes the outlet reports or contests (see the legend).',
+	'charts.stance.split':
+		'Each frame keeps its colour; its adopted codes are solid at the foot of the bar, and above them come the codes the outlet reports (striped), contests (cross-hatched) or that record no stance (dotted).',
+	'charts.stance.unspecified.adopts':
+		'Some codes in this dataset record no stance: they are not counted as adopted; include every stance to see them.',
+	'charts.stance.unspecified.all': 'Codes whose rows record no stance are counted here, marked “stance not recorded”, never as adopted.',
+	'charts.stance.key': 'Stance key',
+	'charts.series.uncoded': 'No frame coded',
+	'charts.series.notAdopted': 'No frame adopted',
+	'charts.series.withStance': '{frame} ({stance})',
+	'charts.series.other': 'Other ({count})',
+	'charts.stanceName.adopts': 'adopted',
+	'charts.stanceName.reports': 'reported',
+	'charts.stanceName.contests': 'contested',
+	'charts.stanceName.unspecified': 'stance not recorded',
 	'charts.frames.title': 'Frames by outlet group',
 	'charts.frames.captionShare':
 		'Share of frame codings per outlet group. An article with two frames counts once for each; articles with none count as “No frame coded”. Source: {source}; n = {n} articles.',
@@ -92,6 +105,10 @@ export const en = {
 	'charts.coarsened.month':
 		'This dataset is too large to send whole to this page, so its counts are summed per month{outlets}. Totals are unchanged.',
 	'charts.coarsened.allOutlets': ' over all outlets together',
+	'charts.coarsened.languages': 'Languages are summed together too: choose languages to chart only those.',
+	'charts.coarsened.events': 'Events are summed together too: choose events, or series by event, to chart them apart.',
+	'charts.coarsened.languagesEvents':
+		'Languages and events are summed together too: choose languages or events, or series by event, to chart them apart.',
 	'charts.about.bundled':
 		'The bundled coverage is a hand-coded sample of real articles found in stored public pages, {start} to {end}. It shows what was found and coded, not everything an outlet published: compare shares within a group rather than raw volumes across groups. Read',
 	'charts.about.method': 'the method',
@@ -200,17 +217,30 @@ export const uk = {
 	'charts.stance.adopts': 'Фрейми, яких видання дотримується',
 	'charts.stance.all': 'Також фрейми, які воно переказує або спростовує',
 	'charts.stance.caption.adopts':
-		'Враховано лише фрейми, яких видання дотримується власним голосом; коди, які воно переказує зі слів названої особи або наводить, щоб спростувати, не враховано, а статтю без таких фреймів враховано як «No frame adopted».',
+		'Враховано лише фрейми, яких видання дотримується власним голосом; коди, які воно переказує зі слів названої особи або наводить, щоб спростувати, не враховано, а статтю без таких фреймів враховано як «Жодного фрейму, якого видання дотримується».',
 	'charts.stance.caption.all': 'Враховано кожен код фрейму — чи видання його дотримується, чи переказує, чи спростовує.',
 	'charts.stance.caption.unknown':
 		'Цей набір даних не фіксує позиції щодо фреймів, тож кожен код враховано як такий, якого видання дотримується.',
 	'charts.stance.split':
-		'Над фреймами, яких видання дотримується, сірі сегменти показують коди, які воно переказує або спростовує (див. легенду).',
+		'Кожен фрейм зберігає свій колір; коди, яких видання дотримується, суцільні внизу стовпчика, а над ними — коди, які воно переказує (смугасті), спростовує (заштриховані навхрест) або без зафіксованої позиції (у крапку).',
+	'charts.stance.unspecified.adopts':
+		'Деякі коди в цьому наборі даних не мають зафіксованої позиції: їх не враховано як такі, яких видання дотримується; увімкніть усі позиції, щоб їх побачити.',
+	'charts.stance.unspecified.all':
+		'Коди рядків без зафіксованої позиції враховано тут із позначкою «позицію не зафіксовано» і ніколи як такі, яких видання дотримується.',
+	'charts.stance.key': 'Позначення позицій',
+	'charts.series.uncoded': 'Фрейм не закодовано',
+	'charts.series.notAdopted': 'Жодного фрейму, якого видання дотримується',
+	'charts.series.withStance': '{frame} ({stance})',
+	'charts.series.other': 'Інші ({count})',
+	'charts.stanceName.adopts': 'дотримується',
+	'charts.stanceName.reports': 'переказує',
+	'charts.stanceName.contests': 'спростовує',
+	'charts.stanceName.unspecified': 'позицію не зафіксовано',
 	'charts.frames.title': 'Фрейми за групами видань',
 	'charts.frames.captionShare':
-		'Частка кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «No frame coded». Джерело: {source}; кількість статей: n = {n}.',
+		'Частка кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «Фрейм не закодовано». Джерело: {source}; кількість статей: n = {n}.',
 	'charts.frames.captionCount':
-		'Кількість кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «No frame coded». Джерело: {source}; кількість статей: n = {n}.',
+		'Кількість кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «Фрейм не закодовано». Джерело: {source}; кількість статей: n = {n}.',
 	'charts.outletGroup': 'Група видань',
 	'charts.mix.for': 'Суміш фреймів у часі для групи',
 	'charts.mix.title': 'Частка фреймів у часі: {group}',
@@ -235,6 +265,10 @@ export const uk = {
 	'charts.coarsened.month':
 		'Цей набір даних завеликий, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за місяцями{outlets}. Підсумки не змінюються.',
 	'charts.coarsened.allOutlets': ' за всіма виданнями разом',
+	'charts.coarsened.languages': 'Мови теж підсумовано разом: виберіть мови, щоб показати лише їх.',
+	'charts.coarsened.events': 'Події теж підсумовано разом: виберіть події або ряди за подіями, щоб показати їх окремо.',
+	'charts.coarsened.languagesEvents':
+		'Мови й події теж підсумовано разом: виберіть мови чи події або ряди за подіями, щоб показати їх окремо.',
 	'charts.about.bundled':
 		'Вбудоване висвітлення — це закодована вручну вибірка справжніх статей, знайдених у збережених публічних сторінках, з {start} до {end}. Вона показує, що знайшли й закодували, а не все, що опублікувало видання: порівнюйте частки в межах групи, а не абсолютні обсяги між групами. Як знаходили й кодували статті, читайте в розділі',
 	'charts.about.method': 'про методику',

@@ -13,9 +13,12 @@ export const en = {
 	'import.kind.url': 'Malformed web addresses',
 	'import.kind.syntax': 'CSV syntax errors',
 	'import.kind.other': 'Other problems',
+	'import.kind.stance': 'Stances that cannot be read',
 	'import.where.cell': 'row {row}, column {column}: {reason}',
 	'import.where.row': 'row {row}: {reason}',
 	'import.reason.empty': 'is empty',
+	'import.reason.emptyOutlet': 'is empty; to keep such rows, fill in “Outlet name when no column gives one” above and check again',
+	'import.reason.emptySeries': 'is empty; to keep such rows, fill in “Series name when no column gives one” above and check again',
 	'import.reason.notDate': '{value} is not a date',
 	'import.reason.notNumber': '{value} is not a number',
 	'import.reason.notUrl': '{value} is not a web address',
@@ -32,6 +35,12 @@ export const en = {
 	'import.reason.invalidQuotes': 'a quoted cell has more text after its closing quote (") — a quote inside a cell must be doubled ("")',
 	'import.reason.parser': '{message}',
 	'import.reason.both': '{first}; {second}',
+	'import.reason.unknownStance': '{value} is not a stance: write {stances}',
+	'import.reason.stanceFrame': 'gives a stance for {frame}, a frame this row does not code in column {column}',
+	'import.reason.stanceCount':
+		'lists {stances} stances for {frames} frames in column {column}: give one per frame in the same order, pairs such as nato-threat:adopts, or one stance for all',
+	'import.reason.stanceNoFrames': 'lists {stances} stances, but the row codes no frame in column {column}',
+	'import.reason.stanceMixed': '{value} names no frame, but other entries are frame:stance pairs: write every entry as a pair',
 	'import.mapping.noPeriods': 'The file has no period columns to turn into rows.',
 	'import.mapping.series': 'Choose the columns that name each series, or name the series.',
 	'import.mapping.date': 'Choose the column that holds the date.',
@@ -39,6 +48,7 @@ export const en = {
 	'import.mapping.seriesColumn': 'Choose the series column, or name the series.',
 	'import.mapping.outlet': 'Choose the outlet column, or a web address column to take outlets from.',
 	'import.mapping.noColumn': 'The file has no column "{name}".',
+	'import.mapping.stanceFrames': 'A stance column says how each frame is used: choose the frames column too, or no stance column.',
 	'import.note.duplicate':
 		'The header has the column "{name}" more than once; the copies are shown as "{name} (2)" and so on. Check that the right one is mapped.',
 	'import.note.oneColumn':
@@ -51,6 +61,10 @@ export const en = {
 	'import.note.split':
 		'Several outlets in one cell: {rows} of column “{column}” named more than one outlet and became {became}, one per outlet, each an appearance of the story.',
 	'import.note.splitExample': 'row {row}: “{cell}” → {outlets}',
+	'import.note.splitDoubt':
+		'Some outlets the split made look like times, numbers or descriptions rather than outlet names: {pieces}. If they are, set “Several outlets in one cell are separated by” to “nothing” and check again.',
+	'import.note.noSplit':
+		'No outlet split proposed: split at “{separator}”, the cells of column “{column}” give pieces such as {pieces}, which look like times, numbers or descriptions rather than outlet names. Each row keeps its whole cell as one outlet; choose a separator below if the cells do name several outlets.',
 	'import.note.unknownFrame':
 		'Frame code “{code}” in column “{column}” is not a frame of the {codebook} ({count}: row {rows}); choose below what it means.',
 	'import.propose.countNamed': 'Numbers from “{column}”: its name says it counts, and its values are numbers.',
@@ -65,6 +79,8 @@ export const en = {
 		'The values have decimals and lie between 0 and 100, like percentages: values are averaged (mean), unit %.',
 	'import.propose.wholeNumbers': 'The values are whole numbers, like counts ({unit}): they add up (sum).',
 	'import.propose.decimals': 'The values have decimals and are not percentages: a measured value, averaged (mean). Give its unit.',
+	'import.groupMapping.header': 'The first line must name the columns “outlet” and “group”; it has {columns}.',
+	'import.groupMapping.repeated': '{outlet} is given a group in row {first} already; the first is used',
 	'import.note.languageNames': 'Language names read as codes ({values}): {readings}.',
 	'import.note.languageSeveral': 'Several languages in one cell ({values}): each row keeps the first language its cell names: {readings}.',
 	'import.note.languageClipped': 'Language cells longer than {max} characters ({values}) were kept as text, shortened: {readings}.',
@@ -146,9 +162,14 @@ export const uk = {
 	'import.kind.url': 'Хибні вебадреси',
 	'import.kind.syntax': 'Синтаксичні помилки CSV',
 	'import.kind.other': 'Інші проблеми',
+	'import.kind.stance': 'Позиції щодо фрейму, які не вдається прочитати',
 	'import.where.cell': 'рядок {row}, стовпець {column}: {reason}',
 	'import.where.row': 'рядок {row}: {reason}',
 	'import.reason.empty': 'порожня клітинка',
+	'import.reason.emptyOutlet':
+		'порожня клітинка; щоб зберегти такі рядки, заповніть вище поле «Назва видання, якщо жоден стовпець її не дає» і перевірте ще раз',
+	'import.reason.emptySeries':
+		'порожня клітинка; щоб зберегти такі рядки, заповніть вище поле «Назва ряду, якщо жоден стовпець її не дає» і перевірте ще раз',
 	'import.reason.notDate': '{value} — не дата',
 	'import.reason.notNumber': '{value} — не число',
 	'import.reason.notUrl': '{value} — не вебадреса',
@@ -165,6 +186,12 @@ export const uk = {
 	'import.reason.invalidQuotes': 'після закривної лапки (") у клітинці є ще текст — лапку всередині клітинки треба подвоїти ("")',
 	'import.reason.parser': 'помилка розбору CSV: {message}',
 	'import.reason.both': '{first}; {second}',
+	'import.reason.unknownStance': '{value} — не позиція щодо фрейму: напишіть {stances}',
+	'import.reason.stanceFrame': 'дає позицію для {frame}, а цей рядок не кодує такого фрейму в стовпці {column}',
+	'import.reason.stanceCount':
+		'перелічує позицій: {stances}, а фреймів у стовпці {column}: {frames}; дайте по одній на фрейм у тому самому порядку, пари на кшталт nato-threat:adopts або одну позицію для всіх',
+	'import.reason.stanceNoFrames': 'перелічує позицій: {stances}, але рядок не кодує жодного фрейму в стовпці {column}',
+	'import.reason.stanceMixed': '{value} не називає фрейму, а інші записи — пари фрейм:позиція; запишіть кожен запис як пару',
 	'import.mapping.noPeriods': 'У файлі немає стовпців періодів, які можна перетворити на рядки.',
 	'import.mapping.series': 'Виберіть стовпці, що називають кожен ряд, або дайте ряду назву.',
 	'import.mapping.date': 'Виберіть стовпець із датою.',
@@ -172,6 +199,8 @@ export const uk = {
 	'import.mapping.seriesColumn': 'Виберіть стовпець ряду або дайте ряду назву.',
 	'import.mapping.outlet': 'Виберіть стовпець видання або стовпець вебадрес, з яких узяти видання.',
 	'import.mapping.noColumn': 'У файлі немає стовпця "{name}".',
+	'import.mapping.stanceFrames':
+		'Стовпець позицій каже, як використано кожен фрейм: виберіть і стовпець фреймів або не вибирайте стовпця позицій.',
 	'import.note.duplicate':
 		'Стовпець "{name}" трапляється в заголовку кілька разів; копії показано як "{name} (2)" і так далі. Перевірте, що зіставлено потрібний.',
 	'import.note.oneColumn':
@@ -184,6 +213,10 @@ export const uk = {
 	'import.note.split':
 		'Кілька видань в одній клітинці: {rows} стовпця «{column}» назвали більше ніж одне видання й стали {became}, по одному на видання, — кожен як окрема поява матеріалу.',
 	'import.note.splitExample': 'рядок {row}: “{cell}” → {outlets}',
+	'import.note.splitDoubt':
+		'Деякі видання, отримані з поділу, схожі на час, числа чи описи, а не на назви видань: {pieces}. Якщо це так, виберіть для поля «Кілька видань у клітинці розділено знаком» значення «нічим» і перевірте ще раз.',
+	'import.note.noSplit':
+		'Поділ видань не запропоновано: якщо ділити за «{separator}», клітинки стовпця «{column}» дають частини на кшталт {pieces}, схожі на час, числа чи описи, а не на назви видань. Кожен рядок зберігає всю клітинку як одне видання; виберіть роздільник нижче, якщо клітинки справді називають кілька видань.',
 	'import.note.unknownFrame':
 		'Код фрейму «{code}» у стовпці «{column}» не є фреймом кодувальника «{codebook}» ({count}: рядок {rows}); виберіть нижче, що він означає.',
 	'import.propose.countNamed': 'Числа з «{column}»: її назва каже, що це кількість, і значення — числа.',
@@ -197,6 +230,8 @@ export const uk = {
 	'import.propose.percentValues': 'Значення дробові й лежать між 0 і 100, як відсотки: вони усереднюються (середнє), одиниця %.',
 	'import.propose.wholeNumbers': 'Значення — цілі числа, як кількості ({unit}): вони додаються (сума).',
 	'import.propose.decimals': 'Значення дробові, але не відсотки: це виміряна величина, усереднюється (середнє). Вкажіть її одиницю.',
+	'import.groupMapping.header': 'Перший рядок має називати стовпці «outlet» і «group»; у ньому {columns}.',
+	'import.groupMapping.repeated': '{outlet} уже має групу в рядку {first}; використано першу',
 	'import.note.languageNames': 'Назви мов прочитано як коди ({values}): {readings}.',
 	'import.note.languageSeveral':
 		'Кілька мов в одній клітинці ({values}): кожен рядок зберігає першу мову, яку називає клітинка: {readings}.',

@@ -1,6 +1,6 @@
 import { Readable, Transform } from 'node:stream';
 import Papa from 'papaparse';
-import { DATASET_COLUMNS, DATASET_MAPPING } from '$lib/domain/import/dataset';
+import { DATASET_COLUMNS, DATASET_MAPPING, STANCES_COLUMN } from '$lib/domain/import/dataset';
 import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, MAX_COLUMNS, notTextReason, tooLarge } from '$lib/domain/import/limits';
 import { RowMapper } from '$lib/domain/import/mapping';
 import type { ImportMessage } from '$lib/domain/import/messages';
@@ -95,7 +95,8 @@ export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: I
 			if (!header) {
 				header = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
 				headerProblems(header);
-				mapper = new RowMapper(new Map(header.map((c, i) => [c, i])), DATASET_MAPPING);
+				const mapping = header.includes(STANCES_COLUMN) ? { ...DATASET_MAPPING, stance: STANCES_COLUMN } : DATASET_MAPPING;
+				mapper = new RowMapper(new Map(header.map((c, i) => [c, i])), mapping);
 				continue;
 			}
 			row += 1;

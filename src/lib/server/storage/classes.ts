@@ -299,14 +299,4 @@ export class ClassStore {
 			frames: list(r.frame_codes)
 		}));
 	}
-
-	/** Rows left anywhere for a class id: for checking that deleting a class left nothing behind. */
-	async rowsFor(classId: string): Promise<number> {
-		let total = 0;
-		for (const table of [...CLASS_TABLES, 'classes']) {
-			const column = table === 'classes' ? 'id' : 'class_id';
-			total += Number((await this.sql.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = $1`, [classId]))[0]?.n ?? 0);
-		}
-		return total;
-	}
 }

@@ -1,4 +1,5 @@
 import { ARTICLES, readMeasure } from '$lib/domain/charts/measure';
+import type { FrameStance } from '$lib/domain/charts/aggregate';
 import type { Dataset, Visibility } from '$lib/domain/import/dataset';
 import type { Dispute, DisputeKind, DisputeStatus } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
@@ -82,19 +83,30 @@ export function codingAnswerFromRow(row: Record<string, unknown>): CodingAnswerR
 	return { studentId: String(row.student_id), claimId: String(row.claim_id), frames: list(row.frame_codes) };
 }
 
-/** A coverage_rows row as both engines return it (frames stored `;`-joined). */
+/** A coverage_rows row as both engines return it (frames and their stances stored `;`-joined). */
 export function datasetRowFromDb(r: Record<string, unknown>): DatasetRow {
+	const frames = list(r.frame_codes);
+	const stances = stancesFromDb(r.frame_stances, frames.length);
 	return {
 		date: String(r.date),
 		outlet: String(r.outlet),
 		group: String(r.outlet_group),
 		event: String(r.event),
 		language: String(r.language),
-		frames: String(r.frame_codes) === '' ? [] : String(r.frame_codes).split(';'),
+		frames,
+		...(stances && { stances }),
 		count: Number(r.count),
 		title: String(r.title),
 		url: String(r.url)
 	};
+}
+
+/** A stored frame_stances cell, one per frame; undefined for rows stored without any. */
+export function stancesFromDb(value: unknown, frames: number): FrameStance[] | undefined {
+	const stored = String(value ?? '');
+	if (stored === '') return undefined;
+	const stances = stored.split(';') as FrameStance[];
+	return Array.from({ length: frames }, (_, i) => stances[i] ?? '');
 }
 
 export function disputeFromRow(row: Record<string, unknown>): Dispute {

@@ -6,7 +6,9 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import { CLASS_SCHEMA } from './classes';
 import { SCHEMA } from './sql';
-import { framesOrUncoded, SqlStore, type DatasetStats, type Dialect } from './sql-store';
+import { framesOrUncoded, SqlStore, stancesOf, type DatasetStats, type Dialect } from './sql-store';
+import { stanceCell } from '$lib/domain/import/dataset';
+import type { FrameStance } from '$lib/domain/charts/aggregate';
 import type { AggregateRow, RowFilter } from './types';
 
 async function inTransaction(c: DuckDBConnection, work: () => Promise<void>): Promise<void> {
@@ -46,13 +48,15 @@ const CUBE_SCHEMA = `CREATE TABLE IF NOT EXISTS coverage_cube (
 	frame VARCHAR NOT NULL,
 	count DOUBLE PRECISION NOT NULL
 )`;
+/** Added after the cube's first release, so older cubes gain it: '' for every count they hold. */
+const CUBE_STANCE = `ALTER TABLE coverage_cube ADD COLUMN IF NOT EXISTS stance VARCHAR DEFAULT ''`;
 
 /** Fills the cube from coverage_rows for the datasets `which` selects (a subquery of ids). */
-const cubeInsert = (which: string) => `INSERT INTO coverage_cube
+const cubeInsert = (which: string) => `INSERT INTO coverage_cube (dataset_id, day, week, month, outlet_group, frame, stance, count)
 	SELECT dataset_id, ${epochDay('date')}, ${epochDay("date_trunc('week', date)")}, ${epochDay("date_trunc('month', date)")},
-	       outlet_group, frame, SUM(count)
+	       outlet_group, frame, coalesce(stance, ''), SUM(count)
 	FROM (SELECT dataset_id, date, outlet_group, count,
-	             unnest(${framesOrUncoded(DUCKDB)}) AS frame
+	             unnest(${framesOrUncoded(DUCKDB)}) AS frame, unnest(${stancesOf(DUCKDB)}) AS stance
 	      FROM coverage_rows WHERE dataset_id IN (${which}))
 	GROUP BY ALL ORDER BY 1, 2`;
 
@@ -65,17 +69,18 @@ const cubeInsert = (which: string) => `INSERT INTO coverage_cube
 const PART_ROWS = 50_000;
 
 /** Reads a part as partLine wrote it; no cell is NULL in the table, so an empty cell is ''. */
-const PART_INSERT = `INSERT INTO coverage_rows
+const PART_INSERT = `INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url,
+		frame_stances)
 	SELECT $1, date, coalesce(outlet, ''), coalesce(outlet_group, ''), coalesce(event, ''), coalesce(language, ''),
-	       coalesce(frame_codes, ''), count, coalesce(title, ''), coalesce(url, '')
+	       coalesce(frame_codes, ''), count, coalesce(title, ''), coalesce(url, ''), coalesce(frame_stances, '')
 	FROM read_csv($2, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
 		columns = {'date': 'DATE', 'outlet': 'VARCHAR', 'outlet_group': 'VARCHAR', 'event': 'VARCHAR', 'language': 'VARCHAR',
-		           'frame_codes': 'VARCHAR', 'count': 'DOUBLE', 'title': 'VARCHAR', 'url': 'VARCHAR'})`;
+		           'frame_codes': 'VARCHAR', 'count': 'DOUBLE', 'title': 'VARCHAR', 'url': 'VARCHAR', 'frame_stances': 'VARCHAR'})`;
 
 const partCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 const partLine = (r: DatasetRow) =>
-	`${r.date},${partCell(r.outlet)},${partCell(r.group)},${partCell(r.event)},${partCell(r.language)},${partCell(r.frames.join(';'))},${r.count},${partCell(r.title)},${partCell(r.url)}\n`;
+	`${r.date},${partCell(r.outlet)},${partCell(r.group)},${partCell(r.event)},${partCell(r.language)},${partCell(r.frames.join(';'))},${r.count},${partCell(r.title)},${partCell(r.url)},${stanceCell(r.stances)}\n`;
 
 const isoDays = new Map<number, string>();
 function isoDay(epochDays: number): string {
@@ -119,6 +124,7 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 		try {
 			for (const statement of [...SCHEMA, ...CLASS_SCHEMA]) await connection.run(statement);
 			await connection.run(CUBE_SCHEMA);
+			await connection.run(CUBE_STANCE);
 			// Datasets stored before the cube existed get theirs once, on the first start that needs it.
 			await connection.run(cubeInsert('SELECT id FROM datasets WHERE id NOT IN (SELECT DISTINCT dataset_id FROM coverage_cube)'));
 		} finally {
@@ -218,15 +224,16 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 		if (filter.to) parts.push(`day <= CAST(${add(filter.to)} AS DATE) - DATE '1970-01-01'`);
 		if (filter.groups?.length) parts.push(`outlet_group IN (${filter.groups.map(add).join(', ')})`);
 		if (filter.frames?.length) parts.push(`frame IN (${filter.frames.map(add).join(', ')})`);
-		const [periods = [], groups = [], frames = [], counts = []] = await this.columns(
-			`SELECT ${granularity} AS period, outlet_group, frame, SUM(count) AS count
-			 FROM coverage_cube WHERE ${parts.join(' AND ')} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+		const [periods = [], groups = [], frames = [], stances = [], counts = []] = await this.columns(
+			`SELECT ${granularity} AS period, outlet_group, frame, stance, SUM(count) AS count
+			 FROM coverage_cube WHERE ${parts.join(' AND ')} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
 			params
 		);
 		return periods.map((period, i) => ({
 			period: isoDay(Number(period)),
 			group: String(groups[i]),
 			frame: String(frames[i]),
+			stance: String(stances[i]) as FrameStance,
 			count: Number(counts[i])
 		}));
 	}

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
+import { stanceCell } from '$lib/domain/import/dataset';
 import { CLASS_SCHEMA } from './classes';
 import { SCHEMA } from './sql';
 import { SqlStore, type DatasetStats, type Dialect } from './sql-store';
@@ -91,10 +92,11 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 			if (rows.length === 0) return;
 			// One round trip per batch: columns as arrays, unnested server-side.
 			await client.query(
-				`INSERT INTO coverage_rows
-				 SELECT $1, d, o, g, e, l, f, c, t, u
-				 FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::text[], $10::text[])
-				   AS x(d, o, g, e, l, f, c, t, u)`,
+				`INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url, frame_stances)
+				 SELECT $1, d, o, g, e, l, f, c, t, u, s
+				 FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::text[], $10::text[],
+				             $11::text[])
+				   AS x(d, o, g, e, l, f, c, t, u, s)`,
 				[
 					datasetId,
 					rows.map((r) => r.date),
@@ -105,7 +107,8 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 					rows.map((r) => r.frames.join(';')),
 					rows.map((r) => r.count),
 					rows.map((r) => r.title),
-					rows.map((r) => r.url)
+					rows.map((r) => r.url),
+					rows.map((r) => stanceCell(r.stances))
 				]
 			);
 		};

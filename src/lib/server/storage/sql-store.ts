@@ -1,4 +1,5 @@
-import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import type { CoverageRecord, FrameStance } from '$lib/domain/charts/aggregate';
+import { SUMMED } from '$lib/domain/charts/coverage';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
@@ -13,6 +14,7 @@ import {
 	disputeFromRow,
 	disputeParams,
 	datasetStats,
+	stancesFromDb,
 	toUser
 } from './common';
 import { ACCOUNT_SQL, CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, whereClause } from './sql';
@@ -48,12 +50,23 @@ export const FINEST_SHAPE: ChartShape = { period: 'day', outlets: true };
 function shapeColumns(shape: ChartShape) {
 	const value = shape.mean ? 'AVG(count)' : 'SUM(count)';
 	const period = shape.period === 'day' ? 'date' : `CAST(date_trunc('${shape.period}', date) AS DATE)`;
-	const outlet = shape.outlets ? 'outlet' : "''";
+	const events = shape.events !== false;
+	const languages = shape.languages !== false;
 	return {
 		value,
 		period,
-		outlet,
-		groupBy: [period, ...(shape.outlets ? ['outlet'] : []), 'outlet_group', 'event', 'language', 'frame_codes'].join(', ')
+		outlet: shape.outlets ? 'outlet' : "''",
+		event: events ? 'event' : `'${SUMMED}'`,
+		language: languages ? 'language' : `'${SUMMED}'`,
+		groupBy: [
+			period,
+			...(shape.outlets ? ['outlet'] : []),
+			'outlet_group',
+			...(events ? ['event'] : []),
+			...(languages ? ['language'] : []),
+			'frame_codes',
+			'frame_stances'
+		].join(', ')
 	};
 }
 
@@ -61,12 +74,19 @@ function shapeColumns(shape: ChartShape) {
  * Every column, so that only identical rows tie: pages read by OFFSET then neither skip nor
  * repeat a row, whichever order an engine gives ties.
  */
-const ROW_ORDER = 'date, outlet, url, outlet_group, event, language, frame_codes, count, title';
+const ROW_ORDER = 'date, outlet, url, outlet_group, event, language, frame_codes, frame_stances, count, title';
 
 export type DatasetStats = ReturnType<typeof datasetStats>;
 
 /** Each row's frames as a list to unnest, with '' standing for an uncoded row. */
 export const framesOrUncoded = (d: Dialect) => `CASE WHEN frame_codes = '' THEN ${d.list("''")} ELSE ${d.split('frame_codes')} END`;
+
+/**
+ * Each row's stances as a list unnested beside framesOrUncoded() in the same SELECT: both
+ * engines step through the two lists together, padding the shorter with NULL, so each frame
+ * meets its own stance and a frame without one gets NULL (read as '').
+ */
+export const stancesOf = (d: Dialect) => d.split("coalesce(frame_stances, '')");
 
 /**
  * Everything both engines do alike, written once: the statements, the row mapping, the dataset
@@ -207,22 +227,27 @@ export abstract class SqlStore<C> implements Store {
 
 	async records(datasetId: string, filter: RowFilter = {}, shape: ChartShape = FINEST_SHAPE): Promise<CoverageRecord[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
-		const { value, period, outlet, groupBy } = shapeColumns(shape);
-		const [dates = [], outlets = [], groups = [], events = [], languages = [], frames = [], counts = []] = await this.columns(
-			`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, event, language, frame_codes, ${value} AS count
-			 FROM coverage_rows WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
-			where.params
-		);
+		const { value, period, outlet, event, language, groupBy } = shapeColumns(shape);
+		const [dates = [], outlets = [], groups = [], events = [], languages = [], frames = [], stanceCells = [], counts = []] =
+			await this.columns(
+				`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, ${event} AS event, ${language} AS language,
+				        frame_codes, frame_stances, ${value} AS count
+				 FROM coverage_rows WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
+				where.params
+			);
 		const out: CoverageRecord[] = new Array(dates.length);
 		for (let i = 0; i < out.length; i++) {
 			const codes = String(frames[i] ?? '');
+			const list = codes === '' ? [] : codes.split(';');
+			const stances = stancesFromDb(stanceCells[i], list.length);
 			out[i] = {
 				date: String(dates[i]),
 				outlet: String(outlets[i]),
 				group: String(groups[i]),
 				event: String(events[i]),
 				language: String(languages[i]),
-				frames: codes === '' ? [] : codes.split(';'),
+				frames: list,
+				...(stances && { stances }),
 				count: Number(counts[i])
 			};
 		}
@@ -238,17 +263,17 @@ export abstract class SqlStore<C> implements Store {
 		return Number(row?.n ?? 0);
 	}
 
-	async outlets(datasetId: string): Promise<string[]> {
-		const [outlets = []] = await this.columns('SELECT DISTINCT outlet FROM coverage_rows WHERE dataset_id = $1 ORDER BY outlet', [
+	async distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]> {
+		const [values = []] = await this.columns(`SELECT DISTINCT ${column} FROM coverage_rows WHERE dataset_id = $1 ORDER BY ${column}`, [
 			datasetId
 		]);
-		return outlets.map(String);
+		return values.map(String);
 	}
 
 	async rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
 		const rows = await this.all(
-			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, count, title, url
+			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, frame_stances, count, title, url
 			 FROM coverage_rows WHERE ${where.sql} ORDER BY ${ROW_ORDER} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
 			where.params
 		);
@@ -263,19 +288,21 @@ export abstract class SqlStore<C> implements Store {
 			frames.length > 0 ? `WHERE ${this.dialect.contains(this.dialect.split(`$${params.push(frames.join(';'))}`), 'frame')}` : '';
 		// Summing per (period, group, frame list) first splits each frame list once per period and
 		// group instead of once per stored row; the sums are the same.
-		const [periods = [], groups = [], frameCol = [], counts = []] = await this.columns(
-			`SELECT period, outlet_group, frame, SUM(count) AS count
-			 FROM (SELECT period, outlet_group, count, unnest(${framesOrUncoded(this.dialect)}) AS frame
+		const [periods = [], groups = [], frameCol = [], stanceCol = [], counts = []] = await this.columns(
+			`SELECT period, outlet_group, frame, coalesce(stance, '') AS stance, SUM(count) AS count
+			 FROM (SELECT period, outlet_group, count, unnest(${framesOrUncoded(this.dialect)}) AS frame,
+			              unnest(${stancesOf(this.dialect)}) AS stance
 			       FROM (SELECT CAST(CAST(date_trunc('${granularity}', date) AS DATE) AS VARCHAR) AS period, outlet_group, frame_codes,
-			                    SUM(count) AS count
-			             FROM coverage_rows WHERE ${where.sql} GROUP BY 1, 2, 3) by_list) by_frame ${keep}
-			 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+			                    frame_stances, SUM(count) AS count
+			             FROM coverage_rows WHERE ${where.sql} GROUP BY 1, 2, 3, 4) by_list) by_frame ${keep}
+			 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
 			params
 		);
 		return periods.map((period, i) => ({
 			period: String(period),
 			group: String(groups[i]),
 			frame: String(frameCol[i]),
+			stance: String(stanceCol[i]) as FrameStance,
 			count: Number(counts[i])
 		}));
 	}

@@ -59,6 +59,8 @@ export const SCHEMA = [
 		title VARCHAR NOT NULL,
 		url VARCHAR NOT NULL
 	)`,
+	// Added after the first release: one stance per frame code, `;`-joined like them ('' for none recorded).
+	`ALTER TABLE coverage_rows ADD COLUMN IF NOT EXISTS frame_stances VARCHAR DEFAULT ''`,
 	`CREATE TABLE IF NOT EXISTS coding_sessions (
 		id VARCHAR PRIMARY KEY,
 		join_code VARCHAR NOT NULL,

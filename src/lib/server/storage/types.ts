@@ -1,4 +1,4 @@
-import type { CoverageRecord } from '$lib/domain/charts/aggregate';
+import type { CoverageRecord, FrameStance } from '$lib/domain/charts/aggregate';
 import type { Measure } from '$lib/domain/charts/measure';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
@@ -33,6 +33,10 @@ export interface NewDataset {
 export interface ChartShape {
 	period: 'day' | 'week' | 'month';
 	outlets: boolean;
+	/** False sums every event together, under SUMMED; kept unless said. */
+	events?: boolean;
+	/** False sums every language together, under SUMMED; kept unless said. */
+	languages?: boolean;
 	/**
 	 * Rows of one record are averaged instead of added: readings of a measured value that is not
 	 * a sum (several on one day and series are one mean reading).
@@ -82,6 +86,8 @@ export interface AggregateRow {
 	period: string;
 	group: string;
 	frame: string;
+	/** How the outlets use the frame; '' where the dataset records no stance (and for uncoded articles). */
+	stance: FrameStance;
 	count: number;
 }
 
@@ -127,10 +133,10 @@ export interface Store {
 	records(datasetId: string, filter?: RowFilter, shape?: ChartShape): Promise<CoverageRecord[]>;
 	/** How many records records() would return for this shape, counted without reading them. */
 	recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number>;
-	/** The dataset's distinct outlets, sorted. */
-	outlets(datasetId: string): Promise<string[]>;
+	/** The dataset's distinct values of one column, sorted. */
+	distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]>;
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
-	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded). */
+	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded) × stance. */
 	aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]>;
 
 	createCodingSession(session: CodingSessionRecord): Promise<void>;

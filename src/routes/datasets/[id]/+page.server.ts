@@ -3,11 +3,13 @@ import { DatasetMetaSchema } from '$lib/domain/import/dataset';
 import { ownedDataset, readableDataset } from '$lib/server/access';
 import { store } from '$lib/server/storage';
 import { translate } from '$lib/i18n/catalogue';
+import { datasetJsonLd, jsonLdText } from '$lib/domain/ledger/jsonld';
 
 export async function load({ params, locals, url }) {
 	const token = url.searchParams.get('token');
 	const dataset = await readableDataset(params.id, locals.user, token);
-	return { dataset, token, owner: locals.user?.id === dataset.ownerId };
+	const jsonLd = jsonLdText(datasetJsonLd(dataset, `${url.origin}/datasets/${dataset.id}`, url.origin));
+	return { dataset, token, owner: locals.user?.id === dataset.ownerId, jsonLd };
 }
 
 export const actions = {

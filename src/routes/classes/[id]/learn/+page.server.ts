@@ -13,6 +13,7 @@ export async function load({ params, cookies }) {
 			const phases = phasesOf(a.kind).map((phase) => ({
 				phase,
 				progress: progress(a, phase, student.id, answers),
+				answered: answers.filter((x) => x.assignmentId === a.id && x.phase === phase && a.claimIds.includes(x.claimId)).length,
 				score: studentScore(a, phase, student.id, answers, coded)
 			}));
 			return {

@@ -1,0 +1,79 @@
+import type { CoverageRecord } from './aggregate';
+import type { ChartInput } from './chart-views';
+
+/**
+ * Coverage records as columns, for sending a stored dataset's sums to the charts page. As an
+ * array of objects every record repeats its keys and its outlet, group and event names; here
+ * each distinct value is written once and records refer to it by number, which gzips to about a
+ * third. Any field of the records travels, so new ones need no change here.
+ */
+export interface PackedRecords {
+	length: number;
+	columns: Record<string, PackedColumn>;
+}
+
+/** `at[i]` is record i's index into `values`, or -1 where the record has no such field. */
+type PackedColumn =
+	| { kind: 'text'; values: string[]; at: number[] }
+	| { kind: 'list'; values: string[][]; at: number[] }
+	| { kind: 'number'; values: (number | null)[] };
+
+/** A ChartInput whose records are packed, as the charts page's server load sends it. */
+export type PackedChartInput = Omit<ChartInput, 'records'> & { records: PackedRecords };
+
+export function packRecords(records: readonly CoverageRecord[]): PackedRecords {
+	const rows = records as unknown as readonly Record<string, unknown>[];
+	const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+	const columns: Record<string, PackedColumn> = {};
+	for (const key of keys) {
+		const sample = rows.find((r) => r[key] !== undefined)?.[key];
+		if (typeof sample === 'number') {
+			columns[key] = { kind: 'number', values: rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : null)) };
+			continue;
+		}
+		// A list's key is its JSON, which tells [] from [''].
+		const index = new Map<string, number>();
+		const distinct: unknown[] = [];
+		const at = rows.map((r) => {
+			const value = r[key];
+			if (value === undefined) return -1;
+			const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+			let i = index.get(text);
+			if (i === undefined) {
+				index.set(text, (i = distinct.length));
+				distinct.push(Array.isArray(value) ? value.map(String) : String(value));
+			}
+			return i;
+		});
+		columns[key] = Array.isArray(sample)
+			? { kind: 'list', values: distinct as string[][], at }
+			: { kind: 'text', values: distinct as string[], at };
+	}
+	return { length: records.length, columns };
+}
+
+export function unpackRecords(packed: PackedRecords): CoverageRecord[] {
+	const records: Record<string, unknown>[] = Array.from({ length: packed.length }, () => ({}));
+	for (const [key, column] of Object.entries(packed.columns)) {
+		if (column.kind === 'number') {
+			column.values.forEach((value, i) => {
+				if (value !== null) records[i]![key] = value;
+			});
+			continue;
+		}
+		column.at.forEach((at, i) => {
+			if (at < 0) return;
+			// Each record gets its own copy of a list, as records read from rows would.
+			records[i]![key] = column.kind === 'list' ? [...column.values[at]!] : column.values[at];
+		});
+	}
+	return records as unknown as CoverageRecord[];
+}
+
+export function packChartInput(input: ChartInput): PackedChartInput {
+	return { ...input, records: packRecords(input.records) };
+}
+
+export function unpackChartInput(input: PackedChartInput): ChartInput {
+	return { ...input, records: unpackRecords(input.records) };
+}

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generate } from '../../scripts/generate-coverage.mjs';
+import { saveDataset, signUp, startServer } from './servers.mjs';
+import { expectNoAxeViolations } from './support';
+
+// Its own server and database: a 200,000-row saved dataset, charted and exported.
+test.describe.configure({ mode: 'serial' });
+
+const ROWS = 200_000;
+/** The page budget of a stored dataset's chart page, HTML and data together, whatever the dataset's size. */
+const PAGE_BUDGET = 200 * 1024;
+
+test('a 200,000-row saved dataset charts from database sums in a small page, and its export streams while pages are served', async ({
+	browser
+}) => {
+	test.setTimeout(300_000);
+	const dir = mkdtempSync(join(tmpdir(), 'parallax-scale-'));
+	try {
+		const { path } = await generate({ rows: ROWS, shape: 'dataset', out: join(dir, 'coverage.csv') });
+		const server = await startServer(4198, { PARALLAX_DB: join(dir, 'parallax.duckdb') });
+		try {
+			const cookie = await signUp(server.url, 'Scale');
+			const csv = readFileSync(path, 'utf8');
+			const saved = await saveDataset(server.url, cookie, 'Synthetic 200k', csv);
+			expect(saved.status).toBe(201);
+			const id = saved.body.dataset!.id;
+			expect(saved.body.dataset!.rowCount).toBe(ROWS);
+
+			// The whole page, with the chart data in it, fits the budget: rows never reach it.
+			const html = await (await fetch(`${server.url}/charts?dataset=${id}`, { headers: { cookie } })).text();
+			expect(gzipSync(html).length).toBeLessThan(PAGE_BUDGET);
+
+			const context = await browser.newContext();
+			const [name = '', value = ''] = cookie.split('=');
+			await context.addCookies([{ name, value, url: server.url }]);
+			const page = await context.newPage();
+			await page.goto(`${server.url}/charts?dataset=${id}`);
+			await expect(page.getByTestId('filter-summary')).toContainText(`${ROWS} articles match, from 2021-01-01 to 2025-12-31`);
+			await expect(page.getByTestId('coarsened')).toContainText('Totals are unchanged.');
+			const total = page.getByTestId('filter-summary');
+			// Picking a language narrows the sums in the database: still every article of that language.
+			await page.goto(`${server.url}/charts?dataset=${id}&lang=uk`);
+			const ukrainian = csv.split('\n').filter((line) => line.split(',')[4] === 'uk').length;
+			await expect(total).toContainText(`${ukrainian} articles match`);
+			await expect(page.getByTestId('coarsened')).not.toContainText('Languages');
+			await expectNoAxeViolations(page);
+
+			// An export read slowly (one chunk, then nothing) holds no rows in the server: pages
+			// are answered meanwhile, and the export then completes with every row.
+			const exported = await openSlowly(`${server.url}/api/datasets/${id}/rows?format=csv`, cookie);
+			expect((await fetch(`${server.url}/`)).status).toBe(200);
+			expect((await fetch(`${server.url}/charts?dataset=${id}`, { headers: { cookie } })).status).toBe(200);
+			const text = await exported.rest();
+			expect(text.split('\n').filter((line) => /^\d{4}-\d{2}-\d{2},/.test(line))).toHaveLength(ROWS);
+			await context.close();
+		} finally {
+			await server.stop();
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+/** Start a download, read its first chunk and stop reading; `rest` reads it to the end. */
+function openSlowly(url: string, cookie: string): Promise<{ rest: () => Promise<string> }> {
+	return new Promise((resolve, reject) => {
+		httpRequest(url, { headers: { cookie } }, (response) => {
+			if (response.statusCode !== 200) return reject(new Error(`export answered ${response.statusCode}`));
+			response.setEncoding('utf8');
+			response.once('data', (first: string) => {
+				response.pause();
+				resolve({
+					rest: () =>
+						new Promise((done) => {
+							let text = first;
+							response.on('data', (chunk: string) => (text += chunk));
+							response.on('end', () => done(text));
+							response.resume();
+						})
+				});
+			});
+		})
+			.on('error', reject)
+			.end();
+	});
+}

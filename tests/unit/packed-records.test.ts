@@ -1,0 +1,61 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
+import { packRecords, unpackRecords } from '../../src/lib/domain/charts/packed-records';
+
+const records: CoverageRecord[] = [
+	{
+		date: '2025-06-24',
+		outlet: 'tass-ru',
+		group: 'russian-state-media',
+		event: 'hague',
+		language: 'ru',
+		frames: ['nato-threat', 'blame-west'],
+		stances: ['adopts', 'reports'],
+		count: 3
+	},
+	{ date: '2025-06-24', outlet: 'Ekho "Moskvy", 1990–2022', group: '', event: '', language: '', frames: [], count: 0.5 },
+	{
+		date: '2025-06-25',
+		outlet: 'tass-ru',
+		group: 'russian-state-media',
+		event: 'hague',
+		language: 'ru',
+		frames: ['nato-threat'],
+		stances: [''],
+		count: 1
+	}
+];
+
+describe('packed records', () => {
+	it('come back exactly, with absent fields still absent and empty lists still empty', () => {
+		const back = unpackRecords(JSON.parse(JSON.stringify(packRecords(records))));
+		expect(back).toEqual(records);
+		expect('stances' in back[1]!).toBe(false);
+	});
+
+	it('give each record its own frame list', () => {
+		const first = records[0]!;
+		const back = unpackRecords(packRecords([first, { ...first }]));
+		back[0]!.frames.push('x');
+		expect(back[1]!.frames).toEqual(['nato-threat', 'blame-west']);
+	});
+
+	it('are empty for no records', () => {
+		expect(unpackRecords(packRecords([]))).toEqual([]);
+	});
+
+	it('gzip to well under the records as objects', () => {
+		const many: CoverageRecord[] = Array.from({ length: 20_000 }, (_, i) => ({
+			date: `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+			outlet: `outlet-${i % 60}`,
+			group: `group-${i % 6}`,
+			event: `event-${i % 9}`,
+			language: ['en', 'ru', 'uk'][i % 3]!,
+			frames: [`frame-${i % 7}`],
+			count: 1 + (i % 5)
+		}));
+		const size = (value: unknown) => gzipSync(JSON.stringify(value)).length;
+		expect(size(packRecords(many))).toBeLessThan(size(many) / 2);
+	});
+});
