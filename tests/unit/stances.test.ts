@@ -205,4 +205,15 @@ describe("a stored dataset's JSON-LD", () => {
 			contentUrl: 'https://parallax.example/api/datasets/k3m/rows?format=csv'
 		});
 	});
+
+	it('says a measured value’s unit and combine rule instead of counting articles', () => {
+		const count = (d: Dataset) => (datasetJsonLd(d, 'u', 'o').variableMeasured as { name: string }[]).find((v) => v.name === 'count');
+		expect(count(dataset)).toMatchObject({ description: 'Articles the row stands for (1 for an article; a count for period rows).' });
+		expect(count({ ...dataset, measure: { kind: 'value', unit: '% of GDP', combine: 'mean', series: 'countries' } })).toEqual({
+			'@type': 'PropertyValue',
+			name: 'count',
+			description: "The row's value in % of GDP; values of one series in a period are averaged.",
+			unitText: '% of GDP'
+		});
+	});
 });
