@@ -216,3 +216,32 @@ test('the chart filters fit a phone, with every list open @phone', async ({ page
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
 	await expectNoAxeViolations(page);
 });
+
+test('past 12 lines the rest are added up as "Other", and a searchable picker adds a line of its own', async ({ page }) => {
+	await page.goto('/charts?by=outlet');
+	const total = ledger.coverage.length;
+	const perOutlet = new Map<string, number>();
+	for (const row of ledger.coverage) perOutlet.set(row.outlet_id, (perOutlet.get(row.outlet_id) ?? 0) + 1);
+	const ranked = [...perOutlet].sort((a, b) => b[1] - a[1]);
+	const [header = []] = await tableCells(page, 'coverage');
+	expect(header).toHaveLength(1 + 12 + 1);
+	expect(header.at(-1)).toBe(`Other (${ranked.length - 12})`);
+	// Nothing is lost in "Other": the table still sums to every article.
+	expect(sumTable(await tableCells(page, 'coverage'))).toBe(total);
+
+	const picker = page.getByTestId('line-picker');
+	await expect(picker).toContainText(`The 12 largest of ${ranked.length} lines by total are drawn`);
+	// An outlet well past the 12 largest, found by typing part of its name.
+	const [id, count] = ranked.find(([, n], i) => i >= 20 && n < ranked[11]![1])!;
+	const name = ledger.outlets.find((o) => o.id === id)!.name;
+	await picker.getByLabel('Find a line to add').fill(name);
+	await picker.getByRole('link', { name: `+ ${name}` }).click();
+	await expect(page).toHaveURL(new RegExp(`line=${encodeURIComponent(id)}`));
+	const cells = await tableCells(page, 'coverage');
+	expect(cells[0]).toContain(name);
+	const column = cells[0]!.indexOf(name);
+	expect(cells.slice(1).reduce((sum, row) => sum + (row[column] === '–' ? 0 : Number(row[column])), 0)).toBe(count);
+	expect(sumTable(cells)).toBe(total);
+	await expect(picker.getByRole('link', { name: `Remove ${name}` })).toBeVisible();
+	await expectNoAxeViolations(page);
+});

@@ -60,7 +60,7 @@ test('all chart data downloads in one CSV that matches the data tables of a filt
 		page.getByRole('button', { name: 'Download all chart data (CSV)' }).click()
 	]);
 	const rows = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), { header: true, skipEmptyLines: true }).data;
-	expect(Object.keys(rows[0] ?? {})).toEqual(['chart', 'period', 'group', 'series', 'stance', 'label', 'matching', 'total']);
+	expect(Object.keys(rows[0] ?? {})).toEqual(['chart', 'period', 'group', 'series', 'stance', 'label', 'matching', 'total', 'unit']);
 
 	const coverage = rows.filter((r) => r.chart === 'coverage');
 	const matching = ledger.coverage.filter((c) => c.frame_codes.includes('nato-threat'));

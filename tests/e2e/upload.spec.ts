@@ -181,13 +181,15 @@ test('a wide table with one column per year is reshaped into counts per country 
 	await openCoverageTable(page);
 	// Yearly counts are charted per year, not as January with eleven empty months after it.
 	await expect(page.locator('select[name="gran"]')).toHaveValue('');
-	await expect(page.getByRole('figure', { name: 'Coverage over time' }).locator('figcaption')).toContainText('Articles per year');
-	// By hand from the fixture: France has no 2022 value (empty, so missing) and its 2024e is "x".
+	// Decimals that are not percentages are proposed as a measured value, averaged, with no unit given.
+	await expect(page.getByRole('figure', { name: 'Coverage over time' }).locator('figcaption')).toContainText('Value per year');
+	// By hand from the fixture: France has no 2022 value (empty, so missing) and its 2024e is "x";
+	// a missing value is a gap, while Poland's 0 is a measured zero.
 	expect(await coverageCells(page)).toEqual({
 		'2021': { France: '1,234.5', Germany: '1.5', Poland: '0' },
-		'2022': { France: '0', Germany: '2', Poland: '1' },
+		'2022': { France: '–', Germany: '2', Poland: '1' },
 		'2023': { France: '4', Germany: '3.25', Poland: '2' },
-		'2024': { France: '0', Germany: '0', Poland: '3' }
+		'2024': { France: '–', Germany: '–', Poland: '3' }
 	});
 });
 
@@ -472,5 +474,77 @@ test('a stance column is proposed, checked by row and column, and charts adopted
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(21, 23, 27)');
 	await panel.screenshot({ path: 'test-results/stance-legend-dark.png' });
+	await expectNoAxeViolations(page);
+});
+
+test('a wide table of defence spending as % of GDP is charted as a mean % per country, with its unit', async ({ page }, testInfo) => {
+	await upload(page, 'defence-gdp-wide.csv');
+	await expect(page.getByTestId('detected-delimiter')).toHaveText('semicolon');
+	await expect(page.getByLabel('Decimal mark')).toHaveValue(',');
+	const measure = page.getByTestId('measure');
+	await expect(measure.getByTestId('proposal')).toHaveText(
+		'The values have decimals and lie between 0 and 100, like percentages: values are averaged (mean), unit %.'
+	);
+	await expect(measure.getByLabel('A measured value with a unit')).toBeChecked();
+	await expect(measure.getByLabel('Values combine by')).toHaveValue('mean');
+	await expect(measure.getByLabel('The lines are')).toHaveValue('countries');
+	await measure.getByRole('textbox', { name: 'Unit' }).fill('% of GDP');
+	await expectNoAxeViolations(page);
+
+	await check(page);
+	// ".." is a missing value like an empty cell; the notes column is not a period.
+	await expect(page.getByTestId('report-summary')).toHaveText('14 of 14 rows are valid.');
+	await expect(page.getByTestId('shape-notes')).toContainText('1 empty cell left out as missing values, not zeros.');
+	await useRowsAndOpenCharts(page);
+
+	await expect(page.getByTestId('filter-summary')).toHaveText('Mean 1.8 % of GDP across 3 countries, from 2019-01-01 to 2023-01-01.');
+	const figure = page.getByRole('figure', { name: 'Coverage over time' });
+	await expect(figure.getByRole('img')).toHaveAccessibleName('Coverage over time (% of GDP). The numbers are in the data table below.');
+	await expect(figure.locator('figcaption')).toContainText(
+		'% of GDP per year, one line per outlet group: the values of each series in a period, and of the series in one line, are combined by their mean.'
+	);
+	await expect(figure).not.toContainText(/articles?/i);
+	await expect(page.getByTestId('frames-not-for-values')).toContainText('This dataset measures % of GDP, not articles');
+	await openCoverageTable(page);
+	const table = page.getByTestId('coverage-table');
+	await expect(table.locator('caption')).toHaveText('Coverage over time: Values in % of GDP');
+	// By hand from the fixture; Bosnia and Herzegovina did not report 2021 ("..").
+	const bosnia = 'Bosnia and Herzegovina';
+	const uk = 'United Kingdom of Great Britain and Northern Ireland';
+	expect(await coverageCells(page)).toEqual({
+		'2019': { Estonia: '2.01', [uk]: '2.11', [bosnia]: '0.85' },
+		'2020': { Estonia: '2.31', [uk]: '2.28', [bosnia]: '0.82' },
+		'2021': { Estonia: '2.02', [uk]: '2.25', [bosnia]: '–' },
+		'2022': { Estonia: '2.11', [uk]: '2.23', [bosnia]: '0.78' },
+		'2023': { Estonia: '2.73', [uk]: '2.3', [bosnia]: '0.81' }
+	});
+	const csv = page.waitForEvent('download');
+	await figure.getByRole('button', { name: 'CSV: download “Coverage over time”' }).click();
+	const header = (await readFile((await (await csv).path())!, 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+	expect(header).toBe(`Period,Estonia (% of GDP),${uk} (% of GDP),${bosnia} (% of GDP)`);
+	await expectNoAxeViolations(page);
+	await figure.scrollIntoViewIfNeeded();
+	await figure.screenshot({ path: 'test-results/measure-chart.png' });
+	await testInfo.attach('mean % of GDP per country', { path: 'test-results/measure-chart.png', contentType: 'image/png' });
+});
+
+test('a saved %-of-GDP table keeps its measure on the server and charts the same mean', async ({ browser }) => {
+	const { page } = await signUp(browser, 'Mia');
+	await upload(page, 'defence-gdp-wide.csv');
+	await page.getByTestId('measure').getByRole('textbox', { name: 'Unit' }).fill('% of GDP');
+	await check(page);
+	await page.getByRole('button', { name: /^Use \d+ valid rows$/ }).click();
+	await page.getByRole('button', { name: 'Save on the server' }).click();
+	await page.getByRole('link', { name: 'chart it' }).click();
+	await expect(page).toHaveURL(/\/charts\?dataset=[A-Za-z0-9_-]+$/);
+	await expect(page.getByTestId('filter-summary')).toHaveText('Mean 1.8 % of GDP across 3 countries, from 2019-01-01 to 2023-01-01.');
+	await openCoverageTable(page);
+	expect((await coverageCells(page))['2021']).toEqual({
+		Estonia: '2.02',
+		'United Kingdom of Great Britain and Northern Ireland': '2.25',
+		'Bosnia and Herzegovina': '–'
+	});
+	await page.getByRole('link', { name: 'About this dataset' }).click();
+	await expect(page.locator('.meta')).toContainText(/Values measured\s*% of GDP, averaged \(mean\)/);
 	await expectNoAxeViolations(page);
 });

@@ -52,8 +52,28 @@ describe('all chart data in one file', () => {
 	it('has one row per series per period with matching and total counts', () => {
 		const coverage = rows.filter((r) => r.chart === 'coverage');
 		expect(coverage).toEqual([
-			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'state', stance: '', label: 'State media', matching: 2, total: 2 },
-			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'state', stance: '', label: 'State media', matching: 0, total: 0 },
+			{
+				chart: 'coverage',
+				period: '2025-01-01',
+				group: '',
+				series: 'state',
+				stance: '',
+				label: 'State media',
+				matching: 2,
+				total: 2,
+				unit: 'articles'
+			},
+			{
+				chart: 'coverage',
+				period: '2025-02-01',
+				group: '',
+				series: 'state',
+				stance: '',
+				label: 'State media',
+				matching: 0,
+				total: 0,
+				unit: 'articles'
+			},
 			// March is after the collection window: a gap, not a zero.
 			{
 				chart: 'coverage',
@@ -63,10 +83,31 @@ describe('all chart data in one file', () => {
 				stance: '',
 				label: 'State media',
 				matching: null,
-				total: null
+				total: null,
+				unit: 'articles'
 			},
-			{ chart: 'coverage', period: '2025-01-01', group: '', series: 'intl', stance: '', label: 'International', matching: 0, total: 1 },
-			{ chart: 'coverage', period: '2025-02-01', group: '', series: 'intl', stance: '', label: 'International', matching: 1, total: 1 },
+			{
+				chart: 'coverage',
+				period: '2025-01-01',
+				group: '',
+				series: 'intl',
+				stance: '',
+				label: 'International',
+				matching: 0,
+				total: 1,
+				unit: 'articles'
+			},
+			{
+				chart: 'coverage',
+				period: '2025-02-01',
+				group: '',
+				series: 'intl',
+				stance: '',
+				label: 'International',
+				matching: 1,
+				total: 1,
+				unit: 'articles'
+			},
 			{
 				chart: 'coverage',
 				period: '2025-03-01',
@@ -75,7 +116,8 @@ describe('all chart data in one file', () => {
 				stance: '',
 				label: 'International',
 				matching: null,
-				total: null
+				total: null,
+				unit: 'articles'
 			}
 		]);
 	});
@@ -90,7 +132,8 @@ describe('all chart data in one file', () => {
 			stance: '',
 			label: 'Threat',
 			matching: 2,
-			total: 2
+			total: 2,
+			unit: 'articles'
 		});
 		expect(frames).toContainEqual({
 			chart: 'frames',
@@ -100,7 +143,8 @@ describe('all chart data in one file', () => {
 			stance: '',
 			label: 'West',
 			matching: 1,
-			total: 2
+			total: 2,
+			unit: 'articles'
 		});
 		const views = chartViews(input, { ...filters, mode: 'count' }, say);
 		const sum = (values: (number | null)[]) => values.reduce<number>((a, v) => a + (v ?? 0), 0);
@@ -109,15 +153,35 @@ describe('all chart data in one file', () => {
 
 	it('gives the frame mix of the focus group as counts', () => {
 		expect(rows.filter((r) => r.chart === 'frame-mix' && r.period === '2025-01-01')).toEqual([
-			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'threat', stance: '', label: 'Threat', matching: 2, total: 2 },
-			{ chart: 'frame-mix', period: '2025-01-01', group: 'state', series: 'west', stance: '', label: 'West', matching: 1, total: 1 }
+			{
+				chart: 'frame-mix',
+				period: '2025-01-01',
+				group: 'state',
+				series: 'threat',
+				stance: '',
+				label: 'Threat',
+				matching: 2,
+				total: 2,
+				unit: 'articles'
+			},
+			{
+				chart: 'frame-mix',
+				period: '2025-01-01',
+				group: 'state',
+				series: 'west',
+				stance: '',
+				label: 'West',
+				matching: 1,
+				total: 1,
+				unit: 'articles'
+			}
 		]);
 	});
 
 	it('writes through toCsv with empty cells for gaps', () => {
 		const csv = toCsv(CHART_DATA_COLUMNS, rows).split('\r\n');
-		expect(csv[0]).toBe('chart,period,group,series,stance,label,matching,total');
-		expect(csv).toContain('coverage,2025-03-01,,state,,State media,,');
+		expect(csv[0]).toBe('chart,period,group,series,stance,label,matching,total,unit');
+		expect(csv).toContain('coverage,2025-03-01,,state,,State media,,,articles');
 	});
 });
 

@@ -55,7 +55,8 @@ describe('chartConfig', () => {
 		stacked: false,
 		percent: false,
 		markers: [{ index: 1, label: 'Summit' }],
-		shadeGaps: true
+		shadeGaps: true,
+		unit: ''
 	};
 	const drawing = { lookup: dark, hidden: { other: true }, animate: false, format: String };
 

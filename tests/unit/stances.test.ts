@@ -187,7 +187,8 @@ describe("a stored dataset's JSON-LD", () => {
 		rowCount: 6,
 		articleCount: 6,
 		windowStart: '2025-06-23',
-		windowEnd: '2025-06-28'
+		windowEnd: '2025-06-28',
+		measure: { kind: 'articles' }
 	};
 
 	it('names the stances among the variables it measures, and only a public dataset names its download', () => {
@@ -202,6 +203,17 @@ describe("a stored dataset's JSON-LD", () => {
 		expect(ld.distribution).toBeUndefined();
 		expect(datasetJsonLd({ ...dataset, visibility: 'public' }, 'u', 'https://parallax.example').distribution).toMatchObject({
 			contentUrl: 'https://parallax.example/api/datasets/k3m/rows?format=csv'
+		});
+	});
+
+	it('says a measured value’s unit and combine rule instead of counting articles', () => {
+		const count = (d: Dataset) => (datasetJsonLd(d, 'u', 'o').variableMeasured as { name: string }[]).find((v) => v.name === 'count');
+		expect(count(dataset)).toMatchObject({ description: 'Articles the row stands for (1 for an article; a count for period rows).' });
+		expect(count({ ...dataset, measure: { kind: 'value', unit: '% of GDP', combine: 'mean', series: 'countries' } })).toEqual({
+			'@type': 'PropertyValue',
+			name: 'count',
+			description: "The row's value in % of GDP; values of one series in a period are averaged.",
+			unitText: '% of GDP'
 		});
 	});
 });

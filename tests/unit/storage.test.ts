@@ -187,6 +187,27 @@ for (const [engine, open] of engines) {
 			expect((await new Response(datasetCsvStream(store, id, {}, 3)).text()).match(/Title 6/g)).toHaveLength(2);
 		});
 
+		it('keeps what a dataset measures, and averages readings of one day for a mean', async () => {
+			const id = `${prefix}-measure`;
+			const measure = { kind: 'value', unit: '% of GDP', combine: 'mean', series: 'countries' } as const;
+			const readings = [
+				{ ...row('2021-01-01', 'Estonia', '', []), count: 2 },
+				{ ...row('2021-01-01', 'Estonia', '', []), count: 3 },
+				{ ...row('2022-01-01', 'Estonia', '', []), count: 2.5 }
+			];
+			const stored = await store.createDataset({ ...newDataset(id, `${prefix}-u1`), measure }, batches(readings));
+			expect(stored.measure).toEqual(measure);
+			expect((await store.dataset(id))?.measure).toEqual(measure);
+			const records = await store.records(id, {}, { period: 'day', outlets: true, mean: true });
+			expect(records.map((r) => [r.date, r.count])).toEqual([
+				['2021-01-01', 2.5],
+				['2022-01-01', 2.5]
+			]);
+			// Saved before measures were kept: its numbers were charted as articles, and still are.
+			await store.execute([{ sql: 'UPDATE datasets SET measure = NULL WHERE id = $1', params: [id] }]);
+			expect((await store.dataset(id))?.measure).toEqual({ kind: 'articles' });
+		});
+
 		it('stores a dataset with its metadata, counts and window', async () => {
 			const stored = await store.createDataset(newDataset(`${prefix}-d1`, `${prefix}-u1`), batches(ROWS.slice(0, 2), ROWS.slice(2)));
 			expect(stored).toMatchObject({

@@ -9,6 +9,7 @@ import { eventLabels, recordsChartInput } from '$lib/domain/import/local-dataset
 import { rowFilterFromQuery } from '$lib/domain/charts/filters';
 import type { ChartInput } from '$lib/domain/charts/chart-views';
 import type { Dataset } from '$lib/domain/import/dataset';
+import { sums } from '$lib/domain/charts/measure';
 
 let bundled: ReturnType<typeof buildChartData> | undefined;
 
@@ -123,23 +124,33 @@ export async function storedChartData(
 	// Only the dimensions the viewer picked values of are narrowed in SQL; the rest are filtered on the page.
 	const filter: RowFilter = { outlets: chosen.outlets, events: chosen.events, languages: chosen.languages };
 	const by = query.get('by');
-	const shape = await fittingShape(db, id, filter, {
-		outlets: chosen.outlets.length > 0 || by === 'outlet',
-		events: chosen.events.length > 0 || by === 'event',
-		languages: chosen.languages.length > 0
-	});
+	// Summing whole weeks, outlets, events or languages keeps a sum's totals; a mean or a latest
+	// value it would change, so those are read per day and series, averaging only readings of one day.
+	const shape: ChartShape = sums(dataset.measure)
+		? await fittingShape(db, id, filter, {
+				outlets: chosen.outlets.length > 0 || by === 'outlet',
+				events: chosen.events.length > 0 || by === 'event',
+				languages: chosen.languages.length > 0
+			})
+		: { period: 'day', outlets: true, mean: true };
 	const [records, outlets, events, languages] = await Promise.all([
 		db.records(id, filter, shape),
 		db.distinct(id, 'outlet'),
 		db.distinct(id, 'event'),
 		db.distinct(id, 'language')
 	]);
-	const input = recordsChartInput(records, id, {
-		frames: bundled.vocab.frames,
-		frameLabels: bundled.labels.frames,
-		groups: bundled.vocab.groups,
-		groupLabels: bundled.labels.groups
-	});
+	const input = recordsChartInput(
+		records,
+		id,
+		{
+			frames: bundled.vocab.frames,
+			frameLabels: bundled.labels.frames,
+			groups: bundled.vocab.groups,
+			groupLabels: bundled.labels.groups
+		},
+		{},
+		dataset.measure
+	);
 	// Every outlet, event and language stays choosable when the records hold only the chosen ones, or none.
 	input.vocab.outlets = outlets;
 	input.labels.outlets = Object.fromEntries(outlets.map((o) => [o, o]));

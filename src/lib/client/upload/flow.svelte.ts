@@ -9,6 +9,8 @@ import { UNGROUPED, type LocalDataset, type LocalDatasetMeta } from '$lib/domain
 import { mappingProblems } from '$lib/domain/import/mapping';
 import { groupId, suggestGroups, type GroupSuggestion, type KnownOutlet } from '$lib/domain/import/outlets';
 import { defaultReshape } from '$lib/domain/import/wide';
+import { proposeMeasure, type MeasureProposal } from '$lib/domain/import/proposal';
+import type { Measure } from '$lib/domain/charts/measure';
 import { OutletGroups } from './outlet-groups.svelte';
 import { deleteLocalDataset, listLocalDatasets, newLocalId, saveLocalDataset } from '../local-datasets';
 import { FileRefused, type ImportClient } from './client';
@@ -29,6 +31,13 @@ export class Upload {
 	readonly date: DateDetection;
 	readonly problems: ImportMessage[];
 	readonly counts: boolean;
+	/** What the numbers are, as proposed from the mapped columns and their values. */
+	readonly proposal: MeasureProposal;
+	/** The measure the dataset is kept with: the proposal, unless the researcher changed it. */
+	readonly measure: Measure;
+	// A change of the count column or the reshape makes a new proposal, replacing an earlier choice.
+	#chosen: { basis: string; measure: Measure } | null = $state(null);
+	readonly #basis: string;
 
 	constructor(
 		readonly file: File,
@@ -42,6 +51,21 @@ export class Upload {
 		this.problems = $derived(mappingProblems(this.mapping, inspection.columns));
 		// A reshaped table is counts per series and period, like a file with a count column.
 		this.counts = $derived(this.mapping.count !== null || this.mapping.reshape !== null);
+		this.proposal = $derived(
+			proposeMeasure({
+				format: inspection.format,
+				columns: inspection.columns,
+				sample: inspection.sample,
+				mapping: this.mapping
+			})
+		);
+		this.#basis = $derived(JSON.stringify([this.mapping.count, this.mapping.reshape, this.mapping.outlet, this.mapping.decimal]));
+		this.measure = $derived(this.#chosen?.basis === this.#basis ? this.#chosen.measure : this.proposal.measure);
+	}
+
+	/** The researcher says what the numbers are. */
+	chooseMeasure(measure: Measure) {
+		this.#chosen = { basis: this.#basis, measure };
 	}
 
 	/** The date column changed: use the format its values are written in. */
@@ -223,6 +247,7 @@ export class UploadFlow {
 			fileName: file.name,
 			format: inspection.format,
 			kind: upload.counts ? 'count' : 'article',
+			measure: $state.snapshot(upload.measure),
 			rows: report.result.data.length,
 			created: new Date().toISOString(),
 			data: withFrameChoices(report.result.data, $state.snapshot(report.frameChoices)),

@@ -18,7 +18,7 @@ export function chartConfig(
 	spec: ChartSpec,
 	{ lookup, hidden, animate, format, pattern }: Drawing
 ): { data: ChartData<'line' | 'bar'>; options: ChartOptions<'line' | 'bar'> } {
-	const { kind, categories, series, stacked, percent, markers, shadeGaps } = spec;
+	const { kind, categories, series, stacked, percent, markers, shadeGaps, unit } = spec;
 	const theme = chartTheme(lookup);
 	const datasets = series.map((s) => {
 		const colour = resolveColour(s.colour, lookup, theme.text);
@@ -49,9 +49,12 @@ export function chartConfig(
 					stacked,
 					beginAtZero: true,
 					max: percent && stacked ? 1 : undefined,
+					title: { display: unit !== '', text: unit, color: theme.text },
 					ticks: {
 						...ticks,
-						precision: percent ? undefined : 0,
+						// Articles are whole; a measured value (1.35 % of GDP) needs its decimals.
+						precision:
+							percent || (unit !== '' && !series.every((s) => s.values.every((v) => v === null || Number.isInteger(v)))) ? undefined : 0,
 						callback: (value) => (percent ? `${Math.round(Number(value) * 100)}%` : value)
 					},
 					grid

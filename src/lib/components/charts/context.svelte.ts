@@ -36,6 +36,8 @@ export interface ChartSpec {
 	markers: ChartMarker[];
 	/** Shade periods where every series is null (outside the collection window). */
 	shadeGaps: boolean;
+	/** What the values are ("articles", "% of GDP"): the axis title, the table's and the download's. */
+	unit: string;
 	/**
 	 * For charts that count frame codes: which ones, as the CSV's stance column says it (adopts,
 	 * all, or '' where the dataset records no stance). Split series carry their own.

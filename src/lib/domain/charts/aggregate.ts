@@ -10,6 +10,7 @@
  */
 
 import { STANCES, type Stance } from '../ledger/checks';
+import { Cell, SeriesCell, type Combine } from './measure';
 
 export type Granularity = 'day' | 'week' | 'month' | 'year';
 /** How finely a dataset's dates are given (dataResolution). */
@@ -353,4 +354,118 @@ export function shareSeries(ts: TimeSeries): TimeSeries {
 			values: s.values.map((v, i) => (v === null || totals[i] === 0 ? null : v / (totals[i] ?? 1)))
 		}))
 	};
+}
+
+/** Past this many lines, a chart shows the largest and gathers the rest in one "other" line. */
+export const MAX_LINES = 12;
+/** The key of the "other" line; no record's key can hold a NUL. */
+export const OTHER = '\u0000other';
+
+export interface FoldedSeries extends TimeSeries {
+	/** How many series the "other" line gathers; 0 when every series has its own line. */
+	folded: number;
+	/** Every series' key before folding, largest first. */
+	keys: string[];
+}
+
+/** The series kept as lines: the `max` largest by total, and those the reader picked. */
+function keptKeys(series: Series[], max: number, picked: readonly string[]): Set<string> | null {
+	if (series.length <= max) return null;
+	return new Set([...series.slice(0, max).map((s) => s.key), ...picked]);
+}
+
+/**
+ * Summed series past `max` lines: the largest stay, the rest are added into "other". Gaps are
+ * the same in every series (the collection window's), so "other" keeps them.
+ */
+export function foldSeries(ts: TimeSeries, max: number, picked: readonly string[] = []): FoldedSeries {
+	const keep = keptKeys(ts.series, max, picked);
+	const keys = ts.series.map((s) => s.key);
+	if (!keep) return { ...ts, folded: 0, keys };
+	const kept = ts.series.filter((s) => keep.has(s.key));
+	const rest = ts.series.filter((s) => !keep.has(s.key));
+	const values = ts.periods.map((_, i) =>
+		rest.reduce<number | null>((sum, s) => (s.values[i] === null ? sum : (sum ?? 0) + (s.values[i] ?? 0)), null)
+	);
+	const other = { key: OTHER, values, total: rest.reduce((a, s) => a + s.total, 0) };
+	return { ...ts, series: [...kept, other], folded: rest.length, keys };
+}
+
+/**
+ * Measured values over time, combined by the measure's rule: each series' values within a period
+ * (its sum, mean or latest), then the series that share a line (a group, a frame, "other").
+ * A line with no value in a period has a gap there, never a zero: no reading is not a reading
+ * of 0. `n` is the number of values read. Past `max` lines the rest are gathered in "other",
+ * combined by the same rule.
+ */
+export function valueTimeSeries(
+	records: CoverageRecord[],
+	options: { granularity: Granularity; by: SeriesBy; from: string; to: string; window: DateWindow; combine: Combine },
+	max = Infinity,
+	picked: readonly string[] = []
+): FoldedSeries {
+	const all = combinedSeries(records, options, (key) => key);
+	const keep = keptKeys(all.series, max, picked);
+	const keys = all.series.map((s) => s.key);
+	if (!keep) return { ...all, folded: 0, keys };
+	const folded = combinedSeries(records, options, (key) => (keep.has(key) ? key : OTHER));
+	// "other" is drawn last, whatever its total.
+	const series = [...folded.series.filter((s) => s.key !== OTHER), ...folded.series.filter((s) => s.key === OTHER)];
+	return { ...folded, series, folded: all.series.length - keep.size, keys };
+}
+
+function combinedSeries(
+	records: CoverageRecord[],
+	options: { granularity: Granularity; by: SeriesBy; from: string; to: string; window: DateWindow; combine: Combine },
+	line: (key: string) => string
+): TimeSeries {
+	const { granularity, by, from, to, window, combine } = options;
+	const periods = periodsBetween(from, to, granularity);
+	const index = new Map(periods.map((p, i) => [p, i]));
+	// line → period → series (outlet) → its values in the period
+	const cells = new Map<string, (Map<string, SeriesCell> | undefined)[]>();
+	let n = 0;
+	for (const record of records) {
+		if (record.date < from || record.date > to) continue;
+		const i = index.get(periodStart(record.date, granularity));
+		if (i === undefined) continue;
+		n++;
+		for (const key of new Set(seriesKeys(record, by).map(line))) {
+			let row = cells.get(key);
+			if (!row) cells.set(key, (row = new Array(periods.length)));
+			const bySeries = (row[i] ??= new Map());
+			let cell = bySeries.get(record.outlet);
+			if (!cell) bySeries.set(record.outlet, (cell = new SeriesCell()));
+			cell.add(record.date, record.count);
+		}
+	}
+	const missing = new Set(window.missing ?? []);
+	const isCovered = periods.map((p) => covered(p, granularity, window, missing));
+	const series = [...cells]
+		.map(([key, row]) => {
+			const values = periods.map((_, i) => {
+				const bySeries = row[i];
+				if (!bySeries || !isCovered[i]) return null;
+				const cell = new Cell();
+				for (const s of bySeries.values()) cell.add(s.value(combine));
+				return cell.value(combine);
+			});
+			return { key, values, total: values.reduce<number>((a, v) => a + (v ?? 0), 0) };
+		})
+		.sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+	return { granularity, periods, series, n };
+}
+
+/** One number for everything the filters keep: each series over the whole span, then combined. */
+export function valueSummary(records: CoverageRecord[], combine: Combine): { value: number | null; series: number } {
+	const bySeries = new Map<string, SeriesCell>();
+	for (const record of records) {
+		let cell = bySeries.get(record.outlet);
+		if (!cell) bySeries.set(record.outlet, (cell = new SeriesCell()));
+		cell.add(record.date, record.count);
+	}
+	if (bySeries.size === 0) return { value: null, series: 0 };
+	const cell = new Cell();
+	for (const s of bySeries.values()) cell.add(s.value(combine));
+	return { value: cell.value(combine), series: bySeries.size };
 }

@@ -1,9 +1,12 @@
 import {
 	dataResolution,
 	defaultGranularity,
+	foldSeries,
 	framesByGroup,
 	hasStances,
 	hasUnspecifiedStances,
+	MAX_LINES,
+	OTHER,
 	periodLabel,
 	periodStart,
 	rowShares,
@@ -11,6 +14,8 @@ import {
 	STANCE_ORDER,
 	timeSeries,
 	UNCODED,
+	valueSummary,
+	valueTimeSeries,
 	type CoverageRecord,
 	type FrameStance,
 	type Resolution,
@@ -24,6 +29,7 @@ import { collectionWindow } from './coverage';
 import { indexedAggregates, type ChartIndex, type IndexedAggregates } from './chart-index';
 import { colourFor, FIXED_GROUPS } from './palette';
 import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/crosswalk';
+import { ARTICLES, type Measure } from './measure';
 import type { Message } from '../message';
 
 /** The shape every chart panel draws: categories on x (and table rows) × series. */
@@ -57,6 +63,8 @@ export interface ChartInput {
 	window: DateWindow;
 	vocab: Vocabulary;
 	labels: ChartLabels;
+	/** What the numbers are; articles when left out (the bundled ledger). */
+	measure?: Measure;
 }
 
 /** The words a chart view adds to the data's own labels, as catalogue keys. */
@@ -64,6 +72,7 @@ export type ChartWord =
 	| 'charts.series.uncoded'
 	| 'charts.series.notAdopted'
 	| 'charts.series.withStance'
+	| 'charts.series.other'
 	| 'charts.stanceName.adopts'
 	| 'charts.stanceName.reports'
 	| 'charts.stanceName.contests'
@@ -82,6 +91,7 @@ function labelFor(by: SeriesBy, key: string, labels: ChartLabels, say: ChartSay,
 }
 
 function colourOf(by: SeriesBy, key: string, vocab: Vocabulary): string {
+	if (key === OTHER) return 'var(--chart-uncoded)';
 	if (by === 'group') return colourFor(key, vocab.groups, FIXED_GROUPS);
 	const order = { outlet: vocab.outlets, frame: vocab.frames, event: vocab.events }[by];
 	return colourFor(key, order);
@@ -119,9 +129,18 @@ function resolutionOf(records: CoverageRecord[]) {
 /**
  * Every chart on /charts for one filter state. Pass `index` (chartIndexOf(input.records), built
  * once per dataset) to aggregate over typed arrays instead of record objects: same results.
+ * The coverage chart draws at most MAX_LINES lines (and those picked) unless `fold` is false,
+ * as for downloads, which carry every series.
  */
-export function chartViews(input: ChartInput, filters: Filters, say: ChartSay, index?: ChartIndex) {
+export function chartViews(
+	input: ChartInput,
+	filters: Filters,
+	say: ChartSay,
+	index?: ChartIndex,
+	{ fold = true }: { fold?: boolean } = {}
+) {
 	const { window, vocab, labels } = input;
+	const measure = input.measure ?? ARTICLES;
 	const from = filters.from ?? window.start;
 	const to = filters.to ?? window.end;
 	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to, resolutionOf(input.records));
@@ -131,12 +150,12 @@ export function chartViews(input: ChartInput, filters: Filters, say: ChartSay, i
 	const adoptedOnly = stanced && filters.stance === 'adopts';
 
 	const {
-		overTime,
+		overTime: summed,
 		crosstab,
 		mix: mixCounts,
 		focus,
 		n
-	} = index
+	} = index && measure.kind === 'articles'
 		? indexedAggregates(index, filters, {
 				granularity,
 				by: filters.by,
@@ -148,6 +167,14 @@ export function chartViews(input: ChartInput, filters: Filters, say: ChartSay, i
 				split
 			})
 		: recordAggregates(input, filters, granularity, from, to, split);
+	const max = fold ? MAX_LINES : Infinity;
+	// Measured values are combined by their own rule, and only read where the dataset has them.
+	const measured = measure.kind === 'value' ? applyFilters(input.records, filters) : null;
+	const overTime =
+		measure.kind === 'value' && measured
+			? valueTimeSeries(measured, { granularity, by: filters.by, from, to, window, combine: measure.combine }, max, filters.lines)
+			: foldSeries(summed, max, filters.lines);
+	const summary = measure.kind === 'value' && measured ? valueSummary(measured, measure.combine) : null;
 	const periodIndex = new Map(overTime.periods.map((p, i) => [p, i]));
 	const markers = Object.entries(labels.eventDates)
 		.filter(([id]) => filters.events.length === 0 || filters.events.includes(id))
@@ -159,7 +186,10 @@ export function chartViews(input: ChartInput, filters: Filters, say: ChartSay, i
 		categories: overTime.periods.map((p) => ({ key: p, label: periodLabel(p, granularity) })),
 		series: overTime.series.map((s) => ({
 			key: s.key,
-			label: labelFor(filters.by, s.key, labels, say, adoptedOnly),
+			label:
+				s.key === OTHER
+					? say({ key: 'charts.series.other', params: { count: overTime.folded } })
+					: labelFor(filters.by, s.key, labels, say, adoptedOnly),
 			colour: colourOf(filters.by, s.key, vocab),
 			values: s.values
 		})),
@@ -210,12 +240,31 @@ export function chartViews(input: ChartInput, filters: Filters, say: ChartSay, i
 	const stance: 'adopts' | 'all' | 'unknown' = stanced ? filters.stance : 'unknown';
 	/** Whether some codes record no stance, which the captions then say. */
 	const unspecified = hasUnspecifiedStances(input.records);
-	return { coverage, frames, frameMix, frameCounts, frameMixCounts, granularity, from, to, focus, n, stance, unspecified };
+	// Every series the coverage chart could draw, largest first, for the picker of lines.
+	const lineChoices = overTime.folded > 0 ? overTime.keys : [];
+	return {
+		coverage,
+		frames,
+		frameMix,
+		frameCounts,
+		frameMixCounts,
+		granularity,
+		from,
+		to,
+		focus,
+		n,
+		stance,
+		unspecified,
+		measure,
+		summary,
+		folded: overTime.folded,
+		lineChoices: lineChoices.map((key) => ({ key, label: labelFor(filters.by, key, labels, say, adoptedOnly) }))
+	};
 }
 
 export type ChartViews = ReturnType<typeof chartViews>;
 
-export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'stance', 'label', 'matching', 'total'];
+export const CHART_DATA_COLUMNS = ['chart', 'period', 'group', 'series', 'stance', 'label', 'matching', 'total', 'unit'];
 
 /**
  * An event page's chart input: the records of the days its coverage spans. Its panel and the
@@ -254,7 +303,7 @@ export function eventChartInput<T extends ChartInput>(input: T, eventId: string)
  * have neither (empty cells), never zero. Built from chartViews() so it equals the charts.
  */
 export function chartDataRows(input: ChartInput, filters: Filters, say: ChartSay): Record<string, unknown>[] {
-	const matching = chartViews(input, filters, say);
+	const matching = chartViews(input, filters, say, undefined, { fold: false });
 	const all = chartViews(
 		input,
 		{
@@ -269,7 +318,9 @@ export function chartDataRows(input: ChartInput, filters: Filters, say: ChartSay
 			granularity: matching.granularity,
 			focus: matching.focus
 		},
-		say
+		say,
+		undefined,
+		{ fold: false }
 	);
 	const rows: Record<string, unknown>[] = [];
 	// Frame series count the codes of the stance shown: adopted, every one ('all'), or '' where
@@ -289,12 +340,17 @@ export function chartDataRows(input: ChartInput, filters: Filters, say: ChartSay
 					stance: s.stance ?? (frameSeries ? counted : ''),
 					label: s.label,
 					matching: value,
-					total: value === null ? null : (total?.[totals.categories.findIndex((c) => c.key === category.key)] ?? 0)
+					total: value === null ? null : (total?.[totals.categories.findIndex((c) => c.key === category.key)] ?? 0),
+					unit
 				});
 			});
 		}
 	};
+	const { measure } = matching;
+	const unit = measure.kind === 'articles' ? 'articles' : measure.unit;
 	emit('coverage', matching.coverage, all.coverage, (period) => ({ period, group: '' }));
+	// Frame charts count articles' frame codings: a measured value has none to count.
+	if (measure.kind === 'value') return rows;
 	emit('frames', matching.frameCounts, all.frameCounts, (group) => ({ period: `${matching.from}/${matching.to}`, group }));
 	emit('frame-mix', matching.frameMixCounts, all.frameMixCounts, (period) => ({ period, group: matching.focus }));
 	return rows;

@@ -25,6 +25,8 @@ export interface Filters {
 	token: string | null;
 	/** Which codebook frames are shown in; frame filters use that codebook's ids. */
 	codebook: string;
+	/** Series the reader added as lines of their own when the rest are gathered as "other". */
+	lines: string[];
 }
 
 export interface Vocabulary {
@@ -65,9 +67,13 @@ export function defaultFilters(dataset: string): Filters {
 		stance: 'adopts',
 		focus: null,
 		token: null,
-		codebook: 'parallax'
+		codebook: 'parallax',
+		lines: []
 	};
 }
+
+/** Lines picked in a link: series keys of whatever the lines are, so not checked against a vocabulary. */
+const MAX_PICKED_LINES = 50;
 
 export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filters: Filters; notices: string[] } {
 	const notices: string[] = [];
@@ -128,6 +134,7 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 	}
 	const token = params.get('token');
 	if (token !== null && /^[A-Za-z0-9_-]{1,64}$/.test(token)) filters.token = token;
+	filters.lines = [...new Set(params.getAll('line'))].filter((l) => l.length <= 300).slice(0, MAX_PICKED_LINES);
 	const focus = params.get('focus');
 	if (focus !== null) {
 		if (vocab.groups.includes(focus)) filters.focus = focus;
@@ -152,6 +159,7 @@ export function filtersToQuery(filters: Filters, defaultDataset: string): string
 	if (filters.mode !== 'count') params.set('mode', filters.mode);
 	if (filters.stance !== 'adopts') params.set('stance', filters.stance);
 	if (filters.focus) params.set('focus', filters.focus);
+	for (const line of [...filters.lines].sort()) params.append('line', line);
 	const query = params.toString();
 	return query ? `?${query}` : '';
 }

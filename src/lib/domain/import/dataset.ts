@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Measure } from '../charts/measure';
 import { emptyMapping, type ColumnMapping } from './formats';
 import type { FrameStance } from '../charts/aggregate';
 
@@ -71,6 +72,8 @@ export interface Dataset extends DatasetMeta {
 	articleCount: number;
 	windowStart: string | null;
 	windowEnd: string | null;
+	/** What its numbers are; `articleCount` is their sum whatever they are. */
+	measure: Measure;
 	/** Present only for the owner: the secret that makes a "link" dataset readable. */
 	shareToken?: string;
 }

@@ -4,6 +4,7 @@ import { defaultMapping, detectFormat, formatHasHeader, GDELT_EVENT_COLUMNS, typ
 import { duplicateNames, MAX_COLUMNS, notTextReason, tooLarge } from './limits';
 import type { ImportKey, ImportMessage } from './messages';
 import { detectDecimalMark } from './numbers';
+import { proposeColumns } from './proposal';
 import { quotedPieces, splitDoubts } from './outlets';
 import { defaultReshape, periodColumns } from './wide';
 
@@ -23,6 +24,8 @@ export interface Inspection {
 	date: DateDetection;
 	/** Things the researcher should check before mapping (repeated columns, a single column). */
 	notes: ImportMessage[];
+	/** Why the count and series columns were proposed, for a file the format list does not know. */
+	proposed: ImportMessage[];
 }
 
 export const SAMPLE_ROWS = 200;
@@ -84,10 +87,20 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 		mapping.reshape = defaultReshape(columns);
 		mapping.decimal = periodDecimal(sample, columns, periods, delimiter);
 	}
+	let proposed: ImportMessage[] = [];
+	if (format === 'unknown' && !mapping.reshape) {
+		const proposal = proposeColumns(columns, sample, mapping, delimiter);
+		if (proposal.count && proposal.count !== mapping.count) {
+			mapping.count = proposal.count;
+			mapping.decimal = detectDecimalMark(columnValues(sample, columns, proposal.count), delimiter);
+		}
+		mapping.outlet = proposal.series;
+		proposed = proposal.reasons;
+	}
 	const notes = headerNotes(first, hasHeader);
 	const split = proposedSplit(mapping, sample, columns);
 	if (split) notes.push(split);
-	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, periods, date, notes };
+	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, periods, date, notes, proposed };
 }
 
 /**

@@ -5,6 +5,8 @@ import { DATASET_EXPORT_COLUMNS, stanceCell } from './dataset';
 import type { ChartInput } from '../charts/chart-views';
 import { collectionWindow } from '../charts/coverage';
 import type { Vocabulary } from '../charts/filters';
+import { ARTICLES, type Measure } from '../charts/measure';
+import { readMeasure } from '../charts/measure-schema';
 import { FRAME_SEP, textAt, type ColumnarCoverage } from './columnar';
 import type { FormatId } from './formats';
 import { isCustomGroup } from './outlets';
@@ -17,6 +19,8 @@ export interface LocalDatasetMeta {
 	format: FormatId;
 	/** Articles (count 1 each) or counts per period and series. */
 	kind: 'article' | 'count';
+	/** What its numbers are; kept since measures exist, so older uploads have none. */
+	measure?: Measure;
 	rows: number;
 	created: string;
 	/** The server dataset this browser copy was saved as, once it has been. */
@@ -39,6 +43,15 @@ export interface LocalDataset extends LocalDatasetMeta {
 export const LOCAL_PREFIX = 'local-';
 export const NO_EVENT = 'no-event';
 export const UNGROUPED = 'ungrouped';
+
+/**
+ * A kept dataset's measure. Uploads kept before measures were chosen were charted as sums, so
+ * their counts stay sums, of a value whose unit nobody gave.
+ */
+export function measureOf(meta: Pick<LocalDatasetMeta, 'kind' | 'measure'>): Measure {
+	if (meta.measure) return readMeasure(meta.measure);
+	return meta.kind === 'count' ? { kind: 'value', unit: '', combine: 'sum', series: '' } : ARTICLES;
+}
 
 export function isLocalDatasetId(id: string | null | undefined): id is string {
 	return typeof id === 'string' && id.startsWith(LOCAL_PREFIX) && /^local-[a-z0-9-]{1,64}$/.test(id);
@@ -80,7 +93,7 @@ export function localChartInput(
 	dataset: LocalDataset,
 	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[] }
 ): ChartInput {
-	return recordsChartInput(coverageRecordsOf(dataset), dataset.id, bundled, dataset.groupLabels);
+	return recordsChartInput(coverageRecordsOf(dataset), dataset.id, bundled, dataset.groupLabels, measureOf(dataset));
 }
 
 /** chartViews() input for any uploaded records, in the browser or from the server's store. */
@@ -93,7 +106,8 @@ export function recordsChartInput(
 	records: CoverageRecord[],
 	datasetId: string,
 	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[]; groupLabels?: Record<string, string> },
-	groupLabels: Record<string, string> = {}
+	groupLabels: Record<string, string> = {},
+	measure: Measure = ARTICLES
 ): ChartInput {
 	const distinct = (pick: (r: CoverageRecord) => string[]) => [...new Set(records.flatMap(pick))].sort();
 	const groups = distinct((r) => [r.group]);
@@ -109,6 +123,7 @@ export function recordsChartInput(
 	};
 	return {
 		records,
+		measure,
 		window: collectionWindow(records),
 		vocab,
 		labels: {

@@ -40,3 +40,11 @@ export function detectDecimalMark(values: string[], delimiter: string): DecimalM
 	if (dot > comma) return '.';
 	return delimiter === ';' ? ',' : '.';
 }
+
+/**
+ * Cells statistics offices write for "no value": ".." (World Bank, OECD), ":" (Eurostat), "…",
+ * "n/a". In a wide table they are missing values like empty cells, never numbers or zeros.
+ */
+export function isMissingMark(value: string): boolean {
+	return /^(\.\.|…|:|n\/a|na)$/i.test(value.trim());
+}

@@ -1,6 +1,7 @@
 import { isRealIsoDate } from '../ledger/schemas';
 import type { ColumnMapping, Reshape } from './formats';
 import { invisibleToPlain } from './mapping';
+import { isMissingMark } from './numbers';
 import type { RowIssue } from './report';
 
 /**
@@ -109,7 +110,7 @@ export interface LongRecord {
 export interface Reshaped {
 	/** One record per period cell with a value, to be read with the plan's mapping. */
 	records: LongRecord[];
-	/** Period cells left empty: missing values, not zeros, so they make no row. */
+	/** Period cells left empty or marked missing (".."): missing values, not zeros, so they make no row. */
 	missing: number;
 }
 
@@ -126,7 +127,8 @@ export function reshapeRecord(cells: string[], plan: ReshapePlan): Reshaped {
 	let missing = 0;
 	for (const period of plan.periods) {
 		const raw = cells[period.index] ?? '';
-		if (invisibleToPlain(raw).trim() === '') missing++;
+		const plain = invisibleToPlain(raw).trim();
+		if (plain === '' || isMissingMark(plain)) missing++;
 		else records.push({ cells: [...kept, period.date, raw, series], period });
 	}
 	return { records, missing };

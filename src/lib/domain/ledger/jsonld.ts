@@ -62,7 +62,7 @@ export function datasetJsonLd(dataset: Dataset, pageUrl: string, origin: string)
 				'stances',
 				`How the outlet uses each frame, one per frame code in the same order: ${STANCES.join(', ')}; empty where the upload recorded none.`
 			),
-			variable('count', 'Articles the row stands for (1 for an article; a count for period rows).')
+			countVariable(dataset)
 		],
 		...(dataset.visibility === 'public' && {
 			distribution: {
@@ -71,6 +71,28 @@ export function datasetJsonLd(dataset: Dataset, pageUrl: string, origin: string)
 				contentUrl: `${origin}/api/datasets/${dataset.id}/rows?format=csv`
 			}
 		})
+	};
+}
+
+const COMBINED = {
+	sum: 'values of one series in a period add up',
+	mean: 'values of one series in a period are averaged',
+	last: 'the latest value of a series in a period stands for it'
+} as const;
+
+/** A measured value's count is not articles: it says its unit and how values combine. */
+function countVariable({ measure }: Dataset) {
+	if (measure.kind === 'articles')
+		return {
+			'@type': 'PropertyValue',
+			name: 'count',
+			description: 'Articles the row stands for (1 for an article; a count for period rows).'
+		};
+	return {
+		'@type': 'PropertyValue',
+		name: 'count',
+		description: `The row's value${measure.unit ? ` in ${measure.unit}` : ''}; ${COMBINED[measure.combine]}.`,
+		...(measure.unit && { unitText: measure.unit })
 	};
 }
 

@@ -1,3 +1,5 @@
+import { ARTICLES } from '$lib/domain/charts/measure';
+import { readMeasure } from '$lib/domain/charts/measure-schema';
 import type { FrameStance } from '$lib/domain/charts/aggregate';
 import type { Dataset, Visibility } from '$lib/domain/import/dataset';
 import type { Dispute, DisputeKind, DisputeStatus } from '$lib/domain/ledger/disputes';
@@ -37,7 +39,8 @@ export function datasetFromRow(row: Record<string, unknown>): Dataset {
 		rowCount: Number(row.row_count),
 		articleCount: Number(row.article_count),
 		windowStart: row.window_start ? String(row.window_start).slice(0, 10) : null,
-		windowEnd: row.window_end ? String(row.window_end).slice(0, 10) : null
+		windowEnd: row.window_end ? String(row.window_end).slice(0, 10) : null,
+		measure: readMeasure(row.measure ?? null)
 	};
 }
 
@@ -144,6 +147,7 @@ export function datasetInsertParams(dataset: NewDataset, stats: ReturnType<typeo
 		stats.rows,
 		stats.articles,
 		stats.start,
-		stats.end
+		stats.end,
+		JSON.stringify(dataset.measure ?? ARTICLES)
 	];
 }

@@ -48,10 +48,12 @@ export const FINEST_SHAPE: ChartShape = { period: 'day', outlets: true };
 
 /** The SELECT expressions and GROUP BY list of a chart shape; a dropped outlet is ''. */
 function shapeColumns(shape: ChartShape) {
+	const value = shape.mean ? 'AVG(count)' : 'SUM(count)';
 	const period = shape.period === 'day' ? 'date' : `CAST(date_trunc('${shape.period}', date) AS DATE)`;
 	const events = shape.events !== false;
 	const languages = shape.languages !== false;
 	return {
+		value,
 		period,
 		outlet: shape.outlets ? 'outlet' : "''",
 		event: events ? 'event' : `'${SUMMED}'`,
@@ -188,7 +190,9 @@ export abstract class SqlStore<C> implements Store {
 			await this.load(c, dataset.id, batches, stats);
 			await this.run(
 				c,
-				`INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CAST($13 AS DATE), CAST($14 AS DATE))`,
+				`INSERT INTO datasets (id, owner_id, title, description, source, licence, citation, visibility, share_token, created_at,
+				   row_count, article_count, window_start, window_end, measure)
+				 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CAST($13 AS DATE), CAST($14 AS DATE), $15)`,
 				datasetInsertParams(dataset, stats)
 			);
 		});
@@ -223,11 +227,11 @@ export abstract class SqlStore<C> implements Store {
 
 	async records(datasetId: string, filter: RowFilter = {}, shape: ChartShape = FINEST_SHAPE): Promise<CoverageRecord[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
-		const { period, outlet, event, language, groupBy } = shapeColumns(shape);
+		const { value, period, outlet, event, language, groupBy } = shapeColumns(shape);
 		const [dates = [], outlets = [], groups = [], events = [], languages = [], frames = [], stanceCells = [], counts = []] =
 			await this.columns(
 				`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, ${event} AS event, ${language} AS language,
-				        frame_codes, frame_stances, SUM(count) AS count
+				        frame_codes, frame_stances, ${value} AS count
 				 FROM coverage_rows WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
 				where.params
 			);

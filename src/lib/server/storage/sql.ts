@@ -44,6 +44,9 @@ export const SCHEMA = [
 		window_start DATE,
 		window_end DATE
 	)`,
+	// Added with measures: what the numbers are, as MeasureSchema JSON. Datasets saved before
+	// it have none and are articles, which is what they were charted as.
+	`ALTER TABLE datasets ADD COLUMN IF NOT EXISTS measure VARCHAR`,
 	`CREATE TABLE IF NOT EXISTS coverage_rows (
 		dataset_id VARCHAR NOT NULL,
 		date DATE NOT NULL,
@@ -128,7 +131,7 @@ export function disputeQuery(status?: 'open' | 'resolved'): string {
 
 export const DATASET_SELECT = `SELECT d.id, d.owner_id, u.name AS owner_name, d.title, d.description, d.source,
 	d.licence, d.citation, d.visibility, d.share_token, d.created_at, d.row_count, d.article_count,
-	CAST(d.window_start AS VARCHAR) AS window_start, CAST(d.window_end AS VARCHAR) AS window_end
+	CAST(d.window_start AS VARCHAR) AS window_start, CAST(d.window_end AS VARCHAR) AS window_end, d.measure
 	FROM datasets d LEFT JOIN users u ON u.id = d.owner_id`;
 
 /**

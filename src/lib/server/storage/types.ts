@@ -1,4 +1,5 @@
 import type { CoverageRecord, FrameStance } from '$lib/domain/charts/aggregate';
+import type { Measure } from '$lib/domain/charts/measure';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
@@ -24,6 +25,8 @@ export interface NewDataset {
 	meta: DatasetMeta;
 	shareToken: string;
 	createdAt: string;
+	/** What its numbers are; articles when left out. */
+	measure?: Measure;
 }
 
 /** How finely records() sums a dataset's rows. */
@@ -34,6 +37,11 @@ export interface ChartShape {
 	events?: boolean;
 	/** False sums every language together, under SUMMED; kept unless said. */
 	languages?: boolean;
+	/**
+	 * Rows of one record are averaged instead of added: readings of a measured value that is not
+	 * a sum (several on one day and series are one mean reading).
+	 */
+	mean?: boolean;
 }
 
 /** Filters the store applies in SQL (the subset of chart filters that narrows rows). */

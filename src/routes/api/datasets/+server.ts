@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { error, json } from '@sveltejs/kit';
 import { DatasetMetaSchema } from '$lib/domain/import/dataset';
+import { ARTICLES } from '$lib/domain/charts/measure';
+import { MeasureSchema } from '$lib/domain/charts/measure-schema';
 import { tooLarge } from '$lib/domain/import/limits';
 import type { ImportMessage } from '$lib/domain/import/messages';
 import { problemMessage, type ImportProblem } from '$lib/domain/import/report';
@@ -40,6 +42,8 @@ export async function POST({ request, url, locals }) {
 
 	const meta = DatasetMetaSchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!meta.success) return json({ problems: meta.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) }, { status: 422 });
+	const measure = readMeasureParam(url.searchParams.get('measure'));
+	if (!measure.success) return json({ problems: [`measure: ${measure.problem}`] }, { status: 422 });
 	if (!request.body) return refuse([{ key: 'import.refusal.empty' }], 422);
 
 	const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
@@ -50,7 +54,14 @@ export async function POST({ request, url, locals }) {
 		const dataset = await (
 			await store()
 		).createDataset(
-			{ id: newId(), ownerId: locals.user.id, meta: meta.data, shareToken: newId(18), createdAt: new Date().toISOString() },
+			{
+				id: newId(),
+				ownerId: locals.user.id,
+				meta: meta.data,
+				shareToken: newId(18),
+				createdAt: new Date().toISOString(),
+				measure: measure.data
+			},
 			datasetBatches(createReadStream(file))
 		);
 		return json({ dataset }, { status: 201 });
@@ -91,3 +102,18 @@ const NOT_STORED: Record<StoreFailure, ImportMessage> = {
 	connection: { key: 'import.notStored.connection' },
 	unknown: { key: 'import.notStored.unknown' }
 };
+
+/** The `measure` query parameter: MeasureSchema as JSON; articles when it is left out. */
+function readMeasureParam(param: string | null) {
+	if (param === null || param === '') return { success: true as const, data: ARTICLES };
+	let value: unknown;
+	try {
+		value = JSON.parse(param);
+	} catch {
+		return { success: false as const, problem: 'is not JSON' };
+	}
+	const parsed = MeasureSchema.safeParse(value);
+	return parsed.success
+		? { success: true as const, data: parsed.data }
+		: { success: false as const, problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.message}`).join('; ') };
+}
