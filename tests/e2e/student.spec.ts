@@ -193,12 +193,21 @@ test('the method page defines the three stances and counts each event, in both l
 	await context.close();
 });
 
+// Every event page is one template, and an accessibility scan of one takes several seconds. The
+// scans run on the event with the most claims and perspectives and on one event per language its
+// claims are quoted in, which between them render every kind of content the template has.
+const itemsOf = (id: string) =>
+	ledger.claims.filter((c) => c.event_id === id).length + ledger.perspectives.filter((p) => p.event_id === id).length;
+const largest = ledger.events.reduce((a, b) => (itemsOf(b.id) > itemsOf(a.id) ? b : a));
+const scanned = new Set([largest.id, ...new Map(ledger.claims.map((c) => [c.language, c.event_id])).values()]);
+
 for (const event of ledger.events) {
-	test(`the event page "${event.id}" shows its claims and passes an accessibility scan`, async ({ page }) => {
+	const scan = scanned.has(event.id);
+	test(`the event page "${event.id}" shows its claims${scan ? ' and passes an accessibility scan' : ''}`, async ({ page }) => {
 		await page.goto(`/events/${event.id}`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(event.title);
 		await expect(page.locator('article.claim')).toHaveCount(ledger.claims.filter((c) => c.event_id === event.id).length);
-		await expectNoAxeViolations(page);
+		if (scan) await expectNoAxeViolations(page);
 	});
 }
 
