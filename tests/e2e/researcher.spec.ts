@@ -191,6 +191,9 @@ test('sign-up and sign-in explain what is wrong, and sign-in attempts are limite
 	await expect(page.getByText('Enter your name.')).toBeVisible();
 	await expect(page.getByText('Enter an email address like name@example.org.')).toBeVisible();
 	await expect(page.getByText('Use a password of at least 12 characters.')).toBeVisible();
+	// Each error is read out with its field, after the field's hint.
+	await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address like name@example.org.');
+	await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/\S.* Use a password of at least 12 characters\.$/);
 	await expectNoAxeViolations(page);
 
 	const email = `nobody-${Date.now()}@example.org`;
