@@ -34,11 +34,14 @@ export function words(text: string): string[] {
 	return normal.match(WORD) ?? [];
 }
 
-/** Character n-grams, n from 3 to 5, of one word padded with < and >. */
+/**
+ * Character n-grams, n from 3 to 5, of one word padded with < and >. Counted in UTF-16 code
+ * units, which are the letters themselves for every alphabet the codebook's languages use.
+ */
 export function charGrams(word: string): string[] {
-	const chars = [...`<${word}>`];
+	const padded = `<${word}>`;
 	const grams: string[] = [];
-	for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= chars.length; i++) grams.push(chars.slice(i, i + n).join(''));
+	for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) grams.push(padded.slice(i, i + n));
 	return grams;
 }
 
@@ -62,6 +65,10 @@ function mix(h: number, s: string): number {
 	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
 	return h;
 }
+
+const WORD_PREFIX = mix(OFFSET, 'w ');
+const BIGRAM = mix(OFFSET, 'b ');
+const GRAM = mix(OFFSET, 'c ');
 
 /** FNV-1a over UTF-16 code units. */
 export function hash(s: string): number {
@@ -91,13 +98,13 @@ export function vectorise(text: string, options: FeatureOptions = DEFAULT_FEATUR
 	};
 	for (let i = 0; i < ws.length; i++) {
 		const word = ws[i]!;
-		push(mix(mix(OFFSET, 'w '), word));
-		if (i > 0) push(mix(mix(mix(mix(OFFSET, 'b '), ws[i - 1]!), ' '), word));
-		const chars = [...`<${word}>`];
-		for (let start = 0; start + 3 <= chars.length; start++) {
-			let h = mix(OFFSET, 'c ');
-			for (let len = 1; len <= 5 && start + len <= chars.length; len++) {
-				h = mix(h, chars[start + len - 1]!);
+		push(mix(WORD_PREFIX, word));
+		if (i > 0) push(mix(mix(mix(BIGRAM, ws[i - 1]!), ' '), word));
+		const padded = `<${word}>`;
+		for (let start = 0; start + 3 <= padded.length; start++) {
+			let h = GRAM;
+			for (let len = 1; len <= 5 && start + len <= padded.length; len++) {
+				h = Math.imul(h ^ padded.charCodeAt(start + len - 1), PRIME);
 				if (len >= 3) push(h);
 			}
 		}
