@@ -3,7 +3,7 @@
 // runs every benchmark against a baseline measured in the same run, prints one table and
 // writes docs/benchmarks.md.
 //
-//   node bench/run.mjs [--rows 1000000] [--runs 3] [--changes 30] [--port 4491] [--no-build] [--no-write] [--only bundle,html,server,browser]
+//   node bench/run.mjs [--rows 1000000] [--runs 3] [--changes 30] [--port 4491] [--no-build] [--no-write] [--only bundle,html,server,browser,suggest]
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -14,7 +14,8 @@ import { filterBench, ingestBench, withApp } from './browser.mjs';
 import { routeBundles } from './bundle.mjs';
 import { withVite } from './load.mjs';
 import { largestEventPage } from './html.mjs';
-import { bundleRows, filterRows, htmlRows, ingestRows, ROUTES, serverRows } from './rows.mjs';
+import { bundleRows, filterRows, htmlRows, ingestRows, ROUTES, serverRows, suggestRows } from './rows.mjs';
+import { suggestBench } from './suggest.mjs';
 import { startServer } from '../tests/e2e/servers.mjs';
 import { table } from './stats.mjs';
 
@@ -40,6 +41,14 @@ async function runBrowser(rows, runs, changes, port) {
 		return { version, ingest, filter };
 	});
 	return { raw, chromium: raw.version, rows: [...ingestRows(raw.ingest), ...filterRows(raw.filter)] };
+}
+
+async function runSuggest(runs, port) {
+	const raw = await withApp(ROOT, port, async (page, baseURL, version) => ({
+		version,
+		...(await suggestBench(page, { root: ROOT, baseURL, items: 5000, titles: 100_000, runs }))
+	}));
+	return { raw, chromium: raw.version, rows: suggestRows(raw) };
 }
 
 async function runBundle() {
@@ -90,7 +99,7 @@ async function main() {
 	const runs = Math.max(1, Number(option('runs', 3)));
 	const changes = Number(option('changes', 30));
 	const port = Number(option('port', 4491));
-	const only = option('only', 'bundle,html,server,browser').split(',');
+	const only = option('only', 'bundle,html,server,browser,suggest').split(',');
 	if (!args.includes('--no-build')) execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 	const results = [];
@@ -103,6 +112,11 @@ async function main() {
 		raw.browser = await runBrowser(rows, runs, changes, port);
 		chromium = raw.browser.chromium;
 		results.push(...raw.browser.rows);
+	}
+	if (only.includes('suggest')) {
+		raw.suggest = await runSuggest(runs, port + 2);
+		chromium ??= raw.suggest.chromium;
+		results.push(...raw.suggest.rows);
 	}
 	const m = machine(chromium);
 	const text = table(results);
@@ -141,6 +155,12 @@ ${text}
   for reduced motion) and ends at the first animation frame after the summary shows the new count.
   Then the filters are cleared and the same is done with outlet checkboxes: outlet filters cannot be
   answered from the day × group × frame cube, so those changes read the rows of the kept outlets.
+- **Frame suggestions**: the suggestion worker and its client (src/lib/client/suggest), bundled as the
+  app bundles them and run on /method of the built app in Chromium: train on 5,000 synthetic coded items,
+  then suggest for 100,000 synthetic titles (scripts/generate-titles.mjs, seed 7: made-up English, Russian
+  and Ukrainian word lists, not real headlines), texts posted 2,000 per message. The baseline is a bare
+  worker on the same page that receives the same texts in the same chunks and only loops over their
+  characters. Long tasks as for the ingest, from posting the items to the last probability.
 - **Server import**: the built app (\`scripts/serve.js\`, embedded DuckDB) receives the file as a streamed
   \`POST /api/datasets\` from a signed-in account, as a researcher's upload arrives: parsed and checked in
   the import worker thread while the main thread stores checked rows. Timed from the first byte sent
@@ -155,7 +175,7 @@ ${text}
 Raw numbers (ms):
 
 \`\`\`json
-${JSON.stringify({ server: raw.server?.raw, browser: raw.browser?.raw }, null, 1)}
+${JSON.stringify({ server: raw.server?.raw, browser: raw.browser?.raw, suggest: raw.suggest?.raw }, null, 1)}
 \`\`\`
 `;
 	// Hand-written notes (what was changed, what blocks a missed target) survive a re-run.

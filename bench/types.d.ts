@@ -36,3 +36,15 @@ export interface EventPageHtml {
 	/** How many event pages were measured. */
 	pages: number;
 }
+export interface SuggestResult {
+	items: number;
+	titles: number;
+	trainMs: number[];
+	suggestMs: number[];
+	bareMs: number[];
+	longestTaskMs: number[];
+	/** Long tasks (over 50 ms) while training and suggesting. */
+	longTasks: number[];
+	/** The longest main-thread task while the bare loop ran, for comparison. */
+	bareLongestTaskMs: number[];
+}

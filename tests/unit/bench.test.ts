@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlRows, serverRows } from '../../bench/rows.mjs';
+import { htmlRows, serverRows, suggestRows } from '../../bench/rows.mjs';
 import { serverBenches } from '../../bench/server';
 import { table } from '../../bench/stats.mjs';
 import { generate } from '../../scripts/generate-coverage.mjs';
+import { syntheticTitles } from '../../scripts/generate-titles.mjs';
 
 // A smoke run: proves the server benchmarks still work end to end. Timings are not checked;
 // `npm run bench` measures them on a million rows.
@@ -37,5 +38,31 @@ describe('the event page HTML row', () => {
 			met: true
 		});
 		expect(htmlRows({ route: '/events/x', raw: 1, gzip: 61 * 1024, pages: 1 })[0]!.met).toBe(false);
+	});
+});
+
+describe('the frame suggestion rows', () => {
+	it('reports the ratio to the bare loop and holds the longest main-thread task to 50 ms', () => {
+		const [speed, task] = suggestRows({
+			items: 5000,
+			titles: 100_000,
+			trainMs: [2000],
+			suggestMs: [8000],
+			bareMs: [100],
+			longestTaskMs: [51],
+			longTasks: [1],
+			bareLongestTaskMs: [0]
+		});
+		expect(speed).toMatchObject({ value: '100.0 (100.0–100.0)×', met: null });
+		expect(speed!.name).toContain('5,000 coded items, suggest for 100,000 titles (synthetic)');
+		expect(task).toMatchObject({ value: '51 ms (51–51)', met: false });
+	});
+
+	it('generates the same synthetic titles from a seed, each coded item built from its frames’ words', () => {
+		const a = syntheticTitles({ items: 50, titles: 20, seed: 3 });
+		expect(a).toEqual(syntheticTitles({ items: 50, titles: 20, seed: 3 }));
+		expect(a.titles).toHaveLength(20);
+		expect(a.items.some((i) => i.frames.length > 0)).toBe(true);
+		expect(a.items.every((i) => i.frames.every((f) => a.frames.includes(f)))).toBe(true);
 	});
 });

@@ -20,6 +20,7 @@ import * as disputes from './messages/disputes';
 import * as method from './messages/method';
 import * as search from './messages/search';
 import * as site from './messages/site';
+import * as suggest from './messages/suggest';
 import * as upload from './messages/upload';
 
 import type { Message } from '$lib/domain/message';
@@ -43,7 +44,8 @@ const FEATURES = {
 	changelog,
 	disputes,
 	classes,
-	search
+	search,
+	suggest
 };
 export type Feature = keyof typeof FEATURES;
 
@@ -64,6 +66,7 @@ export const ROUTE_FEATURES: Record<string, Feature[]> = {
 	'/charts': [...ALWAYS, 'charts'],
 	'/article': [...ALWAYS, 'article', 'disputes'],
 	'/method': [...ALWAYS, 'method', 'charts', 'disputes'],
+	'/method/suggestions': [...ALWAYS, 'suggest'],
 	'/search': [...ALWAYS, 'search']
 };
 
@@ -83,7 +86,8 @@ const en = {
 	...changelog.en,
 	...disputes.en,
 	...classes.en,
-	...search.en
+	...search.en,
+	...suggest.en
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,10 @@ export const en = {
 	'method.toc.codebook': 'The frame codebook',
 	'method.toc.pfc': 'The Policy Frames Codebook',
 	'method.toc.coding': 'How items were found and coded',
+	'method.found.suggestions': 'Suggestions.',
+	'method.found.suggestionsText':
+		'A classifier trained on these human codes can suggest frames for uncoded articles; it is tested before use:',
+	'method.found.suggestionsLink': 'how well its suggestions agree with the human coders, frame by frame',
 	'method.toc.stances': 'Stances: adopts, reports, contests',
 	'method.toc.events': 'Events and their counts',
 	'method.toc.outlets': 'Outlet groups and their basis',
@@ -145,6 +149,10 @@ export const uk = {
 	'method.toc.codebook': 'Кодувальник фреймів',
 	'method.toc.pfc': 'Кодувальник Policy Frames',
 	'method.toc.coding': 'Як матеріали знаходили й кодували',
+	'method.found.suggestions': 'Підказки.',
+	'method.found.suggestionsText':
+		'Класифікатор, навчений на цих кодах людей, може підказувати фрейми для незакодованих статей; його перевірено перед використанням:',
+	'method.found.suggestionsLink': 'наскільки його підказки узгоджуються з кодувальниками-людьми, фрейм за фреймом',
 	'method.toc.stances': 'Позиції щодо фрейму: приймає, передає, заперечує',
 	'method.toc.events': 'Події та їхні показники',
 	'method.toc.outlets': 'Групи видань і їхні підстави',
