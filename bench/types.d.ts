@@ -36,3 +36,15 @@ export interface EventPageHtml {
 	/** How many event pages were measured. */
 	pages: number;
 }
+export interface LighthousePage {
+	path: string;
+	/** Lighthouse performance score, 0–100, per run. */
+	score: number[];
+	lcpMs: number[];
+	tbtMs: number[];
+	cls: number[];
+}
+export interface LighthouseResult {
+	version: string;
+	pages: LighthousePage[];
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlRows, serverRows } from '../../bench/rows.mjs';
+import { htmlRows, lighthouseRows, serverRows } from '../../bench/rows.mjs';
 import { serverBenches } from '../../bench/server';
 import { table } from '../../bench/stats.mjs';
 import { generate } from '../../scripts/generate-coverage.mjs';
@@ -37,5 +37,21 @@ describe('the event page HTML row', () => {
 			met: true
 		});
 		expect(htmlRows({ route: '/events/x', raw: 1, gzip: 61 * 1024, pages: 1 })[0]!.met).toBe(false);
+	});
+});
+
+describe('the Lighthouse rows', () => {
+	const page = { path: '/', score: [96, 97, 98], lcpMs: [1800, 1900, 2000], tbtMs: [90, 100, 400], cls: [0, 0.01, 0.02] };
+
+	it('give each page its median score, LCP, TBT and CLS, met only when all four meet their targets', () => {
+		const [row] = lighthouseRows({ version: '12.2.3', pages: [page] });
+		expect(row).toMatchObject({
+			name: 'Lighthouse 12.2.3, mobile profile, /',
+			value: 'score 97 (96–98)',
+			detail: 'LCP 1.90 s (1.80–2.00); TBT 100 ms (90–400); CLS 0.010 (0.000–0.020); 3 runs',
+			met: true
+		});
+		const missed = [{ score: [94, 94, 94] }, { lcpMs: [2600, 2600, 2600] }, { tbtMs: [151, 151, 151] }, { cls: [0.06, 0.06, 0.06] }];
+		for (const miss of missed) expect(lighthouseRows({ version: '12.2.3', pages: [{ ...page, ...miss }] })[0]!.met).toBe(false);
 	});
 });
