@@ -7,14 +7,14 @@ export const LIGHTHOUSE_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu'];
 
 /**
  * Scores each path `runs` times, one Chromium for all, and returns every run's performance score
- * (0–100), LCP, TBT (ms) and CLS.
+ * (0–100), LCP, TBT (ms), CLS and the host's benchmark index.
  */
 export async function lighthousePages(baseURL, paths, runs, chromePath = '/usr/bin/chromium') {
 	const chrome = await launch({ chromePath, chromeFlags: LIGHTHOUSE_FLAGS });
 	try {
 		const pages = [];
 		for (const path of paths) {
-			const page = { path, score: [], lcpMs: [], tbtMs: [], cls: [] };
+			const page = { path, score: [], lcpMs: [], tbtMs: [], cls: [], benchmarkIndex: [] };
 			for (let run = 0; run < runs; run++) {
 				const result = await lighthouse(`${baseURL}${path}`, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error' });
 				if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
@@ -24,6 +24,8 @@ export async function lighthousePages(baseURL, paths, runs, chromePath = '/usr/b
 				page.lcpMs.push(lhr.audits['largest-contentful-paint'].numericValue);
 				page.tbtMs.push(lhr.audits['total-blocking-time'].numericValue);
 				page.cls.push(lhr.audits['cumulative-layout-shift'].numericValue);
+				// Lighthouse's own measure of the host's speed: its 4× CPU slowdown assumes a fast desktop.
+				page.benchmarkIndex.push(Math.round(lhr.environment.benchmarkIndex));
 			}
 			pages.push(page);
 		}

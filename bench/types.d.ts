@@ -43,6 +43,8 @@ export interface LighthousePage {
 	lcpMs: number[];
 	tbtMs: number[];
 	cls: number[];
+	/** Lighthouse's measure of the host CPU's speed per run (its mobile throttling assumes about 1,000 or more). */
+	benchmarkIndex: number[];
 }
 export interface LighthouseResult {
 	version: string;
