@@ -1,5 +1,5 @@
 import type { ServerResults } from './server';
-import type { EventPageHtml, FilterResult, IngestResult, RouteBundle, Row, SuggestResult } from './types';
+import type { EventPageHtml, FilterResult, IngestResult, LighthouseResult, RouteBundle, Row, SuggestResult } from './types';
 export const ROUTES: string[];
 export const TARGETS: Record<string, number>;
 export function serverRows(r: ServerResults): Row[];
@@ -8,3 +8,4 @@ export function filterRows(filter: FilterResult): Row[];
 export function bundleRows(bundles: RouteBundle[]): Row[];
 export function htmlRows(html: EventPageHtml): Row[];
 export function suggestRows(result: SuggestResult): Row[];
+export function lighthouseRows(result: LighthouseResult): Row[];

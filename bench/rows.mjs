@@ -10,7 +10,11 @@ export const TARGETS = {
 	importRatio: 1.3,
 	aggregateMs: 100,
 	compareKb: 100,
-	compareHtmlKb: 60
+	compareHtmlKb: 60,
+	lighthouseScore: 95,
+	lcpMs: 2500,
+	tbtMs: 150,
+	cls: 0.05
 };
 
 const s = (values, scale = 1) => summary(values.map((v) => v / scale));
@@ -130,4 +134,21 @@ export function suggestRows(r) {
 			met: longest.max <= TARGETS.longTaskMs
 		}
 	];
+}
+
+export function lighthouseRows(result) {
+	return result.pages.map((page) => {
+		const score = summary(page.score);
+		const lcp = summary(page.lcpMs);
+		const tbt = summary(page.tbtMs);
+		const cls = summary(page.cls);
+		return {
+			name: `Lighthouse ${result.version}, mobile profile, ${page.path}`,
+			value: `score ${spread(score, 0)}`,
+			detail: `LCP ${spread(s(page.lcpMs, 1000), 2, ' s')}; TBT ${spread(tbt, 0, ' ms')}; CLS ${spread(cls, 3)}; ${page.score.length} runs; host benchmark index ${spread(summary(page.benchmarkIndex), 0)}`,
+			target: `score ≥ ${TARGETS.lighthouseScore}, LCP ≤ ${TARGETS.lcpMs / 1000} s, TBT ≤ ${TARGETS.tbtMs} ms, CLS ≤ ${TARGETS.cls}`,
+			met:
+				score.median >= TARGETS.lighthouseScore && lcp.median <= TARGETS.lcpMs && tbt.median <= TARGETS.tbtMs && cls.median <= TARGETS.cls
+		};
+	});
 }

@@ -3,7 +3,7 @@
 // runs every benchmark against a baseline measured in the same run, prints one table and
 // writes docs/benchmarks.md.
 //
-//   node bench/run.mjs [--rows 1000000] [--runs 3] [--changes 30] [--port 4491] [--no-build] [--no-write] [--only bundle,html,server,browser,suggest]
+//   node bench/run.mjs [--rows 1000000] [--runs 3] [--changes 30] [--port 4491] [--no-build] [--no-write] [--only bundle,html,server,browser,suggest,lighthouse]
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -14,8 +14,9 @@ import { filterBench, ingestBench, withApp } from './browser.mjs';
 import { routeBundles } from './bundle.mjs';
 import { withVite } from './load.mjs';
 import { largestEventPage } from './html.mjs';
-import { bundleRows, filterRows, htmlRows, ingestRows, ROUTES, serverRows, suggestRows } from './rows.mjs';
+import { bundleRows, filterRows, htmlRows, ingestRows, lighthouseRows, ROUTES, serverRows, suggestRows } from './rows.mjs';
 import { suggestBench } from './suggest.mjs';
+import { lighthousePages } from './lighthouse.mjs';
 import { startServer } from '../tests/e2e/servers.mjs';
 import { table } from './stats.mjs';
 
@@ -68,6 +69,19 @@ async function runHtml(port) {
 	}
 }
 
+async function runLighthouse(port, runs) {
+	const db = mkdtempSync(join(tmpdir(), 'parallax-bench-lighthouse-'));
+	const server = await startServer(port, { PARALLAX_DB: join(db, 'parallax.duckdb') });
+	try {
+		const event = (await largestEventPage(server.url)).route;
+		const raw = await lighthousePages(server.url, ['/', event, '/charts'], runs);
+		return { raw, rows: lighthouseRows(raw) };
+	} finally {
+		await server.stop();
+		rmSync(db, { recursive: true, force: true });
+	}
+}
+
 function machine(chromium) {
 	const cpu = cpus();
 	const chromiumVersion =
@@ -99,7 +113,7 @@ async function main() {
 	const runs = Math.max(1, Number(option('runs', 3)));
 	const changes = Number(option('changes', 30));
 	const port = Number(option('port', 4491));
-	const only = option('only', 'bundle,html,server,browser,suggest').split(',');
+	const only = option('only', 'bundle,html,server,browser,suggest,lighthouse').split(',');
 	if (!args.includes('--no-build')) execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 	const results = [];
@@ -107,6 +121,7 @@ async function main() {
 	const raw = {};
 	if (only.includes('bundle')) results.push(...(raw.bundle = await runBundle()).rows);
 	if (only.includes('html')) results.push(...(raw.html = await runHtml(port + 1)).rows);
+	if (only.includes('lighthouse')) results.push(...(raw.lighthouse = await runLighthouse(port + 2, runs)).rows);
 	if (only.includes('server')) results.push(...(raw.server = await runServer(rows, runs)).rows);
 	if (only.includes('browser')) {
 		raw.browser = await runBrowser(rows, runs, changes, port);
@@ -114,7 +129,7 @@ async function main() {
 		results.push(...raw.browser.rows);
 	}
 	if (only.includes('suggest')) {
-		raw.suggest = await runSuggest(runs, port + 2);
+		raw.suggest = await runSuggest(runs, port + 3);
 		chromium ??= raw.suggest.chromium;
 		results.push(...raw.suggest.rows);
 	}
@@ -169,13 +184,18 @@ ${text}
 - **Server aggregate**: \`store.aggregate(id, 'week', filter)\` over the last imported dataset.
 - **HTML of the largest event page**: the built app (\`scripts/serve.js\`) answers every event page the
   home page links to; each body is gzipped at level 9 and the largest counts.
+- **Lighthouse**: Lighthouse's default mobile profile (simulated slow 4G and a 4× slower CPU),
+  performance category only, in Chromium (\`--headless --no-sandbox --disable-gpu\`) against the built
+  app (\`scripts/serve.js\`, a fresh store): \`/\`, the largest event page and \`/charts\`, each scored
+  once per run. The figures are Lighthouse's own (score, largest contentful paint, total blocking
+  time, cumulative layout shift).
 - **JavaScript per route**: the client entry, app entry, layout and page nodes and their static imports
   from \`.svelte-kit/output/client\`, gzip level 9. Chart.js is a dynamic import of ChartPanel.
 
 Raw numbers (ms):
 
 \`\`\`json
-${JSON.stringify({ server: raw.server?.raw, browser: raw.browser?.raw, suggest: raw.suggest?.raw }, null, 1)}
+${JSON.stringify({ server: raw.server?.raw, browser: raw.browser?.raw, suggest: raw.suggest?.raw, lighthouse: raw.lighthouse?.raw }, null, 1)}
 \`\`\`
 `;
 	// Hand-written notes (what was changed, what blocks a missed target) survive a re-run.

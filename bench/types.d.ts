@@ -48,3 +48,17 @@ export interface SuggestResult {
 	/** The longest main-thread task while the bare loop ran, for comparison. */
 	bareLongestTaskMs: number[];
 }
+export interface LighthousePage {
+	path: string;
+	/** Lighthouse performance score, 0–100, per run. */
+	score: number[];
+	lcpMs: number[];
+	tbtMs: number[];
+	cls: number[];
+	/** Lighthouse's measure of the host CPU's speed per run (its mobile throttling assumes about 1,000 or more). */
+	benchmarkIndex: number[];
+}
+export interface LighthouseResult {
+	version: string;
+	pages: LighthousePage[];
+}

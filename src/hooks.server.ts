@@ -8,11 +8,14 @@ import { store } from '$lib/server/storage';
 import { BodyRefused, discard, FORM_MAX_BYTES, formTooLarge, readBody } from '$lib/server/body';
 import { startClassPurge } from '$lib/server/classes';
 import { LOCALE_COOKIE, localeFor } from '$lib/i18n/catalogue';
+import { packedChartData } from '$lib/server/charts';
 
 // Fail at start-up, with every file:row:column problem listed, rather than on first request;
 // open the store too, so a broken database is reported before the first visitor.
 export const init: ServerInit = async () => {
 	ledger();
+	// Built here so that the first visitor of /charts does not wait for it.
+	packedChartData();
 	await store();
 	await startClassPurge();
 };

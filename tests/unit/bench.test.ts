@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlRows, serverRows, suggestRows } from '../../bench/rows.mjs';
+import { htmlRows, lighthouseRows, serverRows, suggestRows } from '../../bench/rows.mjs';
 import { serverBenches } from '../../bench/server';
 import { table } from '../../bench/stats.mjs';
 import { generate } from '../../scripts/generate-coverage.mjs';
@@ -64,5 +64,28 @@ describe('the frame suggestion rows', () => {
 		expect(a.titles).toHaveLength(20);
 		expect(a.items.some((i) => i.frames.length > 0)).toBe(true);
 		expect(a.items.every((i) => i.frames.every((f) => a.frames.includes(f)))).toBe(true);
+	});
+});
+
+describe('the Lighthouse rows', () => {
+	const page = {
+		path: '/',
+		score: [96, 97, 98],
+		lcpMs: [1800, 1900, 2000],
+		tbtMs: [90, 100, 400],
+		cls: [0, 0.01, 0.02],
+		benchmarkIndex: [1500, 1600, 1700]
+	};
+
+	it('give each page its median score, LCP, TBT and CLS, met only when all four meet their targets', () => {
+		const [row] = lighthouseRows({ version: '12.2.3', pages: [page] });
+		expect(row).toMatchObject({
+			name: 'Lighthouse 12.2.3, mobile profile, /',
+			value: 'score 97 (96–98)',
+			detail: 'LCP 1.90 s (1.80–2.00); TBT 100 ms (90–400); CLS 0.010 (0.000–0.020); 3 runs; host benchmark index 1600 (1500–1700)',
+			met: true
+		});
+		const missed = [{ score: [94, 94, 94] }, { lcpMs: [2600, 2600, 2600] }, { tbtMs: [151, 151, 151] }, { cls: [0.06, 0.06, 0.06] }];
+		for (const miss of missed) expect(lighthouseRows({ version: '12.2.3', pages: [{ ...page, ...miss }] })[0]!.met).toBe(false);
 	});
 });

@@ -10,8 +10,10 @@ import { rowFilterFromQuery } from '$lib/domain/charts/filters';
 import type { ChartInput } from '$lib/domain/charts/chart-views';
 import type { Dataset } from '$lib/domain/import/dataset';
 import { sums } from '$lib/domain/charts/measure';
+import { packChartInput, type PackedChartInput } from '$lib/domain/charts/packed-records';
 
 let bundled: ReturnType<typeof buildChartData> | undefined;
+let bundledPacked: PackedChartInput<ChartData> | undefined;
 
 /** Everything a chart page needs: records, the filter vocabulary and display labels. */
 export function chartData() {
@@ -50,6 +52,16 @@ function buildChartData() {
 }
 
 export type ChartData = ReturnType<typeof buildChartData>;
+
+/**
+ * The bundled chart data as the charts page sends it, packed once per process. As objects its
+ * 1,341 records cost SvelteKit's serialiser 25–100 ms per render and gzip to 32 KB; packed, about
+ * 5 ms and 18 KB.
+ */
+export function packedChartData(): PackedChartInput<ChartData> {
+	bundledPacked ??= packChartInput(chartData());
+	return bundledPacked;
+}
 
 /**
  * Past this many records a stored dataset's page data is summed more coarsely. Packed (see

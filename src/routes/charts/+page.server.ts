@@ -1,6 +1,6 @@
 import { isolate } from '$lib/domain/bidi';
 import { listedDatasets } from '$lib/server/access';
-import { chartData, storedChartData } from '$lib/server/charts';
+import { chartData, packedChartData, storedChartData } from '$lib/server/charts';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
 import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
 import { packChartInput } from '$lib/domain/charts/packed-records';
@@ -15,7 +15,7 @@ export async function load({ url, locals }) {
 	const listed = await listedDatasets(locals.user);
 	const datasets = [...listed, ...(stored && !listed.some((d) => d.id === stored.dataset.id) ? [stored.dataset] : [])];
 	return {
-		...bundled,
+		...packedChartData(),
 		stored: stored ? packChartInput(stored.input) : null,
 		coarsened: stored?.coarsened ?? null,
 		storedDatasets: datasets.map((d) => ({ id: d.id, label: `${isolate(d.title)} (saved by ${isolate(d.ownerName)})`, rows: d.rowCount }))

@@ -9,10 +9,8 @@ import {
 } from '$lib/domain/import/local-dataset';
 import { listLocalDatasets, loadLocalDataset } from '$lib/client/local-datasets';
 
-/** What the charts page's server load gives: the bundled input, and a stored dataset's (packed) when one was asked for. */
-export interface ServedCharts extends ChartInput {
-	stored: PackedChartInput | null;
-}
+/** What the charts page's server load gives: the bundled input and a stored dataset's when one was asked for, both packed. */
+export type ServedCharts = PackedChartInput & { stored: PackedChartInput | null };
 
 export interface LocalShelf {
 	list(): Promise<LocalDatasetMeta[]>;
@@ -45,9 +43,9 @@ export class DatasetSource {
 	readonly pending: boolean = $derived(this.requestedLocal !== null && this.#local?.id !== this.requestedLocal);
 	readonly input: ChartInput = $derived.by(() => {
 		const { data } = this.#read();
-		if (data.stored) return this.#storedInput(data.stored);
+		if (data.stored) return this.#unpack(data.stored);
 		if (this.#local && this.#local.id === this.requestedLocal) return this.#inputOf(this.#local, data);
-		return this.pending ? { ...data, records: [] } : data;
+		return this.pending ? { ...data, records: [] } : this.#unpack(data);
 	});
 	/** Local datasets for the dataset menu; one asked for is offered before the list is read. */
 	readonly ids: string[] = $derived([
@@ -78,7 +76,7 @@ export class DatasetSource {
 		return this.#local;
 	}
 
-	#storedInput(packed: PackedChartInput): ChartInput {
+	#unpack(packed: PackedChartInput): ChartInput {
 		let input = this.#unpacked.get(packed);
 		if (!input) this.#unpacked.set(packed, (input = unpackChartInput(packed)));
 		return input;

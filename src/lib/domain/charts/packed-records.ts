@@ -18,8 +18,8 @@ type PackedColumn =
 	| { kind: 'list'; values: string[][]; at: number[] }
 	| { kind: 'number'; values: (number | null)[] };
 
-/** A ChartInput whose records are packed, as the charts page's server load sends it. */
-export type PackedChartInput = Omit<ChartInput, 'records'> & { records: PackedRecords };
+/** A ChartInput (and whatever else `T` carries) whose records are packed, as the charts page's server load sends it. */
+export type PackedChartInput<T extends ChartInput = ChartInput> = Omit<T, 'records'> & { records: PackedRecords };
 
 export function packRecords(records: readonly CoverageRecord[]): PackedRecords {
 	const rows = records as unknown as readonly Record<string, unknown>[];
@@ -70,10 +70,11 @@ export function unpackRecords(packed: PackedRecords): CoverageRecord[] {
 	return records as unknown as CoverageRecord[];
 }
 
-export function packChartInput(input: ChartInput): PackedChartInput {
+/** `input` with its records packed; any other fields it carries travel as they are. */
+export function packChartInput<T extends ChartInput>(input: T): PackedChartInput<T> {
 	return { ...input, records: packRecords(input.records) };
 }
 
-export function unpackChartInput(input: PackedChartInput): ChartInput {
+export function unpackChartInput<T extends PackedChartInput>(input: T): Omit<T, 'records'> & ChartInput {
 	return { ...input, records: unpackRecords(input.records) };
 }
