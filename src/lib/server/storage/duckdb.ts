@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import { CLASS_SCHEMA } from './classes';
+import { PROJECT_SCHEMA } from './projects';
 import { SCHEMA } from './sql';
 import { framesOrUncoded, SqlStore, stancesOf, type DatasetStats, type Dialect } from './sql-store';
 import { stanceCell } from '$lib/domain/import/dataset';
@@ -122,7 +123,7 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 		const store = new DuckDbStore(instance, staging);
 		const connection = await instance.connect();
 		try {
-			for (const statement of [...SCHEMA, ...CLASS_SCHEMA]) await connection.run(statement);
+			for (const statement of [...SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await connection.run(statement);
 			await connection.run(CUBE_SCHEMA);
 			await connection.run(CUBE_STANCE);
 			// Datasets stored before the cube existed get theirs once, on the first start that needs it.

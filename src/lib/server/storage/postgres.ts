@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import { stanceCell } from '$lib/domain/import/dataset';
 import { CLASS_SCHEMA } from './classes';
+import { PROJECT_SCHEMA } from './projects';
 import { SCHEMA } from './sql';
 import { SqlStore, type DatasetStats, type Dialect } from './sql-store';
 
@@ -37,7 +38,7 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 		try {
 			// Serialise schema creation across instances that start at the same time.
 			await client.query('SELECT pg_advisory_lock(4242)');
-			for (const statement of [...SCHEMA, ...CLASS_SCHEMA]) await client.query(statement);
+			for (const statement of [...SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await client.query(statement);
 			await client.query('CREATE INDEX IF NOT EXISTS coverage_rows_dataset ON coverage_rows (dataset_id, date)');
 			await client.query('SELECT pg_advisory_unlock(4242)');
 		} finally {
