@@ -106,6 +106,8 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 
 	await ada.getByRole('link', { name: 'Code articles' }).click();
 	await expect(ada.getByRole('heading', { name: 'Keyboard' })).toBeVisible();
+	// The upload's Text column was kept with the dataset and shows with the article.
+	await expect(ada.getByTestId('item-text')).toHaveText(/^Synthetic test text \d+, not a real article\.$/);
 	await expectNoAxeViolations(ada);
 	await codeAll(ada, 'ada');
 	// Back to article 10: frame 2 is ticked with Ada's stance, and her codes came back from the server.

@@ -117,6 +117,35 @@ for (const [engine, open] of engines) {
 			]);
 		});
 
+		it('keeps each article’s text with the dataset’s rows', async () => {
+			const id = `${p}-texts`;
+			const row = (text?: string) => ({
+				date: '2025-01-02',
+				outlet: 'tass.com',
+				group: 'russian-state-media',
+				event: '',
+				language: '',
+				title: 'T',
+				url: 'https://tass.com/1',
+				frames: [],
+				count: 1,
+				...(text !== undefined && { text })
+			});
+			await store.createDataset(
+				{
+					id,
+					ownerId: ada,
+					shareToken: `share-${id}`,
+					createdAt: new Date().toISOString(),
+					meta: { title: 'Texts', description: '', source: '', licence: '', citation: '', visibility: 'private' }
+				},
+				(async function* () {
+					yield [row('Text, with "quotes"'), row()];
+				})()
+			);
+			expect((await store.rows(id, {}, 10, 0)).map((r) => r.text)).toEqual([undefined, 'Text, with "quotes"']);
+		});
+
 		it('removes a dataset’s projects with everything coded in them, and only those', async () => {
 			await projects.create(project('two', `${p}-other`), `${p}-invite-two`, items);
 			await projects.removeForDataset(`${p}-data`);

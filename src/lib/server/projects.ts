@@ -84,7 +84,7 @@ export async function createProject(dataset: Dataset, ownerId: string, choice: N
 	const drawn = drawSample(rows, choice.kind, choice.kind === 'all' ? rows.length : choice.size, choice.seed);
 	const items: ProjectItem[] = drawn.map((index, i) => {
 		const row = rows[index]!;
-		return { position: i + 1, date: row.date, outlet: row.outlet, group: row.group, title: row.title, url: row.url, text: '' };
+		return { position: i + 1, date: row.date, outlet: row.outlet, group: row.group, title: row.title, url: row.url, text: row.text ?? '' };
 	});
 	const project: CodingProject = {
 		id: newId(),

@@ -30,7 +30,7 @@ export interface ProjectItem {
 	group: string;
 	title: string;
 	url: string;
-	/** The article's text or summary as uploaded, cut to ARTICLE_TEXT_MAX; '' when the upload had none. */
+	/** The article's text or summary as the dataset kept it (see articleText); '' when the upload had none. */
 	text: string;
 }
 
@@ -58,9 +58,6 @@ export interface Adjudication extends FrameCode {
 	codebookId: string;
 	codebookVersion: string;
 }
-
-/** How much of an article's text or summary a dataset keeps for coding; longer texts are cut and marked. */
-export const ARTICLE_TEXT_MAX = 2000;
 
 /** The next stance in the cycle adopts → reports → contests → adopts. */
 export function nextStance(stance: Stance): Stance {

@@ -93,11 +93,11 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 			if (rows.length === 0) return;
 			// One round trip per batch: columns as arrays, unnested server-side.
 			await client.query(
-				`INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url, frame_stances)
-				 SELECT $1, d, o, g, e, l, f, c, t, u, s
+				`INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url, frame_stances, text)
+				 SELECT $1, d, o, g, e, l, f, c, t, u, s, x.text
 				 FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::text[], $10::text[],
-				             $11::text[])
-				   AS x(d, o, g, e, l, f, c, t, u, s)`,
+				             $11::text[], $12::text[])
+				   AS x(d, o, g, e, l, f, c, t, u, s, text)`,
 				[
 					datasetId,
 					rows.map((r) => r.date),
@@ -109,7 +109,8 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 					rows.map((r) => r.count),
 					rows.map((r) => r.title),
 					rows.map((r) => r.url),
-					rows.map((r) => stanceCell(r.stances))
+					rows.map((r) => stanceCell(r.stances)),
+					rows.map((r) => r.text ?? '')
 				]
 			);
 		};
