@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DATASET_COLUMNS, DATASET_MAPPING } from '../../src/lib/domain/import/dataset';
+import { emptyMapping } from '../../src/lib/domain/import/formats';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
 import { mapRow, RowMapper } from '../../src/lib/domain/import/mapping';
 
@@ -73,5 +74,38 @@ describe('RowMapper (mapRow with per-value caches)', () => {
 		const b = mapper.map(cells, 3).row;
 		expect(a?.frames).toEqual(['x', 'y']);
 		expect(a?.frames).not.toBe(b?.frames);
+	});
+});
+
+describe('an article text column', () => {
+	const columns = ['Date', 'URL', 'Title', 'Text'];
+	const mapping = {
+		...emptyMapping(),
+		date: 'Date',
+		dateFormat: 'iso' as const,
+		outletUrl: 'URL',
+		url: 'URL',
+		title: 'Title',
+		text: 'Text'
+	};
+	const long = `${'é'.repeat(1998)}😀 and more`;
+	const records = [
+		['2025-01-02', 'https://tass.com/1', 'One', 'First line\r\nsecond\u0007line\u200b here'],
+		['2025-01-03', 'https://ria.ru/2', 'Two', ''],
+		['2025-01-04', 'https://ria.ru/3', 'Three', long]
+	];
+
+	it('keeps each text on one line, cut at 2,000 characters and marked, and leaves out an empty one', () => {
+		const index = new Map(columns.map((c, i) => [c, i]));
+		const [one, two, three] = records.map((cells, i) => mapRow(cells, index, mapping, i + 2).row!);
+		expect(one!.text).toBe('First line second line here');
+		expect(two).not.toHaveProperty('text');
+		// The cut never splits the emoji's surrogate pair: it drops it whole.
+		expect(three!.text).toBe(`${'é'.repeat(1998)}…`);
+		expect(three!.text!.length).toBeLessThanOrEqual(2000);
+	});
+
+	it('is mapped by the per-value caches exactly as mapRow maps it', () => {
+		expectSameAsMapRow(records, columns, mapping);
 	});
 });

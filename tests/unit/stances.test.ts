@@ -122,7 +122,7 @@ describe('an upload with a stance column', () => {
 		expect(result.frames).toEqual(['blame-west', 'nato-threat']);
 
 		const csv = Papa.parse<string[]>(datasetCsvParts(dataset).join(''), { skipEmptyLines: true }).data;
-		expect(csv[0]).toEqual(['date', 'outlet', 'group', 'event', 'language', 'frames', 'stances', 'count', 'title', 'url']);
+		expect(csv[0]).toEqual(['date', 'outlet', 'group', 'event', 'language', 'frames', 'stances', 'count', 'title', 'url', 'text']);
 		expect(csv.slice(1).map((r) => r.slice(5, 7))).toEqual([
 			['nato-threat;blame-west', 'adopts;adopts'],
 			['nato-threat', 'reports'],

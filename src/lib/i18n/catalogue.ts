@@ -18,6 +18,7 @@ import * as decks from './messages/decks';
 import * as importing from './messages/import';
 import * as disputes from './messages/disputes';
 import * as method from './messages/method';
+import * as projects from './messages/projects';
 import * as search from './messages/search';
 import * as site from './messages/site';
 import * as suggest from './messages/suggest';
@@ -44,6 +45,7 @@ const FEATURES = {
 	changelog,
 	disputes,
 	classes,
+	projects,
 	search,
 	suggest
 };
@@ -86,6 +88,7 @@ const en = {
 	...changelog.en,
 	...disputes.en,
 	...classes.en,
+	...projects.en,
 	...search.en,
 	...suggest.en
 } as const;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { Cookies } from '@sveltejs/kit';
+import { redirect, type Cookies } from '@sveltejs/kit';
 import { translate, type Locale } from '$lib/i18n/catalogue';
 import { sendMail } from './mail';
 import type { PendingSignup, Store, User } from './storage/types';
@@ -163,3 +163,9 @@ export function loginSucceeded(address: string, email: string) {
 
 /** New accounts per address per hour. */
 export const signupLimiter = new RateLimiter(fromEnv('PARALLAX_SIGNUPS_PER_HOUR', 10), 60 * 60_000);
+
+/** The signed-in user, or a redirect to sign in that comes back to this page. */
+export function requireSignIn(user: App.Locals['user'], url: URL): NonNullable<App.Locals['user']> {
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	return user;
+}

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { error, type Cookies } from '@sveltejs/kit';
 import { deckClaims } from '$lib/domain/classroom/deck';
 import { JOIN_ALPHABET, JOIN_CODE_LENGTH, nicknameSchema } from '$lib/domain/classroom/coding';
 import { deleteAfter, normaliseResumeCode, RESUME_CODE_LENGTH } from '$lib/domain/classroom/classes';
@@ -80,11 +80,6 @@ export async function teacherClass(classId: string, user: App.Locals['user']): P
 	const klass = user ? await (await classes()).forTeacher(classId, user.id) : undefined;
 	if (!klass) error(404, NOT_FOUND);
 	return klass;
-}
-
-export function requireTeacher(user: App.Locals['user'], url: URL): NonNullable<App.Locals['user']> {
-	if (!user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	return user;
 }
 
 function cookieOptions(classId: string, secure: boolean) {

@@ -1,17 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ClassFormSchema, retentionDate } from '$lib/domain/classroom/classes';
-import { classes, createClass, requireTeacher } from '$lib/server/classes';
+import { classes, createClass } from '$lib/server/classes';
+import { requireSignIn } from '$lib/server/auth';
 import { translate } from '$lib/i18n/catalogue';
 
 export async function load({ locals, url }) {
-	const user = requireTeacher(locals.user, url);
+	const user = requireSignIn(locals.user, url);
 	const mine = await (await classes()).teaching(user.id);
 	return { classes: mine.map((c) => ({ id: c.id, name: c.name, termEnd: c.termEnd, deleteOn: retentionDate(c.termEnd) })) };
 }
 
 export const actions = {
 	create: async ({ locals, request, url }) => {
-		const user = requireTeacher(locals.user, url);
+		const user = requireSignIn(locals.user, url);
 		const form = await request.formData();
 		const values = { name: String(form.get('name') ?? ''), termEnd: String(form.get('termEnd') ?? '') };
 		const parsed = ClassFormSchema.safeParse(values);

@@ -32,6 +32,8 @@ export interface ColumnarCoverage {
 	/** Article titles and links: nearly every value is distinct, so they are packed, not encoded. */
 	title: PackedText;
 	url: PackedText;
+	/** Article texts or summaries; absent from copies kept before uploads had them. */
+	text?: PackedText;
 }
 
 /**
@@ -148,6 +150,7 @@ export class ColumnarBuilder {
 	private counts: number[] = [];
 	private titles = new TextBuilder();
 	private urls = new TextBuilder();
+	private texts = new TextBuilder();
 	private outletRows: number[] = [];
 	private outletDomains: string[] = [];
 	/** Whether rows come with stances: frame lists are then keyed with them. */
@@ -170,6 +173,7 @@ export class ColumnarBuilder {
 		const length = this.counts.push(row.count);
 		this.titles.add(row.title, length);
 		this.urls.add(row.url, length);
+		this.texts.add(row.text, length);
 		if (outlet === this.outletRows.length) {
 			this.outletRows.push(1);
 			this.outletDomains.push('');
@@ -233,14 +237,27 @@ export class ColumnarBuilder {
 			frames: codes('frames'),
 			count: Float64Array.from(this.counts),
 			title: this.titles.build(),
-			url: this.urls.build()
+			url: this.urls.build(),
+			text: this.texts.build()
 		};
 	}
 }
 
 /** The buffers to transfer with postMessage, so a big upload is not copied between threads. */
 export function transferables(c: ColumnarCoverage): ArrayBuffer[] {
-	return [c.date, c.outlet, c.group, c.event, c.language, c.frames, c.count, c.title.bytes, c.title.ends, c.url.bytes, c.url.ends].map(
-		(a) => a.buffer as ArrayBuffer
-	);
+	const text = c.text ? [c.text.bytes, c.text.ends] : [];
+	return [
+		c.date,
+		c.outlet,
+		c.group,
+		c.event,
+		c.language,
+		c.frames,
+		c.count,
+		c.title.bytes,
+		c.title.ends,
+		c.url.bytes,
+		c.url.ends,
+		...text
+	].map((a) => a.buffer as ArrayBuffer);
 }

@@ -35,6 +35,9 @@ export const DATASET_EXPORT_COLUMNS = [
 	'url'
 ] as const;
 
+/** What the browser sends to save a dataset: the export's columns and each article's text. */
+export const DATASET_UPLOAD_COLUMNS = [...DATASET_EXPORT_COLUMNS, 'text'] as const;
+
 /** How the server reads the CSV the browser sends: the same mapping step, with fixed columns. */
 export const DATASET_MAPPING: ColumnMapping = {
 	...emptyMapping(),
@@ -46,6 +49,7 @@ export const DATASET_MAPPING: ColumnMapping = {
 	language: 'language',
 	title: 'title',
 	url: 'url',
+	text: 'text',
 	frames: 'frames',
 	count: 'count'
 };

@@ -103,6 +103,8 @@ export interface ColumnMapping {
 	language: string | null;
 	title: string | null;
 	url: string | null;
+	/** The article's text or summary, kept cut to ARTICLE_TEXT_MAX characters for coding it. */
+	text: string | null;
 	frames: string | null;
 	/** Separator between several frames in one cell. */
 	framesSeparator: string;
@@ -136,6 +138,7 @@ export function emptyMapping(): ColumnMapping {
 		language: null,
 		title: null,
 		url: null,
+		text: null,
 		frames: null,
 		framesSeparator: ';',
 		stance: null,
@@ -258,6 +261,7 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 				outletUrl: c('url'),
 				title: c('title') ?? c('headline'),
 				url: c('url') ?? c('link'),
+				text: c('text') ?? c('summary') ?? c('snippet'),
 				language: c('language') ?? c('lang'),
 				frames: codedColumn(header, FRAME_HEADERS),
 				stance: codedColumn(header, FRAME_HEADERS) ? codedColumn(header, STANCE_HEADERS) : null,

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { isolate } from '../bidi';
 import type { CoverageRecord, FrameStance } from '../charts/aggregate';
-import { DATASET_EXPORT_COLUMNS, stanceCell } from './dataset';
+import { DATASET_UPLOAD_COLUMNS, stanceCell } from './dataset';
 import type { ChartInput } from '../charts/chart-views';
 import { collectionWindow } from '../charts/coverage';
 import type { Vocabulary } from '../charts/filters';
@@ -143,14 +143,15 @@ export function recordsChartInput(
 }
 
 /**
- * The CSV the server's import reads (DATASET_EXPORT_COLUMNS), built in slices so a million rows never
+ * The CSV the server's import reads (DATASET_UPLOAD_COLUMNS), built in slices so a million rows never
  * become one giant string. A group the researcher named is sent by that name: the server keeps
  * no labels for it, and its charts would otherwise show the generated id.
  */
 export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): string[] {
 	const records = coverageRecordsOf(dataset);
 	const groupName = (group: string) => (group === UNGROUPED ? '' : isCustomGroup(group) ? (dataset.groupLabels[group] ?? group) : group);
-	const parts = [`${DATASET_EXPORT_COLUMNS.join(',')}\r\n`];
+	const parts = [`${DATASET_UPLOAD_COLUMNS.join(',')}\r\n`];
+	const { text } = dataset.data;
 	for (let start = 0; start < records.length; start += rowsPerPart) {
 		const slice = records
 			.slice(start, start + rowsPerPart)
@@ -164,7 +165,8 @@ export function datasetCsvParts(dataset: LocalDataset, rowsPerPart = 20_000): st
 				stanceCell(r.stances),
 				r.count,
 				textAt(dataset.data.title, start + i),
-				textAt(dataset.data.url, start + i)
+				textAt(dataset.data.url, start + i),
+				text ? textAt(text, start + i) : ''
 			]);
 		parts.push(`${Papa.unparse(slice, { newline: '\r\n' })}\r\n`);
 	}

@@ -1,4 +1,5 @@
 import { readLanguage, type LanguageReading } from '../languages';
+import { articleText } from '../ledger/article-text';
 import { controlCharacter, ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../ledger/schemas';
 import { parseDate } from './dates';
 import type { ColumnMapping } from './formats';
@@ -27,8 +28,8 @@ export function mappingProblems(mapping: ColumnMapping, columns: string[]): Impo
 	// A stance says how a frame is used: without frames there is nothing for it to qualify.
 	if (mapping.stance && !mapping.frames) problems.push({ key: 'import.mapping.stanceFrames' });
 	const fields = reshape
-		? (['group', 'event', 'language', 'title', 'url', 'frames', 'stance'] as const)
-		: (['date', 'outlet', 'outletUrl', 'group', 'event', 'language', 'title', 'url', 'frames', 'stance', 'count'] as const);
+		? (['group', 'event', 'language', 'title', 'url', 'text', 'frames', 'stance'] as const)
+		: (['date', 'outlet', 'outletUrl', 'group', 'event', 'language', 'title', 'url', 'text', 'frames', 'stance', 'count'] as const);
 	const named = [...fields.map((f) => mapping[f]), ...(reshape ? [...reshape.periods, ...reshape.series] : [])];
 	const known = new Set(columns);
 	for (const name of named) if (name && !known.has(name)) problems.push({ key: 'import.mapping.noColumn', params: { name } });
@@ -105,6 +106,7 @@ export function mapRow(
 	const languageCell = cell(mapping.language);
 	const language = readLanguage(languageCell);
 	onLanguage(languageCell, language);
+	const text = articleText(cell(mapping.text));
 	const candidate = {
 		date,
 		outlet,
@@ -113,6 +115,7 @@ export function mapRow(
 		language: language.value,
 		title: cell(mapping.title),
 		url: rawUrl,
+		...(text !== '' && { text }),
 		frames: codes.frames,
 		...(codes.stances.length > 0 && { stances: codes.stances }),
 		count
@@ -201,6 +204,8 @@ export interface CheckedRow {
 	count: number;
 	title: string;
 	url: string;
+	/** '' when the upload has no text, or none for this row. */
+	text: string;
 }
 
 const RECENT_SLOTS = 1024;
@@ -249,7 +254,7 @@ class FieldCache<T> {
 
 /** A row's values as one plain coverage row, with its own frames array. */
 export function rowOf(checked: CheckedRow): ImportedCoverageRow {
-	const { date, outlet, group, event, language, frames, stances, count, title, url } = checked;
+	const { date, outlet, group, event, language, frames, stances, count, title, url, text } = checked;
 	return {
 		date: date.value,
 		outlet: outlet.value,
@@ -258,6 +263,7 @@ export function rowOf(checked: CheckedRow): ImportedCoverageRow {
 		language: language.value,
 		title,
 		url,
+		...(text !== '' && { text }),
 		frames: [...frames.value],
 		...(stances && stances.value.length > 0 && { stances: [...stances.value] }),
 		count
@@ -284,6 +290,7 @@ export class RowMapper {
 	private codes: CodesCache | null;
 	private titleAt: number;
 	private urlAt: number;
+	private textAt: number;
 	/** Reused by every check(): a row's values are read before the next row is checked. */
 	private row = {} as CheckedRow;
 
@@ -319,6 +326,7 @@ export class RowMapper {
 		this.codes = mapping.stance ? new CodesCache(at(mapping.frames), at(mapping.stance), mapping) : null;
 		this.titleAt = at(mapping.title);
 		this.urlAt = at(mapping.url);
+		this.textAt = at(mapping.text);
 	}
 
 	map(cells: string[], row: number): MappedRow {
@@ -365,6 +373,8 @@ export class RowMapper {
 		row.count = count.value;
 		row.title = title as string;
 		row.url = url as string;
+		// Always valid: articleText makes any cell a text the schema accepts.
+		row.text = this.textAt < 0 ? '' : articleText(invisibleToPlain(cells[this.textAt] ?? ''));
 		return row;
 	}
 }
@@ -376,6 +386,7 @@ export function checkedOf(row: ImportedCoverageRow): CheckedRow {
 	const fresh = <T>(value: T): Checked<T> => ({ value, code: -1 });
 	return {
 		...row,
+		text: row.text ?? '',
 		date: fresh(row.date),
 		outlet: fresh(row.outlet),
 		group: fresh(row.group),

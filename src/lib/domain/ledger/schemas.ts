@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isHttpsUrl, isRealIsoDate, STANCES } from './checks';
+import { ARTICLE_TEXT_MAX } from './article-text';
 
 export { isHttpsUrl, isRealIsoDate, STANCES, type Stance } from './checks';
 
@@ -383,6 +384,8 @@ export const ImportedCoverageRowSchema = z.object({
 	language: uploadedText(35).default(''),
 	title: uploadedText(TITLE_MAX).default(''),
 	url: z.union([z.literal(''), webUrl]),
+	/** The article's text or summary, as articleText() kept it; left out when the upload has none. */
+	text: z.string().max(ARTICLE_TEXT_MAX).optional(),
 	frames: z.array(uploadedText(200).min(1, 'must not be empty')),
 	/** One stance per frame ('' where none is recorded); left out when the row records none. */
 	stances: z.array(z.enum([...STANCES, ''])).optional(),

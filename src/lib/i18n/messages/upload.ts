@@ -173,6 +173,9 @@ export const en = {
 	'mapping.title': 'Title',
 	'mapping.url': 'Article address',
 	'mapping.urlHelp': 'Checked to be an http(s) address.',
+	'mapping.text': 'Article text or summary',
+	'mapping.textHelp':
+		'Kept for coding the article: line breaks become spaces, and a text over 2,000 characters is cut there, marked with “…”.',
 	'mapping.frames': 'Frames',
 	'mapping.framesHelp': 'Leave as “not in the file” to keep the rows uncoded.',
 	'mapping.stance': 'Stance of each frame',
@@ -383,6 +386,9 @@ export const uk = {
 	'mapping.title': 'Заголовок',
 	'mapping.url': 'Адреса статті',
 	'mapping.urlHelp': 'Перевіряється, що це адреса http(s).',
+	'mapping.text': 'Текст або короткий виклад статті',
+	'mapping.textHelp':
+		'Зберігається для кодування статті: розриви рядків стають пробілами, а текст понад 2000 символів обрізається й позначається «…».',
 	'mapping.frames': 'Фрейми',
 	'mapping.framesHelp': 'Залиште «немає у файлі», щоб рядки лишилися незакодованими.',
 	'mapping.stance': 'Позиція щодо кожного фрейму',

@@ -88,6 +88,7 @@ export function codingAnswerFromRow(row: Record<string, unknown>): CodingAnswerR
 export function datasetRowFromDb(r: Record<string, unknown>): DatasetRow {
 	const frames = list(r.frame_codes);
 	const stances = stancesFromDb(r.frame_stances, frames.length);
+	const text = String(r.text ?? '');
 	return {
 		date: String(r.date),
 		outlet: String(r.outlet),
@@ -98,7 +99,8 @@ export function datasetRowFromDb(r: Record<string, unknown>): DatasetRow {
 		...(stances && { stances }),
 		count: Number(r.count),
 		title: String(r.title),
-		url: String(r.url)
+		url: String(r.url),
+		...(text !== '' && { text })
 	};
 }
 

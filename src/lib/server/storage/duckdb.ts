@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import { CLASS_SCHEMA } from './classes';
+import { PROJECT_SCHEMA } from './projects';
 import { SCHEMA } from './sql';
 import { framesOrUncoded, SqlStore, stancesOf, type DatasetStats, type Dialect } from './sql-store';
 import { stanceCell } from '$lib/domain/import/dataset';
@@ -70,17 +71,18 @@ const PART_ROWS = 50_000;
 
 /** Reads a part as partLine wrote it; no cell is NULL in the table, so an empty cell is ''. */
 const PART_INSERT = `INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url,
-		frame_stances)
+		frame_stances, text)
 	SELECT $1, date, coalesce(outlet, ''), coalesce(outlet_group, ''), coalesce(event, ''), coalesce(language, ''),
-	       coalesce(frame_codes, ''), count, coalesce(title, ''), coalesce(url, ''), coalesce(frame_stances, '')
+	       coalesce(frame_codes, ''), count, coalesce(title, ''), coalesce(url, ''), coalesce(frame_stances, ''), coalesce(text, '')
 	FROM read_csv($2, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
 		columns = {'date': 'DATE', 'outlet': 'VARCHAR', 'outlet_group': 'VARCHAR', 'event': 'VARCHAR', 'language': 'VARCHAR',
-		           'frame_codes': 'VARCHAR', 'count': 'DOUBLE', 'title': 'VARCHAR', 'url': 'VARCHAR', 'frame_stances': 'VARCHAR'})`;
+		           'frame_codes': 'VARCHAR', 'count': 'DOUBLE', 'title': 'VARCHAR', 'url': 'VARCHAR', 'frame_stances': 'VARCHAR',
+		           'text': 'VARCHAR'})`;
 
 const partCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 const partLine = (r: DatasetRow) =>
-	`${r.date},${partCell(r.outlet)},${partCell(r.group)},${partCell(r.event)},${partCell(r.language)},${partCell(r.frames.join(';'))},${r.count},${partCell(r.title)},${partCell(r.url)},${stanceCell(r.stances)}\n`;
+	`${r.date},${partCell(r.outlet)},${partCell(r.group)},${partCell(r.event)},${partCell(r.language)},${partCell(r.frames.join(';'))},${r.count},${partCell(r.title)},${partCell(r.url)},${stanceCell(r.stances)},${partCell(r.text ?? '')}\n`;
 
 const isoDays = new Map<number, string>();
 function isoDay(epochDays: number): string {
@@ -122,7 +124,7 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 		const store = new DuckDbStore(instance, staging);
 		const connection = await instance.connect();
 		try {
-			for (const statement of [...SCHEMA, ...CLASS_SCHEMA]) await connection.run(statement);
+			for (const statement of [...SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await connection.run(statement);
 			await connection.run(CUBE_SCHEMA);
 			await connection.run(CUBE_STANCE);
 			// Datasets stored before the cube existed get theirs once, on the first start that needs it.

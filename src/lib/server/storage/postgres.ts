@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import { stanceCell } from '$lib/domain/import/dataset';
 import { CLASS_SCHEMA } from './classes';
+import { PROJECT_SCHEMA } from './projects';
 import { SCHEMA } from './sql';
 import { SqlStore, type DatasetStats, type Dialect } from './sql-store';
 
@@ -37,7 +38,7 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 		try {
 			// Serialise schema creation across instances that start at the same time.
 			await client.query('SELECT pg_advisory_lock(4242)');
-			for (const statement of [...SCHEMA, ...CLASS_SCHEMA]) await client.query(statement);
+			for (const statement of [...SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await client.query(statement);
 			await client.query('CREATE INDEX IF NOT EXISTS coverage_rows_dataset ON coverage_rows (dataset_id, date)');
 			await client.query('SELECT pg_advisory_unlock(4242)');
 		} finally {
@@ -92,11 +93,11 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 			if (rows.length === 0) return;
 			// One round trip per batch: columns as arrays, unnested server-side.
 			await client.query(
-				`INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url, frame_stances)
-				 SELECT $1, d, o, g, e, l, f, c, t, u, s
+				`INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url, frame_stances, text)
+				 SELECT $1, d, o, g, e, l, f, c, t, u, s, x.text
 				 FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::text[], $10::text[],
-				             $11::text[])
-				   AS x(d, o, g, e, l, f, c, t, u, s)`,
+				             $11::text[], $12::text[])
+				   AS x(d, o, g, e, l, f, c, t, u, s, text)`,
 				[
 					datasetId,
 					rows.map((r) => r.date),
@@ -108,7 +109,8 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 					rows.map((r) => r.count),
 					rows.map((r) => r.title),
 					rows.map((r) => r.url),
-					rows.map((r) => stanceCell(r.stances))
+					rows.map((r) => stanceCell(r.stances)),
+					rows.map((r) => r.text ?? '')
 				]
 			);
 		};

@@ -74,7 +74,7 @@ function shapeColumns(shape: ChartShape) {
  * Every column, so that only identical rows tie: pages read by OFFSET then neither skip nor
  * repeat a row, whichever order an engine gives ties.
  */
-const ROW_ORDER = 'date, outlet, url, outlet_group, event, language, frame_codes, frame_stances, count, title';
+const ROW_ORDER = 'date, outlet, url, outlet_group, event, language, frame_codes, frame_stances, count, title, text';
 
 export type DatasetStats = ReturnType<typeof datasetStats>;
 
@@ -273,7 +273,7 @@ export abstract class SqlStore<C> implements Store {
 	async rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
 		const rows = await this.all(
-			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, frame_stances, count, title, url
+			`SELECT CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, frame_stances, count, title, url, text
 			 FROM coverage_rows WHERE ${where.sql} ORDER BY ${ROW_ORDER} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
 			where.params
 		);

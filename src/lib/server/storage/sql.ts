@@ -61,6 +61,8 @@ export const SCHEMA = [
 	)`,
 	// Added after the first release: one stance per frame code, `;`-joined like them ('' for none recorded).
 	`ALTER TABLE coverage_rows ADD COLUMN IF NOT EXISTS frame_stances VARCHAR DEFAULT ''`,
+	// Added with coding projects: the article's text or summary, cut to ARTICLE_TEXT_MAX ('' for none).
+	`ALTER TABLE coverage_rows ADD COLUMN IF NOT EXISTS text VARCHAR DEFAULT ''`,
 	`CREATE TABLE IF NOT EXISTS coding_sessions (
 		id VARCHAR PRIMARY KEY,
 		join_code VARCHAR NOT NULL,

@@ -1,0 +1,55 @@
+import { fail } from '@sveltejs/kit';
+import { finalCodes, framesByGroup } from '$lib/domain/projects/project';
+import { hashToken } from '$lib/server/auth';
+import { memberProject, newInvite, projectFrames, projects } from '$lib/server/projects';
+import { store } from '$lib/server/storage';
+import { translate } from '$lib/i18n/catalogue';
+
+export async function load({ params, locals }) {
+	const project = await memberProject(params.id, locals.user);
+	const db = await projects();
+	const [coders, items, codes, adjudications] = await Promise.all([
+		db.coders(project.id),
+		db.items(project.id),
+		db.codes(project.id),
+		db.adjudications(project.id)
+	]);
+	const finals = finalCodes(codes, adjudications);
+	const byGroup = framesByGroup(items, finals);
+	const frames = projectFrames().filter((f) => [...byGroup.values()].some((g) => g.has(f.id)));
+	return {
+		project,
+		owner: project.ownerId === locals.user?.id,
+		items: items.length,
+		coders: coders.map((c) => ({ ...c, coded: codes.filter((code) => code.coderId === c.id).length })),
+		finals: finals.size,
+		adjudicated: adjudications.length,
+		table: {
+			frames: frames.map((f) => ({ id: f.id, label: f.label })),
+			rows: [...byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([group, counts]) => ({ group, counts: Object.fromEntries(counts) }))
+		}
+	};
+}
+
+export const actions = {
+	/** Adds an existing, confirmed account as a coder. */
+	invite: async ({ params, locals, request }) => {
+		const project = await memberProject(params.id, locals.user);
+		if (project.ownerId !== locals.user?.id) return fail(403, { inviteError: translate(locals.locale, 'project.invite.ownerOnly') });
+		const email = String((await request.formData()).get('email') ?? '')
+			.trim()
+			.toLowerCase();
+		const user = email ? await (await store()).userByEmail(email) : undefined;
+		// The same answer for an unknown address and an unconfirmed one: neither can code yet.
+		if (!user || !user.verified) return fail(400, { inviteError: translate(locals.locale, 'project.invite.noAccount') });
+		await (await projects()).addCoder(project.id, user.id, Date.now());
+		return { invited: user.name };
+	},
+	link: async ({ params, locals, url }) => {
+		const project = await memberProject(params.id, locals.user);
+		if (project.ownerId !== locals.user?.id) return fail(403, { inviteError: translate(locals.locale, 'project.invite.ownerOnly') });
+		const token = newInvite();
+		await (await projects()).setInvite(project.id, hashToken(token));
+		return { inviteUrl: new URL(`/projects/invite/${token}`, url.origin).href };
+	}
+};

@@ -1,0 +1,167 @@
+import { devices, expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, ledger, signUp } from './support';
+
+/**
+ * A synthetic outlet archive for this test only: 200 articles from three Russian state outlets
+ * and two Ukrainian ones (groups matched from the bundled outlets by domain), over four months.
+ * Titles, links and texts are made up and say so.
+ */
+function outletArchive(): string {
+	const outlets = ['tass.com', 'ria.ru', 'rt.com', 'kyivindependent.com', 'ukrinform.net'];
+	const lines = ['Date,URL,Title,Text'];
+	for (let i = 0; i < 200; i += 1) {
+		const outlet = outlets[Math.floor(i / 40)]!;
+		const month = (i % 4) + 1;
+		const day = (i % 28) + 1;
+		lines.push(
+			`2025-0${month}-${String(day).padStart(2, '0')},https://${outlet}/fixture/${i + 1},Synthetic fixture article ${i + 1},"Synthetic test text ${i + 1}, not a real article."`
+		);
+	}
+	return lines.join('\n');
+}
+
+const [first, second] = ledger.frames;
+
+/*
+ * What each coder ticks on the article at position p (1–60), keys 1 and 2 being the codebook's
+ * first two frames:
+ *   frame 1: both on p ≡ 1 (mod 4) (15 articles); Bob also on 2 and 6.
+ *   frame 2: both on p ≡ 0 (mod 10) (6 articles); on 10 Ada gives it the stance "reports".
+ * Frame 1: n = 120 values, 15 units (1,1), 2 units (1,0), 43 units (0,0): Σo_cc = 116, n_1 = 32,
+ *   n_0 = 88, α = 1 − 119·4 / (120·119 − 32·31 − 88·87) = 1 − 476/5632 = 0.915;
+ *   AC1: p_a = 58/60, π = 16/60, p_e = 2π(1 − π) = 0.3911, AC1 = 0.945.
+ * Frame 2: full agreement, α = AC1 = 1. Means over the two ticked frames: α 0.958, AC1 0.973.
+ * Disagreements: 2 and 6 (frame 1), 10 (the stance of frame 2).
+ */
+const ticks = (coder: 'ada' | 'bob', p: number) => ({
+	first: p % 4 === 1 || (coder === 'bob' && (p === 2 || p === 6)),
+	second: p % 10 === 0,
+	reports: coder === 'ada' && p === 10
+});
+
+/** Codes all 60 articles from the keyboard; on a phone, a few by touch. */
+async function codeAll(page: Page, coder: 'ada' | 'bob') {
+	const progress = page.getByTestId('progress');
+	for (let p = 1; p <= 60; p += 1) {
+		await expect(progress).toContainText(`Article ${p} of 60`);
+		const { first: one, second: two, reports } = ticks(coder, p);
+		if (one && coder === 'bob' && p === 2) await page.getByRole('button', { name: first!.label }).click();
+		else if (one) await page.keyboard.press('1');
+		if (two) await page.keyboard.press('2');
+		if (reports) await page.keyboard.press('s');
+		if (coder === 'bob' && p === 2) await page.getByRole('button', { name: 'Next' }).click();
+		else await page.keyboard.press('j');
+	}
+	await expect(progress).toContainText('60 coded by you');
+	await expect(page.getByTestId('save-status')).toHaveText('Saved.');
+}
+
+test('two researchers code a stratified sample of an uploaded outlet archive, compare and adjudicate', async ({ browser }, testInfo) => {
+	test.setTimeout(240_000);
+	const { page: ada } = await signUp(browser, 'Ada');
+
+	await ada.goto('/upload');
+	await expect(ada.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
+	await ada
+		.getByLabel('Choose a CSV or TSV file')
+		.setInputFiles({ name: 'outlet-archive.csv', mimeType: 'text/csv', buffer: Buffer.from(outletArchive()) });
+	await ada.getByRole('button', { name: 'Check every row' }).click();
+	await expect(ada.getByTestId('report-summary')).toHaveText('200 of 200 rows are valid.');
+	await ada.getByRole('button', { name: 'Use 200 valid rows' }).click();
+	const save = ada.getByRole('region', { name: /Save “.*” on the server/ });
+	await save.getByLabel('Title').fill('Outlet archive fixture');
+	await save.getByRole('button', { name: 'Save on the server' }).click();
+	await expect(save.getByRole('status')).toContainText('Saved.');
+	await save.getByRole('link', { name: 'Open “Outlet archive fixture” in your library' }).click();
+
+	const start = ada.getByRole('region', { name: 'Code its articles' });
+	await expect(start.getByLabel('A sample stratified by outlet group and month')).toBeChecked();
+	await expect(start.getByLabel('Sample size (articles)')).toHaveValue('60');
+	await start.getByLabel('Seed').fill('2026');
+	await start.getByRole('button', { name: 'Draw the sample and start coding' }).click();
+	await expect(ada.getByRole('heading', { level: 1 })).toHaveText('Coding “Outlet archive fixture”');
+	await expect(ada.getByTestId('sample')).toHaveText('A sample stratified by outlet group and month · 60 articles');
+	await expect(ada.getByTestId('seed')).toHaveText('2026');
+	const projectUrl = new URL(ada.url()).pathname;
+
+	// Someone not invited gets the same 404 as for a project that does not exist, on every page of it.
+	const { page: bob, email: bobEmail } = await signUp(browser, 'Bob');
+	for (const path of ['', '/code', '/agreement', '/codes.csv']) {
+		expect((await bob.request.get(`${projectUrl}${path}`)).status()).toBe(404);
+	}
+
+	await ada.getByLabel('Invite a co-coder by the email of their Parallax account').fill(bobEmail);
+	await ada.getByRole('button', { name: 'Invite', exact: true }).click();
+	await expect(ada.getByRole('status')).toHaveText('Bob can now code this project.');
+	await ada.getByRole('button', { name: 'Make an invite link' }).click();
+	const inviteUrl = await ada.getByTestId('invite-url').textContent();
+	await expectNoAxeViolations(ada);
+
+	// An invite link asks a signed-in account to join; Bob is already in, so joining again changes nothing.
+	await bob.goto(inviteUrl!);
+	await expect(bob.getByText('You have been invited to code the articles of “Outlet archive fixture”.')).toBeVisible();
+	await expectNoAxeViolations(bob);
+	await bob.getByRole('button', { name: 'Join as a coder' }).click();
+	await expect(bob).toHaveURL(projectUrl);
+
+	await ada.getByRole('link', { name: 'Code articles' }).click();
+	await expect(ada.getByRole('heading', { name: 'Keyboard' })).toBeVisible();
+	// The upload's Text column was kept with the dataset and shows with the article.
+	await expect(ada.getByTestId('item-text')).toHaveText(/^Synthetic test text \d+, not a real article\.$/);
+	await expectNoAxeViolations(ada);
+	await codeAll(ada, 'ada');
+	// Back to article 10: frame 2 is ticked with Ada's stance, and her codes came back from the server.
+	await ada.reload();
+	await expect(ada.getByTestId('progress')).toContainText('Article 1 of 60 · 60 coded by you');
+	for (let i = 0; i < 9; i += 1) await ada.keyboard.press('ArrowRight');
+	await expect(ada.getByTestId('progress')).toContainText('Article 10 of 60');
+	await expect(ada.getByTestId(`stance-${second!.id}`)).toHaveText('reports');
+	await ada.screenshot({ path: testInfo.outputPath('coding-desktop.png'), fullPage: true });
+
+	// Bob codes on a phone-sized screen, signed in as in his own browser.
+	const phone = await browser.newContext({ ...devices['Pixel 7'], storageState: await bob.context().storageState() });
+	const bobPhone = await phone.newPage();
+	// The same page as Ada's, scanned there; only its layout differs.
+	await bobPhone.goto(`${projectUrl}/code`);
+	await bobPhone.screenshot({ path: testInfo.outputPath('coding-phone.png'), fullPage: true });
+	await codeAll(bobPhone, 'bob');
+
+	await ada.goto(`${projectUrl}/agreement`);
+	await expect(ada.getByTestId('pairable')).toHaveText('60');
+	await expect(ada.getByTestId('alpha')).toHaveText('0.958');
+	await expect(ada.getByTestId('ac1')).toHaveText('0.973');
+	const perFrame = ada.getByTestId('per-frame');
+	await expect(perFrame.getByRole('row', { name: first!.label })).toHaveText(new RegExp(`${first!.label}\\s*32\\s*0\\.915\\s*0\\.945`));
+	await expect(perFrame.getByRole('row', { name: second!.label })).toHaveText(new RegExp(`${second!.label}\\s*12\\s*1\\.000\\s*1\\.000`));
+	await expect(ada.getByRole('heading', { name: 'Disagreements (3)' })).toBeVisible();
+	const review = ada.getByTestId('disagreement');
+	await expect(review).toHaveCount(3);
+	await expectNoAxeViolations(ada);
+
+	// Article 2: Ada ticked nothing, Bob frame 1. Ada decides: frame 1, raised to be rebutted.
+	const two = review.first();
+	await expect(two).toContainText(`Ada: no frame`);
+	await expect(two).toContainText(`Bob: ${first!.label} (adopts)`);
+	await two.getByRole('checkbox', { name: first!.label }).check();
+	await two.getByLabel(`Stance of ${first!.label}`).selectOption('contests');
+	await two.getByLabel('Why (kept with the decision)').fill('The fixture pattern says so.');
+	await two.getByRole('button', { name: 'Save the final code' }).click();
+	await expect(review.first().getByTestId('final')).toContainText(`Final code: ${first!.label} (contests) — decided by Ada`);
+	await expect(review.first().getByTestId('final')).toContainText('Why: The fixture pattern says so.');
+
+	const csv = await (await ada.request.get(`${projectUrl}/codes.csv`)).text();
+	const lines = csv.trim().split('\r\n');
+	expect(lines[0]).toBe('item,date,outlet,group,title,url,source,coder,frames,stances,coded_at,codebook,codebook_version,reason');
+	expect(lines.filter((l) => l.includes(',human,'))).toHaveLength(120);
+	const adjudicated = lines.filter((l) => l.includes(',adjudication,'));
+	expect(adjudicated).toHaveLength(1);
+	expect(adjudicated[0]).toMatch(
+		new RegExp(`^2,.*,adjudication,Ada,${first!.id},contests,.*,parallax,[0-9a-f]{12},The fixture pattern says so\\.$`)
+	);
+
+	// Frames by outlet group from the human codes: 57 agreed articles plus the adjudicated one.
+	await ada.goto(projectUrl);
+	await expect(ada.getByText('58 articles have a final code, 1 of them by adjudication.')).toBeVisible();
+	await expect(ada.getByTestId('coders')).toContainText('Bob: 60 of 60 coded');
+	await phone.close();
+});

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
+import { PostgresStore } from '../../src/lib/server/storage/postgres';
+import { ProjectStore } from '../../src/lib/server/storage/projects';
+import type { Store } from '../../src/lib/server/storage/types';
+import type { CodingProject, ProjectItem } from '../../src/lib/domain/projects/project';
+
+/** Coding projects on every engine, as tests/unit/storage.test.ts does: DuckDB always, PostgreSQL with TEST_DATABASE_URL. */
+const engines: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
+	[
+		'duckdb',
+		async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'parallax-projects-'));
+			const store = await DuckDbStore.open(join(dir, 'test.duckdb'), { memoryLimit: '256MB' });
+			return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+		}
+	]
+];
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (pgUrl) engines.push(['postgres', async () => ({ store: await PostgresStore.open(pgUrl), cleanup: async () => undefined })]);
+
+for (const [engine, open] of engines) {
+	describe(`${engine} coding projects`, () => {
+		let store: Store;
+		let cleanup: () => Promise<void>;
+		let projects: ProjectStore;
+		const p = `${engine}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+		const [ada, bo, cy] = ['ada', 'bo', 'cy'].map((n) => `${p}-${n}`) as [string, string, string];
+		const project = (id: string, datasetId = `${p}-data`): CodingProject => ({
+			id: `${p}-${id}`,
+			datasetId,
+			ownerId: ada,
+			title: `Dataset ${id}`,
+			sampleKind: 'stratified',
+			sampleSize: 2,
+			seed: 42,
+			codebookId: 'parallax',
+			codebookVersion: 'abc123',
+			createdAt: 1000
+		});
+		const items: ProjectItem[] = [
+			{
+				position: 1,
+				date: '2025-01-02',
+				outlet: 'tass.com',
+				group: 'russian-state',
+				title: 'One, "quoted"',
+				url: 'https://tass.com/1',
+				text: ''
+			},
+			{ position: 2, date: '2025-02-03', outlet: 'kyivindependent.com', group: 'ukrainian', title: 'Два', url: '', text: 'Текст' }
+		];
+
+		beforeAll(async () => {
+			({ store, cleanup } = await open());
+			projects = new ProjectStore(store);
+			for (const id of [ada, bo, cy]) await store.createUser({ id, email: `${id}@example.org`, name: id.slice(-2), passwordHash: 'h' });
+		});
+		afterAll(async () => {
+			await store.close();
+			await cleanup();
+		});
+
+		it('lets the owner and the coders they invited in, and nobody else', async () => {
+			await projects.create(project('one'), `${p}-invite`, items);
+			expect((await projects.forMember(`${p}-one`, ada))?.seed).toBe(42);
+			expect(await projects.forMember(`${p}-one`, bo)).toBeUndefined();
+			expect(await projects.forMember(`${p}-nothing`, ada)).toBeUndefined();
+			expect(await projects.onDataset(`${p}-data`, bo)).toEqual([]);
+
+			const invited = await projects.byInvite(`${p}-invite`);
+			await projects.addCoder(invited!.id, bo, 2000);
+			await projects.addCoder(invited!.id, bo, 3000);
+			expect(await projects.forMember(`${p}-one`, bo)).toEqual(project('one'));
+			expect((await projects.coders(`${p}-one`)).map((c) => c.id)).toEqual([ada, bo]);
+			expect(await projects.forMember(`${p}-one`, cy)).toBeUndefined();
+
+			await projects.setInvite(`${p}-one`, `${p}-invite-2`);
+			expect(await projects.byInvite(`${p}-invite`)).toBeUndefined();
+			expect((await projects.byInvite(`${p}-invite-2`))?.id).toBe(`${p}-one`);
+		});
+
+		it('keeps the drawn articles as drawn, one code per coder and article, and one adjudication per article', async () => {
+			const id = `${p}-one`;
+			expect(await projects.items(id)).toEqual(items);
+			const code = { codedAt: 5, codebookId: 'parallax', codebookVersion: 'abc123' };
+			await projects.saveCode(id, { position: 1, coderId: ada, frames: ['nato-threat'], stances: ['adopts'], ...code });
+			await projects.saveCode(id, {
+				position: 1,
+				coderId: ada,
+				frames: ['nato-threat', 'blame-west'],
+				stances: ['reports', 'contests'],
+				...code
+			});
+			await projects.saveCode(id, { position: 1, coderId: bo, frames: [], stances: [], ...code, codedAt: 6 });
+			expect(await projects.codes(id)).toEqual([
+				{ position: 1, coderId: ada, frames: ['nato-threat', 'blame-west'], stances: ['reports', 'contests'], ...code },
+				{ position: 1, coderId: bo, frames: [], stances: [], ...code, codedAt: 6 }
+			]);
+			expect((await projects.codes(id, bo)).map((c) => c.coderId)).toEqual([bo]);
+
+			const decision = {
+				position: 1,
+				frames: ['blame-west'],
+				stances: ['contests' as const],
+				decidedBy: bo,
+				reason: 'first',
+				decidedAt: 7
+			};
+			await projects.adjudicate(id, { ...decision, codebookId: 'parallax', codebookVersion: 'abc123' });
+			await projects.adjudicate(id, { ...decision, reason: 'second', codebookId: 'parallax', codebookVersion: 'abc123' });
+			expect(await projects.adjudications(id)).toEqual([
+				{ ...decision, reason: 'second', codebookId: 'parallax', codebookVersion: 'abc123' }
+			]);
+		});
+
+		it('keeps each article’s text with the dataset’s rows', async () => {
+			const id = `${p}-texts`;
+			const row = (text?: string) => ({
+				date: '2025-01-02',
+				outlet: 'tass.com',
+				group: 'russian-state-media',
+				event: '',
+				language: '',
+				title: 'T',
+				url: 'https://tass.com/1',
+				frames: [],
+				count: 1,
+				...(text !== undefined && { text })
+			});
+			await store.createDataset(
+				{
+					id,
+					ownerId: ada,
+					shareToken: `share-${id}`,
+					createdAt: new Date().toISOString(),
+					meta: { title: 'Texts', description: '', source: '', licence: '', citation: '', visibility: 'private' }
+				},
+				(async function* () {
+					yield [row('Text, with "quotes"'), row()];
+				})()
+			);
+			expect((await store.rows(id, {}, 10, 0)).map((r) => r.text)).toEqual([undefined, 'Text, with "quotes"']);
+		});
+
+		it('removes a dataset’s projects with everything coded in them, and only those', async () => {
+			await projects.create(project('two', `${p}-other`), `${p}-invite-two`, items);
+			await projects.removeForDataset(`${p}-data`);
+			expect(await projects.forMember(`${p}-one`, ada)).toBeUndefined();
+			for (const table of ['project_items', 'project_codes', 'project_adjudications', 'project_coders']) {
+				const [row] = await store.query(`SELECT COUNT(*) AS n FROM ${table} WHERE project_id = $1`, [`${p}-one`]);
+				expect([table, Number(row!.n)]).toEqual([table, 0]);
+			}
+			expect((await projects.items(`${p}-two`)).length).toBe(2);
+		});
+	});
+}
