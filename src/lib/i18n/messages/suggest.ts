@@ -4,9 +4,6 @@ export const en = {
 	'suggest.lede':
 		'Parallax can suggest frames for articles nobody has coded yet. Before anyone relies on a suggestion, this page shows how often the suggestions matched the project’s human coders on items the model had not seen.',
 	'suggest.back': 'Back to the method and codebook',
-	'suggest.computing':
-		'Training and testing the model on the bundled data; this takes a few seconds the first time after the server starts…',
-	'suggest.failed': 'The figures could not be computed. Reload the page to try again.',
 	'suggest.how.title': 'How it was tested',
 	'suggest.how.items':
 		'{items} human-coded items from the bundled data: each claim’s quote with its original wording, and each coverage headline (or description) with its frames.',
@@ -61,8 +58,6 @@ export const uk = {
 	'suggest.lede':
 		'Parallax може підказувати фрейми для статей, які ще ніхто не закодував. Перш ніж хтось покладеться на підказку, ця сторінка показує, як часто підказки збігалися з кодами людей-кодувальників проєкту на матеріалах, яких модель не бачила.',
 	'suggest.back': 'Назад до методики й кодувальника',
-	'suggest.computing': 'Модель навчається й перевіряється на вбудованих даних; першого разу після запуску сервера це триває кілька секунд…',
-	'suggest.failed': 'Не вдалося обчислити результати. Перезавантажте сторінку, щоб спробувати ще раз.',
 	'suggest.how.title': 'Як це перевіряли',
 	'suggest.how.items':
 		'{items} закодованих людьми матеріалів із вбудованих даних: цитата кожного твердження з оригінальним формулюванням і кожен заголовок (або опис) публікації з її фреймами.',
