@@ -9,7 +9,8 @@ import {
 } from '$lib/domain/classroom/class-results';
 import type { CodingSessionRecord } from './storage/types';
 import type { ClassRecord } from './storage/classes';
-import { claimSummaries, classData, frameIds, projectCoding } from './classes';
+import { blindItem } from '$lib/domain/classroom/coding';
+import { claimsById, claimSummaries, classData, frameIds, projectCoding } from './classes';
 import { codebook, sessionCodings } from './coding';
 
 /**
@@ -23,6 +24,7 @@ const MOST_DISPUTED = 5;
 
 export function debriefOf(assignment: ClassAssignment, phase: Phase, students: readonly ClassStudent[], answers: readonly ClassAnswer[]) {
 	const claims = claimSummaries(assignment.claimIds);
+	const byId = claimsById();
 	const result = debrief(assignment, phase, students, answers, projectCoding(assignment.claimIds), frameIds());
 	return {
 		result,
@@ -30,6 +32,8 @@ export function debriefOf(assignment: ClassAssignment, phase: Phase, students: r
 			...d,
 			n: assignment.claimIds.indexOf(d.claimId) + 1,
 			claim: claims[d.claimId],
+			// The words in full for the projector, still without the speaker until the reveal step.
+			blind: byId.has(d.claimId) ? blindItem(byId.get(d.claimId)!) : undefined,
 			chosen: answers.filter((a) => a.assignmentId === assignment.id && a.phase === phase && a.claimId === d.claimId).map((a) => a.frames)
 		})),
 		frames: codebook()
