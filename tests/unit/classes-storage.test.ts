@@ -167,5 +167,24 @@ for (const [engine, open] of engines) {
 			expect(Object.values(await rowsFor(`${p}-old`))).toEqual([0, 0, 0, 0, 0, 0]);
 			expect((await classes.forTeacher(`${p}-two`, `${p}-bo`))?.id).toBe(`${p}-two`);
 		});
+
+		it('lets five students join at once, each with the reads and the write a join makes', async () => {
+			await classes.create(klass('rush'), `${p}-ada`);
+			const id = `${p}-rush`;
+			const names = ['Ana', 'Ben', 'Cai', 'Dov', 'Eli'];
+			// As joinClass does: find the class, check the nickname is free, add the student, and the
+			// list page then reads the class through the new student.
+			const joined = await Promise.all(
+				names.map(async (nickname, i) => {
+					const found = await classes.byJoinCode(`${id}-join`);
+					expect((await classes.students(found!.id)).some((s) => s.nickname === nickname)).toBe(false);
+					await classes.addStudent({ id: `r${i}`, classId: found!.id, nickname, joinedAt: i }, `${p}-rush-${i}`);
+					const student = await classes.studentByResume(`${p}-rush-${i}`);
+					return (await classes.forStudent(id, student!.id))?.student.nickname;
+				})
+			);
+			expect(joined).toEqual(names);
+			expect((await classes.students(id)).map((s) => s.nickname)).toEqual(names);
+		});
 	});
 }
