@@ -69,6 +69,8 @@ test.describe('live class coding', () => {
 	}
 
 	test('a teacher and three students run a blind session end to end', async ({ browser, baseURL }) => {
+		// Four browsers, two scans and the debrief's presentation outgrow the default on a shared 2-core machine.
+		test.setTimeout(180_000);
 		const teacherContext = await context(browser);
 		const teacher = await teacherContext.newPage();
 		await teacher.goto(`/decks/${DECK}`);
