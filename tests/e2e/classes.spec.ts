@@ -1,5 +1,6 @@
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { deckClaims, encodeDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
+import { deckClaims, encodeDeck, eventDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
+import { readingSteps } from '../../src/lib/domain/classroom/presentation';
 import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
 import { expectNoAxeViolations, ledger, signUp } from './support';
 
@@ -382,6 +383,166 @@ test('a deck assigned to a class: a student opens it from their list and continu
 	await expect(row(teacher, 'progress', 'Wolfeschlegelsteinhausenberger')).toContainText('finished100 %');
 	await expectNoAxeViolations(teacher);
 	await expectFitsPaper(teacher);
+});
+
+/*
+ * A coding sample of the same three claims, picked one by one, in the ledger's order: c15 {W},
+ * c16 {W, R}, c17 {W}. Two students code it blind:
+ *   Ada: W, WR, N      Bo: W, WR, W
+ * W: units (T,T) (T,T) (F,T). alpha: n = 6, n_T = 5, n_F = 1, o_TT + o_FF = 2 + 2 + 0 = 4;
+ *    α = 1 − (n − 1)(n − 4)/(n(n − 1) − n_T(n_T − 1) − n_F(n_F − 1)) = 1 − 5·2/(30 − 20) = 0.
+ *    AC1: p_a = (1 + 1 + 0)/3 = 2/3, π = (1 + 1 + ½)/3 = 5/6, p_e = 2·5/6·1/6 = 5/18,
+ *    AC1 = (12/18 − 5/18)/(13/18) = 7/13 = 0.538.
+ * R: (F,F) (T,T) (F,F): perfect agreement on a frame with variation, α = 1 and AC1 = 1.
+ * N: (F,F) (F,F) (T,F): n_T = 1, n_F = 5, diagonal 4 → α = 1 − 5·2/(30 − 20) = 0; AC1 as W, 7/13.
+ * Overall (frames anyone ticked): α = (0 + 1 + 0)/3 = 0.333, AC1 = (7/13 + 1 + 7/13)/3 = 9/13 = 0.692.
+ * Disagreement 1 − overlap/union: c17 {N} vs {W} = 1, the others 0; so c17 (claim 3) comes first.
+ * Confusion, row W (3 claims coded W × 2 students = 6 answers): W 5, R 2, N 1.
+ * Scores against the project's coding: Ada (1 + 1 + 0)/3 = 67 %, Bo 100 %.
+ */
+const SAMPLE = ['c15', 'c16', 'c17'];
+const CODING = { Ada: [[W], [W, R], [N]], Bo: [[W], [W, R], [W]] };
+
+test('a deck read step by step and a coding sample coded blind; the debrief presented on a projector; a dozen assignments on a phone', async ({
+	browser,
+	baseURL
+}, testInfo) => {
+	test.setTimeout(300_000);
+	const steps = readingSteps(resolveDeck(eventDeck(ledger, EVENT)!, ledger).items).length;
+	expect(steps).toBeGreaterThan(4);
+	expect(ledger.claims.filter((c) => SAMPLE.includes(c.id)).map((c) => c.id)).toEqual(SAMPLE);
+	const { page: teacher } = await signUp(browser, 'Teacher');
+	await teacher.goto('/classes');
+	await teacher.getByLabel('Class name').fill('11C Civics');
+	await teacher.getByLabel('Term ends on').fill('2099-06-30');
+	await teacher.getByRole('button', { name: 'Create the class' }).click();
+	const code = (await teacher.getByTestId('join-code').textContent())!.trim();
+	const classUrl = new URL(teacher.url()).pathname;
+
+	await teacher.getByLabel('Lesson deck to read').check();
+	await teacher.getByLabel('Event', { exact: true }).selectOption({ label: EVENT_TITLE });
+	await teacher.getByLabel('Title (optional)').fill('Read: NATO spending');
+	await teacher.getByRole('button', { name: 'Assign to the class' }).click();
+	await expect(teacher.getByTestId('assignment').filter({ hasText: 'Read: NATO spending' })).toContainText(
+		`Lesson deck to read · ${steps} steps`
+	);
+
+	await teacher.getByLabel('Coding sample').check();
+	await teacher.locator('summary', { hasText: EVENT_TITLE }).click();
+	for (const id of SAMPLE) await teacher.locator(`input[name="claims"][value="${id}"]`).check();
+	await teacher.getByRole('button', { name: 'Assign to the class' }).click();
+	await expect(teacher.getByTestId('assignment').filter({ hasText: 'Coding sample (3 claims)' })).toContainText(
+		'Coding sample (blind, for agreement) · 3 claims'
+	);
+
+	// Ada reads three steps on her phone, then codes the sample blind: no score, no project coding.
+	const ada = await phone(browser);
+	const adaResume = await join(ada, code, 'Ada');
+	await ada.getByRole('link', { name: 'Read: NATO spending' }).click();
+	for (const n of [1, 2, 3]) {
+		await expect(ada.getByTestId('reading-step')).toContainText(`Step ${n} of ${steps}`);
+		if (n < 3) await ada.getByRole('link', { name: 'Next →' }).click();
+	}
+	await expectNoAxeViolations(ada);
+	await ada.getByRole('link', { name: 'Back to my assignments' }).click();
+	await expect(ada.getByTestId('my-assignment').filter({ hasText: 'Read: NATO spending' })).toContainText(
+		`started · 3 of ${steps} steps read`
+	);
+	await answer(ada, 'Coding sample (3 claims)', CODING.Ada);
+	await expect(ada.getByTestId('done')).toContainText('Your teacher shows the class’s agreement');
+	await expect(ada.getByText('The project coded:')).toHaveCount(0);
+	await ada.getByRole('link', { name: 'Back to my assignments' }).click();
+	await expect(ada.getByTestId('my-assignment').filter({ hasText: 'Coding sample' })).toHaveText(/finished\s*$/);
+	await ada.screenshot({ path: testInfo.outputPath('phone-student-assignments.png'), fullPage: true });
+	await ada.context().close();
+
+	const bo = await (await browser.newContext()).newPage();
+	await join(bo, code, 'Bo');
+	await answer(bo, 'Coding sample (3 claims)', CODING.Bo);
+
+	// On another phone the deck opens where Ada stopped, and the arrow key turns the page.
+	const ada2 = await phone(browser);
+	await ada2.goto('/join');
+	await ada2.getByLabel('Resume code').fill(adaResume);
+	await ada2.getByRole('button', { name: 'Continue where I left off' }).click();
+	await ada2.getByRole('link', { name: 'Read: NATO spending' }).click();
+	await expect(ada2.getByTestId('reading-step')).toContainText(`Step 3 of ${steps} · ${Math.round(300 / steps)} % read`);
+	await expect(ada2.locator('[data-hydrated="true"]')).toBeVisible();
+	await ada2.keyboard.press('ArrowRight');
+	await expect(ada2.getByTestId('reading-step')).toContainText(`Step 4 of ${steps}`);
+	// Reading back does not lower the progress.
+	await ada2.keyboard.press('ArrowLeft');
+	await expect(ada2.getByTestId('reading-step')).toHaveText(`Step 3 of ${steps} · ${Math.round(400 / steps)} % read`);
+
+	// Ten more assignments, posted as the form does, make the progress table twelve columns wide.
+	for (let n = 1; n <= 10; n++) {
+		const response = await teacher.request.post(`${classUrl}?/assign`, {
+			headers: { origin: baseURL! },
+			form: { kind: 'exercise', event: EVENT, title: `Extra exercise ${n} on outlets and frames`, deck: '', due: '' }
+		});
+		expect(response.ok()).toBe(true);
+	}
+	await teacher.goto(`${classUrl}/results`);
+	await expect(row(teacher, 'progress', 'Ada')).toContainText(`Adastarted4/${steps}finished67 %not started`);
+	await expect(row(teacher, 'progress', 'Bo')).toContainText('Bonot startedfinished100 %not started');
+	await expect(teacher.getByRole('region', { name: 'Read: NATO spending' })).toContainText('0 of 2 students read it to the end.');
+	await teacher.setViewportSize({ width: 390, height: 844 });
+	const wide = teacher.getByRole('region', { name: 'Who started and finished what' });
+	await expect(wide).toHaveAttribute('tabindex', '0');
+	expect(await teacher.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+	// Scrolled by keyboard to the far end, the nicknames are still beside the cells.
+	await wide.focus();
+	await teacher.keyboard.press('ArrowRight');
+	await expect.poll(() => wide.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+	await wide.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+	const regionLeft = (await wide.boundingBox())!.x;
+	const nickname = (await wide.getByRole('rowheader', { name: 'Ada' }).boundingBox())!;
+	expect(Math.abs(nickname.x - regionLeft)).toBeLessThan(2);
+	await teacher.setViewportSize({ width: 1280, height: 800 });
+
+	// The debrief of the sample, then the same debrief presented on a projector.
+	await teacher.goto(classUrl);
+	await teacher.getByTestId('assignment').filter({ hasText: 'Coding sample' }).getByRole('link', { name: 'Debrief: agreement' }).click();
+	const agreement = teacher.getByTestId('agreement');
+	const frameRow = (frame: string) => agreement.getByRole('row', { name: new RegExp(`^${label(frame)}`) });
+	await expect(frameRow(W)).toHaveText(`${label(W)}0.0000.538`);
+	await expect(frameRow(R)).toHaveText(`${label(R)}1.0001.000`);
+	await expect(frameRow(N)).toHaveText(`${label(N)}0.0000.538`);
+	await expect(teacher.getByTestId('alpha-overall')).toHaveText('0.333');
+	await expect(teacher.getByTestId('ac1-overall')).toHaveText('0.692');
+	await expect(teacher.getByTestId('disputed').first()).toContainText('Claim 3 · disagreement 1.00 among 2 students');
+
+	await teacher.getByRole('link', { name: 'Present the debrief' }).click();
+	await expect(teacher.locator('[data-hydrated="true"]')).toBeVisible();
+	await expect(teacher.getByTestId('progress')).toHaveText('Step 1 of 9');
+	await expect(teacher.getByTestId('present-alpha')).toHaveText('0.333');
+	await expect(teacher.getByTestId('present-ac1')).toHaveText('0.692');
+	await expectNoAxeViolations(teacher);
+	await teacher.keyboard.press('ArrowRight');
+	await expect(teacher.getByRole('heading', { level: 2 })).toHaveText('Agreement per frame');
+	await expect(teacher.getByRole('row', { name: new RegExp(`^${label(R)}`) })).toHaveText(`${label(R)}1.0001.000`);
+	await teacher.keyboard.press('ArrowRight');
+	expect(await confusionCounts(teacher.getByRole('table', { name: /Frames chosen/ }), W)).toEqual(['5', '2', '1', '6']);
+	await teacher.keyboard.press(' ');
+	await expect(teacher.getByTestId('progress')).toHaveText('Step 4 of 9');
+	await expect(teacher.getByRole('heading', { level: 2 })).toHaveText('Claim 3');
+	await expect(teacher.getByTestId('present-tally')).toHaveText(`1 ${label(N)}1 ${label(W)}`);
+	await expect(teacher.getByTestId('present-project')).toHaveCount(0);
+	await teacher.keyboard.press('ArrowRight');
+	const c17 = ledger.claims.find((c) => c.id === 'c17')!;
+	await expect(teacher.getByTestId('present-project')).toContainText(codingNoteText(c17.coding_note, frameIndex(ledger.frames)));
+	await expect(teacher.getByTestId('present-project').getByRole('list', { name: 'The project coded:' })).toContainText(label(W));
+	await expectNoAxeViolations(teacher);
+	await teacher.screenshot({ path: testInfo.outputPath('projector-debrief.png') });
+
+	// In Ukrainian, the same step; Escape leaves for the debrief page.
+	await teacher.context().addCookies([{ name: 'parallax_lang', value: 'uk', url: baseURL! }]);
+	await teacher.reload();
+	await expect(teacher.getByTestId('progress')).toHaveText('Крок 5 з 9');
+	await expect(teacher.getByText('Спірне твердження 1 з 3')).toBeVisible();
+	await expect(teacher.locator('[data-hydrated="true"]')).toBeVisible();
+	await teacher.keyboard.press('Escape');
+	await expect(teacher.getByTestId('alpha-overall')).toHaveText('0.333');
 });
 
 test('the join page and the privacy page work on a phone, in Ukrainian too @phone', async ({ page, baseURL }) => {

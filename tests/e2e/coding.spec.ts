@@ -69,6 +69,8 @@ test.describe('live class coding', () => {
 	}
 
 	test('a teacher and three students run a blind session end to end', async ({ browser, baseURL }) => {
+		// Four browsers, two scans and the debrief's presentation outgrow the default on a shared 2-core machine.
+		test.setTimeout(180_000);
 		const teacherContext = await context(browser);
 		const teacher = await teacherContext.newPage();
 		await teacher.goto(`/decks/${DECK}`);
@@ -170,6 +172,10 @@ test.describe('live class coding', () => {
 		expect(csv).toContain(`alpha_claim,,${claimB!.id},,0.730263,3`);
 		expect(csv).toContain('alpha_mean_of_frames,,,,0.6875,3');
 
+		// The debrief shows the project's coding, so its presentation waits for the reveal.
+		const presentUrl = `${new URL(teacher.url()).pathname}/present`;
+		expect((await teacher.request.get(presentUrl, { maxRedirects: 0 })).status()).toBe(303);
+
 		// Reveal: the teacher's screen and, without a reload, the students' screens.
 		await teacher.getByRole('button', { name: /Reveal speakers/ }).click();
 		await expect(teacher.getByTestId('revealed-status')).toBeVisible();
@@ -190,6 +196,24 @@ test.describe('live class coding', () => {
 		await teacher.screenshot({ path: `${SHOTS}/teacher-desktop-revealed.png`, fullPage: true });
 		await expectNoAxeViolations(phone!);
 		await expectNoAxeViolations(teacher);
+
+		/*
+		 * The debrief, presented with the class debrief's computation. AC1 by hand (units A, B; r = 3):
+		 * X p_a = (1 + 1/3)/2 = 2/3, π = (1 + 1/3)/2 = 2/3, p_e = 4/9 → (2/9)/(5/9) = 0.400; Y p_a = 1,
+		 * π = 1/2 → 1; the mean over the frames ticked is 0.700. Disagreement: A 0, B 1 − (1 + ½ + ½)/3 = 1/3,
+		 * so B comes first, and the steps are 3 + 2 claims × 2 = 7.
+		 */
+		await teacher.getByRole('link', { name: 'Present the debrief' }).click();
+		await hydrated(teacher);
+		await expect(teacher.getByTestId('progress')).toHaveText('Step 1 of 7');
+		await expect(teacher.getByTestId('present-alpha')).toHaveText('0.688');
+		await expect(teacher.getByTestId('present-ac1')).toHaveText('0.700');
+		for (let i = 0; i < 3; i++) await teacher.keyboard.press('ArrowRight');
+		await expect(teacher.getByRole('heading', { level: 2 })).toHaveText('Claim 2');
+		await expect(teacher.getByTestId('present-tally')).toHaveText(`3 ${label(Y)}1 ${label(X)}`);
+		await expect(teacher.getByTestId('present-project')).toHaveCount(0);
+		await teacher.keyboard.press('ArrowRight');
+		await expect(teacher.getByTestId('present-project')).toContainText(claimB!.speaker);
 	});
 
 	test('a session is started from an event, and unknown links say so', async ({ browser }) => {

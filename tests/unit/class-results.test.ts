@@ -7,8 +7,11 @@ import {
 	nextClaim,
 	pairwiseDisagreement,
 	prePost,
+	furthestStep,
 	progress,
+	readingProgress,
 	studentScore,
+	tallyFrames,
 	type ClassAnswer,
 	type ClassAssignment
 } from '../../src/lib/domain/classroom/class-results';
@@ -182,5 +185,45 @@ describe('class results', () => {
 		// Pairs: {a}{a} 1, {a}{a,b} 1/2, {a}{a,b} 1/2 → mean 2/3.
 		expect(pairwiseDisagreement([['a'], ['a'], ['a', 'b']])).toBeCloseTo(1 / 3, 12);
 		expect(pairwiseDisagreement([['a']])).toBeNull();
+	});
+});
+
+describe('reading a deck', () => {
+	it('counts the furthest step reached over the steps, as a whole percentage', () => {
+		expect(readingProgress(0, 12)).toEqual({ progress: 'not-started', percent: 0 });
+		expect(readingProgress(1, 12)).toEqual({ progress: 'started', percent: 8 });
+		expect(readingProgress(5, 12)).toEqual({ progress: 'started', percent: 42 });
+		expect(readingProgress(12, 12)).toEqual({ progress: 'finished', percent: 100 });
+		// A deck that lost steps since (or a forged step) cannot read past its end.
+		expect(readingProgress(15, 12)).toEqual({ progress: 'finished', percent: 100 });
+		expect(readingProgress(3, 0)).toEqual({ progress: 'not-started', percent: 0 });
+	});
+
+	it('finds one student’s furthest step on one deck, 0 before they open it', () => {
+		const readings = [
+			{ assignmentId: 'd1', studentId: 'kit', furthest: 4 },
+			{ assignmentId: 'd2', studentId: 'kit', furthest: 9 },
+			{ assignmentId: 'd1', studentId: 'lu', furthest: 2 }
+		];
+		expect(furthestStep(readings, 'd1', 'kit')).toBe(4);
+		expect(furthestStep(readings, 'd1', 'lu')).toBe(2);
+		expect(furthestStep(readings, 'd2', 'lu')).toBe(0);
+	});
+});
+
+describe('tallying what students chose', () => {
+	it('counts each frame over the answers, most chosen first', () => {
+		expect(
+			tallyFrames([
+				['a', 'b'],
+				['b', 'c'],
+				['b', 'a']
+			])
+		).toEqual([
+			['b', 3],
+			['a', 2],
+			['c', 1]
+		]);
+		expect(tallyFrames([])).toEqual([]);
 	});
 });

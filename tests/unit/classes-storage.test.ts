@@ -109,23 +109,51 @@ for (const [engine, open] of engines) {
 			expect(await classes.answers(`${p}-two`)).toEqual([]);
 		});
 
+		it('keeps a deck assignment’s source and each student’s furthest step, which reading back does not lower', async () => {
+			const id = `${p}-one`;
+			await classes.addAssignment(id, { id: 'd1', kind: 'deck', title: 'Read', claimIds: [], due: null, source: 'deck:abc' });
+			expect((await classes.assignments(id)).find((a) => a.id === 'd1')).toMatchObject({ kind: 'deck', claimIds: [], source: 'deck:abc' });
+			expect((await classes.assignments(id)).find((a) => a.id === 'a1')?.source).toBeNull();
+
+			await classes.saveReading(id, { assignmentId: 'd1', studentId: 's1', furthest: 3 });
+			await classes.saveReading(id, { assignmentId: 'd1', studentId: 's1', furthest: 2 });
+			await classes.saveReading(id, { assignmentId: 'd1', studentId: 's1', furthest: 5 });
+			await classes.saveReading(`${p}-two`, { assignmentId: 'd1', studentId: 's2', furthest: 1 });
+			expect(await classes.readings(id)).toEqual([{ assignmentId: 'd1', studentId: 's1', furthest: 5 }]);
+			expect(await classes.readings(id, 's2')).toEqual([]);
+
+			await classes.addAssignment(id, { id: 'd2', kind: 'deck', title: 'Gone', claimIds: [], due: null, source: 'event:e' });
+			await classes.saveReading(id, { assignmentId: 'd2', studentId: 's1', furthest: 1 });
+			await classes.removeAssignment(id, 'd2');
+			expect((await classes.readings(id)).map((r) => r.assignmentId)).toEqual(['d1']);
+		});
+
 		it('deletes a student with their answers, and a class with every row in it', async () => {
 			const id = `${p}-one`;
 			await classes.addStudent({ id: 's3', classId: id, nickname: 'Mo', joinedAt: 2 }, `${p}-resume-3`);
 			await classes.saveAnswer(id, { assignmentId: 'a1', studentId: 's3', phase: 'main', claimId: 'c1', frames: ['x'] });
+			await classes.saveReading(id, { assignmentId: 'd1', studentId: 's3', furthest: 2 });
 			await classes.removeStudent(id, 's3');
+			expect((await classes.readings(id)).some((r) => r.studentId === 's3')).toBe(false);
 			expect((await classes.students(id)).map((s) => s.nickname)).toEqual(['Kit']);
 			expect((await classes.answers(id)).some((a) => a.studentId === 's3')).toBe(false);
 
 			await classes.saveAnswer(id, { assignmentId: 'a1', studentId: 's1', phase: 'main', claimId: 'c1', frames: ['x'] });
 			await classes.addTeacher(id, `${p}-bo`);
 			const before = await rowsFor(id);
-			expect(Object.keys(before)).toEqual(['class_answers', 'class_assignments', 'class_students', 'class_teachers', 'classes']);
+			expect(Object.keys(before)).toEqual([
+				'class_answers',
+				'class_assignments',
+				'class_reading',
+				'class_students',
+				'class_teachers',
+				'classes'
+			]);
 			for (const [table, n] of Object.entries(before)) expect(n, table).toBeGreaterThan(0);
 			const other = await rowsFor(`${p}-two`);
 
 			await classes.remove(id);
-			expect(Object.values(await rowsFor(id))).toEqual([0, 0, 0, 0, 0]);
+			expect(Object.values(await rowsFor(id))).toEqual([0, 0, 0, 0, 0, 0]);
 			expect(await classes.forTeacher(id, `${p}-ada`)).toBeUndefined();
 			expect(await classes.studentByResume(`${p}-resume-1`)).toBeUndefined();
 			expect(await classes.byJoinCode(`${p}-one-join`)).toBeUndefined();
@@ -136,8 +164,27 @@ for (const [engine, open] of engines) {
 			await classes.create(klass('old', Date.UTC(2020, 0, 1)), `${p}-ada`);
 			await classes.addStudent({ id: 's9', classId: `${p}-old`, nickname: 'Old', joinedAt: 1 }, `${p}-resume-9`);
 			expect(await classes.purge(Date.UTC(2021, 0, 1))).toBeGreaterThanOrEqual(1);
-			expect(Object.values(await rowsFor(`${p}-old`))).toEqual([0, 0, 0, 0, 0]);
+			expect(Object.values(await rowsFor(`${p}-old`))).toEqual([0, 0, 0, 0, 0, 0]);
 			expect((await classes.forTeacher(`${p}-two`, `${p}-bo`))?.id).toBe(`${p}-two`);
+		});
+
+		it('lets five students join at once, each with the reads and the write a join makes', async () => {
+			await classes.create(klass('rush'), `${p}-ada`);
+			const id = `${p}-rush`;
+			const names = ['Ana', 'Ben', 'Cai', 'Dov', 'Eli'];
+			// As joinClass does: find the class, check the nickname is free, add the student, and the
+			// list page then reads the class through the new student.
+			const joined = await Promise.all(
+				names.map(async (nickname, i) => {
+					const found = await classes.byJoinCode(`${id}-join`);
+					expect((await classes.students(found!.id)).some((s) => s.nickname === nickname)).toBe(false);
+					await classes.addStudent({ id: `r${i}`, classId: found!.id, nickname, joinedAt: i }, `${p}-rush-${i}`);
+					const student = await classes.studentByResume(`${p}-rush-${i}`);
+					return (await classes.forStudent(id, student!.id))?.student.nickname;
+				})
+			);
+			expect(joined).toEqual(names);
+			expect((await classes.students(id)).map((s) => s.nickname)).toEqual(names);
 		});
 	});
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildLedger } from '../../src/lib/domain/ledger/ledger';
 import { readLedger } from '../../src/lib/server/ledger';
 import { decodeDeck, deckClaims, encodeDeck, eventDeck, resolveDeck, type Deck } from '../../src/lib/domain/classroom/deck';
-import { canonicalStep, clampStep, presentationSteps, presenterAction } from '../../src/lib/domain/classroom/presentation';
+import {
+	canonicalStep,
+	clampStep,
+	debriefSteps,
+	presentationSteps,
+	presenterAction,
+	readingSteps
+} from '../../src/lib/domain/classroom/presentation';
 import { readProgress, scoreAnswer, summariseExercise } from '../../src/lib/domain/classroom/exercise';
 import { MAX_QR_BYTES, qrMatrix, qrSvg, QUIET_ZONE } from '../../src/lib/domain/classroom/qr';
 import { validFiles } from './fixtures';
@@ -155,6 +162,30 @@ describe('presentation steps', () => {
 			expect(step.n).toBeLessThanOrEqual(step.of);
 		}
 		expect(bundledSteps[0]?.kind).toBe('event');
+	});
+
+	it('gives a student reading alone the same steps without the closing slide for the class', () => {
+		expect(readingSteps(resolved.items).map((s) => s.kind)).toEqual(
+			presentationSteps(resolved.items)
+				.map((s) => s.kind)
+				.slice(0, -1)
+		);
+		expect(readingSteps(resolved.items).some((s) => s.kind === 'end' || s.kind === 'title')).toBe(false);
+	});
+
+	it('steps a debrief through overall → per frame → confusion → each disputed claim, its coding revealed on the step after', () => {
+		expect(debriefSteps(3, 2)).toEqual([
+			{ kind: 'overall' },
+			{ kind: 'frames' },
+			{ kind: 'confusion' },
+			{ kind: 'claim', index: 0, of: 2, revealed: false },
+			{ kind: 'claim', index: 0, of: 2, revealed: true },
+			{ kind: 'claim', index: 1, of: 2, revealed: false },
+			{ kind: 'claim', index: 1, of: 2, revealed: true }
+		]);
+		expect(debriefSteps(2, 0).map((s) => s.kind)).toEqual(['overall', 'frames', 'confusion']);
+		// One coder agrees with nobody: a single step says so.
+		expect(debriefSteps(1, 4)).toEqual([{ kind: 'overall' }]);
 	});
 
 	it('clamps step numbers from URLs', () => {

@@ -3,16 +3,21 @@ import { error, type Cookies } from '@sveltejs/kit';
 import { deckClaims } from '$lib/domain/classroom/deck';
 import { JOIN_ALPHABET, JOIN_CODE_LENGTH, nicknameSchema } from '$lib/domain/classroom/coding';
 import { deleteAfter, normaliseResumeCode, RESUME_CODE_LENGTH } from '$lib/domain/classroom/classes';
+import { readingSteps } from '$lib/domain/classroom/presentation';
 import {
 	confusion,
+	furthestStep,
 	itemScores,
 	nextClaim,
 	phasesOf,
 	prePost,
 	progress,
+	readingProgress,
 	studentScore,
 	type ClassAnswer,
-	type Phase
+	type ClassReading,
+	type Phase,
+	type Progress
 } from '$lib/domain/classroom/class-results';
 import type { Claim } from '$lib/domain/ledger/schemas';
 import { claimGist } from '$lib/domain/ledger/views';
@@ -121,23 +126,61 @@ export async function resume(rawCode: string, cookies: Cookies, secure: boolean)
 	return student.classId;
 }
 
-/** The claims an event or a deck (its link or code) offers, with a title for the assignment. */
-export function assignmentSource(source: { event?: string; deck?: string }): { title: string; claims: Claim[] } {
-	if (source.event) {
-		const { deck } = deckForEvent(source.event);
-		return { title: deck.title, claims: deckClaims(deck.items) };
+/**
+ * The claims an event or a deck (its link or code) offers, with a title for the assignment and
+ * the source a deck assignment reads from again (`event:<id>` or `deck:<code>`).
+ */
+export function assignmentSource(from: { event?: string; deck?: string }): { title: string; claims: Claim[]; source: string } {
+	if (from.event) {
+		const { deck } = deckForEvent(from.event);
+		return { title: deck.title, claims: deckClaims(deck.items), source: `event:${from.event}` };
 	}
 	// A pasted deck link works as well as its code.
-	const deckCode = (source.deck ?? '')
+	const deckCode = (from.deck ?? '')
 		.trim()
 		.replace(/^.*\/decks\//, '')
 		.replace(/[/?#].*$/, '');
 	const { deck } = deckFromCode(deckCode);
-	return { title: deck.title, claims: deckClaims(deck.items) };
+	return { title: deck.title, claims: deckClaims(deck.items), source: `deck:${deckCode}` };
+}
+
+/** The deck a deck assignment reads, with its steps as a student reads them. */
+export function assignedDeck(source: string | null) {
+	const [type, ...rest] = (source ?? '').split(':');
+	const value = rest.join(':');
+	const { deck, frames } = type === 'event' ? deckForEvent(value) : deckFromCode(value);
+	return { deck, frames, steps: readingSteps(deck.items) };
+}
+
+/** How many steps a deck assignment has, or claims any other has: what its progress counts. */
+export function itemCount(assignment: AssignmentRecord): number {
+	return assignment.kind === 'deck' ? assignedDeck(assignment.source).steps.length : assignment.claimIds.length;
+}
+
+/** A student's progress on any assignment: the furthest step of a deck, the claims answered of the rest. */
+export function assignmentProgress(
+	assignment: AssignmentRecord,
+	phase: Phase,
+	studentId: string,
+	answers: readonly ClassAnswer[],
+	readings: readonly ClassReading[],
+	total = itemCount(assignment)
+): { progress: Progress; done: number } {
+	if (assignment.kind === 'deck') {
+		const furthest = Math.min(furthestStep(readings, assignment.id, studentId), total);
+		return { progress: readingProgress(furthest, total).progress, done: furthest };
+	}
+	return {
+		progress: progress(assignment, phase, studentId, answers),
+		done: answers.filter(
+			(x) => x.assignmentId === assignment.id && x.phase === phase && x.studentId === studentId && assignment.claimIds.includes(x.claimId)
+		).length
+	};
 }
 
 /** The phase a student works on now: the "after" check only once the teacher has opened it. */
 export function currentPhase(assignment: AssignmentRecord, studentId: string, answers: readonly ClassAnswer[]): Phase | 'waiting' | 'done' {
+	if (assignment.kind === 'deck') return 'main';
 	for (const phase of phasesOf(assignment.kind)) {
 		if (nextClaim(assignment, phase, studentId, answers) === undefined) continue;
 		if (phase === 'post' && !assignment.postOpen) return 'waiting';
@@ -175,49 +218,56 @@ export function frameIds(): string[] {
 /** Everything the dashboard, the report, the CSV and the debrief compute from. */
 export async function classData(klass: ClassRecord) {
 	const db = await classes();
-	const [students, assignments, answers, teachers] = await Promise.all([
+	const [students, assignments, answers, readings, teachers] = await Promise.all([
 		db.students(klass.id),
 		db.assignments(klass.id),
 		db.answers(klass.id),
+		db.readings(klass.id),
 		db.teachers(klass.id)
 	]);
 	const claimIds = [...new Set(assignments.flatMap((a) => a.claimIds))];
-	return { students, assignments, answers, teachers, coded: projectCoding(claimIds), claims: claimSummaries(claimIds) };
+	return { students, assignments, answers, readings, teachers, coded: projectCoding(claimIds), claims: claimSummaries(claimIds) };
 }
 
 /** The dashboard's numbers for one class: the same structure feeds the page, the printable report and the CSV. */
 export async function classResults(klass: ClassRecord) {
-	const { students, assignments, answers, coded, claims } = await classData(klass);
+	const { students, assignments, answers, readings, coded, claims } = await classData(klass);
 	const frames = frameIds();
 	return {
 		students: students.map((s) => ({ id: s.id, nickname: s.nickname })),
 		frames,
-		assignments: assignments.map((a) => ({
-			id: a.id,
-			title: a.title,
-			kind: a.kind,
-			due: a.due,
-			total: a.claimIds.length,
-			phases: phasesOf(a.kind).map((phase) => {
-				const mine = answers.filter((x) => x.assignmentId === a.id && x.phase === phase);
-				return {
-					phase,
-					students: students.map((s) => ({
-						studentId: s.id,
-						progress: progress(a, phase, s.id, answers),
-						answered: mine.filter((x) => x.studentId === s.id).length,
-						score: studentScore(a, phase, s.id, answers, coded)
-					})),
-					items: itemScores(a, phase, answers, coded).map((item, i) => ({
-						...item,
-						n: i + 1,
-						gist: claims[item.claimId]?.gist ?? item.claimId
-					})),
-					confusion: confusion(mine, coded, frames)
-				};
-			}),
-			prePost: a.kind === 'prepost' ? prePost(a, students, answers, coded) : null
-		}))
+		assignments: assignments.map((a) => {
+			const total = itemCount(a);
+			return {
+				id: a.id,
+				title: a.title,
+				kind: a.kind,
+				due: a.due,
+				total,
+				phases: phasesOf(a.kind).map((phase) => {
+					const mine = answers.filter((x) => x.assignmentId === a.id && x.phase === phase);
+					return {
+						phase,
+						students: students.map((s) => {
+							const { progress, done } = assignmentProgress(a, phase, s.id, answers, readings, total);
+							return {
+								studentId: s.id,
+								progress,
+								answered: done,
+								score: a.kind === 'deck' ? null : studentScore(a, phase, s.id, answers, coded)
+							};
+						}),
+						items: itemScores(a, phase, answers, coded).map((item, i) => ({
+							...item,
+							n: i + 1,
+							gist: claims[item.claimId]?.gist ?? item.claimId
+						})),
+						confusion: confusion(mine, coded, frames)
+					};
+				}),
+				prePost: a.kind === 'prepost' ? prePost(a, students, answers, coded) : null
+			};
+		})
 	};
 }
 

@@ -1,3 +1,4 @@
+import { translate } from '$lib/i18n/catalogue';
 import { randomBytes, randomInt } from 'node:crypto';
 import { error, type Cookies } from '@sveltejs/kit';
 import {
@@ -102,6 +103,11 @@ export async function openSession(id: string): Promise<CodingSessionRecord> {
 export function isTeacher(session: CodingSessionRecord, cookies: Cookies): boolean {
 	const token = cookies.get(TEACHER_COOKIE);
 	return token !== undefined && hashToken(token) === session.teacherHash;
+}
+
+/** Another browser (the teacher's other computer, a student) learns where the teacher view opens, not whether the session exists. */
+export function teacherOnly(locals: App.Locals, url: URL): string {
+	return translate(locals.locale, 'coding.teacherOnly', { joinPage: new URL('/coding', url.origin).href });
 }
 
 /**

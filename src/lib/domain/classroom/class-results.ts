@@ -7,7 +7,13 @@ import { gwetAc1, meanOf, nominalAlpha, perLabelAlpha, type AlphaResult, type La
  * (overlap over union with the project's coding), as whole-number percentages.
  */
 
-export type AssignmentKind = 'exercise' | 'prepost';
+/**
+ * An exercise is scored against the project's coding as the student goes; a pre/post check is an
+ * exercise taken twice; a coding sample is coded blind for the class's agreement, the project's
+ * coding kept for the debrief; a deck is read, step by step.
+ */
+export type AssignmentKind = 'exercise' | 'prepost' | 'coding' | 'deck';
+export const ASSIGNMENT_KINDS: readonly AssignmentKind[] = ['exercise', 'prepost', 'coding', 'deck'];
 /** An exercise is taken once ('main'); a pre/post check twice, before and after the unit. */
 export type Phase = 'main' | 'pre' | 'post';
 
@@ -32,6 +38,24 @@ export interface ClassAnswer {
 }
 
 export type Progress = 'not-started' | 'started' | 'finished';
+
+/** How far a student has read a deck: the furthest step they reached, 1-based. */
+export interface ClassReading {
+	assignmentId: string;
+	studentId: string;
+	furthest: number;
+}
+
+/** A deck's progress is the furthest step reached over its steps; reading back does not undo it. */
+export function readingProgress(furthest: number, steps: number): { progress: Progress; percent: number } {
+	const reached = Math.min(Math.max(Math.floor(furthest), 0), steps);
+	if (steps <= 0 || reached === 0) return { progress: 'not-started', percent: 0 };
+	return { progress: reached === steps ? 'finished' : 'started', percent: Math.round((100 * reached) / steps) };
+}
+
+export function furthestStep(readings: readonly ClassReading[], assignmentId: string, studentId: string): number {
+	return readings.find((r) => r.assignmentId === assignmentId && r.studentId === studentId)?.furthest ?? 0;
+}
 
 export function phasesOf(kind: AssignmentKind): Phase[] {
 	return kind === 'prepost' ? ['pre', 'post'] : ['main'];
@@ -161,6 +185,13 @@ export function pairwiseDisagreement(sets: readonly (readonly string[])[]): numb
 			similarity += scoreAnswer(sets[i]!, sets[j]!).score;
 		}
 	return pairs === 0 ? null : 1 - similarity / pairs;
+}
+
+/** How many chose each frame, most chosen first (ties in the order first chosen). */
+export function tallyFrames(sets: readonly (readonly string[])[]): [string, number][] {
+	const counts = new Map<string, number>();
+	for (const set of sets) for (const frame of set) counts.set(frame, (counts.get(frame) ?? 0) + 1);
+	return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
 export interface Debrief {

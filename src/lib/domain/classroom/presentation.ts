@@ -58,6 +58,14 @@ export function presentationSteps(items: ResolvedItem[], options: { title?: stri
 	return steps;
 }
 
+/**
+ * A deck as a student reads it alone: the same steps without the closing slide, whose QR code
+ * hands a classroom on to the exercise.
+ */
+export function readingSteps(items: ResolvedItem[]): Step[] {
+	return presentationSteps(items).filter((step) => step.kind !== 'end');
+}
+
 /** Steps in URLs are 1-based; anything unreadable or out of range lands on the nearest real step. */
 export function clampStep(raw: string | undefined, count: number): number {
 	const n = Number.parseInt(raw ?? '1', 10);
@@ -105,4 +113,21 @@ export function presenterAction(key: string, shiftKey = false): PresenterAction 
 		default:
 			return undefined;
 	}
+}
+
+/**
+ * A debrief presented to the class: overall agreement, then per frame, then what was chosen
+ * against the project's coding, then each most-disputed claim twice, first with the students'
+ * choices only and then with the project's coding beside them, so the class argues before it
+ * sees the answer. With fewer than two coders there is nothing to compare: one step says so.
+ */
+export type DebriefStep =
+	{ kind: 'overall' } | { kind: 'frames' } | { kind: 'confusion' } | { kind: 'claim'; index: number; of: number; revealed: boolean };
+
+export function debriefSteps(coders: number, disputed: number): DebriefStep[] {
+	if (coders < 2) return [{ kind: 'overall' }];
+	const steps: DebriefStep[] = [{ kind: 'overall' }, { kind: 'frames' }, { kind: 'confusion' }];
+	for (let index = 0; index < disputed; index++)
+		steps.push({ kind: 'claim', index, of: disputed, revealed: false }, { kind: 'claim', index, of: disputed, revealed: true });
+	return steps;
 }

@@ -1,4 +1,4 @@
-import type { AssignmentKind, ClassAnswer, ClassAssignment, Phase } from '$lib/domain/classroom/class-results';
+import type { AssignmentKind, ClassAnswer, ClassAssignment, ClassReading, Phase } from '$lib/domain/classroom/class-results';
 
 /**
  * Classes, their teachers, students, assignments and answers: every statement lives here, run
@@ -56,6 +56,15 @@ export const CLASS_SCHEMA = [
 		claim_id VARCHAR NOT NULL,
 		frame_codes VARCHAR NOT NULL,
 		PRIMARY KEY (class_id, assignment_id, student_id, phase, claim_id)
+	)`,
+	// Decks: what the assignment reads from; claim-based assignments keep their claims in claim_ids.
+	`ALTER TABLE class_assignments ADD COLUMN IF NOT EXISTS source VARCHAR`,
+	`CREATE TABLE IF NOT EXISTS class_reading (
+		class_id VARCHAR NOT NULL,
+		assignment_id VARCHAR NOT NULL,
+		student_id VARCHAR NOT NULL,
+		furthest INTEGER NOT NULL,
+		PRIMARY KEY (class_id, assignment_id, student_id)
 	)`
 ];
 
@@ -83,6 +92,8 @@ export interface AssignmentRecord extends ClassAssignment {
 	position: number;
 	/** Pre/post checks only: whether students may take the "after" check yet. */
 	postOpen: boolean;
+	/** Decks only: the deck read, as `event:<id>` or `deck:<code>`. */
+	source: string | null;
 }
 
 const list = (value: unknown) => (String(value ?? '') === '' ? [] : String(value).split(';'));
@@ -113,11 +124,12 @@ function toAssignment(row: Record<string, unknown>): AssignmentRecord {
 		claimIds: list(row.claim_ids),
 		due: row.due === null || row.due === undefined ? null : String(row.due),
 		position: Number(row.position),
-		postOpen: bool(row.post_open)
+		postOpen: bool(row.post_open),
+		source: row.source === null || row.source === undefined ? null : String(row.source)
 	};
 }
 
-const CLASS_TABLES = ['class_answers', 'class_assignments', 'class_students', 'class_teachers'];
+const CLASS_TABLES = ['class_reading', 'class_answers', 'class_assignments', 'class_students', 'class_teachers'];
 
 export class ClassStore {
 	constructor(private readonly sql: Sql) {}
@@ -223,19 +235,32 @@ export class ClassStore {
 
 	async removeStudent(classId: string, studentId: string): Promise<void> {
 		await this.sql.execute([
+			{ sql: 'DELETE FROM class_reading WHERE class_id = $1 AND student_id = $2', params: [classId, studentId] },
 			{ sql: 'DELETE FROM class_answers WHERE class_id = $1 AND student_id = $2', params: [classId, studentId] },
 			{ sql: 'DELETE FROM class_students WHERE class_id = $1 AND id = $2', params: [classId, studentId] }
 		]);
 	}
 
-	async addAssignment(classId: string, assignment: Omit<AssignmentRecord, 'position' | 'postOpen'>): Promise<void> {
+	async addAssignment(
+		classId: string,
+		assignment: Omit<AssignmentRecord, 'position' | 'postOpen' | 'source'> & { source?: string | null }
+	): Promise<void> {
 		await this.sql.execute([
 			{
-				sql: `INSERT INTO class_assignments
+				// Columns named: a store created before decks has `source` last, a new one too, but say so.
+				sql: `INSERT INTO class_assignments (class_id, id, kind, title, claim_ids, due, position, post_open, source)
 					SELECT CAST($1 AS VARCHAR), CAST($2 AS VARCHAR), CAST($3 AS VARCHAR), CAST($4 AS VARCHAR), CAST($5 AS VARCHAR),
-					       CAST($6 AS VARCHAR), COALESCE(MAX(position), 0) + 1, false
+					       CAST($6 AS VARCHAR), COALESCE(MAX(position), 0) + 1, false, CAST($7 AS VARCHAR)
 					FROM class_assignments WHERE class_id = $1`,
-				params: [classId, assignment.id, assignment.kind, assignment.title, assignment.claimIds.join(';'), assignment.due]
+				params: [
+					classId,
+					assignment.id,
+					assignment.kind,
+					assignment.title,
+					assignment.claimIds.join(';'),
+					assignment.due,
+					assignment.source ?? null
+				]
 			}
 		]);
 	}
@@ -269,6 +294,7 @@ export class ClassStore {
 
 	async removeAssignment(classId: string, assignmentId: string): Promise<void> {
 		await this.sql.execute([
+			{ sql: 'DELETE FROM class_reading WHERE class_id = $1 AND assignment_id = $2', params: [classId, assignmentId] },
 			{ sql: 'DELETE FROM class_answers WHERE class_id = $1 AND assignment_id = $2', params: [classId, assignmentId] },
 			{ sql: 'DELETE FROM class_assignments WHERE class_id = $1 AND id = $2', params: [classId, assignmentId] }
 		]);
@@ -283,6 +309,26 @@ export class ClassStore {
 				params: [classId, answer.assignmentId, answer.studentId, answer.phase, answer.claimId, answer.frames.join(';')]
 			}
 		]);
+	}
+
+	/** Records that the student reached this step of a deck; a step before the furthest one changes nothing. */
+	async saveReading(classId: string, reading: ClassReading): Promise<void> {
+		await this.sql.execute([
+			{
+				sql: `INSERT INTO class_reading VALUES ($1, $2, $3, $4)
+					ON CONFLICT (class_id, assignment_id, student_id) DO UPDATE SET furthest = GREATEST(class_reading.furthest, excluded.furthest)`,
+				params: [classId, reading.assignmentId, reading.studentId, reading.furthest]
+			}
+		]);
+	}
+
+	/** How far every student, or one, has read each deck in the class. */
+	async readings(classId: string, studentId?: string): Promise<ClassReading[]> {
+		const rows = await this.sql.query(
+			`SELECT * FROM class_reading WHERE class_id = $1${studentId === undefined ? '' : ' AND student_id = $2'}`,
+			studentId === undefined ? [classId] : [classId, studentId]
+		);
+		return rows.map((r) => ({ assignmentId: String(r.assignment_id), studentId: String(r.student_id), furthest: Number(r.furthest) }));
 	}
 
 	/** All answers in the class, or only one student's. */

@@ -1,15 +1,26 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ClassFormSchema, dueDateSchema, MAX_ASSIGNMENT_TITLE, retentionDate } from '$lib/domain/classroom/classes';
-import { progress, phasesOf } from '$lib/domain/classroom/class-results';
-import { eventSummaries } from '$lib/domain/ledger/views';
-import { assignmentSource, classData, classes, newInvite, teacherClass } from '$lib/server/classes';
+import { ASSIGNMENT_KINDS, phasesOf } from '$lib/domain/classroom/class-results';
+import { claimGist, eventSummaries } from '$lib/domain/ledger/views';
+import {
+	assignedDeck,
+	assignmentProgress,
+	assignmentSource,
+	classData,
+	classes,
+	itemCount,
+	newInvite,
+	teacherClass
+} from '$lib/server/classes';
 import { newId } from '$lib/server/auth';
 import { ledger } from '$lib/server/ledger';
 import { translate } from '$lib/i18n/catalogue';
 
 export async function load({ params, locals, url }) {
 	const klass = await teacherClass(params.id, locals.user);
-	const { students, assignments, answers, teachers } = await classData(klass);
+	const { students, assignments, answers, readings, teachers } = await classData(klass);
+	const totals = new Map(assignments.map((a) => [a.id, itemCount(a)]));
+	const claims = ledger().claims;
 	return {
 		klass: { id: klass.id, name: klass.name, termEnd: klass.termEnd, deleteOn: retentionDate(klass.termEnd), joinCode: klass.joinCode },
 		joinUrl: new URL(`/join?code=${klass.joinCode}`, url.origin).href,
@@ -18,10 +29,17 @@ export async function load({ params, locals, url }) {
 		students: students.map((s) => ({
 			id: s.id,
 			nickname: s.nickname,
-			finished: assignments.filter((a) => phasesOf(a.kind).every((p) => progress(a, p, s.id, answers) === 'finished')).length
+			finished: assignments.filter((a) =>
+				phasesOf(a.kind).every((p) => assignmentProgress(a, p, s.id, answers, readings, totals.get(a.id)).progress === 'finished')
+			).length
 		})),
-		assignments,
-		events: eventSummaries(ledger()).map((e) => ({ id: e.event.id, title: e.event.title }))
+		assignments: assignments.map((a) => ({ ...a, total: totals.get(a.id) ?? 0 })),
+		events: eventSummaries(ledger()).map((e) => ({
+			id: e.event.id,
+			title: e.event.title,
+			// A coding sample is picked from these; the teacher may see who said what, the students will not.
+			claims: claims.filter((c) => c.event_id === e.event.id).map((c) => ({ id: c.id, speaker: c.speaker, gist: claimGist(c) }))
+		}))
 	};
 }
 
@@ -50,29 +68,38 @@ export const actions = {
 	assign: async ({ params, locals, request }) => {
 		const klass = await teacherClass(params.id, locals.user);
 		const form = await request.formData();
-		const kind = text(form, 'kind') === 'prepost' ? 'prepost' : 'exercise';
+		const kind = ASSIGNMENT_KINDS.find((k) => k === text(form, 'kind')) ?? 'exercise';
 		const due = text(form, 'due');
 		const invalid = (key: 'classes.assign.noSource' | 'classes.assign.badDue' | 'classes.assign.noClaims') =>
 			fail(400, { action: 'assign', message: translate(locals.locale, key) });
 		if (due !== '' && !dueDateSchema.safeParse(due).success) return invalid('classes.assign.badDue');
 		const event = text(form, 'event');
 		const deck = text(form, 'deck');
-		if (!event && !deck) return invalid('classes.assign.noSource');
+		const picked = new Set(form.getAll('claims').map(String));
+		// A coding sample's ticked claims, in the ledger's order, win over the event or deck.
+		const sample = kind === 'coding' ? ledger().claims.filter((c) => picked.has(c.id)) : [];
+		if (!event && !deck && sample.length === 0) return invalid('classes.assign.noSource');
 		let source;
 		try {
-			source = assignmentSource(deck ? { deck } : { event });
+			source =
+				sample.length > 0
+					? { title: translate(locals.locale, 'classes.assign.sampleTitle', { count: sample.length }), claims: sample, source: null }
+					: assignmentSource(deck ? { deck } : { event });
 		} catch {
 			return invalid('classes.assign.noSource');
 		}
-		if (source.claims.length === 0) return invalid('classes.assign.noClaims');
+		if (kind === 'deck' ? assignedDeck(source.source).steps.length === 0 : source.claims.length === 0)
+			return invalid('classes.assign.noClaims');
 		await (
 			await classes()
 		).addAssignment(klass.id, {
 			id: newId(),
 			kind,
 			title: (text(form, 'title') || source.title).slice(0, MAX_ASSIGNMENT_TITLE),
-			claimIds: source.claims.map((c) => c.id),
-			due: due || null
+			// A deck is read, not answered: its progress counts steps, so it holds no claims to score.
+			claimIds: kind === 'deck' ? [] : source.claims.map((c) => c.id),
+			due: due || null,
+			source: kind === 'deck' ? source.source : null
 		});
 	},
 	move: async ({ params, locals, request }) => {

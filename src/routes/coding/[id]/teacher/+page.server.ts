@@ -1,10 +1,4 @@
-import { translate } from '$lib/i18n/catalogue';
-import { codingChoices, reveal, sessionItems, summary, teacherPageSession } from '$lib/server/coding';
-
-/** Another browser (the teacher's other computer, a student) learns where the teacher view opens, not whether the session exists. */
-function teacherOnly(locals: App.Locals, url: URL): string {
-	return translate(locals.locale, 'coding.teacherOnly', { joinPage: new URL('/coding', url.origin).href });
-}
+import { codingChoices, reveal, sessionItems, summary, teacherOnly, teacherPageSession } from '$lib/server/coding';
 
 export async function load({ params, cookies, url, locals }) {
 	const session = await teacherPageSession(params.id, cookies, teacherOnly(locals, url));

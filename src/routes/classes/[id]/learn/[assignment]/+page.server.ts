@@ -2,7 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { blindItem } from '$lib/domain/classroom/coding';
 import { nextClaim, phasesOf, studentScore } from '$lib/domain/classroom/class-results';
 import { scoreAnswer } from '$lib/domain/classroom/exercise';
-import { claimsById, classes, currentPhase, projectCoding, studentClass } from '$lib/server/classes';
+import { clampStep } from '$lib/domain/classroom/presentation';
+import { assignedDeck, claimsById, classes, currentPhase, projectCoding, studentClass } from '$lib/server/classes';
 import { codingChoices } from '$lib/server/coding';
 import { translate } from '$lib/i18n/catalogue';
 
@@ -14,8 +15,28 @@ async function open(classId: string, assignmentId: string, cookies: Parameters<t
 	return { klass, student, assignment, answers: await db.answers(klass.id, student.id), db };
 }
 
-export async function load({ params, cookies }) {
-	const { klass, student, assignment, answers } = await open(params.id, params.assignment, cookies);
+/**
+ * A deck opens where the student left off, or at the step in the address. Reaching a step is what
+ * progress counts, so showing it records it; the reader's Next link is preloaded only on tap, so a
+ * step is recorded when it is opened, not when the pointer passes over the link.
+ */
+async function readDeck({ klass, student, assignment, db }: Awaited<ReturnType<typeof open>>, asked: string | null) {
+	const { steps, frames } = assignedDeck(assignment.source);
+	const furthest = (await db.readings(klass.id, student.id)).find((r) => r.assignmentId === assignment.id)?.furthest ?? 0;
+	const step = clampStep(asked ?? String(Math.max(furthest, 1)), steps.length);
+	await db.saveReading(klass.id, { assignmentId: assignment.id, studentId: student.id, furthest: step });
+	return {
+		klass: { id: klass.id, name: klass.name },
+		assignment: { id: assignment.id, title: assignment.title, kind: assignment.kind, total: steps.length },
+		reading: { step, current: steps[step - 1]!, furthest: Math.max(furthest, step), frames }
+	};
+}
+
+export async function load({ params, cookies, url }) {
+	const opened = await open(params.id, params.assignment, cookies);
+	if (opened.assignment.kind === 'deck') return readDeck(opened, url.searchParams.get('step'));
+	const { klass, student, assignment, answers } = opened;
+	const hideProject = assignment.kind === 'coding';
 	const now = currentPhase(assignment, student.id, answers);
 	const byId = claimsById();
 	const coded = projectCoding(assignment.claimIds);
@@ -32,12 +53,14 @@ export async function load({ params, cookies }) {
 			now === 'waiting' || now === 'done' ? null : answers.filter((a) => a.assignmentId === assignment.id && a.phase === now).length,
 		choices,
 		frames,
-		// The project's coding is shown only once the student has answered everything it would give away.
+		reading: null,
+		// The project's coding is shown only once the student has answered everything it would give away,
+		// and for a coding sample not at all: the teacher reveals it in the debrief.
 		results:
 			now === 'done'
 				? phasesOf(assignment.kind).map((phase) => ({
 						phase,
-						score: studentScore(assignment, phase, student.id, answers, coded),
+						score: hideProject ? null : studentScore(assignment, phase, student.id, answers, coded),
 						claims: assignment.claimIds.flatMap((id) => {
 							const c = byId.get(id);
 							const mine = answers.find((a) => a.assignmentId === assignment.id && a.phase === phase && a.claimId === id);
@@ -46,8 +69,8 @@ export async function load({ params, cookies }) {
 								{
 									item: blindItem(c),
 									chosen: mine.frames,
-									coded: c.frame_codes,
-									score: Math.round(100 * scoreAnswer(mine.frames, c.frame_codes).score)
+									coded: hideProject ? null : c.frame_codes,
+									score: hideProject ? null : Math.round(100 * scoreAnswer(mine.frames, c.frame_codes).score)
 								}
 							];
 						})
