@@ -31,7 +31,7 @@ function kept(id: string, file: string): LocalDataset {
 }
 
 const bundledFrames = { frames: [], frameLabels: {}, groups: [] };
-const served: ServedCharts = { ...localChartInput(kept('bundled', 'parallax.csv'), bundledFrames), stored: null };
+const served: ServedCharts = { ...localChartInput(kept('bundled', 'parallax.csv'), bundledFrames), stored: null, compared: {} };
 const mine = kept('local-abc12345', 'mediacloud-legacy.csv');
 
 /** A shelf whose reads wait until the test lets them through. */
