@@ -501,7 +501,7 @@ test('a wide table of defence spending as % of GDP is charted as a mean % per co
 	const figure = page.getByRole('figure', { name: 'Coverage over time' });
 	await expect(figure.getByRole('img')).toHaveAccessibleName('Coverage over time (% of GDP). The numbers are in the data table below.');
 	await expect(figure.locator('figcaption')).toContainText(
-		'% of GDP per year, one line per outlet group: the values of each series in a period, and of the series in one line, are combined by their mean.'
+		'% of GDP per year, one line for each of the countries: the values of each series in a period, and of the series in one line, are combined by their mean.'
 	);
 	await expect(figure).not.toContainText(/articles?/i);
 	await expect(page.getByTestId('frames-not-for-values')).toContainText('This dataset measures % of GDP, not articles');

@@ -32,7 +32,7 @@ function kept(id: string, file: string): LocalDataset {
 
 const bundledFrames = { frames: [], frameLabels: {}, groups: [] };
 const bundled = localChartInput(kept('bundled', 'parallax.csv'), bundledFrames);
-const served: ServedCharts = { ...packChartInput(bundled), stored: null };
+const served: ServedCharts = { ...packChartInput(bundled), stored: null, compared: {} };
 const mine = kept('local-abc12345', 'mediacloud-legacy.csv');
 
 /** A shelf whose reads wait until the test lets them through. */

@@ -7,7 +7,7 @@ import { textAt } from '../../src/lib/domain/import/columnar';
 import { coverageRecordsOf, datasetCsvParts, type LocalDataset } from '../../src/lib/domain/import/local-dataset';
 import { Importer } from '../../src/lib/domain/import/importer';
 import { detectEncoding, inspectSample } from '../../src/lib/domain/import/inspect';
-import { mapRow, mappingProblems } from '../../src/lib/domain/import/mapping';
+import { mapRow, mappingProblems, RowMapper } from '../../src/lib/domain/import/mapping';
 import { detectDecimalMark, parseNumber } from '../../src/lib/domain/import/numbers';
 import { domainOf, groupId, splitOutlets, suggestGroups } from '../../src/lib/domain/import/outlets';
 import { issuesCsv, ReportBuilder, rowIssueMessage, shapeNotes, type RowIssue } from '../../src/lib/domain/import/report';
@@ -299,8 +299,12 @@ describe('mapping', () => {
 		]);
 		const mapping = { ...emptyMapping(), date: 'when', dateFormat: 'iso' as const, outlet: 'who', count: 'n' };
 		expect(mapRow(['2024-01-01', 'A', '-3'], index, mapping, 9).issues.map(formatRowIssue)).toEqual([
-			'row 9, column n: "-3" is negative; counts are 0 or more'
+			'row 9, column n: "-3" is negative; a count of articles is 0 or more. If these numbers can be below 0, as a % change can, choose “A measured value with a unit” and check again'
 		]);
+		// A measured value, such as a % change, may be below 0.
+		expect(mapRow(['2024-01-01', 'A', '-3'], index, { ...mapping, signed: true }, 9).row?.count).toBe(-3);
+		expect(new RowMapper(index, mapping).check(['2024-01-01', 'A', '-3'])).toBeNull();
+		expect(new RowMapper(index, { ...mapping, signed: true }).check(['2024-01-01', 'A', '-3'])?.count).toBe(-3);
 		expect(mapRow(['2025-02-30', '', '2'], index, mapping, 10).issues.map(formatRowIssue)).toEqual([
 			'row 10, column when: "2025-02-30" is not a date',
 			'row 10, column who: is empty'
@@ -388,7 +392,9 @@ describe('wide tables', () => {
 		const again = importer.finish();
 		expect(again.data.dict.outlet).toEqual(['TASS – EN']);
 		expect([...again.data.count]).toEqual([1204, 7]);
-		expect(again.report.issues.map(formatRowIssue)).toEqual(['row 3, column 2023-02: "-1" is negative; counts are 0 or more']);
+		expect(again.report.issues.map(formatRowIssue)).toEqual([
+			'row 3, column 2023-02: "-1" is negative; a count of articles is 0 or more. If these numbers can be below 0, as a % change can, choose “A measured value with a unit” and check again'
+		]);
 		expect(result.report.validRows).toBe(2);
 	});
 

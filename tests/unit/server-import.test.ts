@@ -56,6 +56,16 @@ describe('server import of a dataset CSV', () => {
 		]);
 	});
 
+	it('stores a measured value below 0, and refuses a negative count of articles by row and column', async () => {
+		const text = `${HEADER}\n2025-06-25,Estonia,,,,,-1.5,,\n`;
+		const signed = [];
+		for await (const batch of datasetBatches(body(text), { bytes: 1_000_000, rows: 1000 }, true)) signed.push(...batch);
+		expect(signed.map((r) => r.count)).toEqual([-1.5]);
+		expect((await rejection(text)).problems).toEqual([
+			'row 2, column count: "-1.5" is negative; a count of articles is 0 or more. If these numbers can be below 0, as a % change can, choose “A measured value with a unit” and check again'
+		]);
+	});
+
 	it('refuses the whole file when any row is invalid, naming row and column', async () => {
 		const error = await rejection(`${HEADER}\n2025-06-25,A,,,,,1,,\n2025-02-30,B,,,,,1,,\n2025-06-27,,,,,,x,,\n2025-06-28,C,,,,,1\n`);
 		expect(error.status).toBe(422);

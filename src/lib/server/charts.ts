@@ -89,7 +89,8 @@ async function fittingShape(
 	db: Store,
 	id: string,
 	filter: RowFilter,
-	wanted: { outlets: boolean; events: boolean; languages: boolean }
+	wanted: { outlets: boolean; events: boolean; languages: boolean },
+	budget: number
 ): Promise<ChartShape> {
 	const periods: ChartShape[] = wanted.outlets
 		? [
@@ -112,22 +113,24 @@ async function fittingShape(
 		...(wanted.events ? [] : [{ ...(wanted.languages ? coarsest : withoutLanguages), events: false }])
 	];
 	for (const shape of shapes.slice(0, -1)) {
-		if ((await db.recordGroups(id, filter, shape)) <= MAX_CHART_RECORDS) return shape;
+		if ((await db.recordGroups(id, filter, shape)) <= budget) return shape;
 	}
 	return shapes.at(-1)!;
 }
 
 /**
  * chartViews() input for a dataset stored on the server, if this viewer may read it. The page
- * gets records summed in the database, never the rows, and no more than MAX_CHART_RECORDS of
- * them unless even monthly sums over all outlets, languages and events exceed it.
+ * gets records summed in the database, never the rows, and no more than `budget` of them
+ * (MAX_CHART_RECORDS, shared out when several datasets are charted together) unless even
+ * monthly sums over all outlets, languages and events exceed it.
  */
 export async function storedChartData(
 	id: string,
 	viewer: App.Locals['user'],
 	token: string | null,
 	bundled: ChartData,
-	query: URLSearchParams
+	query: URLSearchParams,
+	budget = MAX_CHART_RECORDS
 ): Promise<{ input: ChartInput; dataset: Dataset; coarsened: Coarsened | null } | null> {
 	const db = await store();
 	const dataset = await db.dataset(id);
@@ -139,11 +142,17 @@ export async function storedChartData(
 	// Summing whole weeks, outlets, events or languages keeps a sum's totals; a mean or a latest
 	// value it would change, so those are read per day and series, averaging only readings of one day.
 	const shape: ChartShape = sums(dataset.measure)
-		? await fittingShape(db, id, filter, {
-				outlets: chosen.outlets.length > 0 || by === 'outlet',
-				events: chosen.events.length > 0 || by === 'event',
-				languages: chosen.languages.length > 0
-			})
+		? await fittingShape(
+				db,
+				id,
+				filter,
+				{
+					outlets: chosen.outlets.length > 0 || by === 'outlet',
+					events: chosen.events.length > 0 || by === 'event',
+					languages: chosen.languages.length > 0
+				},
+				budget
+			)
 		: { period: 'day', outlets: true, mean: true };
 	const [records, outlets, events, languages] = await Promise.all([
 		db.records(id, filter, shape),

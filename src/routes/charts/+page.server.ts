@@ -1,23 +1,40 @@
 import { isolate } from '$lib/domain/bidi';
 import { listedDatasets } from '$lib/server/access';
-import { chartData, packedChartData, storedChartData } from '$lib/server/charts';
+import { chartData, MAX_CHART_RECORDS, packedChartData, storedChartData } from '$lib/server/charts';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
 import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
-import { packChartInput } from '$lib/domain/charts/packed-records';
+import { MAX_COMPARED } from '$lib/domain/charts/filters';
+import { packChartInput, type PackedChartInput } from '$lib/domain/charts/packed-records';
+
+const isStored = (id: string | null): id is string => id !== null && id !== BUNDLED_DATASET && !isLocalDatasetId(id);
 
 export async function load({ url, locals }) {
 	const bundled = chartData();
 	const requested = url.searchParams.get('dataset');
-	const stored =
-		requested && requested !== BUNDLED_DATASET && !isLocalDatasetId(requested)
-			? await storedChartData(requested, locals.user, url.searchParams.get('token'), bundled, url.searchParams)
-			: null;
+	const compared = [...new Set(url.searchParams.getAll('cmp'))].filter((id) => isStored(id) && id !== requested).slice(0, MAX_COMPARED - 1);
+	// Every stored dataset on the page shares one record budget, so the page stays as small with several.
+	const budget = Math.floor(MAX_CHART_RECORDS / (compared.length + (isStored(requested) ? 1 : 0) || 1));
+	const [stored, ...others] = await Promise.all([
+		isStored(requested)
+			? storedChartData(requested, locals.user, url.searchParams.get('token'), bundled, url.searchParams, budget)
+			: Promise.resolve(null),
+		// Only datasets this viewer may list: a link-shared one's token is for the main dataset alone.
+		...compared.map((id) => storedChartData(id, locals.user, null, bundled, url.searchParams, budget))
+	]);
 	const listed = await listedDatasets(locals.user);
 	const datasets = [...listed, ...(stored && !listed.some((d) => d.id === stored.dataset.id) ? [stored.dataset] : [])];
+	const comparedInputs: Record<string, PackedChartInput> = {};
+	for (const other of others) if (other) comparedInputs[other.dataset.id] = packChartInput(other.input);
 	return {
 		...packedChartData(),
 		stored: stored ? packChartInput(stored.input) : null,
 		coarsened: stored?.coarsened ?? null,
-		storedDatasets: datasets.map((d) => ({ id: d.id, label: `${isolate(d.title)} (saved by ${isolate(d.ownerName)})`, rows: d.rowCount }))
+		compared: comparedInputs,
+		storedDatasets: datasets.map((d) => ({
+			id: d.id,
+			label: `${isolate(d.title)} (saved by ${isolate(d.ownerName)})`,
+			title: d.title,
+			rows: d.rowCount
+		}))
 	};
 }

@@ -8,9 +8,14 @@ import {
 	type LocalDatasetMeta
 } from '$lib/domain/import/local-dataset';
 import { listLocalDatasets, loadLocalDataset } from '$lib/client/local-datasets';
+import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
 
-/** What the charts page's server load gives: the bundled input and a stored dataset's when one was asked for, both packed. */
-export type ServedCharts = PackedChartInput & { stored: PackedChartInput | null };
+/** What the charts page's server load gives, all packed: the bundled input, a stored dataset's when one was asked for, and those charted beside it. */
+export type ServedCharts = PackedChartInput & {
+	stored: PackedChartInput | null;
+	/** Stored datasets charted beside it, by id, as far as this viewer may read them. */
+	compared: Record<string, PackedChartInput>;
+};
 
 export interface LocalShelf {
 	list(): Promise<LocalDatasetMeta[]>;
@@ -28,7 +33,10 @@ export class DatasetSource {
 	/** The datasets kept in this browser; null until they have been listed. */
 	metas: LocalDatasetMeta[] | null = $state.raw(null);
 	#local: LocalDataset | null = $state.raw(null);
-	readonly #read: () => { requested: string | null; data: ServedCharts };
+	readonly #read: () => { requested: string | null; compare?: string[]; data: ServedCharts };
+	/** Local datasets charted beside the main one, once read (null: not in this browser). */
+	#compared: ReadonlyMap<string, LocalDataset | null> = $state.raw(new Map());
+	readonly #reading = new Set<string>();
 	// Every filter change re-runs the server load, so `data` is new each time. Caching by dataset
 	// keeps a million-row upload from being re-read per change.
 	readonly #inputs = new WeakMap<LocalDataset, ChartInput>();
@@ -54,7 +62,7 @@ export class DatasetSource {
 	]);
 	readonly labels: Record<string, string> = $derived(Object.fromEntries((this.metas ?? []).map((m) => [m.id, localDatasetLabel(m)])));
 
-	constructor(read: () => { requested: string | null; data: ServedCharts }, shelf: LocalShelf = browserShelf) {
+	constructor(read: () => { requested: string | null; compare?: string[]; data: ServedCharts }, shelf: LocalShelf = browserShelf) {
 		this.#read = read;
 		$effect(() => {
 			shelf.list().then(
@@ -69,6 +77,32 @@ export class DatasetSource {
 				if (this.#read().requested === id) this.#local = dataset;
 			});
 		});
+		$effect(() => {
+			const metas = this.metas;
+			if (metas === null) return;
+			for (const id of (this.#read().compare ?? []).filter(isLocalDatasetId)) {
+				if (this.#reading.has(id)) continue;
+				this.#reading.add(id);
+				const done = (dataset: LocalDataset | null) => (this.#compared = new Map(this.#compared).set(id, dataset));
+				if (metas.some((m) => m.id === id)) shelf.load(id).then(done, () => done(null));
+				else done(null);
+			}
+		});
+	}
+
+	/**
+	 * A dataset charted beside the main one: undefined while this browser's copy is being read,
+	 * null when it is not here (a local dataset from another browser) or not readable.
+	 */
+	comparedInput(id: string): ChartInput | null | undefined {
+		const { data } = this.#read();
+		if (id === BUNDLED_DATASET) return this.#unpack(data);
+		if (!isLocalDatasetId(id)) {
+			const packed = data.compared[id];
+			return packed ? this.#unpack(packed) : null;
+		}
+		const dataset = this.#compared.get(id);
+		return dataset ? this.#inputOf(dataset, data) : dataset;
 	}
 
 	/** The browser's dataset that was last read, once it has been. */

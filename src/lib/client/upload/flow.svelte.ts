@@ -209,7 +209,8 @@ export class UploadFlow {
 					delimiter: inspection.delimiter,
 					hasHeader: inspection.hasHeader,
 					columns: inspection.columns,
-					mapping: $state.snapshot(upload.mapping),
+					// Only a measured value may be below 0; the measure is chosen before the check.
+					mapping: { ...$state.snapshot(upload.mapping), signed: upload.measure.kind === 'value' },
 					codebook: this.#known.codebook
 				},
 				(progress) => {

@@ -29,6 +29,7 @@ export function chartConfig(
 			backgroundColor: s.stance !== undefined && s.frame !== UNCODED && pattern ? pattern(colour, s.stance) : colour,
 			borderColor: colour,
 			borderWidth: kind === 'line' ? 2 : 0,
+			borderDash: s.dash ?? [],
 			pointRadius: kind === 'line' && categories.length > 60 ? 0 : 2.5,
 			spanGaps: false,
 			hidden: hidden[s.key] ?? false

@@ -12,6 +12,8 @@ export interface ChartSeries {
 	stance?: FrameStance;
 	/** The frame's own label, without the stance the series label adds. */
 	frameLabel?: string;
+	/** A line's dash pattern (Chart.js borderDash), where lines of several datasets share a chart. */
+	dash?: number[];
 }
 
 export interface ChartMarker {

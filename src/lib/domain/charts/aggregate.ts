@@ -203,7 +203,7 @@ export function seriesKeys(record: CoverageRecord, by: SeriesBy): string[] {
  * Is the period [start, next) covered by the window? A period that only partly overlaps the
  * window still counts: its collected days are real data.
  */
-function covered(start: string, granularity: Granularity, window: DateWindow, missing: Set<string>): boolean {
+export function covered(start: string, granularity: Granularity, window: DateWindow, missing: ReadonlySet<string> = new Set()): boolean {
 	const end = toIso(toTime(nextPeriod(start, granularity)) - DAY);
 	if (end < window.start || start > window.end) return false;
 	if (missing.size === 0) return true;

@@ -83,7 +83,7 @@ export type ChartSay = (message: Message<ChartWord>) => string;
 /** The catalogue key of a stance's name in a series label. */
 export const stanceName = (stance: FrameStance): Message<ChartWord> => ({ key: `charts.stanceName.${stance || 'unspecified'}` });
 
-function labelFor(by: SeriesBy, key: string, labels: ChartLabels, say: ChartSay, adoptedOnly = false): string {
+export function labelFor(by: SeriesBy, key: string, labels: ChartLabels, say: ChartSay, adoptedOnly = false): string {
 	// Counting adopted codes only, an article whose codes are all reported or contested lands here too.
 	if (key === UNCODED) return say({ key: adoptedOnly ? 'charts.series.notAdopted' : 'charts.series.uncoded' });
 	const map = { group: labels.groups, outlet: labels.outlets, frame: labels.frames, event: labels.events }[by];

@@ -1,5 +1,6 @@
 import { countedCodes, hasStances, type CoverageRecord, type Granularity, type SeriesBy, type StanceFilter } from './aggregate';
 import { isRealIsoDate } from '../ledger/checks';
+import { isLocalDatasetId } from '../import/local-dataset-id';
 
 /**
  * Chart filters live in the URL query so that a pasted link reproduces a view exactly.
@@ -27,7 +28,20 @@ export interface Filters {
 	codebook: string;
 	/** Series the reader added as lines of their own when the rest are gathered as "other". */
 	lines: string[];
+	/** Datasets charted beside `dataset` on one time axis. */
+	compare: string[];
+	/** How each compared dataset's lines are scaled: as counted, or by that dataset's own totals. */
+	norm: Normalisation;
 }
+
+/**
+ * Raw counts; each line's share of its dataset's articles in the period; or per 1,000 of its
+ * dataset's articles over the charted span.
+ */
+export const NORMALISATIONS = ['raw', 'share', 'per1000'] as const;
+export type Normalisation = (typeof NORMALISATIONS)[number];
+/** More lines than anyone can read on one axis. */
+export const MAX_COMPARED = 5;
 
 export interface Vocabulary {
 	datasets: string[];
@@ -68,7 +82,9 @@ export function defaultFilters(dataset: string): Filters {
 		focus: null,
 		token: null,
 		codebook: 'parallax',
-		lines: []
+		lines: [],
+		compare: [],
+		norm: 'raw'
 	};
 }
 
@@ -135,6 +151,19 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 	const token = params.get('token');
 	if (token !== null && /^[A-Za-z0-9_-]{1,64}$/.test(token)) filters.token = token;
 	filters.lines = [...new Set(params.getAll('line'))].filter((l) => l.length <= 300).slice(0, MAX_PICKED_LINES);
+	// A dataset kept in another browser is unknown here until this browser's list is read: the page says so then.
+	for (const id of params.getAll('cmp')) {
+		if (id === filters.dataset || filters.compare.includes(id)) continue;
+		if (filters.compare.length >= MAX_COMPARED - 1)
+			notices.push(`Ignored cmp="${id}": at most ${MAX_COMPARED} datasets are charted together.`);
+		else if (vocab.datasets.includes(id) || isLocalDatasetId(id)) filters.compare.push(id);
+		else notices.push(`Ignored cmp="${id}": there is no dataset with that id.`);
+	}
+	const norm = params.get('norm');
+	if (norm !== null) {
+		if ((NORMALISATIONS as readonly string[]).includes(norm)) filters.norm = norm as Normalisation;
+		else notices.push(`Ignored norm="${norm}": choose one of ${NORMALISATIONS.join(', ')}.`);
+	}
 	const focus = params.get('focus');
 	if (focus !== null) {
 		if (vocab.groups.includes(focus)) filters.focus = focus;
@@ -160,6 +189,9 @@ export function filtersToQuery(filters: Filters, defaultDataset: string): string
 	if (filters.stance !== 'adopts') params.set('stance', filters.stance);
 	if (filters.focus) params.set('focus', filters.focus);
 	for (const line of [...filters.lines].sort()) params.append('line', line);
+	// In the order chosen: the legend and the download list datasets in that order.
+	for (const id of filters.compare) params.append('cmp', id);
+	if (filters.compare.length > 0 && filters.norm !== 'raw') params.set('norm', filters.norm);
 	const query = params.toString();
 	return query ? `?${query}` : '';
 }

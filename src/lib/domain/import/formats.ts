@@ -115,6 +115,11 @@ export interface ColumnMapping {
 	decimal: '.' | ',';
 	/** A wide table turned into rows; date and count are then taken from the period columns. */
 	reshape: Reshape | null;
+	/**
+	 * Whether numbers may be below 0: a measured value may (a % change); a count of articles
+	 * may not, so a negative one is a row's problem. Left out, they may not.
+	 */
+	signed?: boolean;
 }
 
 /** One column per period (`Country;2014;2015;…`): every cell becomes a count for its series and period. */

@@ -40,7 +40,7 @@ export interface LocalDataset extends LocalDatasetMeta {
 	groupLabels: Record<string, string>;
 }
 
-export const LOCAL_PREFIX = 'local-';
+export { isLocalDatasetId, LOCAL_PREFIX } from './local-dataset-id';
 export const NO_EVENT = 'no-event';
 export const UNGROUPED = 'ungrouped';
 
@@ -51,10 +51,6 @@ export const UNGROUPED = 'ungrouped';
 export function measureOf(meta: Pick<LocalDatasetMeta, 'kind' | 'measure'>): Measure {
 	if (meta.measure) return readMeasure(meta.measure);
 	return meta.kind === 'count' ? { kind: 'value', unit: '', combine: 'sum', series: '' } : ARTICLES;
-}
-
-export function isLocalDatasetId(id: string | null | undefined): id is string {
-	return typeof id === 'string' && id.startsWith(LOCAL_PREFIX) && /^local-[a-z0-9-]{1,64}$/.test(id);
 }
 
 export function localDatasetLabel(meta: Pick<LocalDatasetMeta, 'title'>): string {

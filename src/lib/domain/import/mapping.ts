@@ -90,6 +90,7 @@ export function mapRow(
 		const n = parseNumber(raw, mapping.decimal);
 		if (raw === '') problem(mapping.count, 'empty', EMPTY);
 		else if (n === null) problem(mapping.count, 'number', { key: 'import.reason.notNumber', params: { value: quote(raw) } });
+		else if (n < 0 && !mapping.signed) problem(mapping.count, 'number', { key: 'import.reason.negative', params: { value: quote(raw) } });
 		else count = n;
 	}
 
@@ -159,11 +160,7 @@ const ignore: LanguageListener = () => {};
 function schemaReason(issue: { code: string; maximum?: unknown }, value: unknown): ImportMessage {
 	if (issue.code === 'too_small') return EMPTY;
 	if (issue.code === 'invalid_type') return { key: 'import.reason.noNumber' };
-	if (typeof value === 'number') {
-		return Number.isFinite(value)
-			? { key: 'import.reason.negative', params: { value: JSON.stringify(String(value)) } }
-			: { key: 'import.reason.notFinite' };
-	}
+	if (typeof value === 'number') return { key: 'import.reason.notFinite' };
 	if (typeof value !== 'string') return { key: 'import.reason.invalid' };
 	if (issue.code === 'too_big') return { key: 'import.reason.tooLong', params: { length: value.length, max: Number(issue.maximum) } };
 	const control = controlCharacter(value);
@@ -311,7 +308,10 @@ export class RowMapper {
 			(value) => (value !== '' && mapping.dateFormat ? parseDate(value, mapping.dateFormat) : null) ?? FAIL
 		);
 		this.count = mapping.count
-			? cache(mapping.count, 'count', (value) => (value === '' ? null : parseNumber(value, mapping.decimal)) ?? FAIL)
+			? cache(mapping.count, 'count', (value) => {
+					const n = value === '' ? null : parseNumber(value, mapping.decimal);
+					return n === null || (n < 0 && !mapping.signed) ? FAIL : n;
+				})
 			: null;
 		// Outlets taken from web addresses or the mapping's constant are rare and per row; mapRow handles them.
 		this.outlet = cache(mapping.outlet, 'outlet', (value) => (value === '' ? FAIL : value));

@@ -391,7 +391,7 @@ export const ImportedCoverageRowSchema = z.object({
 	stances: z.array(z.enum([...STANCES, ''])).optional(),
 	count: z
 		.number({ error: 'is not a number' })
+		// Whether a number may be negative depends on what the dataset measures: the mapping checks it.
 		.refine(Number.isFinite, 'is not a finite number')
-		.refine((n) => n >= 0, { error: (issue) => `${JSON.stringify(String(issue.input))} is negative; counts are 0 or more` })
 });
 export type ImportedCoverageRow = z.infer<typeof ImportedCoverageRowSchema>;

@@ -26,6 +26,8 @@ export const en = {
 	'charts.combine.sum': 'sum',
 	'charts.combine.mean': 'mean',
 	'charts.combine.last': 'latest value',
+	'charts.coverage.captionValueSeries':
+		'{unit} {per}, one line for each of the {by}: the values of each series in a period, and of the series in one line, are combined by their {combine}. Source: {source}; {count} values. A period without a value is a gap, not a zero.',
 	'charts.coverage.captionValue':
 		'{unit} {per}, one line per {by}: the values of each series in a period, and of the series in one line, are combined by their {combine}. Source: {source}; {count} values. A period without a value is a gap, not a zero.',
 	'charts.frames.notForValues':
@@ -142,6 +144,36 @@ export const en = {
 	'charts.panel.export': '{format}: download “{title}”',
 	'charts.panel.tableRegion': 'Data table: {title}',
 	'charts.panel.gap': '“–” marks a period outside the collection window or with no data collected: a gap, not a zero.',
+	'charts.side.with': 'Compare with',
+	'charts.side.withLegend': 'Datasets charted beside the chosen one (up to {count} in all)',
+	'charts.side.norm': 'Scale each dataset',
+	'charts.side.norm.raw': 'as counted',
+	'charts.side.norm.share': 'share of its articles per period',
+	'charts.side.norm.per1000': 'per 1,000 of its articles',
+	'charts.side.title': 'Datasets side by side',
+	'charts.side.caption':
+		'Lines {per}, one per {by} in each dataset; the first dataset’s lines are solid and each other dataset has its own dash. Each line is drawn only between its dataset’s first and last dates{outlets}: outside them it is a gap, inside them a period without articles is 0. Sources: {sources}.',
+	'charts.side.captionOutlets': ' (for an uploaded or saved dataset, its outlet’s own first and last dates)',
+	'charts.side.source': '{title}, n = {n}, {start} to {end}',
+	'charts.side.explain.raw': 'As counted: each line is its dataset’s own numbers, so a larger dataset draws higher lines.',
+	'charts.side.explain.share':
+		'Share: each line is the percentage of all of its own dataset’s articles in that period, so datasets of different sizes can be compared.',
+	'charts.side.explain.per1000':
+		'Per 1,000: each line counts its articles per 1,000 of all of its own dataset’s articles over the charted dates, so each dataset’s rises and falls can be compared whatever its size.',
+	'charts.side.valuesRaw': 'Measured values are never divided by a total, so they are shown as they are.',
+	'charts.side.unit.share': 'share of the dataset’s articles in the period',
+	'charts.side.unit.sharePercent': '% of the dataset’s articles in the period',
+	'charts.side.unit.per1000': 'per 1,000 of the dataset’s articles',
+	'charts.side.refused':
+		'“{title}” is not drawn: its numbers are {unit}, and the first dataset’s are {first}. One axis cannot show both; chart it on its own, or beside datasets measured in {unit}.',
+	'charts.side.missing':
+		'Not charted: {titles}. A dataset uploaded in another browser is kept only there, and a saved dataset must be public or yours.',
+	'charts.side.reading': 'Reading the datasets stored in this browser…',
+	'charts.side.localLink':
+		'This link names a dataset kept only in this browser: it opens here, but nobody else can see that dataset. Save it on the datasets page to share the view.',
+	'charts.side.download': 'Download the side-by-side data (CSV)',
+	'charts.side.downloadText':
+		'One row per dataset, line and period as drawn, with the dataset named in every row, the unit, the number before scaling and what it was divided by.',
 	'charts.all.download': 'Download all chart data (CSV)',
 	'charts.all.text':
 		'Every chart above in one file with these filters: one row per series per period, with the matching count and the total for the same period and series before filtering.',
@@ -184,6 +216,8 @@ export const uk = {
 	'charts.combine.sum': 'сумою',
 	'charts.combine.mean': 'середнім',
 	'charts.combine.last': 'останнім значенням',
+	'charts.coverage.captionValueSeries':
+		'{unit} {per}, одна лінія для кожного ряду ({by}): значення кожного ряду в періоді та рядів однієї лінії поєднано {combine}. Джерело: {source}; значень: {count}. Період без значення — це пропуск, а не нуль.',
 	'charts.coverage.captionValue':
 		'{unit} {per}, одна лінія на {by}: значення кожного ряду в періоді та рядів однієї лінії поєднано {combine}. Джерело: {source}; значень: {count}. Період без значення — це пропуск, а не нуль.',
 	'charts.frames.notForValues': 'Графіки фреймів рахують фрейми статей. Цей набір вимірює {unit}, а не статті, тож рахувати нічого.',
@@ -302,6 +336,36 @@ export const uk = {
 	'charts.panel.export': '{format}: завантажити «{title}»',
 	'charts.panel.tableRegion': 'Таблиця даних: {title}',
 	'charts.panel.gap': '«–» позначає період поза межами збору або без зібраних даних: це пропуск, а не нуль.',
+	'charts.side.with': 'Порівняти з',
+	'charts.side.withLegend': 'Набори даних поруч із вибраним (до {count} разом)',
+	'charts.side.norm': 'Масштаб кожного набору',
+	'charts.side.norm.raw': 'як пораховано',
+	'charts.side.norm.share': 'частка його статей за період',
+	'charts.side.norm.per1000': 'на 1000 його статей',
+	'charts.side.title': 'Набори даних поруч',
+	'charts.side.caption':
+		'Лінії {per}, по одній на {by} в кожному наборі; лінії першого набору суцільні, кожен інший набір має власний пунктир. Кожну лінію проведено лише між першою та останньою датами її набору{outlets}: поза ними це розрив, усередині період без статей дорівнює 0. Джерела: {sources}.',
+	'charts.side.captionOutlets': ' (для завантаженого чи збереженого набору — між першою та останньою датами самого видання)',
+	'charts.side.source': '{title}, n = {n}, з {start} до {end}',
+	'charts.side.explain.raw': 'Як пораховано: кожна лінія — власні числа її набору, тож більший набір дає вищі лінії.',
+	'charts.side.explain.share':
+		'Частка: кожна лінія — відсоток від усіх статей її власного набору за цей період, тож набори різного розміру можна порівнювати.',
+	'charts.side.explain.per1000':
+		'На 1000: кожна лінія рахує свої статті на 1000 усіх статей її власного набору за показані дати, тож піки й спади наборів можна порівнювати незалежно від їхнього розміру.',
+	'charts.side.valuesRaw': 'Виміряні значення ніколи не діляться на підсумок, тому вони показані як є.',
+	'charts.side.unit.share': 'частка статей набору за період',
+	'charts.side.unit.sharePercent': '% статей набору за період',
+	'charts.side.unit.per1000': 'на 1000 статей набору',
+	'charts.side.refused':
+		'«{title}» не показано: його числа — {unit}, а числа першого набору — {first}. Одна вісь не може показати обидва; покажіть його окремо або поруч із наборами, виміряними в {unit}.',
+	'charts.side.missing':
+		'Не показано: {titles}. Набір, завантажений в іншому браузері, зберігається лише там, а збережений набір має бути публічним або вашим.',
+	'charts.side.reading': 'Читаємо набори даних, збережені в цьому браузері…',
+	'charts.side.localLink':
+		'Це посилання називає набір, що зберігається лише в цьому браузері: тут воно відкриється, але ніхто інший цього набору не побачить. Щоб поділитися виглядом, збережіть набір на сторінці наборів даних.',
+	'charts.side.download': 'Завантажити дані «поруч» (CSV)',
+	'charts.side.downloadText':
+		'Один рядок на набір, лінію й період, як на графіку: у кожному рядку назва набору, одиниця, число до масштабування і те, на що його поділено.',
 	'charts.all.download': 'Завантажити всі дані графіків (CSV)',
 	'charts.all.text':
 		'Усі графіки вище в одному файлі з цими фільтрами: по рядку на кожен ряд даних і період, з кількістю, що відповідає фільтрам, і загальною кількістю за той самий період і ряд до фільтрування.',

@@ -24,7 +24,8 @@ export const en = {
 	'import.reason.notUrl': '{value} is not a web address',
 	'import.reason.noNumber': 'is not a number',
 	'import.reason.notFinite': 'is not a finite number',
-	'import.reason.negative': '{value} is negative; counts are 0 or more',
+	'import.reason.negative':
+		'{value} is negative; a count of articles is 0 or more. If these numbers can be below 0, as a % change can, choose “A measured value with a unit” and check again',
 	'import.reason.tooLong': 'is {length} characters long; the most is {max}',
 	'import.reason.control': 'contains the control character {code}, which text may not hold',
 	'import.reason.invalid': 'is not valid',
@@ -175,7 +176,8 @@ export const uk = {
 	'import.reason.notUrl': '{value} — не вебадреса',
 	'import.reason.noNumber': 'не число',
 	'import.reason.notFinite': 'не скінченне число',
-	'import.reason.negative': '{value} — від’ємне число; кількість має бути 0 або більше',
+	'import.reason.negative':
+		'{value} — від’ємне число; кількість статей має бути 0 або більше. Якщо ці числа можуть бути меншими за 0, як зміна у відсотках, виберіть «Виміряна величина з одиницею» і перевірте знову',
 	'import.reason.tooLong': 'має {length} символів, а найбільше можна {max}',
 	'import.reason.control': 'містить керівний символ {code}, якого в тексті бути не може',
 	'import.reason.invalid': 'недійсне значення',

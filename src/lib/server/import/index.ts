@@ -18,16 +18,23 @@ export { ImportRejected, LIMITS, type ImportLimits } from './parse';
  */
 export async function* datasetBatches(
 	body: AsyncIterable<Uint8Array>,
-	limits: ImportLimits = LIMITS
+	limits: ImportLimits = LIMITS,
+	/** Whether values may be below 0: a measured value's may, a count of articles' may not. */
+	signed = false
 ): AsyncGenerator<ImportedCoverageRow[]> {
 	const { workerUrl } = await import('./worker');
 	// Under vite dev and vitest the module is TypeScript source, which a worker cannot load.
-	if (/\.m?js$/.test(new URL(workerUrl).pathname)) yield* inWorker(new URL(workerUrl), body, limits);
-	else yield* parseDataset(body, limits);
+	if (/\.m?js$/.test(new URL(workerUrl).pathname)) yield* inWorker(new URL(workerUrl), body, limits, signed);
+	else yield* parseDataset(body, limits, signed);
 }
 
-async function* inWorker(url: URL, body: AsyncIterable<Uint8Array>, limits: ImportLimits): AsyncGenerator<ImportedCoverageRow[]> {
-	const worker = new Worker(url, { workerData: { parallaxImport: limits } });
+async function* inWorker(
+	url: URL,
+	body: AsyncIterable<Uint8Array>,
+	limits: ImportLimits,
+	signed: boolean
+): AsyncGenerator<ImportedCoverageRow[]> {
+	const worker = new Worker(url, { workerData: { parallaxImport: limits, signed } });
 	const chunks = body[Symbol.asyncIterator]();
 	// The worker asks for each chunk, and asks are answered only while the store is pulling rows,
 	// so a slow store holds the file back instead of queueing it in memory.

@@ -44,7 +44,12 @@ export type WorkerMessage =
 export type WorkerInput = { type: 'chunk'; chunk: Uint8Array } | { type: 'end' };
 
 /** The parse itself, on whichever thread calls it. */
-export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: ImportLimits): AsyncGenerator<ImportedCoverageRow[]> {
+/** `signed`: the dataset measures a value, which may be below 0; counts of articles may not. */
+export async function* parseDataset(
+	chunks: AsyncIterable<Uint8Array>,
+	limits: ImportLimits,
+	signed = false
+): AsyncGenerator<ImportedCoverageRow[]> {
 	let bytes = 0;
 	// Decoding here, with `stream: true`, keeps a character whose bytes straddle two network
 	// chunks intact; papaparse would decode each chunk on its own. `fatal` refuses bytes that are
@@ -95,7 +100,7 @@ export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: I
 			if (!header) {
 				header = record.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
 				headerProblems(header);
-				const mapping = header.includes(STANCES_COLUMN) ? { ...DATASET_MAPPING, stance: STANCES_COLUMN } : DATASET_MAPPING;
+				const mapping = { ...DATASET_MAPPING, signed, ...(header.includes(STANCES_COLUMN) && { stance: STANCES_COLUMN }) };
 				mapper = new RowMapper(new Map(header.map((c, i) => [c, i])), mapping);
 				continue;
 			}

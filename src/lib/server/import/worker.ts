@@ -14,10 +14,11 @@ const AHEAD = 4;
 /** Niceness 10 of 19: well behind the request thread, yet never starved on an idle machine. */
 const IMPORT_NICENESS = 10;
 
-const limits = (workerData as { parallaxImport?: ImportLimits } | null)?.parallaxImport;
+const data = workerData as { parallaxImport?: ImportLimits; signed?: boolean } | null;
+const limits = data?.parallaxImport;
 if (!isMainThread && parentPort && limits) {
 	yieldToReaders();
-	void serve(parentPort, limits);
+	void serve(parentPort, limits, data?.signed ?? false);
 }
 
 /**
@@ -35,7 +36,7 @@ function yieldToReaders() {
 	}
 }
 
-async function serve(port: MessagePort, limits: ImportLimits) {
+async function serve(port: MessagePort, limits: ImportLimits, signed: boolean) {
 	const send = (message: WorkerMessage) => port.postMessage(message);
 	// A few asks stay open, so the parser has a chunk at hand while the main thread is busy
 	// storing rows; asks are still answered only as the store pulls rows, so a slow store holds
@@ -50,7 +51,7 @@ async function serve(port: MessagePort, limits: ImportLimits) {
 		}
 	}
 	try {
-		for await (const rows of parseDataset(upload(), limits)) send({ type: 'batch', rows });
+		for await (const rows of parseDataset(upload(), limits, signed)) send({ type: 'batch', rows });
 		send({ type: 'done' });
 	} catch (error) {
 		if (!(error instanceof ImportRejected)) throw error;

@@ -62,7 +62,7 @@ export async function POST({ request, url, locals }) {
 				createdAt: new Date().toISOString(),
 				measure: measure.data
 			},
-			datasetBatches(createReadStream(file))
+			datasetBatches(createReadStream(file), LIMITS, measure.data.kind === 'value')
 		);
 		return json({ dataset }, { status: 201 });
 	} catch (cause) {
