@@ -62,7 +62,8 @@ export const en = {
 	'project.code.suggested': 'Model suggestions',
 	'project.code.suggestedBy': 'Suggested by a model trained {date}, cross-validated micro F1 {micro}. Not ticked for you: you decide.',
 	'project.code.notSuggested': 'No suggestion for this article.',
-	'project.code.noneSuggested': 'The model suggests no frame for this article.',
+	'project.code.noneSuggested':
+		'The model suggests no frame for this article (a frame needs probability 0.50); the nearest is {frame}, probability {p}.',
 	'project.code.probability': 'probability {p}',
 	'project.code.leastSure': 'Code next: least sure',
 	'project.suggest.heading': 'Frame suggestions',
@@ -201,7 +202,8 @@ export const uk = {
 	'project.code.suggestedBy':
 		'Запропоновано моделлю, навченою {date}, перехресно перевірений мікро-F1 {micro}. Нічого не позначено за вас: рішення ваше.',
 	'project.code.notSuggested': 'Для цієї статті пропозиції немає.',
-	'project.code.noneSuggested': 'Модель не пропонує жодного фрейму для цієї статті.',
+	'project.code.noneSuggested':
+		'Модель не пропонує жодного фрейму для цієї статті (потрібна імовірність 0,50); найближчий — {frame}, імовірність {p}.',
 	'project.code.probability': 'імовірність {p}',
 	'project.code.leastSure': 'Далі: найменш певна',
 	'project.suggest.heading': 'Пропозиції фреймів',
