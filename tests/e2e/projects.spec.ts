@@ -151,12 +151,14 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 
 	const csv = await (await ada.request.get(`${projectUrl}/codes.csv`)).text();
 	const lines = csv.trim().split('\r\n');
-	expect(lines[0]).toBe('item,date,outlet,group,title,url,source,coder,frames,stances,coded_at,codebook,codebook_version,reason');
+	expect(lines[0]).toBe(
+		'item,date,outlet,group,title,url,source,coder,frames,stances,coded_at,codebook,codebook_version,reason,probability'
+	);
 	expect(lines.filter((l) => l.includes(',human,'))).toHaveLength(120);
 	const adjudicated = lines.filter((l) => l.includes(',adjudication,'));
 	expect(adjudicated).toHaveLength(1);
 	expect(adjudicated[0]).toMatch(
-		new RegExp(`^2,.*,adjudication,Ada,${first!.id},contests,.*,parallax,[0-9a-f]{12},The fixture pattern says so\\.$`)
+		new RegExp(`^2,.*,adjudication,Ada,${first!.id},contests,.*,parallax,[0-9a-f]{12},The fixture pattern says so\\.,$`)
 	);
 
 	// Frames by outlet group from the human codes: 57 agreed articles plus the adjudicated one.
@@ -164,4 +166,30 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 	await expect(ada.getByText('58 articles have a final code, 1 of them by adjudication.')).toBeVisible();
 	await expect(ada.getByTestId('coders')).toContainText('Bob: 60 of 60 coded');
 	await phone.close();
+
+	// Suggestions: cross-validated on the 58 settled articles (16 with frame 1) beside the keyword baseline, then kept for every article.
+	await ada.getByRole('button', { name: 'Train suggestions' }).click();
+	await expect(ada.getByTestId('suggest-status')).toHaveText('Suggestions saved.', { timeout: 90_000 });
+	await expect(ada.getByTestId('suggest-model')).toContainText('58 of them from this project');
+	await expect(ada.getByTestId('suggest-report').getByTestId('suggest-frame')).toHaveCount(ledger.frames.length);
+	const micro = await ada.getByTestId('suggest-micro').locator('td').allTextContents();
+	expect(micro).toHaveLength(6);
+	for (const value of micro) expect(value === '—' || (Number(value) >= -1 && Number(value) <= 1)).toBe(true);
+	const firstRow = await ada.getByTestId('suggest-frame').first().locator('td').allTextContents();
+	expect(firstRow[0]).toBe('16');
+
+	await ada.getByRole('radio', { name: 'both, with the difference' }).check();
+	const both = ada.getByTestId('frames-by-group-both');
+	await expect(both.getByRole('columnheader', { name: 'Difference (suggested − human)' })).toBeVisible();
+	await expect(both.getByTestId('difference').first()).toHaveText(/^[+−±]\d+ points$/);
+	await expect(ada.getByTestId('by-group-model')).toContainText('cross-validated micro F1');
+	await expectNoAxeViolations(ada);
+	await both.screenshot({ path: testInfo.outputPath('frames-by-group-both.png') });
+
+	const withSuggestions = (await (await ada.request.get(`${projectUrl}/codes.csv`)).text()).trim().split('\r\n');
+	expect(withSuggestions.filter((l) => l.includes(',suggestion,model,'))).toHaveLength(60);
+
+	await ada.goto(`${projectUrl}/code`);
+	await expect(ada.getByTestId('suggestion-model')).toContainText('cross-validated micro F1');
+	await expect(ada.getByTestId('suggestion')).toContainText(/probability 0\.\d\d|probability 1\.00/);
 });

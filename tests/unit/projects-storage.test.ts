@@ -146,11 +146,52 @@ for (const [engine, open] of engines) {
 			expect((await store.rows(id, {}, 10, 0)).map((r) => r.text)).toEqual([undefined, 'Text, with "quotes"']);
 		});
 
+		it('keeps one model’s suggestions with its metadata, a new training replacing both', async () => {
+			const model = (trainedAt: number, microF1: number | null) => ({
+				trainedAt,
+				trainedBy: ada,
+				trainingItems: 1200,
+				projectItems: 2,
+				microF1,
+				macroF1: 0.25,
+				codebookId: 'parallax',
+				codebookVersion: 'abc123',
+				frames: ['nato-threat', 'blame-west'],
+				report: { k: 5, seed: 1, frames: [], model: { micro: { precision: 0.5, recall: 0.5, f1: microF1 } }, baseline: {} }
+			});
+			expect(await projects.suggestionModel(`${p}-one`)).toBeUndefined();
+			await projects.saveSuggestions(`${p}-one`, model(5000, null) as never, [
+				{ position: 2, probabilities: [0.123456, 0.9] },
+				{ position: 1, probabilities: [0.5, 0] }
+			]);
+			await projects.saveSuggestions(`${p}-one`, model(6000, 0.4) as never, [{ position: 1, probabilities: [0.71234, 0.02] }]);
+			const saved = await projects.suggestionModel(`${p}-one`);
+			expect(saved).toMatchObject({
+				trainedAt: 6000,
+				trainingItems: 1200,
+				microF1: 0.4,
+				macroF1: 0.25,
+				frames: ['nato-threat', 'blame-west']
+			});
+			expect(saved!.report.model.micro.f1).toBe(0.4);
+			expect(await projects.suggestions(`${p}-one`)).toEqual([{ position: 1, probabilities: [0.7123, 0.02] }]);
+			await projects.saveSuggestions(`${p}-one`, model(7000, null) as never, [{ position: 2, probabilities: [0.1, 0.2] }]);
+			expect((await projects.suggestionModel(`${p}-one`))!.microF1).toBeNull();
+			expect(await projects.suggestions(`${p}-two`)).toEqual([]);
+		});
+
 		it('removes a dataset’s projects with everything coded in them, and only those', async () => {
 			await projects.create(project('two', `${p}-other`), `${p}-invite-two`, items);
 			await projects.removeForDataset(`${p}-data`);
 			expect(await projects.forMember(`${p}-one`, ada)).toBeUndefined();
-			for (const table of ['project_items', 'project_codes', 'project_adjudications', 'project_coders']) {
+			for (const table of [
+				'project_items',
+				'project_codes',
+				'project_adjudications',
+				'project_coders',
+				'project_suggestions',
+				'project_suggestion_models'
+			]) {
 				const [row] = await store.query(`SELECT COUNT(*) AS n FROM ${table} WHERE project_id = $1`, [`${p}-one`]);
 				expect([table, Number(row!.n)]).toEqual([table, 0]);
 			}

@@ -8,6 +8,8 @@ import type { Dataset } from '$lib/domain/import/dataset';
 import type { Frame } from '$lib/domain/ledger/schemas';
 import type { CodingProject, ProjectItem } from '$lib/domain/projects/project';
 import { drawSample, SAMPLE_KINDS } from '$lib/domain/projects/sample';
+import { bundledTrainingItems } from '$lib/domain/suggest/ledger';
+import type { TrainingItem } from '$lib/domain/suggest/model';
 import { hashToken, newId } from './auth';
 import { dataDir, ledger } from './ledger';
 import { store } from './storage';
@@ -105,4 +107,12 @@ export async function createProject(dataset: Dataset, ownerId: string, choice: N
 /** A fresh invite token; only its hash is stored, so the link is shown once, to the owner who made it. */
 export function newInvite(): string {
 	return randomBytes(24).toString('base64url');
+}
+
+let bundled: TrainingItem[] | undefined;
+
+/** The bundled claims and coverage as training items, the same for every project. */
+export function bundledItems(): TrainingItem[] {
+	bundled ??= bundledTrainingItems(ledger());
+	return bundled;
 }

@@ -1,3 +1,4 @@
+import type { CueFrame, Evaluation } from '$lib/domain/suggest/evaluation';
 import type { Suggestions, TrainOptions, TrainingItem } from '$lib/domain/suggest/model';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -39,6 +40,17 @@ export class SuggestClient {
 				else if (message.type === 'failed') reject(new Error(message.message));
 			};
 			this.send({ type: 'train', items, frames, options });
+		});
+	}
+
+	/** Cross-validates `items` in the worker, `background` joining every training fold. */
+	evaluate(items: TrainingItem[], background: TrainingItem[], codebook: CueFrame[], k: number, seed: number): Promise<Evaluation> {
+		return new Promise((resolve, reject) => {
+			this.listener = (message) => {
+				if (message.type === 'evaluated') resolve(message.evaluation);
+				else if (message.type === 'failed') reject(new Error(message.message));
+			};
+			this.send({ type: 'evaluate', items, background, codebook, k, seed });
 		});
 	}
 

@@ -1,3 +1,4 @@
+import type { CueFrame, Evaluation } from '$lib/domain/suggest/evaluation';
 import type { TrainOptions, TrainingItem } from '$lib/domain/suggest/model';
 
 /**
@@ -8,6 +9,8 @@ import type { TrainOptions, TrainingItem } from '$lib/domain/suggest/model';
 export type ToWorker =
 	| { type: 'train'; items: TrainingItem[]; frames: string[]; options?: Partial<TrainOptions> }
 	| { type: 'suggest'; start: number; texts: string[] }
+	/** k-fold cross-validation of `items`, with `background` in every training fold. */
+	| { type: 'evaluate'; items: TrainingItem[]; background: TrainingItem[]; codebook: CueFrame[]; k: number; seed: number }
 	| { type: 'cancel' };
 
 export type FromWorker =
@@ -16,5 +19,6 @@ export type FromWorker =
 	| { type: 'trained'; frames: string[]; trainedOn: number; seconds: number }
 	/** Probabilities for texts start … start + rows − 1, row-major in `frames` order. */
 	| { type: 'suggested'; start: number; rows: number; probabilities: Float32Array }
+	| { type: 'evaluated'; evaluation: Evaluation }
 	| { type: 'cancelled' }
 	| { type: 'failed'; message: string };

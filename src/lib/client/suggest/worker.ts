@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { evaluate } from '$lib/domain/suggest/evaluation';
 import { suggest, training, type SuggestModel } from '$lib/domain/suggest/model';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -17,7 +18,10 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
 	try {
 		if (message.type === 'cancel') cancelled = true;
 		else if (message.type === 'train') await train(message);
-		else if (message.type === 'suggest') {
+		else if (message.type === 'evaluate') {
+			const { items, background, codebook, k, seed } = message;
+			send({ type: 'evaluated', evaluation: evaluate(items, codebook, { k, seed, background }) });
+		} else if (message.type === 'suggest') {
 			if (!model) throw new Error('No model has been trained yet.');
 			const s = suggest(model, message.texts);
 			send({ type: 'suggested', start: message.start, rows: s.rows, probabilities: s.probabilities }, [s.probabilities.buffer]);

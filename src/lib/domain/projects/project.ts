@@ -2,6 +2,7 @@ import { gwetAc1, meanOf, perLabelAlpha, type LabelSet } from '../classroom/agre
 import { STANCES, type Stance } from '../ledger/checks';
 import { toCsv } from '../ledger/table';
 import type { SampleKind } from './sample';
+import { suggestedOf, type SuggestionModel, type SuggestionRow } from './suggestions';
 
 /**
  * A coding project: a sample of one saved dataset's articles that one or more researchers code
@@ -165,7 +166,10 @@ export function finalCodes(
 }
 
 /** Final codes counted per outlet group and frame, for the frames-by-group table of a coded sample. */
-export function framesByGroup(items: readonly ProjectItem[], finals: ReadonlyMap<number, FrameCode>): Map<string, Map<string, number>> {
+export function framesByGroup(
+	items: readonly ProjectItem[],
+	finals: ReadonlyMap<number, Pick<FrameCode, 'frames'>>
+): Map<string, Map<string, number>> {
 	const counts = new Map<string, Map<string, number>>();
 	for (const item of items) {
 		const final = finals.get(item.position);
@@ -191,18 +195,22 @@ export const EXPORT_COLUMNS = [
 	'coded_at',
 	'codebook',
 	'codebook_version',
-	'reason'
+	'reason',
+	'probability'
 ];
 
 /**
  * The project's codes as CSV: one row per article and coder (source `human`), then the
- * adjudicated final code of each adjudicated article (source `adjudication`, coder = who decided).
+ * adjudicated final code of each adjudicated article (source `adjudication`, coder = who decided),
+ * then the model's suggestion for each article (source `suggestion`, coder `model`, no stance,
+ * each suggested frame's probability), so no reader can take a suggestion for a human code.
  */
 export function codesCsv(
 	items: readonly ProjectItem[],
 	codes: readonly CodeRecord[],
 	adjudications: readonly Adjudication[],
-	names: ReadonlyMap<string, string>
+	names: ReadonlyMap<string, string>,
+	suggestions?: { model: SuggestionModel; rows: readonly SuggestionRow[] }
 ): string {
 	const byPosition = new Map(items.map((i) => [i.position, i]));
 	const row = (
@@ -213,7 +221,8 @@ export function codesCsv(
 		at: number,
 		book: string,
 		version: string,
-		reason: string
+		reason: string,
+		probability = ''
 	) => {
 		const item = byPosition.get(position);
 		return {
@@ -230,7 +239,8 @@ export function codesCsv(
 			coded_at: new Date(at).toISOString(),
 			codebook: book,
 			codebook_version: version,
-			reason
+			reason,
+			probability
 		};
 	};
 	const sorted = [...codes].sort((a, b) => a.position - b.position || a.coderId.localeCompare(b.coderId));
@@ -238,6 +248,22 @@ export function codesCsv(
 		...sorted.map((c) => row(c.position, 'human', c.coderId, c, c.codedAt, c.codebookId, c.codebookVersion, '')),
 		...[...adjudications]
 			.sort((a, b) => a.position - b.position)
-			.map((a) => row(a.position, 'adjudication', a.decidedBy, a, a.decidedAt, a.codebookId, a.codebookVersion, a.reason))
+			.map((a) => row(a.position, 'adjudication', a.decidedBy, a, a.decidedAt, a.codebookId, a.codebookVersion, a.reason)),
+		...(suggestions?.rows ?? []).map((r) => {
+			const { model } = suggestions!;
+			const frames = suggestedOf(model.frames, r.probabilities);
+			const probability = frames.map((f) => r.probabilities[model.frames.indexOf(f)]!.toFixed(4)).join(';');
+			return row(
+				r.position,
+				'suggestion',
+				'model',
+				{ frames, stances: [] },
+				model.trainedAt,
+				model.codebookId,
+				model.codebookVersion,
+				'',
+				probability
+			);
+		})
 	]);
 }

@@ -126,23 +126,24 @@ export interface Evaluation {
 	alternatives: MethodSummary[];
 }
 
-/** The suggestion for each item from a model trained on the other folds. */
+/**
+ * The suggestion for each item from a model trained on the other folds, plus `background` items
+ * that are always trained on and never tested (a project's own articles are tested; the bundled
+ * ledger only helps).
+ */
 export function crossValidatedPredictions(
 	items: readonly TrainingItem[],
 	frames: readonly string[],
 	folds: readonly number[],
 	k: number,
-	options: Partial<TrainOptions>
+	options: Partial<TrainOptions>,
+	background: readonly TrainingItem[] = []
 ): string[][] {
 	const predictions: string[][] = items.map(() => []);
 	for (let fold = 0; fold < k; fold++) {
 		const test = items.flatMap((_, i) => (folds[i] === fold ? [i] : []));
 		if (test.length === 0) continue;
-		const model = train(
-			items.filter((_, i) => folds[i] !== fold),
-			options,
-			frames
-		);
+		const model = train([...background, ...items.filter((_, i) => folds[i] !== fold)], options, frames);
 		const s = suggest(
 			model,
 			test.map((i) => items[i]!.text)
@@ -178,7 +179,13 @@ function agreement(items: readonly TrainingItem[], predictions: readonly (readon
 export function evaluate(
 	items: readonly TrainingItem[],
 	codebook: readonly CueFrame[],
-	{ k = 5, seed = 1, options = {}, compare = [] }: { k?: number; seed?: number; options?: Partial<TrainOptions>; compare?: Method[] } = {}
+	{
+		k = 5,
+		seed = 1,
+		options = {},
+		compare = [],
+		background = []
+	}: { k?: number; seed?: number; options?: Partial<TrainOptions>; compare?: Method[]; background?: readonly TrainingItem[] } = {}
 ): Evaluation {
 	const frames = codebook.map((f) => f.id);
 	const folds = stratifiedFolds(
@@ -187,7 +194,7 @@ export function evaluate(
 		seed
 	);
 	const method = options.method ?? DEFAULT_TRAINING.method;
-	const predicted = crossValidatedPredictions(items, frames, folds, k, options);
+	const predicted = crossValidatedPredictions(items, frames, folds, k, options, background);
 	const cue = keywordBaseline(codebook);
 	const baseline = items.map((i) => cue(i.text));
 	const modelAlpha = agreement(items, predicted, frames);
@@ -200,7 +207,7 @@ export function evaluate(
 		baselineAlpha: baselineAlpha.perLabel[frame]!.alpha
 	}));
 	const alternatives = compare.map((other) => {
-		const p = crossValidatedPredictions(items, frames, folds, k, { ...options, method: other });
+		const p = crossValidatedPredictions(items, frames, folds, k, { ...options, method: other }, background);
 		const s = frames.map((frame) => frameScores(items, p, frame));
 		return { method: other, micro: micro(s), macro: macro(s) };
 	});

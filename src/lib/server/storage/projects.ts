@@ -1,6 +1,7 @@
 import type { Stance } from '$lib/domain/ledger/checks';
 import type { Adjudication, CodeRecord, CodingProject, ProjectItem } from '$lib/domain/projects/project';
 import type { SampleKind } from '$lib/domain/projects/sample';
+import type { SuggestionModel, SuggestionRow } from '$lib/domain/projects/suggestions';
 import type { Sql } from './classes';
 
 /**
@@ -62,10 +63,36 @@ export const PROJECT_SCHEMA = [
 		codebook_id VARCHAR NOT NULL,
 		codebook_version VARCHAR NOT NULL,
 		PRIMARY KEY (project_id, position)
+	)`,
+	`CREATE TABLE IF NOT EXISTS project_suggestion_models (
+		project_id VARCHAR PRIMARY KEY,
+		trained_at BIGINT NOT NULL,
+		trained_by VARCHAR NOT NULL,
+		training_items INTEGER NOT NULL,
+		project_items INTEGER NOT NULL,
+		micro_f1 DOUBLE PRECISION,
+		macro_f1 DOUBLE PRECISION,
+		codebook_id VARCHAR NOT NULL,
+		codebook_version VARCHAR NOT NULL,
+		frames VARCHAR NOT NULL,
+		report VARCHAR NOT NULL
+	)`,
+	`CREATE TABLE IF NOT EXISTS project_suggestions (
+		project_id VARCHAR NOT NULL,
+		position INTEGER NOT NULL,
+		probabilities VARCHAR NOT NULL,
+		PRIMARY KEY (project_id, position)
 	)`
 ];
 
-const PROJECT_TABLES = ['project_adjudications', 'project_codes', 'project_items', 'project_coders'];
+const PROJECT_TABLES = [
+	'project_suggestions',
+	'project_suggestion_models',
+	'project_adjudications',
+	'project_codes',
+	'project_items',
+	'project_coders'
+];
 
 const list = (value: unknown) => (String(value ?? '') === '' ? [] : String(value).split(';'));
 
@@ -262,6 +289,59 @@ export class ProjectStore {
 		return (await this.sql.query('SELECT * FROM project_adjudications WHERE project_id = $1 ORDER BY position', [projectId])).map(
 			toAdjudication
 		);
+	}
+
+	/** Replaces the project's model and all its suggestions at once, so none outlive the model that made them. */
+	async saveSuggestions(projectId: string, model: SuggestionModel, rows: readonly SuggestionRow[]): Promise<void> {
+		const m = model;
+		await this.sql.execute([
+			{ sql: 'DELETE FROM project_suggestions WHERE project_id = $1', params: [projectId] },
+			{ sql: 'DELETE FROM project_suggestion_models WHERE project_id = $1', params: [projectId] },
+			{
+				sql: 'INSERT INTO project_suggestion_models VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+				params: [
+					projectId,
+					m.trainedAt,
+					m.trainedBy,
+					m.trainingItems,
+					m.projectItems,
+					m.microF1,
+					m.macroF1,
+					m.codebookId,
+					m.codebookVersion,
+					m.frames.join(';'),
+					JSON.stringify(m.report)
+				]
+			},
+			...rows.map((r) => ({
+				sql: 'INSERT INTO project_suggestions VALUES ($1, $2, $3)',
+				// Four decimals: what a coder reads, and a fifth of the bytes of a full double.
+				params: [projectId, r.position, r.probabilities.map((p) => p.toFixed(4)).join(';')]
+			}))
+		]);
+	}
+
+	async suggestionModel(projectId: string): Promise<SuggestionModel | undefined> {
+		const row = (await this.sql.query('SELECT * FROM project_suggestion_models WHERE project_id = $1', [projectId]))[0];
+		if (!row) return undefined;
+		const orNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+		return {
+			trainedAt: Number(row.trained_at),
+			trainedBy: String(row.trained_by),
+			trainingItems: Number(row.training_items),
+			projectItems: Number(row.project_items),
+			microF1: orNull(row.micro_f1),
+			macroF1: orNull(row.macro_f1),
+			codebookId: String(row.codebook_id),
+			codebookVersion: String(row.codebook_version),
+			frames: list(row.frames),
+			report: JSON.parse(String(row.report))
+		};
+	}
+
+	async suggestions(projectId: string): Promise<SuggestionRow[]> {
+		const rows = await this.sql.query('SELECT * FROM project_suggestions WHERE project_id = $1 ORDER BY position', [projectId]);
+		return rows.map((r) => ({ position: Number(r.position), probabilities: list(r.probabilities).map(Number) }));
 	}
 
 	/** Removes every project drawn from the dataset, with everything coded in it. */

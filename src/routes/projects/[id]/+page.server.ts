@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { finalCodes, framesByGroup } from '$lib/domain/projects/project';
+import { compareByGroup, suggestedOf } from '$lib/domain/projects/suggestions';
 import { hashToken } from '$lib/server/auth';
 import { memberProject, newInvite, projectFrames, projects } from '$lib/server/projects';
 import { store } from '$lib/server/storage';
@@ -8,15 +9,19 @@ import { translate } from '$lib/i18n/catalogue';
 export async function load({ params, locals }) {
 	const project = await memberProject(params.id, locals.user);
 	const db = await projects();
-	const [coders, items, codes, adjudications] = await Promise.all([
+	const [coders, items, codes, adjudications, model, suggestions] = await Promise.all([
 		db.coders(project.id),
 		db.items(project.id),
 		db.codes(project.id),
-		db.adjudications(project.id)
+		db.adjudications(project.id),
+		db.suggestionModel(project.id),
+		db.suggestions(project.id)
 	]);
 	const finals = finalCodes(codes, adjudications);
 	const byGroup = framesByGroup(items, finals);
 	const frames = projectFrames().filter((f) => [...byGroup.values()].some((g) => g.has(f.id)));
+	const suggested = new Map(suggestions.map((s) => [s.position, suggestedOf(model?.frames ?? [], s.probabilities)]));
+	const comparison = compareByGroup(items, finals, suggested);
 	return {
 		project,
 		owner: project.ownerId === locals.user?.id,
@@ -27,7 +32,17 @@ export async function load({ params, locals }) {
 		table: {
 			frames: frames.map((f) => ({ id: f.id, label: f.label })),
 			rows: [...byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([group, counts]) => ({ group, counts: Object.fromEntries(counts) }))
-		}
+		},
+		suggestions: model && {
+			model: { ...model, trainedBy: coders.find((c) => c.id === model.trainedBy)?.name ?? '' },
+			count: suggestions.length,
+			// Every frame either source found, in codebook order.
+			frames: projectFrames()
+				.filter((f) => comparison.some((g) => g.human[f.id] || g.suggested[f.id]))
+				.map((f) => ({ id: f.id, label: f.label })),
+			comparison
+		},
+		frameLabels: Object.fromEntries(projectFrames().map((f) => [f.id, f.label]))
 	};
 }
 

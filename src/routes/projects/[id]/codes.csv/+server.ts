@@ -4,13 +4,16 @@ import { memberProject, projects } from '$lib/server/projects';
 export async function GET({ params, locals }) {
 	const project = await memberProject(params.id, locals.user);
 	const db = await projects();
-	const [items, codes, adjudications, coders] = await Promise.all([
+	const [items, codes, adjudications, coders, model, suggestions] = await Promise.all([
 		db.items(project.id),
 		db.codes(project.id),
 		db.adjudications(project.id),
-		db.coders(project.id)
+		db.coders(project.id),
+		db.suggestionModel(project.id),
+		db.suggestions(project.id)
 	]);
-	const csv = codesCsv(items, codes, adjudications, new Map(coders.map((c) => [c.id, c.name])));
+	const names = new Map(coders.map((c) => [c.id, c.name]));
+	const csv = codesCsv(items, codes, adjudications, names, model && { model, rows: suggestions });
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
