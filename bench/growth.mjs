@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { generate } from '../scripts/generate-coverage.mjs';
 import { signUp, startServer } from '../tests/e2e/servers.mjs';
-import { percentile, summary } from './stats.mjs';
+import { summary } from './stats.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench/out/growth.json');
@@ -107,7 +107,6 @@ async function step(engine, rows, port, file) {
 		};
 		const aggregate = [];
 		const chartData = [];
-		const filtered = [];
 		// Signed in, so the micro-cache never answers: every read is computed.
 		const firstAggregate = await timed(() => read(`/api/datasets/${id}/aggregate?gran=week`));
 		for (let q = 0; q < QUERIES; q++) aggregate.push((await timed(() => read(`/api/datasets/${id}/aggregate?gran=week`))).ms);
@@ -117,8 +116,6 @@ async function step(engine, rows, port, file) {
 			chartData.push(ms);
 			chartBytes = value;
 		}
-		// A filter change: the page data again with one outlet picked, as the charts page asks for it.
-		for (let q = 0; q < QUERIES; q++) filtered.push((await timed(() => read(`/charts/__data.json?dataset=${id}&outlet=outlet-01`))).ms);
 		return {
 			engine,
 			rows: imported.value.rowCount,
@@ -128,8 +125,6 @@ async function step(engine, rows, port, file) {
 			aggregateMs: summary(aggregate).median,
 			chartDataMs: summary(chartData).median,
 			chartDataBytes: chartBytes,
-			filteredMs: summary(filtered).median,
-			filteredP95Ms: percentile(filtered, 95),
 			serverStartRss: startRss,
 			serverPeakRss: rss(server.process.pid, true),
 			postgresPeakRss: engine === 'postgres' ? pgPeak : null,
@@ -150,11 +145,11 @@ const s = (ms) => (ms / 1000).toFixed(2);
 export function growthTable(results) {
 	const sorted = [...results].sort((a, b) => a.engine.localeCompare(b.engine) || a.rows - b.rows);
 	return [
-		'| store | rows | import s | rows/s | aggregate (week) ms, first / median | charts page data ms (gzip KB) | filter (one outlet) ms, median / p95 | app peak RSS | PostgreSQL peak RSS (sum) | DuckDB file | load average |',
-		'|---|---|---|---|---|---|---|---|---|---|---|',
+		'| store | rows | import s | rows/s | aggregate (week) ms, first / median | charts page data ms (gzip KB) | app peak RSS | PostgreSQL peak RSS (sum) | DuckDB file | load average |',
+		'|---|---|---|---|---|---|---|---|---|---|',
 		...sorted.map(
 			(r) =>
-				`| ${r.engine === 'duckdb' ? 'DuckDB' : 'PostgreSQL'} | ${r.rows.toLocaleString('en-GB')} | ${s(r.importMs)} | ${Math.round(r.rows / (r.importMs / 1000)).toLocaleString('en-GB')} | ${Math.round(r.firstAggregateMs)} / ${Math.round(r.aggregateMs)} | ${Math.round(r.chartDataMs)} (${(r.chartDataBytes / 1024).toFixed(0)}) | ${r.filteredMs === undefined ? '–' : `${Math.round(r.filteredMs)} / ${Math.round(r.filteredP95Ms)}`} | ${mb(r.serverPeakRss)} | ${mb(r.postgresPeakRss)} | ${mb(r.storeBytes)} | ${r.load} |`
+				`| ${r.engine === 'duckdb' ? 'DuckDB' : 'PostgreSQL'} | ${r.rows.toLocaleString('en-GB')} | ${s(r.importMs)} | ${Math.round(r.rows / (r.importMs / 1000)).toLocaleString('en-GB')} | ${Math.round(r.firstAggregateMs)} / ${Math.round(r.aggregateMs)} | ${Math.round(r.chartDataMs)} (${(r.chartDataBytes / 1024).toFixed(0)}) | ${mb(r.serverPeakRss)} | ${mb(r.postgresPeakRss)} | ${mb(r.storeBytes)} | ${r.load} |`
 		)
 	].join('\n');
 }

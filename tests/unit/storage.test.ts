@@ -159,38 +159,6 @@ for (const [engine, open] of engines) {
 			expect(await store.distinct(id, 'outlet')).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
 		});
 
-		it('keeps a summary written with the rows that equals aggregating them, and counts every shape from it', async () => {
-			const id = `${prefix}-summary`;
-			const rows = syntheticRows(3000, 11);
-			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(rows.slice(0, 1000), rows.slice(1000)));
-			const keys = 'CAST(date AS VARCHAR) AS date, outlet, outlet_group, event, language, frame_codes, frame_stances';
-			const order = 'ORDER BY date, outlet, outlet_group, event, language, frame_codes, frame_stances';
-			const summary = await store.query(`SELECT ${keys}, count, n FROM coverage_summary WHERE dataset_id = $1 ${order}`, [id]);
-			const fromRows = await store.query(
-				`SELECT ${keys}, SUM(count) AS count, COUNT(*) AS n FROM coverage_rows WHERE dataset_id = $1
-				 GROUP BY date, outlet, outlet_group, event, language, frame_codes, frame_stances ${order}`,
-				[id]
-			);
-			const plain = (list: Record<string, unknown>[]) => list.map((r) => ({ ...r, count: Number(r.count), n: Number(r.n) }));
-			expect(summary.length).toBeGreaterThan(0);
-			expect(summary.length).toBeLessThan(rows.length);
-			expect(plain(summary)).toEqual(plain(fromRows));
-			// The stored count of each shape is what records() returns for it.
-			for (const shape of [
-				{ period: 'day', outlets: true },
-				{ period: 'day', outlets: false },
-				{ period: 'week', outlets: true },
-				{ period: 'week', outlets: false },
-				{ period: 'month', outlets: true },
-				{ period: 'month', outlets: false },
-				{ period: 'month', outlets: false, languages: false }
-			] as const) {
-				expect(await store.recordGroups(id, {}, shape)).toBe((await store.records(id, {}, shape)).length);
-				const narrowed = { outlets: ['Outlet 1'], languages: ['ru'] };
-				expect(await store.recordGroups(id, narrowed, shape)).toBe((await store.records(id, narrowed, shape)).length);
-			}
-		});
-
 		it('streams a CSV export page by page that is the file toCsv makes of all its rows', async () => {
 			const id = `${prefix}-csv`;
 			const tricky = (i: number): ImportedCoverageRow => ({
@@ -377,9 +345,6 @@ for (const [engine, open] of engines) {
 			await expect(store.createDataset(newDataset(`${prefix}-d2`, `${prefix}-u1`), failing())).rejects.toThrow('the upload was cut off');
 			expect(await store.dataset(`${prefix}-d2`)).toBeUndefined();
 			expect(await store.records(`${prefix}-d2`)).toEqual([]);
-			for (const table of ['coverage_summary', 'coverage_summary_shapes']) {
-				expect(await store.query(`SELECT * FROM ${table} WHERE dataset_id = $1`, [`${prefix}-d2`])).toEqual([]);
-			}
 		});
 
 		it('keeps coding sessions with their students and answers, and forgets expired ones', async () => {
@@ -436,13 +401,8 @@ for (const [engine, open] of engines) {
 			});
 			expect(await store.dataset(id)).toMatchObject({ title: 'Renamed', visibility: 'public', citation: 'Cite me' });
 			expect((await store.datasets()).some((d) => d.id === id)).toBe(true);
-			const summarised = await store.query('SELECT * FROM coverage_summary_shapes WHERE dataset_id = $1', [id]);
-			expect(summarised.length).toBeGreaterThan(0);
 			await store.deleteDataset(id);
 			expect(await store.dataset(id)).toBeUndefined();
-			for (const table of ['coverage_summary', 'coverage_summary_shapes']) {
-				expect(await store.query(`SELECT * FROM ${table} WHERE dataset_id = $1`, [id])).toEqual([]);
-			}
 			expect(await store.records(id)).toEqual([]);
 			expect(await store.aggregate(id, 'week', {})).toEqual([]);
 		});
@@ -518,57 +478,5 @@ describe('duckdb store opened on a file from before the pre-summed cube', () => 
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
-	});
-});
-
-describe('a store opened on datasets stored before the summary', () => {
-	/** The summary of `id` as chart reads see it, before and after it is taken away and the store reopened. */
-	async function rebuilt(open: () => Promise<Store>, id: string, forget: (store: Store) => Promise<void>) {
-		let store = await open();
-		await store.createUser({ id: `${id}-u`, email: `${id}@example.org`, name: 'U', passwordHash: 'h' });
-		await store.createDataset(newDataset(id, `${id}-u`), batches(syntheticRows(500, 3)));
-		const read = async (s: Store) => ({
-			records: await s.records(id, {}, { period: 'week', outlets: false }),
-			groups: await s.recordGroups(id, {}, { period: 'day', outlets: true }),
-			aggregate: await s.aggregate(id, 'month', { outlets: ['Outlet 2'] })
-		});
-		const before = await read(store);
-		await forget(store);
-		await store.close();
-		store = await open();
-		try {
-			expect(before.records.length).toBeGreaterThan(0);
-			expect(await read(store)).toEqual(before);
-		} finally {
-			await store.close();
-		}
-	}
-
-	it('duckdb: builds the summary of every dataset on start', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'parallax-summary-'));
-		const path = join(dir, 'old.duckdb');
-		try {
-			await rebuilt(
-				() => DuckDbStore.open(path, { memoryLimit: '256MB' }),
-				'old-summary',
-				// A file from before the summary has no such tables; opening it creates them empty.
-				async (store) => store.execute([{ sql: 'DROP TABLE coverage_summary' }, { sql: 'DROP TABLE coverage_summary_shapes' }])
-			);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
-	});
-
-	it.skipIf(!pgUrl)('postgres: builds the summary of every dataset on start', async () => {
-		const id = `old-summary-${Date.now().toString(36)}`;
-		await rebuilt(
-			() => PostgresStore.open(pgUrl!),
-			id,
-			async (store) =>
-				store.execute([
-					{ sql: 'DELETE FROM coverage_summary WHERE dataset_id = $1', params: [id] },
-					{ sql: 'DELETE FROM coverage_summary_shapes WHERE dataset_id = $1', params: [id] }
-				])
-		);
 	});
 });

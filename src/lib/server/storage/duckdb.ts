@@ -101,7 +101,7 @@ function isoDay(epochDays: number): string {
 export class DuckDbStore extends SqlStore<DuckDBConnection> {
 	readonly engine = 'duckdb' as const;
 	protected readonly dialect = DUCKDB;
-	protected override readonly rowTables = ['coverage_rows', 'coverage_summary', 'coverage_summary_shapes', 'coverage_cube'];
+	protected override readonly rowTables = ['coverage_rows', 'coverage_cube'];
 	private writeQueue: Promise<unknown> = Promise.resolve();
 
 	private constructor(
@@ -129,8 +129,6 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 			await connection.run(CUBE_STANCE);
 			// Datasets stored before the cube existed get theirs once, on the first start that needs it.
 			await connection.run(cubeInsert('SELECT id FROM datasets WHERE id NOT IN (SELECT DISTINCT dataset_id FROM coverage_cube)'));
-			// Likewise the summary, once, before the first chart read, so no read ever waits on building one.
-			await inTransaction(connection, () => store.summariseUnsummarised(connection));
 		} finally {
 			connection.closeSync();
 		}

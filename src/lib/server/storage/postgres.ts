@@ -34,24 +34,17 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 		const pool = new pg.Pool({ connectionString, max: 10, options: '-c DateStyle=ISO,YMD' });
 		// A lost connection must surface as an error on the next query, not crash the process.
 		pool.on('error', (error) => console.error('PostgreSQL connection error:', error.message));
-		const store = new PostgresStore(pool);
 		const client = await pool.connect();
 		try {
 			// Serialise schema creation across instances that start at the same time.
 			await client.query('SELECT pg_advisory_lock(4242)');
 			for (const statement of [...SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await client.query(statement);
 			await client.query('CREATE INDEX IF NOT EXISTS coverage_rows_dataset ON coverage_rows (dataset_id, date)');
-			await client.query('CREATE INDEX IF NOT EXISTS coverage_summary_dataset ON coverage_summary (dataset_id, date)');
-			// Datasets stored before the summary existed get theirs once, under the lock, so two
-			// instances starting together do not both write it.
-			await client.query('BEGIN');
-			await store.summariseUnsummarised(client);
-			await client.query('COMMIT');
 			await client.query('SELECT pg_advisory_unlock(4242)');
 		} finally {
 			client.release();
 		}
-		return store;
+		return new PostgresStore(pool);
 	}
 
 	protected async all(sql: string, params: unknown[] = []) {

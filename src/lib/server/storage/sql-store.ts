@@ -48,8 +48,7 @@ export const FINEST_SHAPE: ChartShape = { period: 'day', outlets: true };
 
 /** The SELECT expressions and GROUP BY list of a chart shape; a dropped outlet is ''. */
 function shapeColumns(shape: ChartShape) {
-	// Over the summary a mean is its rows' total over their number, as AVG(count) over the rows was.
-	const value = shape.mean ? 'SUM(count) / SUM(n)' : 'SUM(count)';
+	const value = shape.mean ? 'AVG(count)' : 'SUM(count)';
 	const period = shape.period === 'day' ? 'date' : `CAST(date_trunc('${shape.period}', date) AS DATE)`;
 	const events = shape.events !== false;
 	const languages = shape.languages !== false;
@@ -70,45 +69,6 @@ function shapeColumns(shape: ChartShape) {
 		].join(', ')
 	};
 }
-
-/** Every shape whose record count the charts page may ask for, counted once at import. */
-const SUMMARY_SHAPES: ChartShape[] = [
-	...(['day', 'week', 'month'] as const).flatMap((period) => [
-		{ period, outlets: true },
-		{ period, outlets: false }
-	]),
-	{ period: 'month', outlets: false, languages: false }
-];
-
-const shapeKey = (shape: ChartShape) =>
-	`${shape.period}${shape.outlets ? '+outlet' : ''}${shape.events === false ? '' : '+event'}${shape.languages === false ? '' : '+language'}`;
-
-/** A filter that narrows nothing: the stored shape counts are then the answer. */
-const narrowsNothing = (filter: RowFilter) =>
-	Object.values(filter).every(
-		(value) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
-	);
-
-/**
- * Writes the summary and its shape counts of the datasets `which` selects (`$1`, or a subquery
- * of ids) from their rows. Any summary they had is replaced, so a rebuild cannot double it.
- */
-const summaryStatements = (which: string) => [
-	`DELETE FROM coverage_summary WHERE dataset_id IN (${which})`,
-	`DELETE FROM coverage_summary_shapes WHERE dataset_id IN (${which})`,
-	`INSERT INTO coverage_summary (dataset_id, date, outlet, outlet_group, event, language, frame_codes, frame_stances, count, n)
-	 SELECT dataset_id, date, outlet, outlet_group, event, language, frame_codes, frame_stances, SUM(count), COUNT(*)
-	 FROM coverage_rows WHERE dataset_id IN (${which})
-	 GROUP BY dataset_id, date, outlet, outlet_group, event, language, frame_codes, frame_stances`,
-	`INSERT INTO coverage_summary_shapes (dataset_id, shape, groups) ${SUMMARY_SHAPES.map(
-		(shape) => `SELECT dataset_id, '${shapeKey(shape)}', COUNT(*)
-		 FROM (SELECT dataset_id FROM coverage_summary WHERE dataset_id IN (${which})
-		       GROUP BY dataset_id, ${shapeColumns(shape).groupBy}) g GROUP BY dataset_id`
-	).join(' UNION ALL ')}`
-];
-
-/** Datasets stored before the summary existed: every one without shape counts (an empty dataset has none, and rebuilds to nothing). */
-const UNSUMMARISED = 'SELECT id FROM datasets WHERE id NOT IN (SELECT dataset_id FROM coverage_summary_shapes)';
 
 /**
  * Every column, so that only identical rows tie: pages read by OFFSET then neither skip nor
@@ -137,7 +97,7 @@ export abstract class SqlStore<C> implements Store {
 	abstract readonly engine: Store['engine'];
 	protected abstract readonly dialect: Dialect;
 	/** Tables that hold a dataset's rows, emptied of them when it is deleted. */
-	protected readonly rowTables: string[] = ['coverage_rows', 'coverage_summary', 'coverage_summary_shapes'];
+	protected readonly rowTables: string[] = ['coverage_rows'];
 
 	/** A read. */
 	protected abstract all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
@@ -163,11 +123,6 @@ export abstract class SqlStore<C> implements Store {
 		await this.transaction(async (c) => {
 			for (const s of statements) await this.run(c, s.sql, s.params ?? []);
 		});
-	}
-
-	/** Summarises the datasets stored before the summary existed, on connection `c` inside a transaction. */
-	protected async summariseUnsummarised(c: C) {
-		for (const sql of summaryStatements(UNSUMMARISED)) await this.run(c, sql);
 	}
 
 	async createUser(user: Omit<User, 'verified'>) {
@@ -233,7 +188,6 @@ export abstract class SqlStore<C> implements Store {
 		await this.transaction(async (c) => {
 			const stats = datasetStats();
 			await this.load(c, dataset.id, batches, stats);
-			for (const sql of summaryStatements('$1')) await this.run(c, sql, [dataset.id]);
 			await this.run(
 				c,
 				`INSERT INTO datasets (id, owner_id, title, description, source, licence, citation, visibility, share_token, created_at,
@@ -278,7 +232,7 @@ export abstract class SqlStore<C> implements Store {
 			await this.columns(
 				`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, ${event} AS event, ${language} AS language,
 				        frame_codes, frame_stances, ${value} AS count
-				 FROM coverage_summary WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
+				 FROM coverage_rows WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
 				where.params
 			);
 		const out: CoverageRecord[] = new Array(dates.length);
@@ -301,24 +255,16 @@ export abstract class SqlStore<C> implements Store {
 	}
 
 	async recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number> {
-		if (narrowsNothing(filter) && SUMMARY_SHAPES.some((s) => shapeKey(s) === shapeKey(shape))) {
-			const [stored] = await this.all('SELECT groups FROM coverage_summary_shapes WHERE dataset_id = $1 AND shape = $2', [
-				datasetId,
-				shapeKey(shape)
-			]);
-			// None stored: the dataset has no rows.
-			return Number(stored?.groups ?? 0);
-		}
 		const where = whereClause(datasetId, filter, this.frameMatch);
 		const [row] = await this.all(
-			`SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM coverage_summary WHERE ${where.sql} GROUP BY ${shapeColumns(shape).groupBy}) g`,
+			`SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM coverage_rows WHERE ${where.sql} GROUP BY ${shapeColumns(shape).groupBy}) g`,
 			where.params
 		);
 		return Number(row?.n ?? 0);
 	}
 
 	async distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]> {
-		const [values = []] = await this.columns(`SELECT DISTINCT ${column} FROM coverage_summary WHERE dataset_id = $1 ORDER BY ${column}`, [
+		const [values = []] = await this.columns(`SELECT DISTINCT ${column} FROM coverage_rows WHERE dataset_id = $1 ORDER BY ${column}`, [
 			datasetId
 		]);
 		return values.map(String);
@@ -348,7 +294,7 @@ export abstract class SqlStore<C> implements Store {
 			              unnest(${stancesOf(this.dialect)}) AS stance
 			       FROM (SELECT CAST(CAST(date_trunc('${granularity}', date) AS DATE) AS VARCHAR) AS period, outlet_group, frame_codes,
 			                    frame_stances, SUM(count) AS count
-			             FROM coverage_summary WHERE ${where.sql} GROUP BY 1, 2, 3, 4) by_list) by_frame ${keep}
+			             FROM coverage_rows WHERE ${where.sql} GROUP BY 1, 2, 3, 4) by_list) by_frame ${keep}
 			 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
 			params
 		);

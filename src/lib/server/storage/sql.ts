@@ -63,27 +63,6 @@ export const SCHEMA = [
 	`ALTER TABLE coverage_rows ADD COLUMN IF NOT EXISTS frame_stances VARCHAR DEFAULT ''`,
 	// Added with coding projects: the article's text or summary, cut to ARTICLE_TEXT_MAX ('' for none).
 	`ALTER TABLE coverage_rows ADD COLUMN IF NOT EXISTS text VARCHAR DEFAULT ''`,
-	// Every row's count summed per key the charts tell apart, written with the rows, so chart
-	// reads scan keys, not articles. `n` counts the rows each sum holds, which a mean divides by.
-	`CREATE TABLE IF NOT EXISTS coverage_summary (
-		dataset_id VARCHAR NOT NULL,
-		date DATE NOT NULL,
-		outlet VARCHAR NOT NULL,
-		outlet_group VARCHAR NOT NULL,
-		event VARCHAR NOT NULL,
-		language VARCHAR NOT NULL,
-		frame_codes VARCHAR NOT NULL,
-		frame_stances VARCHAR,
-		count DOUBLE PRECISION NOT NULL,
-		n BIGINT NOT NULL
-	)`,
-	// How many records each chart shape makes of the whole dataset, so that choosing how coarsely
-	// to sum reads a number instead of grouping.
-	`CREATE TABLE IF NOT EXISTS coverage_summary_shapes (
-		dataset_id VARCHAR NOT NULL,
-		shape VARCHAR NOT NULL,
-		groups BIGINT NOT NULL
-	)`,
 	`CREATE TABLE IF NOT EXISTS coding_sessions (
 		id VARCHAR PRIMARY KEY,
 		join_code VARCHAR NOT NULL,
