@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -103,13 +104,18 @@ test('a full disk refuses an upload with a clear error and keeps what was saved;
 		test.skip(true, `this machine does not allow mounting a tmpfs: ${String(error)}`);
 	}
 	const env = { PARALLAX_DB: join(dir, 'parallax.duckdb') };
+	let server: Awaited<ReturnType<typeof startServer>> | undefined;
 	try {
-		let server = await startServer(4195, env);
+		server = await startServer(4195, env);
 		const cookie = await signUp(server.url, 'Full');
 		expect((await saveDataset(server.url, cookie, 'Saved before the disk filled', DATASET_HEADER + datasetCsv(500))).status).toBe(201);
 
-		// About 7 MB of rows cannot be committed to a 4 MB disk.
-		const refused = await saveDataset(server.url, cookie, 'Too large for the disk', DATASET_HEADER + datasetCsv(100_000));
+		// Random titles, so the store cannot compress 200,000 rows into a 4 MB disk.
+		const random = Array.from(
+			{ length: 200_000 },
+			(_, i) => `2025-06-01,Outlet ${i % 7},group-0,,en,nato-threat,1,${randomUUID()}${randomUUID()},\n`
+		);
+		const refused = await saveDataset(server.url, cookie, 'Too large for the disk', DATASET_HEADER + random.join(''));
 		expect(refused.status).toBe(503);
 		expect(refused.body.problems).toEqual([
 			expect.stringMatching(/^The server's storage is full, so the dataset could not be stored; nothing was saved\./)
@@ -122,13 +128,15 @@ test('a full disk refuses an upload with a clear error and keeps what was saved;
 		execFileSync('mount', ['-o', 'remount,ro', dir]);
 		await expect(startServer(4195, env)).rejects.toThrow(/Cannot open file ".*parallax\.duckdb": Read-only file system/);
 
-		// With room again, the store opens with the earlier dataset whole and takes the large one.
+		// With room again, the store opens with the earlier dataset whole and takes a large one.
 		execFileSync('mount', ['-o', 'remount,rw,size=64m', dir]);
 		server = await startServer(4195, env);
 		expect(await titles(server.url, cookie)).toEqual([['Saved before the disk filled', 500]]);
 		expect((await saveDataset(server.url, cookie, 'Stored once there is room', DATASET_HEADER + datasetCsv(100_000))).status).toBe(201);
 		await server.stop();
 	} finally {
+		// A failed step must not leave a server holding the disk, or the unmount hides the failure.
+		await server?.stop();
 		execFileSync('umount', [dir]);
 		rmSync(dir, { recursive: true, force: true });
 	}
