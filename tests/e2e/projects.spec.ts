@@ -1,5 +1,5 @@
 import { devices, expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, ledger, signUp } from './support';
+import { expectNoAxeViolations, ledger, signUp, tableCells } from './support';
 
 /**
  * A synthetic outlet archive for this test only: 200 articles from three Russian state outlets
@@ -183,7 +183,21 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 	await expect(both.getByRole('columnheader', { name: 'Difference (suggested − human)' })).toBeVisible();
 	await expect(both.getByTestId('difference').first()).toHaveText(/^[+−±]\d+ points$/);
 	await expect(ada.getByTestId('by-group-model')).toContainText('cross-validated micro F1');
+	// The chart draws the same shares as the table: one bar pair per group and frame.
+	const [header, ...bars] = await tableCells(ada, 'project-frames-both');
+	expect(header!.slice(1)).toEqual(['Human codes', 'Model suggestions']);
+	const rows = await both
+		.locator('tbody tr')
+		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
+	expect(bars).toHaveLength(rows.length);
+	const percent = (text: string) => Number(/\((\d+) %\)/.exec(text)?.[1]);
+	for (const [i, [human, suggested]] of rows.entries()) {
+		// The chart prints one decimal, the table whole percentages.
+		expect(Math.abs(parseFloat(bars[i]![1]!) - percent(human!))).toBeLessThan(0.6);
+		expect(Math.abs(parseFloat(bars[i]![2]!) - percent(suggested!))).toBeLessThan(0.6);
+	}
 	await expectNoAxeViolations(ada);
+	await ada.locator('[data-chart="project-frames-both"]').screenshot({ path: testInfo.outputPath('frames-by-group-chart.png') });
 	await both.screenshot({ path: testInfo.outputPath('frames-by-group-both.png') });
 
 	const withSuggestions = (await (await ada.request.get(`${projectUrl}/codes.csv`)).text()).trim().split('\r\n');

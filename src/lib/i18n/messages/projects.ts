@@ -93,6 +93,8 @@ export const en = {
 	'project.byGroup.bothCaption':
 		'Human codes (articles with a final code) against model suggestions (all articles), as shares of each group’s articles',
 	'project.byGroup.frame': 'Frame',
+	'project.byGroup.chartTitle': 'Share of each group’s articles with the frame: human codes beside model suggestions',
+	'project.byGroup.chartEmpty': 'No frame was coded or suggested yet.',
 	'project.byGroup.human': 'Human codes',
 	'project.byGroup.suggested': 'Model suggestions',
 	'project.byGroup.difference': 'Difference (suggested − human)',
@@ -233,6 +235,8 @@ export const uk = {
 	'project.byGroup.bothCaption':
 		'Людські коди (статті з остаточним кодом) проти пропозицій моделі (усі статті), як частки статей кожної групи',
 	'project.byGroup.frame': 'Фрейм',
+	'project.byGroup.chartTitle': 'Частка статей кожної групи з фреймом: людські коди поруч із пропозиціями моделі',
+	'project.byGroup.chartEmpty': 'Жоден фрейм ще не закодовано й не запропоновано.',
 	'project.byGroup.human': 'Людські коди',
 	'project.byGroup.suggested': 'Пропозиції моделі',
 	'project.byGroup.difference': 'Різниця (пропозиції − люди)',
