@@ -138,45 +138,66 @@ export async function filterBench(page, { changes }) {
 	);
 	const rows = Number(await page.getByTestId('filter-summary').locator('strong').textContent());
 	// Group toggles are summed from the day × group × frame cube; outlet toggles read every row.
-	const measure = (field) =>
-		page.evaluate(
-			async ([count, field]) => {
-				const times = [];
-				const updates = [];
-				const summaryText = () => document.querySelector('[data-testid=filter-summary]')?.textContent;
-				for (let i = 0; i < count; i++) {
-					const boxes = [...document.querySelectorAll(`input[name=${field}]`)];
-					const box = boxes[i % Math.min(boxes.length, 5)];
-					const before = summaryText();
-					const start = performance.now();
-					await new Promise((resolve) => {
-						const observer = new MutationObserver(() => {
-							if (summaryText() === before) return;
-							observer.disconnect();
-							updates.push(performance.now() - start);
-							requestAnimationFrame(() => resolve());
-						});
-						observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-						box.click();
-					});
-					times.push(performance.now() - start);
-					await new Promise((resolve) => setTimeout(resolve, 50));
-				}
-				return { ms: times, domMs: updates };
-			},
-			[changes, field]
-		);
-	const group = await measure('group');
+	const group = await toggleTimes(page, 'group', changes);
 	// Back to every group, so each outlet toggle changes the count.
+	await clearFilters(page, rows);
+	const outlet = await toggleTimes(page, 'outlet', changes);
+	return { ...group, outlet, rows };
+}
+
+/** "Clear filters", then wait until the summary counts all `rows` again. */
+export async function clearFilters(page, rows) {
 	const clear = page.getByRole('link', { name: /^Clear \d+ filters?$/ });
 	if ((await clear.count()) > 0) await clear.click();
 	await page
 		.getByTestId('filter-summary')
 		.locator('strong')
 		.filter({ hasText: String(rows) })
-		.waitFor();
-	const outlet = await measure('outlet');
-	return { ...group, outlet, rows };
+		.waitFor({ timeout: 600_000 });
+}
+
+/**
+ * Clicks `changes` checkboxes named `field` on /charts, cycling through five (the first five, or
+ * those with the given `values`): each click a new selection for ten clicks, then the same ten
+ * again, each through the real FilterBar → URL → load → chartViews → charts. A change ends at the
+ * first frame after the summary shows a new count; `domMs` is until the DOM shows it. A click
+ * that changes nothing within a minute stops the run with the checkbox named.
+ */
+export function toggleTimes(page, field, changes, values = null) {
+	return page.evaluate(
+		async ([count, field, values]) => {
+			const times = [];
+			const updates = [];
+			const summaryText = () => document.querySelector('[data-testid=filter-summary]')?.textContent;
+			const all = [...document.querySelectorAll(`input[name=${field}]`)];
+			const boxes = (values ? all.filter((b) => values.includes(b.value)) : all).slice(0, 5);
+			if (boxes.length === 0) throw new Error(`no ${field} checkbox to click`);
+			for (let i = 0; i < count; i++) {
+				const box = boxes[i % boxes.length];
+				const before = summaryText();
+				const start = performance.now();
+				await new Promise((resolve, reject) => {
+					const observer = new MutationObserver(() => {
+						if (summaryText() === before) return;
+						observer.disconnect();
+						clearTimeout(stuck);
+						updates.push(performance.now() - start);
+						requestAnimationFrame(() => resolve());
+					});
+					const stuck = setTimeout(() => {
+						observer.disconnect();
+						reject(new Error(`clicking ${field} "${box.value}" left the count at "${before}"`));
+					}, 60_000);
+					observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+					box.click();
+				});
+				times.push(performance.now() - start);
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+			return { ms: times, domMs: updates };
+		},
+		[changes, field, values]
+	);
 }
 
 async function waitForServer(url, child) {

@@ -1,10 +1,11 @@
 import type { ServerResults } from './server';
-import type { EventPageHtml, FilterResult, IngestResult, LighthouseResult, RouteBundle, Row, SuggestResult } from './types';
+import type { EventPageHtml, FilterResult, IngestResult, LighthouseResult, RouteBundle, Row, StoredResult, SuggestResult } from './types';
 export const ROUTES: string[];
 export const TARGETS: Record<string, number>;
 export function serverRows(r: ServerResults): Row[];
 export function ingestRows(ingest: IngestResult): Row[];
 export function filterRows(filter: FilterResult): Row[];
+export function storedRows(result: StoredResult): Row[];
 export function bundleRows(bundles: RouteBundle[]): Row[];
 export function htmlRows(html: EventPageHtml): Row[];
 export function suggestRows(result: SuggestResult): Row[];

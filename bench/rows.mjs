@@ -7,6 +7,9 @@ export const TARGETS = {
 	ingestRatio: 1.3,
 	longTaskMs: 50,
 	filterP95Ms: 50,
+	/** Filter → charts p95 for a stored dataset of 10M rows (50 ms holds up to 1M). */
+	storedFilterP95Ms10M: 100,
+	pageKb: 200,
 	importRatio: 1.3,
 	aggregateMs: 100,
 	compareKb: 100,
@@ -84,6 +87,40 @@ export function filterRows(filter) {
 	return [
 		row('outlet-group toggles', 'summed from the day × group × frame cube', filter),
 		...(filter.outlet ? [row('outlet toggles', 'every row read', filter.outlet)] : [])
+	];
+}
+
+export function storedRows(r) {
+	const rows = r.rows.toLocaleString('en-GB');
+	const target = r.rows > 1_000_000 ? TARGETS.storedFilterP95Ms10M : TARGETS.filterP95Ms;
+	const row = (label, times, how) => {
+		const p95 = percentile(times.ms, 95);
+		return {
+			name: `Filter → charts updated on /charts, ${rows}-row stored dataset: ${label}`,
+			value: `p50 ${percentile(times.ms, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+			detail: `${times.ms.length} changes, ${times.requests} of them asked the server (${how}); min–max ${Math.min(...times.ms).toFixed(1)}–${Math.max(...times.ms).toFixed(1)} ms`,
+			target: `p95 ≤ ${target} ms`,
+			met: p95 <= target
+		};
+	};
+	// The first ten outlet selections are new; the next twenty repeat them.
+	const cold = { ...r.outlet, ms: r.outlet.ms.slice(0, 10) };
+	const repeated = { ...r.outlet, ms: r.outlet.ms.slice(10) };
+	return [
+		{
+			name: `Charts page of a ${rows}-row stored dataset: HTML with its data`,
+			value: `${(r.pageGzip / 1024).toFixed(1)} KB gzip`,
+			detail: `first read after saving ${r.firstMs.toFixed(0)} ms, again ${r.againMs.toFixed(0)} ms; ${r.coarsened ?? 'records per day and outlet'}`,
+			target: `≤ ${TARGETS.pageKb} KB gzip`,
+			met: r.pageGzip / 1024 <= TARGETS.pageKb
+		},
+		row('outlet-group toggles', r.group, 'the records on the page are filtered in the browser'),
+		row('frame toggles', r.frame, 'the records on the page are filtered in the browser'),
+		row(
+			'outlet toggles',
+			r.outlet,
+			`outlets summed on the page are read from the database, each selection once; p95 of the first ten (new selections) ${percentile(cold.ms, 95).toFixed(1)} ms, of the twenty repeats ${repeated.ms.length ? percentile(repeated.ms, 95).toFixed(1) : '–'} ms`
+		)
 	];
 }
 

@@ -3,7 +3,7 @@
 // runs every benchmark against a baseline measured in the same run, prints one table and
 // writes docs/benchmarks.md.
 //
-//   node bench/run.mjs [--rows 1000000] [--runs 3] [--changes 30] [--port 4491] [--no-build] [--no-write] [--only bundle,html,server,browser,suggest,lighthouse]
+//   node bench/run.mjs [--rows 1000000] [--runs 3] [--changes 30] [--port 4491] [--no-build] [--no-write] [--only bundle,html,server,browser,stored,suggest,lighthouse]
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -14,7 +14,8 @@ import { filterBench, ingestBench, withApp } from './browser.mjs';
 import { routeBundles } from './bundle.mjs';
 import { withVite } from './load.mjs';
 import { largestEventPage } from './html.mjs';
-import { bundleRows, filterRows, htmlRows, ingestRows, lighthouseRows, ROUTES, serverRows, suggestRows } from './rows.mjs';
+import { bundleRows, filterRows, htmlRows, ingestRows, lighthouseRows, ROUTES, serverRows, storedRows, suggestRows } from './rows.mjs';
+import { storedFilterBench } from './stored.mjs';
 import { suggestBench } from './suggest.mjs';
 import { lighthousePages } from './lighthouse.mjs';
 import { startServer } from '../tests/e2e/servers.mjs';
@@ -42,6 +43,11 @@ async function runBrowser(rows, runs, changes, port) {
 		return { version, ingest, filter };
 	});
 	return { raw, chromium: raw.version, rows: [...ingestRows(raw.ingest), ...filterRows(raw.filter)] };
+}
+
+async function runStored(rows, changes, port) {
+	const raw = await storedFilterBench({ file: await dataFile(rows, 'dataset'), port, changes });
+	return { raw, rows: storedRows(raw) };
 }
 
 async function runSuggest(runs, port) {
@@ -113,7 +119,7 @@ async function main() {
 	const runs = Math.max(1, Number(option('runs', 3)));
 	const changes = Number(option('changes', 30));
 	const port = Number(option('port', 4491));
-	const only = option('only', 'bundle,html,server,browser,suggest,lighthouse').split(',');
+	const only = option('only', 'bundle,html,server,browser,stored,suggest,lighthouse').split(',');
 	if (!args.includes('--no-build')) execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 	const results = [];
@@ -128,6 +134,7 @@ async function main() {
 		chromium = raw.browser.chromium;
 		results.push(...raw.browser.rows);
 	}
+	if (only.includes('stored')) results.push(...(raw.stored = await runStored(rows, changes, port + 4)).rows);
 	if (only.includes('suggest')) {
 		raw.suggest = await runSuggest(runs, port + 3);
 		chromium ??= raw.suggest.chromium;

@@ -13,6 +13,31 @@ export interface IngestResult {
 	longestTaskMs: number[];
 	rows: number;
 }
+/** Click to the first frame after the update, and to the DOM showing the new count. */
+export interface ToggleTimes {
+	ms: number[];
+	domMs: number[];
+}
+
+/** Filter changes on /charts for a dataset stored on the server. */
+export interface StoredResult {
+	/** Rows saved. */
+	rows: number;
+	/** Articles the page counts with no filter. */
+	shown: number;
+	/** The charts page's HTML with its data, gzipped, in bytes. */
+	pageGzip: number;
+	/** Reading that page right after saving, and again. */
+	firstMs: number;
+	againMs: number;
+	/** What the page says about how the records were summed; null when per day and outlet. */
+	coarsened: string | null;
+	/** Per kind of toggle, with how many of the changes asked the server. */
+	group: ToggleTimes & { requests: number };
+	frame: ToggleTimes & { requests: number };
+	outlet: ToggleTimes & { requests: number };
+}
+
 export interface FilterResult {
 	/** Click to the first frame after the update. */
 	ms: number[];

@@ -4,3 +4,5 @@ export function generate(options?: {
 	seed?: number;
 	out?: string;
 }): Promise<{ path: string; bytes: number; rows: number }>;
+/** The frame codes the synthetic rows draw from. */
+export const FRAMES: string[];

@@ -27,7 +27,7 @@ function prng(seed) {
 }
 
 const GROUPS = ['ru-state', 'ua', 'west-pub', 'west-com', 'ru-indep'];
-const FRAMES = [
+export const FRAMES = [
 	'nato-threat',
 	'west-decline',
 	'nazi-ukraine',

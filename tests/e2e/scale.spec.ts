@@ -43,10 +43,31 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 			await expect(page.getByTestId('filter-summary')).toContainText(`${ROWS} articles match, from 2021-01-01 to 2025-12-31`);
 			await expect(page.getByTestId('coarsened')).toContainText('Totals are unchanged.');
 			const total = page.getByTestId('filter-summary');
-			// Picking a language narrows the sums in the database: still every article of that language.
-			await page.goto(`${server.url}/charts?dataset=${id}&lang=uk`);
-			const ukrainian = csv.split('\n').filter((line) => line.split(',')[4] === 'uk').length;
-			await expect(total).toContainText(`${ukrainian} articles match`);
+			const dataRequests: string[] = [];
+			page.on('request', (request) => {
+				if (request.url().includes('__data.json')) dataRequests.push(request.url());
+			});
+			const lines = csv.split('\n');
+			const tick = async (name: string, value: string) => {
+				await page
+					.locator('details', { has: page.locator(`input[name=${name}]`) })
+					.locator('summary')
+					.click();
+				await page.locator(`input[name=${name}][value="${value}"]`).check();
+			};
+			// A group is kept in the sums the page has: it filters them without asking the server.
+			await tick('group', 'ru-state');
+			const stateMedia = lines.filter((line) => line.split(',')[2] === 'ru-state').length;
+			await expect(total).toContainText(`${stateMedia} articles match`);
+			expect(dataRequests).toEqual([]);
+			// Languages were summed together: picking one reads that language's sums from the database.
+			await tick('lang', 'uk');
+			const ukrainianStateMedia = lines.filter((line) => {
+				const cells = line.split(',');
+				return cells[2] === 'ru-state' && cells[4] === 'uk';
+			}).length;
+			await expect(total).toContainText(`${ukrainianStateMedia} articles match`);
+			expect(dataRequests).toHaveLength(1);
 			await expect(page.getByTestId('coarsened')).not.toContainText('Languages');
 			await expectNoAxeViolations(page);
 

@@ -6,8 +6,7 @@ import { canRead, redactedFor } from './access';
 import { store, type Store } from './storage';
 import type { ChartShape, RowFilter } from './storage/types';
 import { eventLabels, recordsChartInput } from '$lib/domain/import/local-dataset';
-import { rowFilterFromQuery } from '$lib/domain/charts/filters';
-import type { ChartInput } from '$lib/domain/charts/chart-views';
+import { queryList } from '$lib/domain/charts/filters';
 import type { Dataset } from '$lib/domain/import/dataset';
 import { sums } from '$lib/domain/charts/measure';
 import { packChartInput, type PackedChartInput } from '$lib/domain/charts/packed-records';
@@ -85,13 +84,7 @@ export interface Coarsened {
  * picked some (then only those are read) or charts by event. The last shape is taken whatever
  * its size.
  */
-async function fittingShape(
-	db: Store,
-	id: string,
-	filter: RowFilter,
-	wanted: { outlets: boolean; events: boolean; languages: boolean },
-	budget: number
-): Promise<ChartShape> {
+async function fittingShape(db: Store, id: string, filter: RowFilter, wanted: Wanted, budget: number): Promise<ChartShape> {
 	const periods: ChartShape[] = wanted.outlets
 		? [
 				{ period: 'day', outlets: true },
@@ -118,11 +111,75 @@ async function fittingShape(
 	return shapes.at(-1)!;
 }
 
+/** A stored dataset's page data, packed, with how it was summed. */
+interface Answer {
+	packed: PackedChartInput;
+	coarsened: Coarsened | null;
+	/** How many records it holds. */
+	size: number;
+}
+
 /**
- * chartViews() input for a dataset stored on the server, if this viewer may read it. The page
- * gets records summed in the database, never the rows, and no more than `budget` of them
- * (MAX_CHART_RECORDS, shared out when several datasets are charted together) unless even
- * monthly sums over all outlets, languages and events exceed it.
+ * Answers by dataset, budget, filter and shape. A dataset's rows never change after import, so
+ * an answer stays right for as long as it is kept; access is checked before each use. Bounded
+ * by the records held, about 8 full pages' worth, least recently used dropped first.
+ */
+const answers = new Map<string, { answer: Promise<Answer>; size: number }>();
+const ANSWER_RECORDS = 8 * MAX_CHART_RECORDS;
+
+function remembered(key: string, work: () => Promise<Answer>): Promise<Answer> {
+	const kept = answers.get(key);
+	if (kept) {
+		answers.delete(key);
+		answers.set(key, kept);
+		return kept.answer;
+	}
+	const entry = { answer: work(), size: 0 };
+	answers.set(key, entry);
+	entry.answer.then(
+		(answer) => {
+			entry.size = answer.size;
+			let held = 0;
+			for (const e of answers.values()) held += e.size;
+			for (const [k, e] of answers) {
+				if (held <= ANSWER_RECORDS) break;
+				if (k === key) continue;
+				held -= e.size;
+				answers.delete(k);
+			}
+		},
+		() => answers.delete(key)
+	);
+	return entry.answer;
+}
+
+type Wanted = { outlets: boolean; events: boolean; languages: boolean };
+const NOTHING_WANTED: Wanted = { outlets: false, events: false, languages: false };
+
+/** Chart shapes found per dataset and budget, and whether this viewer wanted a dimension kept. */
+const shapes = new Map<string, Promise<ChartShape>>();
+
+function shapeOf(db: Store, id: string, filter: RowFilter, wanted: Wanted, budget: number): Promise<ChartShape> {
+	const key = JSON.stringify([id, budget, filter, wanted]);
+	let shape = shapes.get(key);
+	if (!shape) {
+		if (shapes.size >= 1000) shapes.delete(shapes.keys().next().value as string);
+		shapes.set(key, (shape = fittingShape(db, id, filter, wanted, budget)));
+		shape.catch(() => shapes.delete(key));
+	}
+	return shape;
+}
+
+/**
+ * chartViews() input for a dataset stored on the server, packed for the page, if this viewer may
+ * read it. The page gets records summed in the database, never the rows, and no more than
+ * `budget` of them (MAX_CHART_RECORDS, shared out when several datasets are charted together)
+ * unless even monthly sums over all outlets, languages and events exceed it.
+ *
+ * The page filters the records it has. Only where the dataset's records had to be summed over
+ * outlets, events or languages are the viewer's picks of those (and `by`) read here, to read
+ * finer sums of just those values: SvelteKit reruns this load only when a search parameter it
+ * read changes, so every other filter change is answered in the browser without a request.
  */
 export async function storedChartData(
 	id: string,
@@ -131,62 +188,84 @@ export async function storedChartData(
 	bundled: ChartData,
 	query: URLSearchParams,
 	budget = MAX_CHART_RECORDS
-): Promise<{ input: ChartInput; dataset: Dataset; coarsened: Coarsened | null } | null> {
+): Promise<{ packed: PackedChartInput; dataset: Dataset; coarsened: Coarsened | null } | null> {
 	const db = await store();
 	const dataset = await db.dataset(id);
 	if (!dataset || !canRead(dataset, viewer, token)) return null;
-	const { filter: chosen } = rowFilterFromQuery(query);
-	// Only the dimensions the viewer picked values of are narrowed in SQL; the rest are filtered on the page.
-	const filter: RowFilter = { outlets: chosen.outlets, events: chosen.events, languages: chosen.languages };
-	const by = query.get('by');
+	const answer = await chartAnswer(db, dataset, bundled, query, budget);
+	return { packed: answer.packed, dataset: redactedFor(dataset, viewer), coarsened: answer.coarsened };
+}
+
+/**
+ * Sums a newly stored dataset for its charts page in the background, so that its owner, sent
+ * there next, does not wait for the first grouping of every row.
+ */
+export function prepareStoredChart(dataset: Dataset): void {
+	store()
+		.then((db) => chartAnswer(db, dataset, chartData(), new URLSearchParams(), MAX_CHART_RECORDS))
+		.catch((cause) => console.error(`Summing dataset ${dataset.id} for its charts failed:`, cause));
+}
+
+async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, query: URLSearchParams, budget: number): Promise<Answer> {
+	const { id } = dataset;
 	// Summing whole weeks, outlets, events or languages keeps a sum's totals; a mean or a latest
 	// value it would change, so those are read per day and series, averaging only readings of one day.
-	const shape: ChartShape = sums(dataset.measure)
-		? await fittingShape(
-				db,
-				id,
-				filter,
-				{
-					outlets: chosen.outlets.length > 0 || by === 'outlet',
-					events: chosen.events.length > 0 || by === 'event',
-					languages: chosen.languages.length > 0
-				},
-				budget
-			)
-		: { period: 'day', outlets: true, mean: true };
-	const [records, outlets, events, languages] = await Promise.all([
-		db.records(id, filter, shape),
-		db.distinct(id, 'outlet'),
-		db.distinct(id, 'event'),
-		db.distinct(id, 'language')
-	]);
-	const input = recordsChartInput(
-		records,
-		id,
-		{
-			frames: bundled.vocab.frames,
-			frameLabels: bundled.labels.frames,
-			groups: bundled.vocab.groups,
-			groupLabels: bundled.labels.groups
-		},
-		{},
-		dataset.measure
-	);
-	// Every outlet, event and language stays choosable when the records hold only the chosen ones, or none.
-	input.vocab.outlets = outlets;
-	input.labels.outlets = Object.fromEntries(outlets.map((o) => [o, o]));
-	input.vocab.events = events;
-	input.labels.events = { ...eventLabels(events), [SUMMED]: 'All events together' };
-	input.vocab.languages = languages.filter((l) => l !== '');
-	// Weekly and monthly sums are dated by their first day; the dataset's own first and last days are the window.
-	if (shape.period !== 'day' && dataset.windowStart && dataset.windowEnd) {
-		input.window = { ...input.window, start: dataset.windowStart, end: dataset.windowEnd };
+	let shape: ChartShape = { period: 'day', outlets: true, mean: true };
+	let filter: RowFilter = {};
+	if (sums(dataset.measure)) {
+		shape = await shapeOf(db, id, {}, NOTHING_WANTED, budget);
+		const summedOutlets = !shape.outlets;
+		const summedEvents = shape.events === false;
+		const summedLanguages = shape.languages === false;
+		const picked = (key: string, summed: boolean) => (summed ? queryList(query, key) : []);
+		filter = {
+			outlets: picked('outlet', summedOutlets),
+			events: picked('event', summedEvents),
+			languages: picked('lang', summedLanguages)
+		};
+		const by = summedOutlets || summedEvents ? query.get('by') : null;
+		const wanted: Wanted = {
+			outlets: filter.outlets!.length > 0 || (summedOutlets && by === 'outlet'),
+			events: filter.events!.length > 0 || (summedEvents && by === 'event'),
+			languages: filter.languages!.length > 0
+		};
+		if (wanted.outlets || wanted.events || wanted.languages) shape = await shapeOf(db, id, filter, wanted, budget);
 	}
-	const keptEvents = shape.events !== false;
-	const keptLanguages = shape.languages !== false;
-	const coarsened =
-		shape.period === 'day' && shape.outlets && keptEvents && keptLanguages
-			? null
-			: { period: shape.period, outlets: shape.outlets, events: keptEvents, languages: keptLanguages };
-	return { input, dataset: redactedFor(dataset, viewer), coarsened };
+	return remembered(JSON.stringify([id, budget, filter, shape]), async () => {
+		const [records, outlets, events, languages] = await Promise.all([
+			db.records(id, filter, shape),
+			db.distinct(id, 'outlet'),
+			db.distinct(id, 'event'),
+			db.distinct(id, 'language')
+		]);
+		const input = recordsChartInput(
+			records,
+			id,
+			{
+				frames: bundled.vocab.frames,
+				frameLabels: bundled.labels.frames,
+				groups: bundled.vocab.groups,
+				groupLabels: bundled.labels.groups
+			},
+			{},
+			dataset.measure
+		);
+		// Every outlet, event and language stays choosable when the records hold only the chosen ones, or none.
+		input.vocab.outlets = outlets;
+		input.labels.outlets = Object.fromEntries(outlets.map((o) => [o, o]));
+		input.vocab.events = events;
+		input.labels.events = { ...eventLabels(events), [SUMMED]: 'All events together' };
+		input.vocab.languages = languages.filter((l) => l !== '');
+		// Weekly and monthly sums are dated by their first day; the dataset's own first and last days are the window.
+		if (shape.period !== 'day' && dataset.windowStart && dataset.windowEnd) {
+			input.window = { ...input.window, start: dataset.windowStart, end: dataset.windowEnd };
+		}
+		const keptEvents = shape.events !== false;
+		const keptLanguages = shape.languages !== false;
+		const coarsened =
+			shape.period === 'day' && shape.outlets && keptEvents && keptLanguages
+				? null
+				: { period: shape.period, outlets: shape.outlets, events: keptEvents, languages: keptLanguages };
+		return { packed: packChartInput(input), coarsened, size: records.length };
+	});
 }

@@ -4,7 +4,7 @@ import { chartData, MAX_CHART_RECORDS, packedChartData, storedChartData } from '
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
 import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
 import { MAX_COMPARED } from '$lib/domain/charts/filters';
-import { packChartInput, type PackedChartInput } from '$lib/domain/charts/packed-records';
+import type { PackedChartInput } from '$lib/domain/charts/packed-records';
 
 const isStored = (id: string | null): id is string => id !== null && id !== BUNDLED_DATASET && !isLocalDatasetId(id);
 
@@ -24,10 +24,10 @@ export async function load({ url, locals }) {
 	const listed = await listedDatasets(locals.user);
 	const datasets = [...listed, ...(stored && !listed.some((d) => d.id === stored.dataset.id) ? [stored.dataset] : [])];
 	const comparedInputs: Record<string, PackedChartInput> = {};
-	for (const other of others) if (other) comparedInputs[other.dataset.id] = packChartInput(other.input);
+	for (const other of others) if (other) comparedInputs[other.dataset.id] = other.packed;
 	return {
 		...packedChartData(),
-		stored: stored ? packChartInput(stored.input) : null,
+		stored: stored?.packed ?? null,
 		coarsened: stored?.coarsened ?? null,
 		compared: comparedInputs,
 		storedDatasets: datasets.map((d) => ({

@@ -225,6 +225,13 @@ export function applyFilters(records: CoverageRecord[], filters: Filters): Cover
 	return out;
 }
 
+/** A repeated query parameter's values, without empty ones, at most 200. */
+export const queryList = (params: URLSearchParams, key: string): string[] =>
+	params
+		.getAll(key)
+		.filter((v) => v !== '')
+		.slice(0, 200);
+
 /**
  * Row filters for the API, where the vocabulary is the dataset's own: values are taken as
  * given, dates must be real. Returns the problems instead of throwing so the API can answer 400.
@@ -249,11 +256,7 @@ export function rowFilterFromQuery(params: URLSearchParams): {
 		problems.push(`${key}="${value}" is not a date in the form yyyy-mm-dd.`);
 		return null;
 	};
-	const list = (key: string) =>
-		params
-			.getAll(key)
-			.filter((v) => v !== '')
-			.slice(0, 200);
+	const list = (key: string) => queryList(params, key);
 	return {
 		filter: {
 			from: date('from'),

@@ -11,6 +11,7 @@ import type { ImportMessage } from '$lib/domain/import/messages';
 import { problemMessage, type ImportProblem } from '$lib/domain/import/report';
 import { translateMessage } from '$lib/i18n/catalogue';
 import { listedDatasets } from '$lib/server/access';
+import { prepareStoredChart } from '$lib/server/charts';
 import { newId } from '$lib/server/auth';
 import { BodyRefused, discard, readBody, UPLOAD_IDLE_MS } from '$lib/server/body';
 import { datasetBatches, ImportRejected, LIMITS } from '$lib/server/import';
@@ -64,6 +65,7 @@ export async function POST({ request, url, locals }) {
 			},
 			datasetBatches(createReadStream(file), LIMITS, measure.data.kind === 'value')
 		);
+		prepareStoredChart(dataset);
 		return json({ dataset }, { status: 201 });
 	} catch (cause) {
 		if (cause instanceof ImportRejected) return refuse(cause.problems, cause.status);

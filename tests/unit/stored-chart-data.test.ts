@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unpackChartInput } from '../../src/lib/domain/charts/packed-records';
+import type { ImportedCoverageRow } from '../../src/lib/domain/ledger/schemas';
+
+// The process-wide store opens PARALLAX_DB on first use: a throwaway file for this test file.
+const dir = mkdtempSync(join(tmpdir(), 'parallax-stored-charts-'));
+process.env.PARALLAX_DB = join(dir, 'parallax.duckdb');
+const { store } = await import('../../src/lib/server/storage');
+const { chartData, storedChartData } = await import('../../src/lib/server/charts');
+
+const OWNER = { id: 'u-owner', email: 'owner@example.org', name: 'Owner', verified: true } as App.Locals['user'];
+
+/** 40 rows: 4 outlets over 10 days, two languages, one event, each row counting 1 to 3 articles. */
+const ROWS: ImportedCoverageRow[] = Array.from({ length: 40 }, (_, i) => ({
+	date: `2025-06-${String(1 + (i % 10)).padStart(2, '0')}`,
+	outlet: `Outlet ${i % 4}`,
+	group: i % 4 < 2 ? 'state' : 'independent',
+	event: 'hague',
+	language: i % 3 === 0 ? 'ru' : 'en',
+	frames: i % 5 === 0 ? [] : ['nato-threat'],
+	count: 1 + (i % 3),
+	title: `Row ${i}`,
+	url: ''
+}));
+const articles = (keep: (r: ImportedCoverageRow) => boolean) => ROWS.filter(keep).reduce((sum, r) => sum + r.count, 0);
+
+/** A query whose reads are recorded: SvelteKit reruns the page's load only for parameters it read. */
+function trackedQuery(search: string) {
+	const params = new URLSearchParams(search);
+	const read = new Set<string>();
+	const query = new Proxy(params, {
+		get(target, key) {
+			if (key === 'get' || key === 'getAll' || key === 'has') {
+				return (name: string) => {
+					read.add(name);
+					return target[key](name);
+				};
+			}
+			const value = Reflect.get(target, key, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		}
+	});
+	return { query, read };
+}
+
+async function* batches(rows: ImportedCoverageRow[]) {
+	yield rows;
+}
+
+describe('a stored dataset on the charts page', () => {
+	beforeAll(async () => {
+		const db = await store();
+		await db.createUser({ id: OWNER!.id, email: OWNER!.email, name: OWNER!.name, passwordHash: 'h' });
+		await db.createDataset(
+			{
+				id: 'd-small',
+				ownerId: OWNER!.id,
+				shareToken: 'share-d-small',
+				createdAt: new Date().toISOString(),
+				meta: { title: 'Small', description: '', source: 's', licence: 'CC0', citation: '', visibility: 'private' }
+			},
+			batches(ROWS)
+		);
+	});
+
+	afterAll(async () => {
+		await (await store()).close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('sends records per day and outlet when they fit, and reads no filter: the page filters them itself', async () => {
+		const { query, read } = trackedQuery('outlet=Outlet 1&lang=ru&by=outlet&group=state');
+		const served = await storedChartData('d-small', OWNER, null, chartData(), query);
+		expect(served?.coarsened).toBeNull();
+		const { records } = unpackChartInput(served!.packed);
+		expect(new Set(records.map((r) => r.outlet))).toEqual(new Set(['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3']));
+		expect(records.reduce((sum, r) => sum + r.count, 0)).toBe(articles(() => true));
+		expect([...read]).toEqual([]);
+		// The same answer is kept: the second read is the same packed data, not a new query.
+		expect((await storedChartData('d-small', OWNER, null, chartData(), query))!.packed).toBe(served!.packed);
+	});
+
+	it('reads the picked outlets and languages only when the page has them summed together, and then sums just those', async () => {
+		// A budget of 5 records sums outlets, days, events and languages together.
+		const unfiltered = await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams(), 5);
+		expect(unfiltered?.coarsened).toMatchObject({ outlets: false, languages: false });
+		expect(unpackChartInput(unfiltered!.packed).records.every((r) => r.outlet === '')).toBe(true);
+
+		const { query, read } = trackedQuery('outlet=Outlet 1&lang=ru&event=hague&group=state&frame=nato-threat');
+		const served = await storedChartData('d-small', OWNER, null, chartData(), query, 5);
+		// Events were kept, so the page filters them: not read.
+		expect(read).toEqual(new Set(['outlet', 'lang', 'by']));
+		const { records } = unpackChartInput(served!.packed);
+		expect(records.reduce((sum, r) => sum + r.count, 0)).toBe(articles((r) => r.outlet === 'Outlet 1' && r.language === 'ru'));
+		expect(new Set(records.map((r) => r.outlet))).toEqual(new Set(['Outlet 1']));
+	});
+
+	it('checks access before every answer, kept or not', async () => {
+		await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams());
+		expect(await storedChartData('d-small', null, null, chartData(), new URLSearchParams())).toBeNull();
+		expect(await storedChartData('d-small', null, 'share-d-small', chartData(), new URLSearchParams())).toBeNull();
+	});
+});
