@@ -98,6 +98,16 @@ describe('a stored dataset on the charts page', () => {
 		expect(new Set(records.map((r) => r.outlet))).toEqual(new Set(['Outlet 1']));
 	});
 
+	it('keeps picked outlets apart however coarsely it has to sum them', async () => {
+		const served = await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams('outlet=Outlet 2&outlet=Outlet 3'), 1);
+		expect(served?.coarsened).toMatchObject({ period: 'month', outlets: true, languages: false, events: false });
+		const { records } = unpackChartInput(served!.packed);
+		for (const outlet of ['Outlet 2', 'Outlet 3']) {
+			const own = records.filter((r) => r.outlet === outlet).reduce((sum, r) => sum + r.count, 0);
+			expect(own).toBe(articles((r) => r.outlet === outlet));
+		}
+	});
+
 	it('checks access before every answer, kept or not', async () => {
 		await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams());
 		expect(await storedChartData('d-small', null, null, chartData(), new URLSearchParams())).toBeNull();

@@ -81,7 +81,8 @@ export interface Coarsened {
  * The finest shape whose records fit MAX_CHART_RECORDS. Outlets are kept before days when the
  * viewer charts by outlet or picked outlets (which are then the only ones read); otherwise days
  * are. Past monthly sums, languages and then events are summed together, unless the viewer
- * picked some (then only those are read) or charts by event. The last shape is taken whatever
+ * picked some (then only those are read) or charts by event. Picked outlets are never summed
+ * together: the page keeps only records of the outlets picked. The last shape is taken whatever
  * its size.
  */
 async function fittingShape(db: Store, id: string, filter: RowFilter, wanted: Wanted, budget: number): Promise<ChartShape> {
@@ -90,7 +91,7 @@ async function fittingShape(db: Store, id: string, filter: RowFilter, wanted: Wa
 				{ period: 'day', outlets: true },
 				{ period: 'week', outlets: true },
 				{ period: 'month', outlets: true },
-				{ period: 'month', outlets: false }
+				...(filter.outlets?.length ? [] : [{ period: 'month', outlets: false } as const])
 			]
 		: [
 				{ period: 'day', outlets: true },
