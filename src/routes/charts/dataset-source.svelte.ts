@@ -37,8 +37,8 @@ export class DatasetSource {
 	/** Local datasets charted beside the main one, once read (null: not in this browser). */
 	#compared: ReadonlyMap<string, LocalDataset | null> = $state.raw(new Map());
 	readonly #reading = new Set<string>();
-	// Every filter change re-runs the server load, so `data` is new each time. Caching by dataset
-	// keeps a million-row upload from being re-read per change.
+	// A filter change that reruns the server load brings a new `data`. Caching by dataset keeps a
+	// million-row upload from being re-read then.
 	readonly #inputs = new WeakMap<LocalDataset, ChartInput>();
 	readonly #unpacked = new WeakMap<PackedChartInput, ChartInput>();
 
