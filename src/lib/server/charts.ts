@@ -106,10 +106,15 @@ async function fittingShape(db: Store, id: string, filter: RowFilter, wanted: Wa
 		...(wanted.languages ? [] : [withoutLanguages]),
 		...(wanted.events ? [] : [{ ...(wanted.languages ? coarsest : withoutLanguages), events: false }])
 	];
-	for (const shape of shapes.slice(0, -1)) {
-		if ((await db.recordGroups(id, filter, shape)) <= budget) return shape;
+	// Each shape sums the one before it, so counts only fall along the list: walking from the
+	// coarsest towards the finest stops at the first that does not fit. A large dataset then
+	// costs one count of coarse sums, not a count of every row per shape.
+	let chosen = shapes.at(-1)!;
+	for (const shape of shapes.slice(0, -1).reverse()) {
+		if ((await db.recordGroups(id, filter, shape)) > budget) break;
+		chosen = shape;
 	}
-	return shapes.at(-1)!;
+	return chosen;
 }
 
 /** A stored dataset's page data, packed, with how it was summed. */
@@ -123,10 +128,11 @@ interface Answer {
 /**
  * Answers by dataset, budget, filter and shape. A dataset's rows never change after import, so
  * an answer stays right for as long as it is kept; access is checked before each use. Bounded
- * by the records held, about 8 full pages' worth, least recently used dropped first.
+ * by the records held, 40 full pages' worth (tens of MB), least recently used dropped first: a
+ * viewer cycling through a dozen outlet picks keeps finding them.
  */
 const answers = new Map<string, { answer: Promise<Answer>; size: number }>();
-const ANSWER_RECORDS = 8 * MAX_CHART_RECORDS;
+const ANSWER_RECORDS = 40 * MAX_CHART_RECORDS;
 
 function remembered(key: string, work: () => Promise<Answer>): Promise<Answer> {
 	const kept = answers.get(key);
