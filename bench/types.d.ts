@@ -7,11 +7,19 @@ export interface Row {
 	target: string;
 	met: boolean | null;
 }
+/** The longest task on the page's main thread in a Chromium trace, and how many exceed 50 ms. */
+export interface TracedTasks {
+	longestMs: number;
+	over50: number;
+}
+
 export interface IngestResult {
 	realMs: number[];
 	bareMs: number[];
 	longestTaskMs: number[];
 	rows: number;
+	/** One more run, traced. */
+	traced?: TracedTasks;
 }
 /** Click to the first frame after the update, and to the DOM showing the new count. */
 export interface ToggleTimes {
@@ -46,6 +54,8 @@ export interface FilterResult {
 	/** The same over outlet toggles, which the frame cube cannot answer. */
 	outlet: { ms: number[]; domMs: number[] };
 	rows: number;
+	/** Ten more group and outlet toggles, traced. */
+	traced?: TracedTasks;
 }
 export interface RouteBundle {
 	route: string;

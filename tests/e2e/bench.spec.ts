@@ -26,10 +26,13 @@ test('the browser and bundle benchmarks run end to end (10k rows)', async ({ pag
 		expect(filter.rows).toBe(10_000);
 		expect(filter.ms).toHaveLength(3);
 		expect(filter.outlet.ms).toHaveLength(3);
+		// The traces found the page's main thread and its tasks.
+		expect(ingest.traced?.longestMs).toBeGreaterThan(0);
+		expect(filter.traced?.longestMs).toBeGreaterThan(0);
 		const bundles = await routeBundles(root, ROUTES);
 		expect(bundles.find((b) => b.route === '/events/[id]')?.chartJs).toBe(false);
 		const rows = [...ingestRows(ingest), ...filterRows(filter), ...bundleRows(bundles)];
-		expect(rows).toHaveLength(4 + ROUTES.length);
+		expect(rows).toHaveLength(6 + ROUTES.length);
 		expect(table(rows).split('\n')).toHaveLength(2 + rows.length);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

@@ -69,6 +69,14 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 			await expect(total).toContainText(`${ukrainianStateMedia} articles match`);
 			expect(dataRequests).toHaveLength(1);
 			await expect(page.getByTestId('coarsened')).not.toContainText('Languages');
+			// Outlets were summed together too: a picked outlet is read on its own, never as part of a sum.
+			await tick('outlet', 'outlet-01');
+			const oneOutlet = lines.filter((line) => {
+				const cells = line.split(',');
+				return cells[1] === 'outlet-01' && cells[2] === 'ru-state' && cells[4] === 'uk';
+			}).length;
+			await expect(total).toContainText(`${oneOutlet} articles match`);
+			expect(dataRequests).toHaveLength(2);
 			await expectNoAxeViolations(page);
 
 			// An export read slowly (one chunk, then nothing) holds no rows in the server: pages

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { htmlRows, lighthouseRows, serverRows, storedRows, suggestRows } from '../../bench/rows.mjs';
 import { serverBenches } from '../../bench/server';
 import { table } from '../../bench/stats.mjs';
+import { longestTask } from '../../bench/browser.mjs';
 import { generate } from '../../scripts/generate-coverage.mjs';
 import { syntheticTitles } from '../../scripts/generate-titles.mjs';
 
@@ -114,5 +115,24 @@ describe('the stored-dataset filter rows', () => {
 		expect(outlet!.detail).toContain('first ten (new selections) 400.0 ms, of the twenty repeats 30.0 ms');
 		expect(outlet!.met).toBe(false);
 		expect(storedRows({ ...raw, rows: 10_000_000, frame: times([60, 60, 60], 0) })[2]).toMatchObject({ target: 'p95 ≤ 100 ms', met: true });
+	});
+});
+
+describe('the longest task in a Chromium trace', () => {
+	it('is the longest RunTask on the busiest renderer main thread, ignoring workers and other pages', () => {
+		const meta = (pid: number, tid: number, name: string) => ({ ph: 'M', name: 'thread_name', pid, tid, args: { name } });
+		const task = (pid: number, tid: number, ms: number) => ({ ph: 'X', name: 'RunTask', pid, tid, dur: ms * 1000 });
+		const events = [
+			meta(1, 1, 'CrRendererMain'),
+			meta(1, 2, 'DedicatedWorker thread'),
+			meta(2, 1, 'CrRendererMain'),
+			task(1, 1, 30),
+			task(1, 1, 70),
+			task(1, 1, 55),
+			{ ph: 'X', name: 'Layout', pid: 1, tid: 1, dur: 90_000 },
+			task(1, 2, 900),
+			task(2, 1, 80)
+		];
+		expect(longestTask(events)).toEqual({ longestMs: 70, over50: 2 });
 	});
 });
