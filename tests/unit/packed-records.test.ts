@@ -41,6 +41,15 @@ describe('packed records', () => {
 		expect(back[1]!.frames).toEqual(['nato-threat', 'blame-west']);
 	});
 
+	it('send each column’s numbers as one text, and read back every number exactly', () => {
+		const values = [0.1 + 0.2, -3, 1e-7, 123456789.125, 0];
+		const numbered: CoverageRecord[] = values.map((count, i) => ({ ...records[1]!, outlet: `o${i % 2}`, count }));
+		const packed = packRecords(numbered);
+		for (const column of Object.values(packed.columns))
+			expect(typeof (column.kind === 'number' ? column.values : column.at)).toBe('string');
+		expect(unpackRecords(JSON.parse(JSON.stringify(packed))).map((r) => r.count)).toEqual(values);
+	});
+
 	it('are empty for no records', () => {
 		expect(unpackRecords(packRecords([]))).toEqual([]);
 	});

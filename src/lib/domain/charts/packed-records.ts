@@ -5,18 +5,31 @@ import type { ChartInput } from './chart-views';
  * Coverage records as columns, for sending a stored dataset's sums to the charts page. As an
  * array of objects every record repeats its keys and its outlet, group and event names; here
  * each distinct value is written once and records refer to it by number, which gzips to about a
- * third. Any field of the records travels, so new ones need no change here.
+ * third. The numbers of a column travel as one text (see NumberList): SvelteKit's serialiser
+ * and parser handle one long string about ten times faster than tens of thousands of array
+ * items (measured: 43,000 records, 526 → 55 ms to serialise, 172 → 4 ms to parse). Any field of
+ * the records travels, so new ones need no change here.
  */
 export interface PackedRecords {
 	length: number;
 	columns: Record<string, PackedColumn>;
 }
 
-/** `at[i]` is record i's index into `values`, or -1 where the record has no such field. */
+/** Numbers written as text and joined by commas; an empty item is null. */
+type NumberList = string;
+
+/** `at` holds record i's index into `values`, or -1 where the record has no such field. */
 type PackedColumn =
-	| { kind: 'text'; values: string[]; at: number[] }
-	| { kind: 'list'; values: string[][]; at: number[] }
-	| { kind: 'number'; values: (number | null)[] };
+	| { kind: 'text'; values: string[]; at: NumberList }
+	| { kind: 'list'; values: string[][]; at: NumberList }
+	| { kind: 'number'; values: NumberList };
+
+const writeNumbers = (numbers: readonly (number | null)[]): NumberList => numbers.map((n) => (n === null ? '' : String(n))).join(',');
+
+function readNumbers(list: NumberList, length: number): (number | null)[] {
+	if (length === 0) return [];
+	return list.split(',').map((item) => (item === '' ? null : Number(item)));
+}
 
 /** A ChartInput (and whatever else `T` carries) whose records are packed, as the charts page's server load sends it. */
 export type PackedChartInput<T extends ChartInput = ChartInput> = Omit<T, 'records'> & { records: PackedRecords };
@@ -28,7 +41,7 @@ export function packRecords(records: readonly CoverageRecord[]): PackedRecords {
 	for (const key of keys) {
 		const sample = rows.find((r) => r[key] !== undefined)?.[key];
 		if (typeof sample === 'number') {
-			columns[key] = { kind: 'number', values: rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : null)) };
+			columns[key] = { kind: 'number', values: writeNumbers(rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : null))) };
 			continue;
 		}
 		// A list's key is its JSON, which tells [] from [''].
@@ -46,8 +59,8 @@ export function packRecords(records: readonly CoverageRecord[]): PackedRecords {
 			return i;
 		});
 		columns[key] = Array.isArray(sample)
-			? { kind: 'list', values: distinct as string[][], at }
-			: { kind: 'text', values: distinct as string[], at };
+			? { kind: 'list', values: distinct as string[][], at: writeNumbers(at) }
+			: { kind: 'text', values: distinct as string[], at: writeNumbers(at) };
 	}
 	return { length: records.length, columns };
 }
@@ -56,13 +69,13 @@ export function unpackRecords(packed: PackedRecords): CoverageRecord[] {
 	const records: Record<string, unknown>[] = Array.from({ length: packed.length }, () => ({}));
 	for (const [key, column] of Object.entries(packed.columns)) {
 		if (column.kind === 'number') {
-			column.values.forEach((value, i) => {
+			readNumbers(column.values, packed.length).forEach((value, i) => {
 				if (value !== null) records[i]![key] = value;
 			});
 			continue;
 		}
-		column.at.forEach((at, i) => {
-			if (at < 0) return;
+		readNumbers(column.at, packed.length).forEach((at, i) => {
+			if (at === null || at < 0) return;
 			// Each record gets its own copy of a list, as records read from rows would.
 			records[i]![key] = column.kind === 'list' ? [...column.values[at]!] : column.values[at];
 		});
