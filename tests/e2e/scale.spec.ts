@@ -77,6 +77,10 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 			}).length;
 			await expect(total).toContainText(`${oneOutlet} articles match`);
 			expect(dataRequests).toHaveLength(2);
+			// Charted beside the bundled ledger, the page says how coarsely it had to sum this dataset too.
+			await page.goto(`${server.url}/charts?cmp=${id}`);
+			await expect(page.getByTestId('coarsened-compared')).toContainText('Synthetic 200k');
+			await expect(page.getByTestId('coarsened-compared')).toContainText('Totals are unchanged.');
 			await expectNoAxeViolations(page);
 
 			// An export read slowly (one chunk, then nothing) holds no rows in the server: pages

@@ -1,4 +1,4 @@
-import { BUNDLED_DATASET, collectionWindow, coverageRecords, SUMMED } from '$lib/domain/charts/coverage';
+import { BUNDLED_DATASET, collectionWindow, coverageRecords, SUMMED, type Coarsened } from '$lib/domain/charts/coverage';
 import { bundledCodebooks } from '$lib/domain/ledger/codebook';
 import type { Vocabulary } from '$lib/domain/charts/filters';
 import { ledger } from './ledger';
@@ -68,14 +68,6 @@ export function packedChartData(): PackedChartInput<ChartData> {
  * bundled data under 200 KB whatever the dataset's size.
  */
 export const MAX_CHART_RECORDS = 25_000;
-
-/** What the page says about how a stored dataset's records were summed, when not per day and outlet. */
-export interface Coarsened {
-	period: ChartShape['period'];
-	outlets: boolean;
-	events: boolean;
-	languages: boolean;
-}
 
 /**
  * The finest shape whose records fit MAX_CHART_RECORDS. Outlets are kept before days when the

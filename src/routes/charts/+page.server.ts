@@ -2,7 +2,7 @@ import { isolate } from '$lib/domain/bidi';
 import { listedDatasets } from '$lib/server/access';
 import { chartData, MAX_CHART_RECORDS, packedChartData, storedChartData } from '$lib/server/charts';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
-import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
+import { BUNDLED_DATASET, type Coarsened } from '$lib/domain/charts/coverage';
 import { MAX_COMPARED } from '$lib/domain/charts/filters';
 import type { PackedChartInput } from '$lib/domain/charts/packed-records';
 
@@ -24,12 +24,18 @@ export async function load({ url, locals }) {
 	const listed = await listedDatasets(locals.user);
 	const datasets = [...listed, ...(stored && !listed.some((d) => d.id === stored.dataset.id) ? [stored.dataset] : [])];
 	const comparedInputs: Record<string, PackedChartInput> = {};
-	for (const other of others) if (other) comparedInputs[other.dataset.id] = other.packed;
+	const comparedCoarsened: Record<string, Coarsened> = {};
+	for (const other of others) {
+		if (!other) continue;
+		comparedInputs[other.dataset.id] = other.packed;
+		if (other.coarsened) comparedCoarsened[other.dataset.id] = other.coarsened;
+	}
 	return {
 		...packedChartData(),
 		stored: stored?.packed ?? null,
 		coarsened: stored?.coarsened ?? null,
 		compared: comparedInputs,
+		comparedCoarsened,
 		storedDatasets: datasets.map((d) => ({
 			id: d.id,
 			label: `${isolate(d.title)} (saved by ${isolate(d.ownerName)})`,

@@ -9,6 +9,14 @@ export const BUNDLED_DATASET = 'bundled';
  */
 export const SUMMED = '*';
 
+/** What the charts page says about how a stored dataset's records were summed, when not per day and outlet. */
+export interface Coarsened {
+	period: 'day' | 'week' | 'month';
+	outlets: boolean;
+	events: boolean;
+	languages: boolean;
+}
+
 /** Coverage rows joined to their outlet's group, in the shape the aggregation reads. */
 export function coverageRecords(ledger: Ledger): CoverageRecord[] {
 	const groupOf = new Map(ledger.outlets.map((o) => [o.id, o.group]));

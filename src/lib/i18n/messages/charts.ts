@@ -107,6 +107,7 @@ export const en = {
 	'charts.coarsened.month':
 		'This dataset is too large to send whole to this page, so its counts are summed per month{outlets}. Totals are unchanged.',
 	'charts.coarsened.allOutlets': ' over all outlets together',
+	'charts.coarsened.compared': '{title}, charted beside it:',
 	'charts.coarsened.languages': 'Languages are summed together too: choose languages to chart only those.',
 	'charts.coarsened.events': 'Events are summed together too: choose events, or series by event, to chart them apart.',
 	'charts.coarsened.languagesEvents':
@@ -299,6 +300,7 @@ export const uk = {
 	'charts.coarsened.month':
 		'Цей набір даних завеликий, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за місяцями{outlets}. Підсумки не змінюються.',
 	'charts.coarsened.allOutlets': ' за всіма виданнями разом',
+	'charts.coarsened.compared': '{title}, показаний поруч:',
 	'charts.coarsened.languages': 'Мови теж підсумовано разом: виберіть мови, щоб показати лише їх.',
 	'charts.coarsened.events': 'Події теж підсумовано разом: виберіть події або ряди за подіями, щоб показати їх окремо.',
 	'charts.coarsened.languagesEvents':
