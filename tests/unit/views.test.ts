@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEMEVAL_NARRATIVES, type SemevalNarrative } from '../../src/lib/domain/ledger/schemas';
-import { byNarrative, byStartYear, claimGist, codingNoteText, eventTimeline, NARRATIVE_SLUGS } from '../../src/lib/domain/ledger/views';
+import { byNarrative, byStartYear, claimGist, codingNoteText, eventTimeline, formatDate, formatDateRange, NARRATIVE_SLUGS } from '../../src/lib/domain/ledger/views';
 import { readLedger } from '../../src/lib/server/ledger';
 
 describe('coding notes as readers see them', () => {
@@ -31,6 +31,17 @@ describe('a claim by its first words', () => {
 			'one two three four five six seven eight…'
 		);
 		expect(claimGist({ quote: '', paraphrase: '  Putin said  Russia would cut spending ' })).toBe('Putin said Russia would cut spending');
+	});
+});
+
+describe('dates in words', () => {
+	it('writes a calendar day in the reader’s language, the same day whatever the time zone', () => {
+		expect(formatDate('2022-03-31')).toBe('31 March 2022');
+		expect(formatDate('2022-03-31', 'uk')).toBe('31 березня 2022 р.');
+		// Both languages in turn: a formatter kept for one must not answer for the other.
+		expect(formatDate('2014-01-01', 'en')).toBe('1 January 2014');
+		expect(formatDateRange('2022-02-24', '2022-03-31', 'uk')).toBe('24 лютого 2022 р. – 31 березня 2022 р.');
+		expect(formatDateRange('2022-02-24', '2022-02-24')).toBe('24 February 2022');
 	});
 });
 
