@@ -214,21 +214,31 @@ export function perspectivesFor(claimId: string, perspectives: Perspective[]): P
 	return perspectives.filter((p) => p.claim_ids.includes(claimId));
 }
 
-// toLocaleDateString builds a new formatter per call, about a millisecond each: an event page
-// with a hundred dates spent most of its hydration there.
-const dateFormats = new Map<'en' | 'uk', Intl.DateTimeFormat>();
+const MONTHS = {
+	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+	uk: ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня']
+} as const;
 
 /**
- * A calendar date in words, in the interface language ('en-GB' style for English: 3 May 2026).
- * Dates are calendar days, so they are formatted in UTC to avoid day shifts.
+ * A calendar date in words, in the interface language ('en-GB' style for English: 3 May 2026),
+ * as toLocaleDateString writes it. Its words are written here because Intl's date formatter costs
+ * a millisecond or two per call and tens of milliseconds to start (ICU's data) on a phone: an event
+ * page's hundred dates were most of its hydration. Dates are calendar days, so they are read in
+ * UTC to avoid day shifts.
  */
 export function formatDate(iso: string, locale: 'en' | 'uk' = 'en'): string {
-	let format = dateFormats.get(locale);
-	if (!format) {
-		format = new Intl.DateTimeFormat(locale === 'uk' ? 'uk-UA' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-		dateFormats.set(locale, format);
-	}
-	return format.format(new Date(`${iso}T00:00:00Z`));
+	const date = new Date(`${iso}T00:00:00Z`);
+	const year = date.getUTCFullYear();
+	// Only four-digit years are written here; anything else (or no date at all) as Intl writes it.
+	if (!(year >= 1000 && year <= 9999))
+		return date.toLocaleDateString(locale === 'uk' ? 'uk-UA' : 'en-GB', {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
+	const words = `${date.getUTCDate()} ${MONTHS[locale][date.getUTCMonth()]} ${year}`;
+	return locale === 'uk' ? `${words} р.` : words;
 }
 
 export function formatDateRange(start: string, end: string, locale: 'en' | 'uk' = 'en'): string {
