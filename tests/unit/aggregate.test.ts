@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	compareKeys,
 	dataResolution,
 	defaultGranularity,
 	nextPeriod,
@@ -19,6 +20,14 @@ function rec(date: string, group: string, frames: string[] = [], count = 1): Cov
 }
 
 const dates = (...isos: string[]) => isos.map((date) => ({ date }));
+
+describe('series keys in order', () => {
+	it('orders keys as localeCompare does, ids and names alike', () => {
+		const keys = ['ria-ru', 'ria', 'r1a', 'tass-2', 'tass-10', 'Zeit', 'zdf', 'Éire', 'eesti', 'bbc news', '1tv', 'a-b', 'ab', ''];
+		const sign = (n: number) => Math.sign(n);
+		for (const a of keys) for (const b of keys) expect(sign(compareKeys(a, b)), `${a} ~ ${b}`).toBe(sign(a.localeCompare(b)));
+	});
+});
 
 describe('periods (UTC, ISO weeks)', () => {
 	it('starts weeks on Monday, including across a year boundary', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SEMEVAL_NARRATIVES, type SemevalNarrative } from '../../src/lib/domain/ledger/schemas';
-import { byNarrative, byStartYear, claimGist, codingNoteText, eventTimeline, NARRATIVE_SLUGS } from '../../src/lib/domain/ledger/views';
+import {
+	byNarrative,
+	byStartYear,
+	claimGist,
+	codingNoteText,
+	eventTimeline,
+	formatDate,
+	formatDateRange,
+	NARRATIVE_SLUGS
+} from '../../src/lib/domain/ledger/views';
 import { readLedger } from '../../src/lib/server/ledger';
 
 describe('coding notes as readers see them', () => {
@@ -31,6 +40,32 @@ describe('a claim by its first words', () => {
 			'one two three four five six seven eight…'
 		);
 		expect(claimGist({ quote: '', paraphrase: '  Putin said  Russia would cut spending ' })).toBe('Putin said Russia would cut spending');
+	});
+});
+
+describe('dates in words', () => {
+	const intl = (iso: string, locale: string) =>
+		new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+	it('writes a calendar day in the reader’s language, the same day whatever the time zone', () => {
+		expect(formatDate('2022-03-31')).toBe('31 March 2022');
+		expect(formatDate('2022-03-31', 'uk')).toBe('31 березня 2022 р.');
+		expect(formatDateRange('2022-02-24', '2022-03-31', 'uk')).toBe('24 лютого 2022 р. – 31 березня 2022 р.');
+		expect(formatDateRange('2022-02-24', '2022-02-24')).toBe('24 February 2022');
+	});
+
+	it('writes every month as the browser’s own formatter does', () => {
+		for (let month = 1; month <= 12; month++)
+			for (const day of ['01', '09', '28']) {
+				const iso = `2014-${String(month).padStart(2, '0')}-${day}`;
+				expect(formatDate(iso, 'en')).toBe(intl(iso, 'en-GB'));
+				expect(formatDate(iso, 'uk')).toBe(intl(iso, 'uk-UA'));
+			}
+	});
+
+	it('leaves what is not a four-digit-year date to the formatter', () => {
+		expect(formatDate('not a date')).toBe('Invalid Date');
+		expect(formatDate('0999-05-03', 'uk')).toBe(intl('0999-05-03', 'uk-UA'));
 	});
 });
 

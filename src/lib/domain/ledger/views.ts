@@ -91,9 +91,17 @@ export interface YearGroup<T> {
 	events: T[];
 }
 
+/**
+ * Orders ISO dates (YYYY-MM-DD), whose character order is their calendar order. localeCompare
+ * would start the ICU collator, tens of milliseconds on a phone, for no difference.
+ */
+export function compareIsoDates(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Events by the year they began, earliest first; an event spanning years is filed under its first. */
 export function byStartYear<T extends { event: Pick<Event, 'start_date'> }>(items: readonly T[]): YearGroup<T>[] {
-	const sorted = [...items].sort((a, b) => a.event.start_date.localeCompare(b.event.start_date));
+	const sorted = [...items].sort((a, b) => compareIsoDates(a.event.start_date, b.event.start_date));
 	const groups: YearGroup<T>[] = [];
 	for (const item of sorted) {
 		const year = item.event.start_date.slice(0, 4);
@@ -139,7 +147,7 @@ export function compareView(ledger: Ledger, eventId: string): CompareView | unde
 	const index = ledger.events.findIndex((e) => e.id === eventId);
 	const event = ledger.events[index];
 	if (!event) return undefined;
-	const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
+	const byDate = (a: { date: string }, b: { date: string }) => compareIsoDates(a.date, b.date);
 	const perspectives = ledger.perspectives.filter((p) => p.event_id === eventId).sort(byDate);
 	return {
 		event,
@@ -199,22 +207,38 @@ export function eventTimeline(claims: readonly Claim[], perspectives: readonly P
 		}))
 	];
 	// Array sort is stable, so entries of one kind on one day keep the ledger's order.
-	return entries.sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'claim' ? -1 : 1));
+	return entries.sort((a, b) => compareIsoDates(a.date, b.date) || (a.kind === b.kind ? 0 : a.kind === 'claim' ? -1 : 1));
 }
 
 export function perspectivesFor(claimId: string, perspectives: Perspective[]): Perspective[] {
 	return perspectives.filter((p) => p.claim_ids.includes(claimId));
 }
 
-/** "25 June 2025": dates are calendar days, so they are formatted in UTC to avoid day shifts. */
-/** A calendar date in words, in the interface language ('en-GB' style for English: 3 May 2026). */
+const MONTHS = {
+	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+	uk: ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня']
+} as const;
+
+/**
+ * A calendar date in words, in the interface language ('en-GB' style for English: 3 May 2026),
+ * as toLocaleDateString writes it. Its words are written here because Intl's date formatter costs
+ * a millisecond or two per call and tens of milliseconds to start (ICU's data) on a phone: an event
+ * page's hundred dates were most of its hydration. Dates are calendar days, so they are read in
+ * UTC to avoid day shifts.
+ */
 export function formatDate(iso: string, locale: 'en' | 'uk' = 'en'): string {
-	return new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'uk' ? 'uk-UA' : 'en-GB', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	});
+	const date = new Date(`${iso}T00:00:00Z`);
+	const year = date.getUTCFullYear();
+	// Only four-digit years are written here; anything else (or no date at all) as Intl writes it.
+	if (!(year >= 1000 && year <= 9999))
+		return date.toLocaleDateString(locale === 'uk' ? 'uk-UA' : 'en-GB', {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
+	const words = `${date.getUTCDate()} ${MONTHS[locale][date.getUTCMonth()]} ${year}`;
+	return locale === 'uk' ? `${words} р.` : words;
 }
 
 export function formatDateRange(start: string, end: string, locale: 'en' | 'uk' = 'en'): string {
