@@ -210,6 +210,12 @@ export function toggleTimes(page, field, changes, values = null) {
 			const times = [];
 			const updates = [];
 			const summaryText = () => document.querySelector('[data-testid=filter-summary]')?.textContent;
+			// A filter list's checkboxes are built when it is first opened.
+			const list = document.querySelector(`details[data-list=${field}]`);
+			if (list && !list.open) {
+				list.open = true;
+				await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+			}
 			const all = [...document.querySelectorAll(`input[name=${field}]`)];
 			const boxes = (values ? all.filter((b) => values.includes(b.value)) : all).slice(0, 5);
 			if (boxes.length === 0) throw new Error(`no ${field} checkbox to click`);
