@@ -186,6 +186,8 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 	// The chart draws the same shares as the table: one bar pair per group and frame.
 	const [header, ...bars] = await tableCells(ada, 'project-frames-both');
 	expect(header!.slice(1)).toEqual(['Human codes', 'Model suggestions']);
+	// Its rows are groups and frames, not periods: no note about gaps in periods under the table.
+	await expect(ada.locator('[data-chart="project-frames-both"]').getByText('a gap, not a zero')).toHaveCount(0);
 	const rows = await both
 		.locator('tbody tr')
 		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
