@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { finalCodes, framesByGroup } from '$lib/domain/projects/project';
 import { compareByGroup, suggestedOf } from '$lib/domain/projects/suggestions';
 import { hashToken } from '$lib/server/auth';
+import { ledger } from '$lib/server/ledger';
 import { memberProject, newInvite, projectFrames, projects, projectSnapshot } from '$lib/server/projects';
 import { store } from '$lib/server/storage';
 import { translate } from '$lib/i18n/catalogue';
@@ -34,7 +35,8 @@ export async function load({ params, locals }) {
 				.map((f) => ({ id: f.id, label: f.label })),
 			comparison
 		},
-		frameLabels: Object.fromEntries(projectFrames().map((f) => [f.id, f.label]))
+		frameLabels: Object.fromEntries(projectFrames().map((f) => [f.id, f.label])),
+		groupLabels: Object.fromEntries(ledger().outletGroups.map((g) => [g.id, g.label]))
 	};
 }
 
