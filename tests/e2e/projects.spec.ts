@@ -165,6 +165,13 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 	await ada.goto(projectUrl);
 	await expect(ada.getByText('58 articles have a final code, 1 of them by adjudication.')).toBeVisible();
 	await expect(ada.getByTestId('coders')).toContainText('Bob: 60 of 60 coded');
+	// Groups are named as the bundled ledger names them, not by their ids.
+	const byGroup = ada.getByTestId('frames-by-group');
+	for (const id of ['russian-state-media', 'ukrainian-media']) {
+		const label = ledger.outletGroups.find((g) => g.id === id)!.label;
+		await expect(byGroup.getByRole('rowheader', { name: label, exact: true })).toBeVisible();
+	}
+	await expect(byGroup).not.toContainText('russian-state-media');
 	await phone.close();
 
 	// Suggestions: cross-validated on the 58 settled articles (16 with frame 1) beside the keyword baseline, then kept for every article.
@@ -186,6 +193,8 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 	// The chart draws the same shares as the table: one bar pair per group and frame.
 	const [header, ...bars] = await tableCells(ada, 'project-frames-both');
 	expect(header!.slice(1)).toEqual(['Human codes', 'Model suggestions']);
+	// Its rows are groups and frames, not periods: no note about gaps in periods under the table.
+	await expect(ada.locator('[data-chart="project-frames-both"]').getByText('a gap, not a zero')).toHaveCount(0);
 	const rows = await both
 		.locator('tbody tr')
 		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));

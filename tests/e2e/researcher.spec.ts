@@ -31,7 +31,7 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 	const title = `Ada's sample ${Date.now()}`;
 	const id = await uploadAndSave(ada, title);
 
-	await expect(ada.locator('.meta')).toContainText(/Rows\s*4\b/);
+	await expect(ada.locator('.meta-grid')).toContainText(/Rows\s*4\b/);
 	await expect(ada.getByText('Private — only you').first()).toBeVisible();
 	await expectNoAxeViolations(ada);
 

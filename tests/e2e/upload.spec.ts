@@ -258,7 +258,7 @@ test('a semicolon EUvsDisinfo export with times and descriptions in its outlet c
 	await expect(save.getByRole('status')).toContainText('Saved.');
 	await save.getByRole('link', { name: `Open “${title}” in your library` }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-	await expect(page.locator('.meta')).toContainText(/Rows\s*6\b/);
+	await expect(page.locator('.meta-grid')).toContainText(/Rows\s*6\b/);
 
 	// Reopened from the library, as a new visit would: the chart draws from the stored rows.
 	await page.reload();
@@ -545,6 +545,6 @@ test('a saved %-of-GDP table keeps its measure on the server and charts the same
 		'Bosnia and Herzegovina': '–'
 	});
 	await page.getByRole('link', { name: 'About this dataset' }).click();
-	await expect(page.locator('.meta')).toContainText(/Values measured\s*% of GDP, averaged \(mean\)/);
+	await expect(page.locator('.meta-grid')).toContainText(/Values measured\s*% of GDP, averaged \(mean\)/);
 	await expectNoAxeViolations(page);
 });

@@ -56,6 +56,7 @@ describe('chartConfig', () => {
 		percent: false,
 		markers: [{ index: 1, label: 'Summit' }],
 		shadeGaps: true,
+		overTime: true,
 		unit: ''
 	};
 	const drawing = { lookup: dark, hidden: { other: true }, animate: false, format: String };

@@ -56,6 +56,32 @@ export async function memberProject(id: string, user: App.Locals['user']): Promi
 	return project;
 }
 
+/** A project's coders, drawn articles, every coder's codes and the decisions on them, read at once. */
+export async function projectCodes(projectId: string) {
+	const db = await projects();
+	const [coders, items, codes, adjudications] = await Promise.all([
+		db.coders(projectId),
+		db.items(projectId),
+		db.codes(projectId),
+		db.adjudications(projectId)
+	]);
+	return { coders, items, codes, adjudications };
+}
+
+/**
+ * Everything the project page and the codes export read: the codes with the suggestion model and
+ * its suggestions. The agreement page reads only the codes, so it is spared the suggestions.
+ */
+export async function projectSnapshot(projectId: string) {
+	const db = await projects();
+	const [codes, model, suggestions] = await Promise.all([
+		projectCodes(projectId),
+		db.suggestionModel(projectId),
+		db.suggestions(projectId)
+	]);
+	return { ...codes, model, suggestions };
+}
+
 export const NewProjectSchema = z.object({
 	kind: z.enum(SAMPLE_KINDS),
 	size: z.coerce.number().int().min(1).max(MAX_PROJECT_ITEMS),

@@ -38,6 +38,8 @@ export interface ChartSpec {
 	markers: ChartMarker[];
 	/** Shade periods where every series is null (outside the collection window). */
 	shadeGaps: boolean;
+	/** Categories are periods: the data table then says that "–" marks a gap, not a zero. */
+	overTime: boolean;
 	/** What the values are ("articles", "% of GDP"): the axis title, the table's and the download's. */
 	unit: string;
 	/**

@@ -2,21 +2,14 @@ import { fail } from '@sveltejs/kit';
 import { finalCodes, framesByGroup } from '$lib/domain/projects/project';
 import { compareByGroup, suggestedOf } from '$lib/domain/projects/suggestions';
 import { hashToken } from '$lib/server/auth';
-import { memberProject, newInvite, projectFrames, projects } from '$lib/server/projects';
+import { ledger } from '$lib/server/ledger';
+import { memberProject, newInvite, projectFrames, projects, projectSnapshot } from '$lib/server/projects';
 import { store } from '$lib/server/storage';
 import { translate } from '$lib/i18n/catalogue';
 
 export async function load({ params, locals }) {
 	const project = await memberProject(params.id, locals.user);
-	const db = await projects();
-	const [coders, items, codes, adjudications, model, suggestions] = await Promise.all([
-		db.coders(project.id),
-		db.items(project.id),
-		db.codes(project.id),
-		db.adjudications(project.id),
-		db.suggestionModel(project.id),
-		db.suggestions(project.id)
-	]);
+	const { coders, items, codes, adjudications, model, suggestions } = await projectSnapshot(project.id);
 	const finals = finalCodes(codes, adjudications);
 	const byGroup = framesByGroup(items, finals);
 	const frames = projectFrames().filter((f) => [...byGroup.values()].some((g) => g.has(f.id)));
@@ -42,7 +35,8 @@ export async function load({ params, locals }) {
 				.map((f) => ({ id: f.id, label: f.label })),
 			comparison
 		},
-		frameLabels: Object.fromEntries(projectFrames().map((f) => [f.id, f.label]))
+		frameLabels: Object.fromEntries(projectFrames().map((f) => [f.id, f.label])),
+		groupLabels: Object.fromEntries(ledger().outletGroups.map((g) => [g.id, g.label]))
 	};
 }
 

@@ -1,18 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { STANCES, type Stance } from '$lib/domain/ledger/checks';
 import { disagreements, projectAgreement } from '$lib/domain/projects/project';
-import { memberProject, projectFrames, projects } from '$lib/server/projects';
+import { memberProject, projectCodes, projectFrames, projects } from '$lib/server/projects';
 import { translate } from '$lib/i18n/catalogue';
 
 export async function load({ params, locals }) {
 	const project = await memberProject(params.id, locals.user);
-	const db = await projects();
-	const [coders, items, codes, adjudications] = await Promise.all([
-		db.coders(project.id),
-		db.items(project.id),
-		db.codes(project.id),
-		db.adjudications(project.id)
-	]);
+	const { coders, items, codes, adjudications } = await projectCodes(project.id);
 	const frames = projectFrames();
 	const agreement = projectAgreement(
 		items.map((i) => i.position),

@@ -1,17 +1,9 @@
 import { codesCsv } from '$lib/domain/projects/project';
-import { memberProject, projects } from '$lib/server/projects';
+import { memberProject, projectSnapshot } from '$lib/server/projects';
 
 export async function GET({ params, locals }) {
 	const project = await memberProject(params.id, locals.user);
-	const db = await projects();
-	const [items, codes, adjudications, coders, model, suggestions] = await Promise.all([
-		db.items(project.id),
-		db.codes(project.id),
-		db.adjudications(project.id),
-		db.coders(project.id),
-		db.suggestionModel(project.id),
-		db.suggestions(project.id)
-	]);
+	const { items, codes, adjudications, coders, model, suggestions } = await projectSnapshot(project.id);
 	const names = new Map(coders.map((c) => [c.id, c.name]));
 	const csv = codesCsv(items, codes, adjudications, names, model && { model, rows: suggestions });
 	return new Response(csv, {
