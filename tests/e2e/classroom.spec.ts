@@ -350,7 +350,6 @@ test.describe('accessibility of classroom pages', () => {
 		`/decks/${LESSON}/present/6`,
 		`/exercise`,
 		`/exercise/${EVENT}`,
-		`/exercise?deck=${LESSON}`,
 		`/print/event/${EVENT}`,
 		`/print/deck/${LESSON}`
 	];
@@ -361,14 +360,16 @@ test.describe('accessibility of classroom pages', () => {
 		});
 	}
 
-	test('axe finds no violations in exercise feedback and score', async ({ page }) => {
+	test('axe finds no violations in a deck exercise, its feedback and score', async ({ page }) => {
 		await page.goto(`/exercise?deck=${LESSON}`);
 		await ready(page);
+		await expectNoAxeViolations(page);
 		for (let i = 0; i < 2; i++) {
 			await page.getByRole('checkbox').first().check();
 			await page.getByRole('button', { name: 'Check my answer' }).click();
 			await expect(page.getByTestId('feedback-heading')).toBeVisible();
-			await expectNoAxeViolations(page);
+			// The second claim's feedback is the same screen as the first's.
+			if (i === 0) await expectNoAxeViolations(page);
 			await page.getByRole('button', { name: /Next claim|See my score/ }).click();
 		}
 		await expect(page.getByTestId('score')).toBeVisible();
