@@ -9,8 +9,7 @@
 // PostgreSQL steps need GROWTH_DATABASE_URL: a throwaway server whose user may create databases
 // (each step gets a fresh one). Results accumulate in bench/out/growth.json, so a large step run
 // once on its own joins the table of the smaller ones. Run `npm run build` first.
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { generate } from '../scripts/generate-coverage.mjs';
-import { signUp, startServer } from '../tests/e2e/servers.mjs';
+import { saveDatasetFile, signUp, startServer } from '../tests/e2e/servers.mjs';
 import { summary } from './stats.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,24 +45,6 @@ function postgresRss() {
 		}
 	}
 	return total;
-}
-
-/**
- * Posts a file and reads the JSON answer, with no time limit: fetch gives up on an answer that
- * takes over five minutes to start, as a 10M-row import on a busy machine does.
- */
-function postFile(url, file, headers) {
-	return new Promise((resolve, reject) => {
-		const request = httpRequest(url, { method: 'POST', headers }, (response) => {
-			let text = '';
-			response.setEncoding('utf8');
-			response.on('data', (chunk) => (text += chunk));
-			response.on('end', () => resolve({ status: response.statusCode, body: JSON.parse(text) }));
-			response.on('error', reject);
-		});
-		request.on('error', reject);
-		createReadStream(file).on('error', reject).pipe(request);
-	});
 }
 
 async function timed(work) {
@@ -106,11 +87,7 @@ async function step(engine, rows, port, file) {
 		const cookie = await signUp(server.url, 'Growth');
 		const startRss = rss(server.process.pid);
 		const imported = await timed(async () => {
-			const { status, body } = await postFile(`${server.url}/api/datasets?title=${encodeURIComponent('Growth curve (synthetic)')}`, file, {
-				cookie,
-				origin: server.url,
-				'content-type': 'text/csv'
-			});
+			const { status, body } = await saveDatasetFile(server.url, cookie, 'Growth curve (synthetic)', file);
 			if (status !== 201) throw new Error(`the import answered ${status}: ${JSON.stringify(body)}`);
 			return body.dataset;
 		});

@@ -1,10 +1,8 @@
 // The server import as researchers use it (issue 7, 3): the built app's POST /api/datasets with
 // the file streamed in, parsed and checked in the app's import worker while rows are stored.
 // Timed from the first byte sent to the 201 answer; signing up is not part of it.
-import { createReadStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Readable } from 'node:stream';
-import { signUp, startServer } from '../tests/e2e/servers.mjs';
+import { saveDatasetFile, signUp, startServer } from '../tests/e2e/servers.mjs';
 
 /** @param {string} path @param {string} db @param {number} port */
 export async function importOverHttp(path, db, port) {
@@ -16,15 +14,9 @@ export async function importOverHttp(path, db, port) {
 	try {
 		const cookie = await signUp(server.url, 'Bench');
 		const start = performance.now();
-		const response = await fetch(`${server.url}/api/datasets?title=${encodeURIComponent('Synthetic benchmark data')}`, {
-			method: 'POST',
-			body: Readable.toWeb(createReadStream(path)),
-			duplex: 'half',
-			headers: { cookie, origin: server.url, 'content-type': 'text/csv' }
-		});
-		const body = await response.json();
+		const { status, body } = await saveDatasetFile(server.url, cookie, 'Synthetic benchmark data', path);
 		const ms = performance.now() - start;
-		if (response.status !== 201) throw new Error(`the import answered ${response.status}: ${JSON.stringify(body)}`);
+		if (status !== 201) throw new Error(`the import answered ${status}: ${JSON.stringify(body)}`);
 		return { ms, rows: body.dataset.rowCount, id: body.dataset.id };
 	} finally {
 		await server.stop();

@@ -2,15 +2,14 @@
 // the built app's real /charts page: the synthetic file is saved over HTTP as a researcher would,
 // then outlet-group, frame and outlet checkboxes are toggled. Records the page's size and which
 // changes asked the server (a __data.json request) and which were answered in the browser.
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { FRAMES } from '../scripts/generate-coverage.mjs';
-import { signUp, startServer } from '../tests/e2e/servers.mjs';
+import { saveDatasetFile, signUp, startServer } from '../tests/e2e/servers.mjs';
 import { CHROMIUM_ARGS, clearFilters, prepare, toggleTimes } from './browser.mjs';
 
 /** @param {{ file: string, port: number, changes: number }} options */
@@ -24,15 +23,9 @@ export async function storedFilterBench({ file, port, changes }) {
 	let browser;
 	try {
 		const cookie = await signUp(server.url, 'Bench');
-		const saved = await fetch(`${server.url}/api/datasets?title=${encodeURIComponent('Synthetic benchmark data')}`, {
-			method: 'POST',
-			body: Readable.toWeb(createReadStream(file)),
-			duplex: 'half',
-			headers: { cookie, origin: server.url, 'content-type': 'text/csv' }
-		});
-		const body = await saved.json();
-		if (saved.status !== 201) throw new Error(`saving the dataset answered ${saved.status}: ${JSON.stringify(body)}`);
-		const { id, rowCount } = body.dataset;
+		const saved = await saveDatasetFile(server.url, cookie, 'Synthetic benchmark data', file);
+		if (saved.status !== 201) throw new Error(`saving the dataset answered ${saved.status}: ${JSON.stringify(saved.body)}`);
+		const { id, rowCount } = saved.body.dataset;
 		const url = `${server.url}/charts?dataset=${id}`;
 		// The first read may still wait for the sums begun when the dataset was saved.
 		const firstStart = performance.now();

@@ -3,12 +3,11 @@
 // stored dataset is exported as CSV back to back. Prints p50/p95/p99 and errors and writes them
 // into docs/benchmarks.md between the load markers. Run `npm run build` first.
 import autocannon from 'autocannon';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { generate } from './generate-coverage.mjs';
-import { DATASET_HEADER, datasetCsv, saveDataset, signUp, startServer } from '../tests/e2e/servers.mjs';
+import { DATASET_HEADER, datasetCsv, saveDataset, saveDatasetFile, signUp, startServer } from '../tests/e2e/servers.mjs';
 
 const PORT = Number(process.env.LOAD_PORT ?? 4390);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
@@ -121,14 +120,8 @@ function importSummary(imports) {
 /** Saves the synthetic dataset of EXPORT_ROWS rows, streamed from a generated file; its id. */
 async function saveLarge(cookie, file) {
 	await generate({ rows: EXPORT_ROWS, shape: 'dataset', out: file });
-	const response = await fetch(`${server.url}/api/datasets?title=${encodeURIComponent('Export under load (synthetic)')}`, {
-		method: 'POST',
-		body: Readable.toWeb(createReadStream(file)),
-		duplex: 'half',
-		headers: { cookie, origin: server.url, 'content-type': 'text/csv' }
-	});
-	const body = await response.json();
-	if (response.status !== 201) throw new Error(`could not save the export dataset: ${JSON.stringify(body)}`);
+	const { status, body } = await saveDatasetFile(server.url, cookie, 'Export under load (synthetic)', file);
+	if (status !== 201) throw new Error(`could not save the export dataset: ${JSON.stringify(body)}`);
 	rmSync(file);
 	return body.dataset.id;
 }
