@@ -103,6 +103,17 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse, key: s
 	return true;
 }
 
+/**
+ * Whether a request may have changed what anonymous readers see, so that the cache must go. Only
+ * public datasets reach cached answers, and a saved upload is private unless it asked to be
+ * public: emptying the cache for each private import made every cached page render again while
+ * imports ran.
+ */
+export function changesAnonymousAnswers(routeId: string | null, method: string, url: URL): boolean {
+	if (method === 'GET' || method === 'HEAD' || !routeId?.includes('datasets')) return false;
+	return !(routeId === '/api/datasets' && method === 'POST' && url.searchParams.get('visibility') !== 'public');
+}
+
 export function invalidate() {
 	entries.clear();
 }
