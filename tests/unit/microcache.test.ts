@@ -54,6 +54,8 @@ describe('micro-cache', () => {
 		expect(cacheable('/events/[id]', url('/events/a'), 'POST', true)).toBe(false);
 		expect(cacheable('/datasets/[id]', url('/datasets/a'), 'GET', true)).toBe(false);
 		expect(cacheable('/api/datasets/[id]/rows', url('/api/datasets/a/rows?token=t'), 'GET', true)).toBe(false);
+		expect(cacheable('/api/datasets/[id]/rows', url('/api/datasets/a/rows?limit=10'), 'GET', true)).toBe(true);
+		expect(cacheable('/api/datasets/[id]/rows', url('/api/datasets/a/rows?format=csv'), 'GET', true)).toBe(false);
 	});
 
 	it('serves the stored copy gzipped to clients that accept it, and plain to the rest', async () => {

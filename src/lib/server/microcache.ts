@@ -43,7 +43,10 @@ export function cacheable(routeId: string | null, url: URL, method: string, anon
 	if (TTL_MS <= 0 || method !== 'GET' || !anonymous || routeId === null) return false;
 	if (!CACHEABLE_ROUTES.has(routeId)) return false;
 	// A link-shared dataset is readable only with its token: never keep such answers.
-	return !url.searchParams.has('token');
+	if (url.searchParams.has('token')) return false;
+	// A CSV export streams a whole dataset (a gigabyte at ten million rows): kept, it would be held
+	// in memory whole before its first byte was sent.
+	return !(routeId === '/api/datasets/[id]/rows' && url.searchParams.get('format') === 'csv');
 }
 
 export async function cached(key: string, render: () => Promise<Response>, acceptEncoding: string | null = null): Promise<Response> {
