@@ -2,7 +2,7 @@ import { error, type Handle, type RequestEvent, type ServerInit } from '@sveltej
 import { ledger } from '$lib/server/ledger';
 import { hashToken, SESSION_COOKIE } from '$lib/server/auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cacheable, cached, cacheKey, invalidate, serveFromCache } from '$lib/server/microcache';
+import { cacheable, cached, cacheKey, changesAnonymousAnswers, invalidate, serveFromCache } from '$lib/server/microcache';
 import { SECURITY_HEADERS } from '$lib/server/headers';
 import { store } from '$lib/server/storage';
 import { BodyRefused, discard, FORM_MAX_BYTES, formTooLarge, readBody } from '$lib/server/body';
@@ -41,7 +41,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				event.request.headers.get('accept-encoding')
 			)
 		: await render();
-	if (method !== 'GET' && method !== 'HEAD' && event.route.id?.includes('datasets')) invalidate();
+	if (changesAnonymousAnswers(event.route.id, method, event.url)) invalidate();
 
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, cacheable, cached, invalidate } from '../../src/lib/server/microcache';
+import { acceptsGzip, cacheable, cached, changesAnonymousAnswers, invalidate } from '../../src/lib/server/microcache';
 
 describe('micro-cache', () => {
 	it('renders once for concurrent anonymous requests and serves the copy after', async () => {
@@ -36,6 +36,17 @@ describe('micro-cache', () => {
 		expect(renders).toBe(4);
 	});
 
+	it('is emptied by changes to datasets anonymous readers could see, not by a private upload', () => {
+		const url = (path: string) => new URL(`http://localhost${path}`);
+		expect(changesAnonymousAnswers('/api/datasets', 'POST', url('/api/datasets?title=A'))).toBe(false);
+		expect(changesAnonymousAnswers('/api/datasets', 'POST', url('/api/datasets?title=A&visibility=link'))).toBe(false);
+		expect(changesAnonymousAnswers('/api/datasets', 'POST', url('/api/datasets?title=A&visibility=public'))).toBe(true);
+		expect(changesAnonymousAnswers('/datasets/[id]', 'POST', url('/datasets/a?/update'))).toBe(true);
+		expect(changesAnonymousAnswers('/datasets/[id]', 'POST', url('/datasets/a?/delete'))).toBe(true);
+		expect(changesAnonymousAnswers('/datasets/[id]', 'GET', url('/datasets/a'))).toBe(false);
+		expect(changesAnonymousAnswers('/login', 'POST', url('/login'))).toBe(false);
+	});
+
 	it('caches only anonymous GETs of URL-only routes, never link-shared answers', () => {
 		const url = (path: string) => new URL(`http://localhost${path}`);
 		expect(cacheable('/events/[id]', url('/events/a'), 'GET', true)).toBe(true);
@@ -43,6 +54,8 @@ describe('micro-cache', () => {
 		expect(cacheable('/events/[id]', url('/events/a'), 'POST', true)).toBe(false);
 		expect(cacheable('/datasets/[id]', url('/datasets/a'), 'GET', true)).toBe(false);
 		expect(cacheable('/api/datasets/[id]/rows', url('/api/datasets/a/rows?token=t'), 'GET', true)).toBe(false);
+		expect(cacheable('/api/datasets/[id]/rows', url('/api/datasets/a/rows?limit=10'), 'GET', true)).toBe(true);
+		expect(cacheable('/api/datasets/[id]/rows', url('/api/datasets/a/rows?format=csv'), 'GET', true)).toBe(false);
 	});
 
 	it('serves the stored copy gzipped to clients that accept it, and plain to the rest', async () => {

@@ -187,6 +187,22 @@ for (const [engine, open] of engines) {
 			expect((await new Response(datasetCsvStream(store, id, {}, 3)).text()).match(/Title 6/g)).toHaveLength(2);
 		});
 
+		it('exports a dataset larger than a database chunk and a written piece as the file toCsv makes of all its rows', async () => {
+			const id = `${prefix}-csv-large`;
+			const rows = syntheticRows(5000, 11);
+			// Identical rows tie in the order: each must still be written once per copy.
+			await store.createDataset(newDataset(id, `${prefix}-u1`), batches([...rows, ...rows.slice(0, 300)]));
+			const all = await store.rows(id, {}, 10_000, 0);
+			expect(all).toHaveLength(5300);
+			const whole = toCsv(
+				[...DATASET_EXPORT_COLUMNS],
+				all.map((r) => ({ ...r, frames: r.frames.join(';'), stances: stanceCell(r.stances) }))
+			);
+			for (const batchRows of [undefined, 100, 3000, 4999]) {
+				expect(await new Response(datasetCsvStream(store, id, {}, batchRows)).text()).toBe(whole);
+			}
+		});
+
 		it('keeps what a dataset measures, and averages readings of one day for a mean', async () => {
 			const id = `${prefix}-measure`;
 			const measure = { kind: 'value', unit: '% of GDP', combine: 'mean', series: 'countries' } as const;

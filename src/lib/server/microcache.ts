@@ -43,7 +43,10 @@ export function cacheable(routeId: string | null, url: URL, method: string, anon
 	if (TTL_MS <= 0 || method !== 'GET' || !anonymous || routeId === null) return false;
 	if (!CACHEABLE_ROUTES.has(routeId)) return false;
 	// A link-shared dataset is readable only with its token: never keep such answers.
-	return !url.searchParams.has('token');
+	if (url.searchParams.has('token')) return false;
+	// A CSV export streams a whole dataset (a gigabyte at ten million rows): kept, it would be held
+	// in memory whole before its first byte was sent.
+	return !(routeId === '/api/datasets/[id]/rows' && url.searchParams.get('format') === 'csv');
 }
 
 export async function cached(key: string, render: () => Promise<Response>, acceptEncoding: string | null = null): Promise<Response> {
@@ -101,6 +104,17 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse, key: s
 	res.writeHead(entry.status, { ...copy.headers, ...headers, 'content-length': String(copy.body.byteLength) });
 	res.end(copy.body);
 	return true;
+}
+
+/**
+ * Whether a request may have changed what anonymous readers see, so that the cache must go. Only
+ * public datasets reach cached answers, and a saved upload is private unless it asked to be
+ * public: emptying the cache for each private import made every cached page render again while
+ * imports ran.
+ */
+export function changesAnonymousAnswers(routeId: string | null, method: string, url: URL): boolean {
+	if (method === 'GET' || method === 'HEAD' || !routeId?.includes('datasets')) return false;
+	return !(routeId === '/api/datasets' && method === 'POST' && url.searchParams.get('visibility') !== 'public');
 }
 
 export function invalidate() {

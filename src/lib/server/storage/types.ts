@@ -136,6 +136,12 @@ export interface Store {
 	/** The dataset's distinct values of one column, sorted. */
 	distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]>;
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
+	/**
+	 * Every row the filter keeps, in rows()' order, in batches of at most `batchRows` (by default
+	 * what suits the engine): the next batch is read only when the caller asks for it, so a whole
+	 * dataset can be written out without holding it.
+	 */
+	rowBatches(datasetId: string, filter: RowFilter, batchRows?: number): AsyncIterable<DatasetRow[]>;
 	/** Counts per period (week or month, UTC, ISO weeks) × outlet group × frame ('' = uncoded) × stance. */
 	aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]>;
 
