@@ -27,15 +27,17 @@ const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
  * the language's rules. `lookup` gives a key's template, or undefined to show the key itself.
  */
 export function renderMessage(message: Message, locale: Locale, lookup: (key: string) => string | undefined): string {
-	const numbers = (numberFormats[locale] ??= new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { maximumFractionDigits: 1 }));
+	// Made on first use: a phone's browser takes a tenth of a second or more to build its first
+	// number format, and most messages (a chart's series names) have no number in them.
+	const numbers = (value: number) =>
+		(numberFormats[locale] ??= new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { maximumFractionDigits: 1 })).format(value);
 	const params: Record<string, string> = {};
 	for (const [name, value] of Object.entries(message.params ?? {}))
-		params[name] =
-			typeof value === 'number' ? numbers.format(value) : typeof value === 'string' ? value : renderMessage(value, locale, lookup);
+		params[name] = typeof value === 'number' ? numbers(value) : typeof value === 'string' ? value : renderMessage(value, locale, lookup);
 	let key = message.key;
 	if (message.plural !== undefined) {
 		key = `${key}.${(pluralRules[locale] ??= new Intl.PluralRules(locale)).select(message.plural)}`;
-		params.count ??= numbers.format(message.plural);
+		params.count ??= numbers(message.plural);
 	}
 	return interpolate(lookup(key) ?? key, params);
 }

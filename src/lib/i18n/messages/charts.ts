@@ -178,6 +178,7 @@ export const en = {
 	'charts.all.download': 'Download all chart data (CSV)',
 	'charts.all.text':
 		'Every chart above in one file with these filters: one row per series per period, with the matching count and the total for the same period and series before filtering.',
+	'charts.all.failed': 'The chart data could not be fetched. Check the connection and try again.',
 	'charts.event.heading': 'How this event was covered',
 	'charts.event.none': 'No coded articles about this event yet.',
 	'charts.event.count': '{count} coded articles about “{title}”.',
@@ -371,6 +372,7 @@ export const uk = {
 	'charts.all.download': 'Завантажити всі дані графіків (CSV)',
 	'charts.all.text':
 		'Усі графіки вище в одному файлі з цими фільтрами: по рядку на кожен ряд даних і період, з кількістю, що відповідає фільтрам, і загальною кількістю за той самий період і ряд до фільтрування.',
+	'charts.all.failed': 'Не вдалося отримати дані графіків. Перевірте з’єднання і спробуйте ще раз.',
 	'charts.event.heading': 'Як висвітлювали цю подію',
 	'charts.event.none': 'Закодованих статей про цю подію поки немає.',
 	'charts.event.count': 'Закодованих статей про «{title}»: {count}.',
