@@ -224,7 +224,12 @@ export class UploadFlow {
 				this.state = { step: 'mapping', upload };
 				return;
 			}
-			this.state = { step: 'report', upload, report: new Report(outcome.result, outcome.seconds, this.#known, upload.counts) };
+			const report = new Report(outcome.result, outcome.seconds, this.#known, upload.counts);
+			// Reading the result and matching its outlets already took a task of its own; the report
+			// is drawn in the next one, so that neither holds the page for long.
+			await new Promise((resolve) => setTimeout(resolve));
+			if (!current(this.state)) return;
+			this.state = { step: 'report', upload, report };
 		} catch (error) {
 			if (!current(this.state)) return;
 			this.notice = { kind: 'failed', reason: (error as Error).message };
