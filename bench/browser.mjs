@@ -74,14 +74,15 @@ async function realIngest(page, baseURL, file) {
 }
 
 /** The baseline: papaparse alone over the same File, in a dedicated worker on the same page. */
-async function bareIngest(page, papaSource) {
-	return page.evaluate(
-		(source) =>
-			new Promise((resolve, reject) => {
-				// A blob worker is allowed by the app's CSP (worker-src 'self' blob:) and needs no
-				// bench-only route in the app. papaparse replaces onmessage in blob workers, so ours goes after it.
-				const code = `${source}
-;self.onmessage = (event) => {
+/**
+ * Bare papaparse in a blob worker, reading the File either its own way (`reader`: FileReader
+ * slices of 64 KB, each asked for when the one before is parsed) or the way the upload worker
+ * does (`stream`: the File's stream decoded ahead, handed over in pieces of 64 K characters or
+ * more). The upload is compared with the faster of the two, so reading well is not counted as
+ * the upload's own gain over papaparse.
+ */
+const BARE_READS = {
+	reader: `(event) => {
 	let rows = 0;
 	Papa.parse(event.data, {
 		worker: false, chunkSize: 64 * 1024, encoding: 'utf-8', delimiter: ',', skipEmptyLines: 'greedy',
@@ -89,7 +90,39 @@ async function bareIngest(page, papaSource) {
 		complete() { self.postMessage({ rows }); },
 		error(error) { self.postMessage({ error: String(error) }); }
 	});
-};`;
+}`,
+	stream: `async (event) => {
+	let rows = 0;
+	const on = {};
+	Papa.parse({ readable: true, read() {}, on: (n, f) => (on[n] = f), removeListener() {}, pause() {}, resume() {} }, {
+		delimiter: ',', skipEmptyLines: 'greedy',
+		chunk(results) { rows += results.data.length; },
+		complete() { self.postMessage({ rows }); },
+		error(error) { self.postMessage({ error: String(error) }); }
+	});
+	const reader = event.data.stream().getReader();
+	const decoder = new TextDecoder('utf-8');
+	let text = '';
+	for (;;) {
+		const { value, done } = await reader.read();
+		if (done) break;
+		text += decoder.decode(value, { stream: true });
+		if (text.length >= 64 * 1024) { on.data(text); text = ''; }
+	}
+	text += decoder.decode();
+	if (text) on.data(text);
+	on.end();
+}`
+};
+
+/** @param {'reader' | 'stream'} read */
+async function bareIngest(page, papaSource, read) {
+	return page.evaluate(
+		(source) =>
+			new Promise((resolve, reject) => {
+				// A blob worker is allowed by the app's CSP (worker-src 'self' blob:) and needs no
+				// bench-only route in the app. papaparse replaces onmessage in blob workers, so ours goes after it.
+				const code = source;
 				const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
 				const worker = new Worker(url);
 				const start = performance.now();
@@ -103,7 +136,7 @@ async function bareIngest(page, papaSource) {
 				worker.onerror = (event) => reject(new Error(event.message));
 				worker.postMessage(window.__benchFile);
 			}),
-		papaSource
+		`${papaSource}\n;self.onmessage = ${BARE_READS[read]};`
 	);
 }
 
@@ -142,14 +175,18 @@ export function longestTask(traceEvents) {
 
 export async function ingestBench(page, { baseURL, file, runs }) {
 	const papaSource = readFileSync(createRequire(import.meta.url).resolve('papaparse/papaparse.min.js'), 'utf8');
-	const out = { realMs: [], bareMs: [], longestTaskMs: [], rows: 0 };
+	const out = { realMs: [], bareMs: [], bareStreamMs: [], longestTaskMs: [], rows: 0 };
 	for (let run = 0; run < runs; run++) {
 		const real = await realIngest(page, baseURL, file);
-		const bare = await bareIngest(page, papaSource);
-		if (real.rows !== bare.rows) throw new Error(`the upload kept ${real.rows} valid rows, papaparse read ${bare.rows}`);
+		const bare = await bareIngest(page, papaSource, 'reader');
+		const streamed = await bareIngest(page, papaSource, 'stream');
+		for (const { rows } of [bare, streamed]) {
+			if (real.rows !== rows) throw new Error(`the upload kept ${real.rows} valid rows, papaparse read ${rows}`);
+		}
 		out.rows = real.rows;
 		out.realMs.push(real.ms);
 		out.bareMs.push(bare.ms);
+		out.bareStreamMs.push(streamed.ms);
 		out.longestTaskMs.push(real.longest);
 	}
 	// One more run, traced, for the tasks the long-task observer leaves out.

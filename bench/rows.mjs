@@ -53,13 +53,14 @@ export function serverRows(r) {
 }
 
 export function ingestRows(ingest) {
-	const ratio = summary(ingest.realMs.map((ms, i) => ms / ingest.bareMs[i]));
+	// Against the faster bare read of each run (see BARE_READS in browser.mjs).
+	const ratio = summary(ingest.realMs.map((ms, i) => ms / Math.min(ingest.bareMs[i], ingest.bareStreamMs[i] ?? Infinity)));
 	const longest = summary(ingest.longestTaskMs);
 	return [
 		{
 			name: `Browser ingest, ${ingest.rows.toLocaleString('en-GB')} rows via /upload (parse + validate + aggregate in the worker) vs bare papaparse in a worker`,
 			value: `${spread(ratio)}×`,
-			detail: `upload ${spread(s(ingest.realMs, 1000), 2, ' s')}; bare papaparse ${spread(s(ingest.bareMs, 1000), 2, ' s')}`,
+			detail: `upload ${spread(s(ingest.realMs, 1000), 2, ' s')}; bare papaparse reading the File its own way ${spread(s(ingest.bareMs, 1000), 2, ' s')}, or streamed as the upload reads it ${spread(s(ingest.bareStreamMs ?? [], 1000), 2, ' s')}; each run's ratio is against the faster`,
 			target: `≤ ${TARGETS.ingestRatio}×`,
 			met: ratio.median <= TARGETS.ingestRatio
 		},

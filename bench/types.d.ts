@@ -16,6 +16,8 @@ export interface TracedTasks {
 export interface IngestResult {
 	realMs: number[];
 	bareMs: number[];
+	/** Bare papaparse fed the File's stream, as the upload worker reads it. */
+	bareStreamMs: number[];
 	longestTaskMs: number[];
 	rows: number;
 	/** One more run, traced. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlRows, lighthouseRows, serverRows, storedRows, suggestRows } from '../../bench/rows.mjs';
+import { htmlRows, ingestRows, lighthouseRows, serverRows, storedRows, suggestRows } from '../../bench/rows.mjs';
 import { serverBenches } from '../../bench/server';
 import { table } from '../../bench/stats.mjs';
 import { longestTask } from '../../bench/browser.mjs';
@@ -39,6 +39,20 @@ describe('the event page HTML row', () => {
 			met: true
 		});
 		expect(htmlRows({ route: '/events/x', raw: 1, gzip: 61 * 1024, pages: 1 })[0]!.met).toBe(false);
+	});
+});
+
+describe('the browser ingest rows', () => {
+	it('compares each upload with the faster way bare papaparse read the same file', () => {
+		const [ratio] = ingestRows({
+			realMs: [1300, 3000],
+			bareMs: [1000, 1500],
+			bareStreamMs: [1300, 2000],
+			longestTaskMs: [40, 45],
+			rows: 10
+		});
+		expect(ratio).toMatchObject({ value: '1.65 (1.30–2.00)×', met: false });
+		expect(ratio!.detail).toContain('streamed as the upload reads it 1.65 s (1.30–2.00)');
 	});
 });
 
