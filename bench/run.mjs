@@ -169,8 +169,10 @@ ${text}
 
 - **Browser ingest**: the built app (\`node build/index.js\`) in Chromium via Playwright. The synthetic
   Parallax-format file goes through the real /upload page; the time runs from the click on “Check every
-  row” to the first frame after the validation report is on screen. The baseline is papaparse alone (same
-  64 KB chunks, same File) in a dedicated blob worker on the same page, from postMessage to its answer.
+  row” to the first frame after the validation report is on screen. The baseline is papaparse alone in a
+  dedicated blob worker on the same page, from postMessage to its answer, reading the same File two
+  ways: its own (FileReader slices of 64 KB) and streamed as the upload worker reads it (the File's
+  stream decoded ahead, 64 K characters or more at a time); each run is compared with the faster.
   Long tasks come from a \`PerformanceObserver('longtask')\` installed before the app's scripts; one more
   run is traced (Chromium's \`devtools.timeline\`), and the longest \`RunTask\` on the page's main
   thread counts everything in a task, style, layout and paint included, which the observer can miss.
