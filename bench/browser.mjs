@@ -122,8 +122,7 @@ async function bareIngest(page, papaSource, read) {
 			new Promise((resolve, reject) => {
 				// A blob worker is allowed by the app's CSP (worker-src 'self' blob:) and needs no
 				// bench-only route in the app. papaparse replaces onmessage in blob workers, so ours goes after it.
-				const code = source;
-				const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+				const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 				const worker = new Worker(url);
 				const start = performance.now();
 				worker.onmessage = (event) => {
