@@ -4,7 +4,7 @@ export const CHROMIUM_ARGS: string[];
 export function prepare(context: BrowserContext): Promise<void>;
 export function ingestBench(page: Page, options: { baseURL: string; file: string; runs: number }): Promise<IngestResult>;
 export function filterBench(page: Page, options: { changes: number }): Promise<FilterResult>;
-export function toggleTimes(page: Page, field: string, changes: number, values?: string[] | null): Promise<ToggleTimes>;
+export function toggleTimes(page: Page, field: string, changes: number, values?: string[] | null, restMs?: number): Promise<ToggleTimes>;
 export function clearFilters(page: Page, rows: number): Promise<void>;
 export function longestTracedTask(page: Page, work: () => Promise<unknown>): Promise<TracedTasks>;
 export function longestTask(

@@ -240,9 +240,9 @@ export async function clearFilters(page, rows) {
  * first frame after the summary shows a new count; `domMs` is until the DOM shows it. A click
  * that changes nothing within a minute stops the run with the checkbox named.
  */
-export function toggleTimes(page, field, changes, values = null) {
+export function toggleTimes(page, field, changes, values = null, restMs = 0) {
 	return page.evaluate(
-		async ([count, field, values]) => {
+		async ([count, field, values, restMs]) => {
 			const times = [];
 			const updates = [];
 			const summaryText = () => document.querySelector('[data-testid=filter-summary]')?.textContent;
@@ -257,6 +257,11 @@ export function toggleTimes(page, field, changes, values = null) {
 			if (boxes.length === 0) throw new Error(`no ${field} checkbox to click`);
 			for (let i = 0; i < count; i++) {
 				const box = boxes[i % boxes.length];
+				if (restMs > 0) {
+					// A mouse comes to rest on the choice before clicking it.
+					box.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+					await new Promise((resolve) => setTimeout(resolve, restMs));
+				}
 				const before = summaryText();
 				const start = performance.now();
 				await new Promise((resolve, reject) => {
@@ -279,7 +284,7 @@ export function toggleTimes(page, field, changes, values = null) {
 			}
 			return { ms: times, domMs: updates };
 		},
-		[changes, field, values]
+		[changes, field, values, restMs]
 	);
 }
 

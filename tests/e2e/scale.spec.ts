@@ -74,6 +74,19 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 			}).length;
 			await expect(total).toContainText(`${oneOutlet} articles match`);
 			expect(dataRequests).toHaveLength(2);
+			// The pointer resting on another outlet starts reading it, and the click uses what was read.
+			const secondOutlet = page.locator('input[name=outlet][value="outlet-02"]');
+			const preloaded = page.waitForRequest((request) => request.url().includes('__data.json') && request.url().includes('outlet-02'));
+			await secondOutlet.hover();
+			await preloaded;
+			expect(dataRequests).toHaveLength(3);
+			await secondOutlet.check();
+			const twoOutlets = lines.filter((line) => {
+				const cells = line.split(',');
+				return (cells[1] === 'outlet-01' || cells[1] === 'outlet-02') && cells[2] === 'ru-state' && cells[4] === 'uk';
+			}).length;
+			await expect(total).toContainText(`${twoOutlets} articles match`);
+			expect(dataRequests).toHaveLength(3);
 			// Charted beside the bundled ledger, the page says how coarsely it had to sum this dataset too.
 			await page.goto(`${server.url}/charts?cmp=${id}`);
 			await expect(page.getByTestId('coarsened-compared')).toContainText('Synthetic 200k');

@@ -64,13 +64,13 @@ afterEach(() => stop?.());
 
 function open(shelf: LocalShelf, initial: { requested: string | null; data?: ServedCharts }) {
 	let requested = $state(initial.requested);
-	const data = initial.data ?? served;
+	let data = $state.raw(initial.data ?? served);
 	let source!: DatasetSource;
 	stop = $effect.root(() => {
 		source = new DatasetSource(() => ({ requested, data }), shelf);
 	});
 	flushSync();
-	return { source, ask: (id: string | null) => (requested = id) };
+	return { source, ask: (id: string | null) => (requested = id), serve: (next: ServedCharts) => (data = next) };
 }
 
 describe('DatasetSource', () => {
@@ -137,5 +137,20 @@ describe('DatasetSource', () => {
 		await shelf.release();
 		expect(source.input).toEqual(stored);
 		expect(source.input).toBe(source.input);
+	});
+
+	it('reuses the records it unpacked when the server sends the same key again, and not another key', async () => {
+		const stored = localChartInput(mine, bundledFrames);
+		const fewer = { ...stored, records: stored.records.slice(0, 3) };
+		const answer = (input: typeof stored, key: string) => ({ ...served, stored: { ...packChartInput(input), key } });
+		const { source, serve } = open(new SlowShelf([]), { requested: 'stored-1', data: answer(stored, 'all') });
+		const first = source.input;
+		serve(answer(fewer, 'three'));
+		flushSync();
+		expect(source.input.records).toEqual(fewer.records);
+		// Parsed anew from the server's answer, yet the same records as before: the same input, so charts keep its index.
+		serve(answer(stored, 'all'));
+		flushSync();
+		expect(source.input).toBe(first);
 	});
 });

@@ -157,6 +157,17 @@ for (const [engine, open] of engines) {
 			const weekly = await store.records(id, { outlets: ['Outlet 2'] }, { period: 'week', outlets: true });
 			expect(weekly.reduce((a, r) => a + r.count, 0)).toBe(rows.filter((r) => r.outlet === 'Outlet 2').reduce((a, r) => a + r.count, 0));
 			expect(await store.distinct(id, 'outlet')).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
+			// Counted per outlet once, a selection's count is the sum of its outlets'.
+			for (const shape of [
+				{ period: 'day', outlets: true },
+				{ period: 'month', outlets: true, languages: false, events: false }
+			] as const) {
+				const byOutlet = await store.recordGroupsByOutlet(id, shape);
+				expect([...byOutlet.keys()].sort()).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
+				const picked = ['Outlet 1', 'Outlet 3'];
+				expect(byOutlet.get('Outlet 1')! + byOutlet.get('Outlet 3')!).toBe(await store.recordGroups(id, { outlets: picked }, shape));
+				expect((await store.records(id, { outlets: picked }, shape)).length).toBe(await store.recordGroups(id, { outlets: picked }, shape));
+			}
 		});
 
 		it('streams a CSV export page by page that is the file toCsv makes of all its rows', async () => {

@@ -78,6 +78,20 @@ export const MAX_CHART_RECORDS = 25_000;
  * its size.
  */
 async function fittingShape(db: Store, id: string, filter: RowFilter, wanted: Wanted, budget: number): Promise<ChartShape> {
+	const shapes = candidateShapes(filter, wanted);
+	// Each shape sums the one before it, so counts only fall along the list: walking from the
+	// coarsest towards the finest stops at the first that does not fit. A large dataset then
+	// costs one count of coarse sums, not a count of every row per shape.
+	let chosen = shapes.at(-1)!;
+	for (const shape of shapes.slice(0, -1).reverse()) {
+		if ((await groupsOf(db, id, filter, shape)) > budget) break;
+		chosen = shape;
+	}
+	return chosen;
+}
+
+/** The shapes fittingShape() chooses from, finest first. */
+function candidateShapes(filter: RowFilter, wanted: Wanted): ChartShape[] {
 	const periods: ChartShape[] = wanted.outlets
 		? [
 				{ period: 'day', outlets: true },
@@ -93,20 +107,57 @@ async function fittingShape(db: Store, id: string, filter: RowFilter, wanted: Wa
 			];
 	const coarsest = periods.at(-1)!;
 	const withoutLanguages: ChartShape = { ...coarsest, languages: false };
-	const shapes = [
+	return [
 		...periods,
 		...(wanted.languages ? [] : [withoutLanguages]),
 		...(wanted.events ? [] : [{ ...(wanted.languages ? coarsest : withoutLanguages), events: false }])
 	];
-	// Each shape sums the one before it, so counts only fall along the list: walking from the
-	// coarsest towards the finest stops at the first that does not fit. A large dataset then
-	// costs one count of coarse sums, not a count of every row per shape.
-	let chosen = shapes.at(-1)!;
-	for (const shape of shapes.slice(0, -1).reverse()) {
-		if ((await db.recordGroups(id, filter, shape)) > budget) break;
-		chosen = shape;
+}
+
+/** Per-outlet record counts by dataset and shape; a dataset's rows never change after import. */
+const outletGroups = new Map<string, Promise<Map<string, number>>>();
+
+const groupsByOutlet = (db: Store, id: string, shape: ChartShape & { outlets: true }) =>
+	keep(outletGroups, 200, JSON.stringify([id, shape]), () => db.recordGroupsByOutlet(id, shape));
+
+/** The promise kept under `key`, or `work()` kept there: the oldest dropped past `limit`, a failed one forgotten. */
+function keep<T>(cache: Map<string, Promise<T>>, limit: number, key: string, work: () => Promise<T>): Promise<T> {
+	let value = cache.get(key);
+	if (!value) {
+		if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+		cache.set(key, (value = work()));
+		value.catch(() => cache.delete(key));
 	}
-	return chosen;
+	return value;
+}
+
+/**
+ * How many records a shape gives. Picking only outlets is what a viewer changes most, and a shape
+ * that keeps outlets splits its records by outlet, so those are counted once per dataset and summed
+ * per selection: a new pick costs no counting query, only the reading of its records.
+ */
+async function groupsOf(db: Store, id: string, filter: RowFilter, shape: ChartShape): Promise<number> {
+	if (!shape.outlets || !onlyOutlets(filter)) return db.recordGroups(id, filter, shape);
+	const counts = await groupsByOutlet(db, id, { ...shape, outlets: true });
+	return [...new Set(filter.outlets)].reduce((sum, outlet) => sum + (counts.get(outlet) ?? 0), 0);
+}
+
+const onlyOutlets = (filter: RowFilter) =>
+	(filter.outlets?.length ?? 0) > 0 &&
+	Object.entries(filter).every(([key, value]) => key === 'outlets' || value == null || (Array.isArray(value) && value.length === 0));
+
+/** Each dataset's outlets, events and languages, read once: every pick's answer lists them all. */
+const distinctValues = new Map<string, Promise<string[]>>();
+
+const distinctOf = (db: Store, id: string, column: 'outlet' | 'event' | 'language') =>
+	keep(distinctValues, 300, JSON.stringify([id, column]), () => db.distinct(id, column));
+
+/** Counts the records of every shape an outlet pick may be read in, ahead of the first pick. */
+async function prepareOutletPicks(db: Store, id: string): Promise<void> {
+	const pick: RowFilter = { outlets: [''] };
+	for (const shape of candidateShapes(pick, { ...NOTHING_WANTED, outlets: true })) {
+		if (shape.outlets) await groupsByOutlet(db, id, { ...shape, outlets: true });
+	}
 }
 
 /** A stored dataset's page data, packed, with how it was summed. */
@@ -159,14 +210,7 @@ const NOTHING_WANTED: Wanted = { outlets: false, events: false, languages: false
 const shapes = new Map<string, Promise<ChartShape>>();
 
 function shapeOf(db: Store, id: string, filter: RowFilter, wanted: Wanted, budget: number): Promise<ChartShape> {
-	const key = JSON.stringify([id, budget, filter, wanted]);
-	let shape = shapes.get(key);
-	if (!shape) {
-		if (shapes.size >= 1000) shapes.delete(shapes.keys().next().value as string);
-		shapes.set(key, (shape = fittingShape(db, id, filter, wanted, budget)));
-		shape.catch(() => shapes.delete(key));
-	}
-	return shape;
+	return keep(shapes, 1000, JSON.stringify([id, budget, filter, wanted]), () => fittingShape(db, id, filter, wanted, budget));
 }
 
 /**
@@ -201,7 +245,10 @@ export async function storedChartData(
  */
 export function prepareStoredChart(dataset: Dataset): void {
 	store()
-		.then((db) => chartAnswer(db, dataset, chartData(), new URLSearchParams(), MAX_CHART_RECORDS))
+		.then(async (db) => {
+			const answer = await chartAnswer(db, dataset, chartData(), new URLSearchParams(), MAX_CHART_RECORDS);
+			if (answer.coarsened && !answer.coarsened.outlets) await prepareOutletPicks(db, dataset.id);
+		})
 		.catch((cause) => console.error(`Summing dataset ${dataset.id} for its charts failed:`, cause));
 }
 
@@ -230,12 +277,13 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 		};
 		if (wanted.outlets || wanted.events || wanted.languages) shape = await shapeOf(db, id, filter, wanted, budget);
 	}
-	return remembered(JSON.stringify([id, budget, filter, shape]), async () => {
+	const key = JSON.stringify([id, budget, filter, shape]);
+	return remembered(key, async () => {
 		const [records, outlets, events, languages] = await Promise.all([
 			db.records(id, filter, shape),
-			db.distinct(id, 'outlet'),
-			db.distinct(id, 'event'),
-			db.distinct(id, 'language')
+			distinctOf(db, id, 'outlet'),
+			distinctOf(db, id, 'event'),
+			distinctOf(db, id, 'language')
 		]);
 		const input = recordsChartInput(
 			records,
@@ -265,6 +313,6 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 			shape.period === 'day' && shape.outlets && keptEvents && keptLanguages
 				? null
 				: { period: shape.period, outlets: shape.outlets, events: keptEvents, languages: keptLanguages };
-		return { packed: packChartInput(input), coarsened, size: records.length };
+		return { packed: { ...packChartInput(input), key }, coarsened, size: records.length };
 	});
 }

@@ -1,6 +1,6 @@
 import { isolate } from '$lib/domain/bidi';
 import { listedDatasets } from '$lib/server/access';
-import { chartData, MAX_CHART_RECORDS, packedChartData, storedChartData } from '$lib/server/charts';
+import { chartData, MAX_CHART_RECORDS, storedChartData } from '$lib/server/charts';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
 import { BUNDLED_DATASET, type Coarsened } from '$lib/domain/charts/coverage';
 import { MAX_COMPARED } from '$lib/domain/charts/filters';
@@ -31,7 +31,6 @@ export async function load({ url, locals }) {
 		if (other.coarsened) comparedCoarsened[other.dataset.id] = other.coarsened;
 	}
 	return {
-		...packedChartData(),
 		stored: stored?.packed ?? null,
 		coarsened: stored?.coarsened ?? null,
 		compared: comparedInputs,

@@ -22,6 +22,8 @@ export interface LocalShelf {
 	load(id: string): Promise<LocalDataset | null>;
 }
 
+const KEPT_ANSWERS = 12;
+
 const browserShelf: LocalShelf = { list: listLocalDatasets, load: loadLocalDataset };
 
 /**
@@ -41,6 +43,9 @@ export class DatasetSource {
 	// million-row upload from being re-read then.
 	readonly #inputs = new WeakMap<LocalDataset, ChartInput>();
 	readonly #unpacked = new WeakMap<PackedChartInput, ChartInput>();
+	// A stored dataset's sums come again, newly parsed, each time a pick is read back from the
+	// server: kept by their key, they are neither unpacked nor indexed again.
+	readonly #unpackedByKey = new Map<string, ChartInput>();
 
 	/** The local dataset asked for, unless the list is read and it is not there. */
 	readonly requestedLocal: string | null = $derived.by(() => {
@@ -112,7 +117,17 @@ export class DatasetSource {
 
 	#unpack(packed: PackedChartInput): ChartInput {
 		let input = this.#unpacked.get(packed);
-		if (!input) this.#unpacked.set(packed, (input = unpackChartInput(packed)));
+		if (input) return input;
+		const { key } = packed;
+		input = key === undefined ? undefined : this.#unpackedByKey.get(key);
+		if (key !== undefined) {
+			// Most recently used last; a dozen answers of at most 25,000 records each.
+			this.#unpackedByKey.delete(key);
+			this.#unpackedByKey.set(key, (input ??= unpackChartInput(packed)));
+			if (this.#unpackedByKey.size > KEPT_ANSWERS) this.#unpackedByKey.delete(this.#unpackedByKey.keys().next().value as string);
+		}
+		input ??= unpackChartInput(packed);
+		this.#unpacked.set(packed, input);
 		return input;
 	}
 

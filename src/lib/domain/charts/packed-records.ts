@@ -32,7 +32,14 @@ function readNumbers(list: NumberList, length: number): (number | null)[] {
 }
 
 /** A ChartInput (and whatever else `T` carries) whose records are packed, as the charts page's server load sends it. */
-export type PackedChartInput<T extends ChartInput = ChartInput> = Omit<T, 'records'> & { records: PackedRecords };
+export type PackedChartInput<T extends ChartInput = ChartInput> = Omit<T, 'records'> & {
+	records: PackedRecords;
+	/**
+	 * Set when the same records come again under the same key, as a stored dataset's sums do
+	 * (its rows never change): a page that unpacked them once may reuse what it unpacked.
+	 */
+	key?: string;
+};
 
 export function packRecords(records: readonly CoverageRecord[]): PackedRecords {
 	const rows = records as unknown as readonly Record<string, unknown>[];

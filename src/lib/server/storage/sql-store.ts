@@ -263,6 +263,14 @@ export abstract class SqlStore<C> implements Store {
 		return Number(row?.n ?? 0);
 	}
 
+	async recordGroupsByOutlet(datasetId: string, shape: ChartShape & { outlets: true }): Promise<Map<string, number>> {
+		const [outlets = [], counts = []] = await this.columns(
+			`SELECT outlet, COUNT(*) AS n FROM (SELECT outlet FROM coverage_rows WHERE dataset_id = $1 GROUP BY ${shapeColumns(shape).groupBy}) g GROUP BY outlet`,
+			[datasetId]
+		);
+		return new Map(outlets.map((outlet, i) => [String(outlet), Number(counts[i])]));
+	}
+
 	async distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]> {
 		const [values = []] = await this.columns(`SELECT DISTINCT ${column} FROM coverage_rows WHERE dataset_id = $1 ORDER BY ${column}`, [
 			datasetId

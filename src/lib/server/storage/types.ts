@@ -133,6 +133,11 @@ export interface Store {
 	records(datasetId: string, filter?: RowFilter, shape?: ChartShape): Promise<CoverageRecord[]>;
 	/** How many records records() would return for this shape, counted without reading them. */
 	recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number>;
+	/**
+	 * recordGroups() of the whole dataset split by outlet, for a shape that keeps outlets: the
+	 * count for any set of outlets is then the sum of theirs, with no query per selection.
+	 */
+	recordGroupsByOutlet(datasetId: string, shape: ChartShape & { outlets: true }): Promise<Map<string, number>>;
 	/** The dataset's distinct values of one column, sorted. */
 	distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]>;
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
