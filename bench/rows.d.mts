@@ -2,6 +2,7 @@ import type { ServerResults } from './server';
 import type { EventPageHtml, FilterResult, IngestResult, LighthouseResult, RouteBundle, Row, StoredResult, SuggestResult } from './types';
 export const ROUTES: string[];
 export const TARGETS: Record<string, number>;
+export const REST_MS: number;
 export function serverRows(r: ServerResults): Row[];
 export function ingestRows(ingest: IngestResult): Row[];
 export function filterRows(filter: FilterResult): Row[];

@@ -188,6 +188,8 @@ ${text}
   30 frame and 30 outlet checkbox changes, timed as above, each set cleared after; every \`__data.json\`
   request is counted, which tells the changes the page answered itself from the records it has from
   those that asked the server. The first ten outlet selections are new; the next twenty repeat them.
+  Then 30 changes of five other outlets, with a \`pointerover\` on each checkbox REST_MS (150 ms) before
+  its click, as a mouse coming to rest on it: the page starts reading what a choice will chart then.
 - **Frame suggestions**: the suggestion worker and its client (src/lib/client/suggest), bundled as the
   app bundles them and run on /method of the built app in Chromium: train on 5,000 synthetic coded items,
   then suggest for 100,000 synthetic titles (scripts/generate-titles.mjs, seed 7: made-up English, Russian

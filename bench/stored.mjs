@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { FRAMES } from '../scripts/generate-coverage.mjs';
 import { saveDatasetFile, signUp, startServer } from '../tests/e2e/servers.mjs';
 import { CHROMIUM_ARGS, clearFilters, prepare, toggleTimes } from './browser.mjs';
+import { REST_MS } from './rows.mjs';
 
 /** @param {{ file: string, port: number, changes: number }} options */
 export async function storedFilterBench({ file, port, changes }) {
@@ -53,9 +54,9 @@ export async function storedFilterBench({ file, port, changes }) {
 		);
 		const rows = Number(await page.getByTestId('filter-summary').locator('strong').textContent());
 		const coarsened = (await page.getByTestId('coarsened').count()) > 0 ? await page.getByTestId('coarsened').textContent() : null;
-		const toggles = async (field, values) => {
+		const toggles = async (field, values, restMs = 0) => {
 			const before = requests;
-			const times = await toggleTimes(page, field, changes, values);
+			const times = await toggleTimes(page, field, changes, values, restMs);
 			const asked = requests - before;
 			await clearFilters(page, rows);
 			return { ...times, requests: asked };
@@ -64,7 +65,21 @@ export async function storedFilterBench({ file, port, changes }) {
 		// The synthetic file's own frames: the codebook's others would leave the count unchanged.
 		const frame = await toggles('frame', FRAMES);
 		const outlet = await toggles('outlet');
-		return { rows: rowCount, shown: rows, pageGzip: gzipSync(html).length, firstMs, againMs, coarsened, group, frame, outlet };
+		// Five other outlets, so that none of these selections was read before.
+		const others = Array.from({ length: 5 }, (_, i) => `outlet-${String(i + 6).padStart(2, '0')}`);
+		const outletRested = await toggles('outlet', others, REST_MS);
+		return {
+			rows: rowCount,
+			shown: rows,
+			pageGzip: gzipSync(html).length,
+			firstMs,
+			againMs,
+			coarsened,
+			group,
+			frame,
+			outlet,
+			outletRested
+		};
 	} finally {
 		await browser?.close();
 		await server.stop();

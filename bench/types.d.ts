@@ -46,6 +46,8 @@ export interface StoredResult {
 	group: ToggleTimes & { requests: number };
 	frame: ToggleTimes & { requests: number };
 	outlet: ToggleTimes & { requests: number };
+	/** Outlet toggles of other outlets, the pointer resting REST_MS on each before its click. */
+	outletRested: ToggleTimes & { requests: number };
 }
 
 export interface FilterResult {
