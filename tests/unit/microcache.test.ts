@@ -1,8 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acceptsGzip, cacheable, cached, changesAnonymousAnswers, invalidate } from '../../src/lib/server/microcache';
 
 describe('micro-cache', () => {
+	afterEach(() => vi.useRealTimers());
+
 	it('renders once for concurrent anonymous requests and serves the copy after', async () => {
 		invalidate();
 		let renders = 0;
@@ -20,6 +22,45 @@ describe('micro-cache', () => {
 		expect(renders).toBe(1);
 		invalidate();
 		await cached('/events/a', render);
+		expect(renders).toBe(2);
+	});
+
+	it('answers from a copy past its five seconds while one request renders it again, and waits once it is older still', async () => {
+		invalidate();
+		vi.useFakeTimers({ toFake: ['Date'] });
+		let renders = 0;
+		const render = async () => new Response(`page ${++renders}`, { status: 200 });
+		const read = async () => {
+			const response = await cached('/charts', render);
+			return `${response.headers.get('x-parallax-cache')} ${await response.text()}`;
+		};
+		expect(await read()).toBe('miss page 1');
+		vi.advanceTimersByTime(5_001);
+		expect(await read()).toBe('stale page 1');
+		expect(await read()).toBe('hit page 2');
+		expect(renders).toBe(2);
+		vi.advanceTimersByTime(10_001);
+		expect(await read()).toBe('miss page 3');
+	});
+
+	it('does not keep an answer whose render began before the cache was emptied', async () => {
+		invalidate();
+		let renders = 0;
+		let finish!: () => void;
+		const slow = async () => {
+			renders += 1;
+			await new Promise<void>((resolve) => (finish = resolve));
+			return new Response(`page ${renders}`, { status: 200 });
+		};
+		const first = cached('/events/b', slow);
+		await Promise.resolve();
+		invalidate();
+		finish();
+		expect(await (await first).text()).toBe('page 1');
+		const second = cached('/events/b', slow);
+		await Promise.resolve();
+		finish();
+		expect((await second).headers.get('x-parallax-cache')).toBe('miss');
 		expect(renders).toBe(2);
 	});
 

@@ -49,42 +49,67 @@ export function cacheable(routeId: string | null, url: URL, method: string, anon
 	return !(routeId === '/api/datasets/[id]/rows' && url.searchParams.get('format') === 'csv');
 }
 
+/**
+ * How long past its TTL a copy still answers while one request renders its replacement. Under
+ * load a render of the charts page takes a few hundred milliseconds, and every reader who came
+ * in the meantime waited for it; now only the first reader after TTL + STALE_MS waits. Changes
+ * still empty the cache at once, so a copy is at most TTL + STALE_MS old only when nothing changed.
+ */
+const STALE_MS = TTL_MS;
+
 export async function cached(key: string, render: () => Promise<Response>, acceptEncoding: string | null = null): Promise<Response> {
 	const gzipOk = acceptsGzip(acceptEncoding);
 	const hit = fresh(key);
 	if (hit) return toResponse(hit, 'hit', gzipOk);
-
-	let job = pending.get(key);
-	if (!job) {
-		// Concurrent misses for the same URL wait for one render instead of each rendering.
-		let uncacheable: Response | undefined;
-		job = render().then(async (response) => {
-			if (response.status !== 200 || response.headers.has('set-cookie')) {
-				uncacheable = response;
-				return null;
-			}
-			const body = await response.arrayBuffer();
-			const type = response.headers.get('content-type') ?? '';
-			const entry: Entry = {
-				expires: Date.now() + TTL_MS,
-				status: response.status,
-				headers: [...response.headers].filter(([name]) => name !== 'content-length'),
-				body,
-				// Compressed off the event loop (zlib's thread pool); a 180 KB page becomes about 30 KB.
-				gzipped:
-					body.byteLength >= 1024 && COMPRESSIBLE.test(type) && !response.headers.has('content-encoding') ? await gzipAsync(body) : null
-			};
-			if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-			entries.set(key, entry);
-			return entry;
-		});
-		pending.set(key, job);
-		job.finally(() => pending.delete(key)).catch(() => undefined);
-		const entry = await job;
-		return entry ? toResponse(entry, 'miss', gzipOk) : (uncacheable ?? render());
+	const stale = entries.get(key);
+	if (stale && stale.expires + STALE_MS > Date.now()) {
+		if (!pending.has(key)) renderToCache(key, render).job.catch((cause) => console.error(`Rendering ${key} again failed:`, cause));
+		return toResponse(stale, 'stale', gzipOk);
 	}
+
+	const shared = pending.get(key);
+	if (shared) {
+		const entry = await shared;
+		return entry ? toResponse(entry, 'shared', gzipOk) : render();
+	}
+	const { job, uncacheable } = renderToCache(key, render);
 	const entry = await job;
-	return entry ? toResponse(entry, 'shared', gzipOk) : render();
+	return entry ? toResponse(entry, 'miss', gzipOk) : (uncacheable() ?? render());
+}
+
+/** Renders `key` once, storing a cacheable answer; concurrent misses for the same URL wait for this render. */
+function renderToCache(
+	key: string,
+	render: () => Promise<Response>
+): { job: Promise<Entry | null>; uncacheable: () => Response | undefined } {
+	let uncacheable: Response | undefined;
+	const started = generation;
+	const job = render().then(async (response) => {
+		if (response.status !== 200 || response.headers.has('set-cookie')) {
+			uncacheable = response;
+			return null;
+		}
+		const body = await response.arrayBuffer();
+		const type = response.headers.get('content-type') ?? '';
+		const entry: Entry = {
+			expires: Date.now() + TTL_MS,
+			status: response.status,
+			headers: [...response.headers].filter(([name]) => name !== 'content-length'),
+			body,
+			// Compressed off the event loop (zlib's thread pool); a 180 KB page becomes about 30 KB.
+			gzipped:
+				body.byteLength >= 1024 && COMPRESSIBLE.test(type) && !response.headers.has('content-encoding') ? await gzipAsync(body) : null
+		};
+		// Emptied while this rendered: the answer may predate the change, so it is not kept.
+		if (generation !== started) return entry;
+		entries.delete(key);
+		if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+		entries.set(key, entry);
+		return entry;
+	});
+	pending.set(key, job);
+	job.finally(() => pending.delete(key)).catch(() => undefined);
+	return { job, uncacheable: () => uncacheable };
 }
 
 /** The key of a page or data request: the same URL renders differently per language. */
@@ -117,7 +142,11 @@ export function changesAnonymousAnswers(routeId: string | null, method: string, 
 	return !(routeId === '/api/datasets' && method === 'POST' && url.searchParams.get('visibility') !== 'public');
 }
 
+/** Counts the times the cache was emptied, so that a render begun before is not stored after. */
+let generation = 0;
+
 export function invalidate() {
+	generation++;
 	entries.clear();
 }
 
@@ -128,9 +157,14 @@ function fresh(key: string): Entry | undefined {
 
 /**
  * The stored copy as one client gets it: gzipped if it accepts gzip, with Vary wherever a
- * compressed copy exists. `miss` rendered it, `shared` waited for that render, `hit` came from the cache.
+ * compressed copy exists. `miss` rendered it, `shared` waited for that render, `hit` came from the
+ * cache, `stale` came from it past its TTL while it is rendered again.
  */
-function variant(entry: Entry, how: 'hit' | 'miss' | 'shared', gzipOk: boolean): { headers: Record<string, string>; body: Uint8Array } {
+function variant(
+	entry: Entry,
+	how: 'hit' | 'miss' | 'shared' | 'stale',
+	gzipOk: boolean
+): { headers: Record<string, string>; body: Uint8Array } {
 	const headers: Record<string, string> = Object.fromEntries(entry.headers);
 	headers['x-parallax-cache'] = how;
 	if (entry.gzipped === null) return { headers, body: new Uint8Array(entry.body) };
@@ -140,7 +174,7 @@ function variant(entry: Entry, how: 'hit' | 'miss' | 'shared', gzipOk: boolean):
 	return { headers, body: entry.gzipped };
 }
 
-function toResponse(entry: Entry, how: 'hit' | 'miss' | 'shared', gzipOk: boolean): Response {
+function toResponse(entry: Entry, how: 'hit' | 'miss' | 'shared' | 'stale', gzipOk: boolean): Response {
 	const copy = variant(entry, how, gzipOk);
 	// A copy, so that a consumer of this Response cannot touch the stored bytes.
 	return new Response(copy.body.slice(), { status: entry.status, headers: copy.headers });
