@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { chartTheme, resolveColour } from '../../src/lib/components/charts/theme';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chartTheme, resolveColour, rootLookup } from '../../src/lib/components/charts/theme';
 import { chartConfig } from '../../src/lib/components/charts/chart-config';
 import type { ChartSpec } from '../../src/lib/components/charts/context.svelte';
 import { colourFor, FIXED_GROUPS } from '../../src/lib/domain/charts/palette';
@@ -115,5 +115,26 @@ describe('colourFor', () => {
 		]);
 		expect(names.size).toBe(14 + 6 + 4 + 1);
 		for (const name of names) expect(css).toContain(`${name.slice(4, -1)}:`);
+	});
+});
+
+describe('rootLookup', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it("reads the root's styles once per colour scheme, and each property once, whatever the number of charts drawn", () => {
+		let scheme: 'light' | 'dark' = 'light';
+		const sets = { light: { '--text': '#1b1d21' }, dark: { '--text': '#eceae4' } };
+		const reads: string[] = [];
+		vi.stubGlobal('document', { documentElement: {} });
+		vi.stubGlobal('getComputedStyle', () => {
+			const set: Record<string, string> = sets[scheme];
+			reads.push(`style ${scheme}`);
+			return { getPropertyValue: (property: string) => (reads.push(property), set[property] ?? '') };
+		});
+		for (let chart = 0; chart < 3; chart++) expect(rootLookup('light')('--text')).toBe('#1b1d21');
+		scheme = 'dark';
+		for (let chart = 0; chart < 3; chart++) expect(rootLookup('dark')('--text')).toBe('#eceae4');
+		expect(rootLookup('light')('--text')).toBe('#1b1d21');
+		expect(reads).toEqual(['style light', '--text', 'style dark', '--text']);
 	});
 });

@@ -29,3 +29,25 @@ export function chartTheme(lookup: StyleLookup): ChartTheme {
 		background: lookup('--surface').trim()
 	};
 }
+
+/** The root's custom properties as read, per colour scheme. */
+const rootValues = new Map<string, Map<string, string>>();
+
+/**
+ * Looks custom properties up on the page's root, each once per colour scheme. app.css defines the
+ * chart colours there alone (a light and a dark set), and reading a computed style after a filter
+ * change had the browser recalculate the page's styles in the middle of every chart's update.
+ */
+export function rootLookup(scheme: 'light' | 'dark'): StyleLookup {
+	let values = rootValues.get(scheme);
+	if (!values) rootValues.set(scheme, (values = new Map()));
+	let style: CSSStyleDeclaration | undefined;
+	return (property) => {
+		let value = values.get(property);
+		if (value === undefined) {
+			style ??= getComputedStyle(document.documentElement);
+			values.set(property, (value = style.getPropertyValue(property)));
+		}
+		return value;
+	};
+}
