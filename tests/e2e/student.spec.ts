@@ -38,7 +38,7 @@ test('a student goes from home to an event, selects a claim and follows its pers
 	await expectNoAxeViolations(page);
 
 	// The claim's frames explain themselves on focus.
-	const chip = card.locator('a.chip').first();
+	const chip = card.locator('a.frame-chip').first();
 	await chip.focus();
 	const frame = ledger.frames.find((f) => f.id === claim.frame_codes[0])!;
 	await expect(card.getByRole('tooltip').first()).toBeVisible();
