@@ -138,7 +138,11 @@ export class DatasetSource {
 		let cached = this.#inputs.get(dataset);
 		if (!cached) {
 			// Only listed datasets are loaded, and the charting module is loaded before any is listed.
-			cached = this.#charting!.localChartInput(dataset, { frames: data.vocab.frames, frameLabels: data.labels.frames, groups: data.vocab.groups });
+			cached = this.#charting!.localChartInput(dataset, {
+				frames: data.vocab.frames,
+				frameLabels: data.labels.frames,
+				groups: data.vocab.groups
+			});
 			this.#inputs.set(dataset, cached);
 		}
 		return cached;
