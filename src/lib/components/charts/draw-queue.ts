@@ -5,7 +5,9 @@
  * task that keeps the page from answering a tap.
  */
 /** What the queue needs of a canvas: where it is on the page. */
-type Placed = Pick<Node, 'compareDocumentPosition'>;
+interface Placed {
+	compareDocumentPosition(other: Placed): number;
+}
 
 interface Job {
 	canvas: Placed;
