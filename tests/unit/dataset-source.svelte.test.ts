@@ -90,6 +90,18 @@ describe('DatasetSource', () => {
 		expect(source.input).toBe(first);
 	});
 
+	it('changes nothing downstream when this browser keeps no datasets', async () => {
+		const shelf = new SlowShelf([]);
+		const { source } = open(shelf, { requested: null });
+		const [ids, labels, input] = [source.ids, source.labels, source.input];
+		await shelf.release();
+		expect(source.metas).toEqual([]);
+		// The same lists, not equal new ones: a new list would chart every view again.
+		expect(source.ids).toBe(ids);
+		expect(source.labels).toBe(labels);
+		expect(source.input).toBe(input);
+	});
+
 	it('charts nothing while a local dataset is read, then the dataset itself', async () => {
 		const shelf = new SlowShelf([mine]);
 		const { source } = open(shelf, { requested: mine.id });

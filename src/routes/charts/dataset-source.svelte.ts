@@ -1,13 +1,7 @@
 import type { ChartInput } from '$lib/domain/charts/chart-views';
 import { unpackChartInput, type PackedChartInput } from '$lib/domain/charts/packed-records';
-import {
-	isLocalDatasetId,
-	localChartInput,
-	localDatasetLabel,
-	type LocalDataset,
-	type LocalDatasetMeta
-} from '$lib/domain/import/local-dataset';
-import { listLocalDatasets, loadLocalDataset } from '$lib/client/local-datasets';
+import type { LocalDataset, LocalDatasetMeta } from '$lib/domain/import/local-dataset';
+import { isLocalDatasetId } from '$lib/domain/import/local-dataset-id';
 import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
 
 /** What the charts page's server load gives, all packed: the bundled input, a stored dataset's when one was asked for, and those charted beside it. */
@@ -24,7 +18,20 @@ export interface LocalShelf {
 
 const KEPT_ANSWERS = 12;
 
-const browserShelf: LocalShelf = { list: listLocalDatasets, load: loadLocalDataset };
+// Reading and charting a browser's datasets brings the upload's parser and schemas: most readers
+// have none, so those modules are fetched only when the browser turns out to keep some, and never
+// while the page hydrates.
+const browserShelf: LocalShelf = {
+	list: async () => (await import('$lib/client/local-datasets')).listLocalDatasets(),
+	load: async (id) => (await import('$lib/client/local-datasets')).loadLocalDataset(id)
+};
+type LocalCharting = typeof import('$lib/domain/import/local-dataset');
+const localCharting = () => import('$lib/domain/import/local-dataset');
+
+// A list that stays empty keeps its identity, so reading an empty shelf changes nothing downstream
+// (a new [] would make the page chart every view again).
+const NO_IDS: string[] = [];
+const NO_LABELS: Record<string, string> = {};
 
 /**
  * Which dataset the charts show: a stored one the server sent, one kept in this browser, or the
@@ -34,6 +41,8 @@ const browserShelf: LocalShelf = { list: listLocalDatasets, load: loadLocalDatas
 export class DatasetSource {
 	/** The datasets kept in this browser; null until they have been listed. */
 	metas: LocalDatasetMeta[] | null = $state.raw(null);
+	/** Loaded before any dataset is listed: the page charts a listed dataset without waiting again. */
+	#charting: LocalCharting | undefined;
 	#local: LocalDataset | null = $state.raw(null);
 	readonly #read: () => { requested: string | null; compare?: string[]; data: ServedCharts };
 	/** Local datasets charted beside the main one, once read (null: not in this browser). */
@@ -61,17 +70,26 @@ export class DatasetSource {
 		return this.pending ? { ...data, records: [] } : this.#unpack(data);
 	});
 	/** Local datasets for the dataset menu; one asked for is offered before the list is read. */
-	readonly ids: string[] = $derived([
-		...(this.metas ?? []).map((m) => m.id),
-		...(this.pending && this.requestedLocal && this.metas === null ? [this.requestedLocal] : [])
-	]);
-	readonly labels: Record<string, string> = $derived(Object.fromEntries((this.metas ?? []).map((m) => [m.id, localDatasetLabel(m)])));
+	readonly ids: string[] = $derived.by(() => {
+		const ids = [
+			...(this.metas ?? []).map((m) => m.id),
+			...(this.pending && this.requestedLocal && this.metas === null ? [this.requestedLocal] : [])
+		];
+		return ids.length === 0 ? NO_IDS : ids;
+	});
+	readonly labels: Record<string, string> = $derived.by(() => {
+		const metas = this.metas ?? [];
+		return metas.length === 0 ? NO_LABELS : Object.fromEntries(metas.map((m) => [m.id, this.#charting!.localDatasetLabel(m)]));
+	});
 
 	constructor(read: () => { requested: string | null; compare?: string[]; data: ServedCharts }, shelf: LocalShelf = browserShelf) {
 		this.#read = read;
 		$effect(() => {
 			shelf.list().then(
-				(metas) => (this.metas = metas),
+				async (metas) => {
+					if (metas.length > 0) this.#charting ??= await localCharting();
+					this.metas = metas;
+				},
 				() => (this.metas = [])
 			);
 		});
@@ -134,7 +152,12 @@ export class DatasetSource {
 	#inputOf(dataset: LocalDataset, data: ServedCharts): ChartInput {
 		let cached = this.#inputs.get(dataset);
 		if (!cached) {
-			cached = localChartInput(dataset, { frames: data.vocab.frames, frameLabels: data.labels.frames, groups: data.vocab.groups });
+			// Only listed datasets are loaded, and the charting module is loaded before any is listed.
+			cached = this.#charting!.localChartInput(dataset, {
+				frames: data.vocab.frames,
+				frameLabels: data.labels.frames,
+				groups: data.vocab.groups
+			});
 			this.#inputs.set(dataset, cached);
 		}
 		return cached;
