@@ -135,17 +135,16 @@ export class DatasetSource {
 
 	#unpack(packed: PackedChartInput): ChartInput {
 		let input = this.#unpacked.get(packed);
-		if (input) return input;
-		const { key } = packed;
-		input = key === undefined ? undefined : this.#unpackedByKey.get(key);
-		if (key !== undefined) {
-			// Most recently used last; a dozen answers of at most 25,000 records each.
-			this.#unpackedByKey.delete(key);
-			this.#unpackedByKey.set(key, (input ??= unpackChartInput(packed)));
-			if (this.#unpackedByKey.size > KEPT_ANSWERS) this.#unpackedByKey.delete(this.#unpackedByKey.keys().next().value as string);
-		}
-		input ??= unpackChartInput(packed);
-		this.#unpacked.set(packed, input);
+		if (!input) this.#unpacked.set(packed, (input = packed.key === undefined ? unpackChartInput(packed) : this.#kept(packed.key, packed)));
+		return input;
+	}
+
+	/** The input unpacked under `key` before, or `packed` unpacked and kept: most recently used last, a dozen answers of at most 25,000 records each. */
+	#kept(key: string, packed: PackedChartInput): ChartInput {
+		const input = this.#unpackedByKey.get(key) ?? unpackChartInput(packed);
+		this.#unpackedByKey.delete(key);
+		this.#unpackedByKey.set(key, input);
+		if (this.#unpackedByKey.size > KEPT_ANSWERS) this.#unpackedByKey.delete(this.#unpackedByKey.keys().next().value as string);
 		return input;
 	}
 
