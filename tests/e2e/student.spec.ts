@@ -20,6 +20,7 @@ test('a student goes from home to an event, selects a claim and follows its pers
 	const expected = perspectivesFor(claim.id, ledger.perspectives);
 	const card = page.locator(`#claim-${claim.id}`);
 	await expect(card).toContainText(claim.speaker);
+	await expect(card.getByRole('link', { name: /^Read the source \(\S+\) \(opens in a new tab\)$/ })).toHaveAttribute('href', claim.url);
 	await card.getByRole('link', { name: new RegExp(`Show ${expected.length} perspectives`) }).click();
 
 	await expect(page).toHaveURL(`/events/${hague.id}?claim=${claim.id}`);
@@ -31,7 +32,8 @@ test('a student goes from home to an event, selects a claim and follows its pers
 	for (const perspective of expected) {
 		const item = page.locator(`#perspective-${perspective.id}`);
 		await expect(item).toContainText(perspective.source_name);
-		const link = item.getByRole('link', { name: /Read the source/ });
+		// The host and the new-tab warning are words of their own, on screen and in the link's name.
+		const link = item.getByRole('link', { name: /^Read the source \(\S+\) \(opens in a new tab\)$/ });
 		await expect(link).toHaveAttribute('href', perspective.url);
 		await expect(link).toHaveAttribute('rel', /noopener/);
 	}
