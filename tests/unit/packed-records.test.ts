@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 import { packRecords, unpackRecords } from '../../src/lib/domain/charts/packed-records';
+import { packedRecordValues, recordValues } from '../../src/lib/domain/import/local-dataset';
 
 const records: CoverageRecord[] = [
 	{
@@ -48,6 +49,11 @@ describe('packed records', () => {
 		for (const column of Object.values(packed.columns))
 			expect(typeof (column.kind === 'number' ? column.values : column.at)).toBe('string');
 		expect(unpackRecords(JSON.parse(JSON.stringify(packed))).map((r) => r.count)).toEqual(values);
+	});
+
+	it('tell the distinct values and first and last days of their records without unpacking them', () => {
+		expect(packedRecordValues(packRecords(records))).toEqual(recordValues(records));
+		expect(packedRecordValues(packRecords([]))).toEqual(recordValues([]));
 	});
 
 	it('are empty for no records', () => {

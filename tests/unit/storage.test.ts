@@ -11,7 +11,8 @@ import type { Dispute } from '../../src/lib/domain/ledger/disputes';
 import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 import { chartViews } from '../../src/lib/domain/charts/chart-views';
 import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
-import { recordsChartInput } from '../../src/lib/domain/import/local-dataset';
+import { packedRecordValues, recordsChartInput, recordValues } from '../../src/lib/domain/import/local-dataset';
+import { unpackRecords } from '../../src/lib/domain/charts/packed-records';
 import { DATASET_EXPORT_COLUMNS, stanceCell } from '../../src/lib/domain/import/dataset';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { datasetCsvStream } from '../../src/lib/server/dataset-csv';
@@ -19,6 +20,9 @@ import { translateMessage } from '../../src/lib/i18n/catalogue';
 import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
 
 const say: ChartSay = (message) => translateMessage('en', message);
+
+/** A store's chart records as the charts page unpacks them. */
+const recordsOf = async (store: Store, ...args: Parameters<Store['packedRecords']>) => unpackRecords(await store.packedRecords(...args));
 
 /**
  * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set
@@ -135,8 +139,13 @@ for (const [engine, open] of engines) {
 			const bundled = { frames: ['nato-threat', 'arms'], frameLabels: {}, groups: ['state', 'intl'] };
 			const views = (records: CoverageRecord[], filters: Partial<Filters>) =>
 				chartViews(recordsChartInput(records, id, bundled), { ...defaultFilters(id), ...filters }, say);
-			const summed = await store.records(id);
+			const summed = await recordsOf(store, id);
 			expect(summed.length).toBeLessThan(rows.length / 2);
+			// The page's vocabulary and window are read from the packed columns, without unpacking them.
+			const packed = await store.packedRecords(id, { outlets: ['Outlet 1', 'Outlet 4'] }, { period: 'week', outlets: true });
+			expect(packedRecordValues(packed)).toEqual(recordValues(unpackRecords(packed)));
+			// These rows record no stance: the page is not sent a column of nothing.
+			expect(Object.keys(packed.columns)).not.toContain('stances');
 			expect(await store.recordGroups(id, {}, { period: 'day', outlets: true })).toBe(summed.length);
 			const raw = rows.map(asRecord);
 			for (const filters of [
@@ -149,12 +158,12 @@ for (const [engine, open] of engines) {
 				expect(views(summed, filters)).toEqual(views(raw, filters));
 			}
 			// Coarser shapes keep every total: by month over all outlets, the monthly charts are the same.
-			const monthly = await store.records(id, {}, { period: 'month', outlets: false });
+			const monthly = await recordsOf(store, id, {}, { period: 'month', outlets: false });
 			expect(monthly.every((r) => r.outlet === '' && r.date.endsWith('-01'))).toBe(true);
 			expect(await store.recordGroups(id, {}, { period: 'month', outlets: false })).toBe(monthly.length);
 			const byMonth = { granularity: 'month' as const, from: '2025-05-01', to: '2025-07-31' };
 			expect(views(monthly, byMonth)).toEqual(views(raw, byMonth));
-			const weekly = await store.records(id, { outlets: ['Outlet 2'] }, { period: 'week', outlets: true });
+			const weekly = await recordsOf(store, id, { outlets: ['Outlet 2'] }, { period: 'week', outlets: true });
 			expect(weekly.reduce((a, r) => a + r.count, 0)).toBe(rows.filter((r) => r.outlet === 'Outlet 2').reduce((a, r) => a + r.count, 0));
 			expect(await store.distinct(id, 'outlet')).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
 			// Counted per outlet once, a selection's count is the sum of its outlets'.
@@ -166,7 +175,9 @@ for (const [engine, open] of engines) {
 				expect([...byOutlet.keys()].sort()).toEqual(Array.from({ length: 5 }, (_, i) => `Outlet ${i}`));
 				const picked = ['Outlet 1', 'Outlet 3'];
 				expect(byOutlet.get('Outlet 1')! + byOutlet.get('Outlet 3')!).toBe(await store.recordGroups(id, { outlets: picked }, shape));
-				expect((await store.records(id, { outlets: picked }, shape)).length).toBe(await store.recordGroups(id, { outlets: picked }, shape));
+				expect((await recordsOf(store, id, { outlets: picked }, shape)).length).toBe(
+					await store.recordGroups(id, { outlets: picked }, shape)
+				);
 			}
 		});
 
@@ -225,7 +236,7 @@ for (const [engine, open] of engines) {
 			const stored = await store.createDataset({ ...newDataset(id, `${prefix}-u1`), measure }, batches(readings));
 			expect(stored.measure).toEqual(measure);
 			expect((await store.dataset(id))?.measure).toEqual(measure);
-			const records = await store.records(id, {}, { period: 'day', outlets: true, mean: true });
+			const records = await recordsOf(store, id, {}, { period: 'day', outlets: true, mean: true });
 			expect(records.map((r) => [r.date, r.count])).toEqual([
 				['2021-01-01', 2.5],
 				['2022-01-01', 2.5]
@@ -246,7 +257,7 @@ for (const [engine, open] of engines) {
 				windowEnd: '2025-07-14',
 				visibility: 'private'
 			});
-			const records = await store.records(`${prefix}-d1`);
+			const records = await recordsOf(store, `${prefix}-d1`);
 			expect(records).toHaveLength(4);
 			expect(records.find((r) => r.count === 5)).toEqual({
 				date: '2025-07-14',
@@ -261,9 +272,9 @@ for (const [engine, open] of engines) {
 
 		it('filters rows and aggregates by ISO week × group × frame', async () => {
 			const id = `${prefix}-d1`;
-			expect((await store.records(id, { groups: ['state'] })).length).toBe(2);
-			expect((await store.records(id, { from: '2025-06-24', to: '2025-06-30' })).length).toBe(2);
-			expect((await store.records(id, { frames: ['arms'] })).length).toBe(2);
+			expect((await recordsOf(store, id, { groups: ['state'] })).length).toBe(2);
+			expect((await recordsOf(store, id, { from: '2025-06-24', to: '2025-06-30' })).length).toBe(2);
+			expect((await recordsOf(store, id, { frames: ['arms'] })).length).toBe(2);
 			expect((await store.rows(id, {}, 2, 1)).map((r) => r.date)).toEqual(['2025-06-25', '2025-06-30']);
 			// A dataset that records no stance has '' for every frame.
 			expect(await store.aggregate(id, 'week', {})).toEqual([
@@ -307,7 +318,7 @@ for (const [engine, open] of engines) {
 			];
 			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(stanced));
 			expect(await store.rows(id, {}, 10, 0)).toEqual(stanced);
-			const records = await store.records(id);
+			const records = await recordsOf(store, id);
 			expect(records.map((r) => r.stances)).toEqual(stanced.map((r) => r.stances));
 			const expected = [
 				{ period: '2025-06-23', group: 'state', frame: 'arms', stance: 'reports', count: 1 },
@@ -371,7 +382,7 @@ for (const [engine, open] of engines) {
 			}
 			await expect(store.createDataset(newDataset(`${prefix}-d2`, `${prefix}-u1`), failing())).rejects.toThrow('the upload was cut off');
 			expect(await store.dataset(`${prefix}-d2`)).toBeUndefined();
-			expect(await store.records(`${prefix}-d2`)).toEqual([]);
+			expect(await recordsOf(store, `${prefix}-d2`)).toEqual([]);
 		});
 
 		it('keeps coding sessions with their students and answers, and forgets expired ones', async () => {
@@ -430,7 +441,7 @@ for (const [engine, open] of engines) {
 			expect((await store.datasets()).some((d) => d.id === id)).toBe(true);
 			await store.deleteDataset(id);
 			expect(await store.dataset(id)).toBeUndefined();
-			expect(await store.records(id)).toEqual([]);
+			expect(await recordsOf(store, id)).toEqual([]);
 			expect(await store.aggregate(id, 'week', {})).toEqual([]);
 		});
 

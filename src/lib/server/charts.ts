@@ -5,7 +5,7 @@ import { ledger } from './ledger';
 import { canRead, redactedFor } from './access';
 import { store, type Store } from './storage';
 import type { ChartShape, RowFilter } from './storage/types';
-import { eventLabels, recordsChartInput } from '$lib/domain/import/local-dataset';
+import { chartInputOf, eventLabels, packedRecordValues } from '$lib/domain/import/local-dataset';
 import { queryList } from '$lib/domain/charts/filters';
 import type { Dataset } from '$lib/domain/import/dataset';
 import { sums } from '$lib/domain/charts/measure';
@@ -280,13 +280,13 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 	const key = JSON.stringify([id, budget, filter, shape]);
 	return remembered(key, async () => {
 		const [records, outlets, events, languages] = await Promise.all([
-			db.records(id, filter, shape),
+			db.packedRecords(id, filter, shape),
 			distinctOf(db, id, 'outlet'),
 			distinctOf(db, id, 'event'),
 			distinctOf(db, id, 'language')
 		]);
-		const input = recordsChartInput(
-			records,
+		const input = chartInputOf(
+			packedRecordValues(records),
 			id,
 			{
 				frames: bundled.vocab.frames,
@@ -313,6 +313,6 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 			shape.period === 'day' && shape.outlets && keptEvents && keptLanguages
 				? null
 				: { period: shape.period, outlets: shape.outlets, events: keptEvents, languages: keptLanguages };
-		return { packed: { ...packChartInput(input), key }, coarsened, size: records.length };
+		return { packed: { ...input, records, key }, coarsened, size: records.length };
 	});
 }

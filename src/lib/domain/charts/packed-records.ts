@@ -19,7 +19,7 @@ export interface PackedRecords {
 type NumberList = string;
 
 /** `at` holds record i's index into `values`, or -1 where the record has no such field. */
-type PackedColumn =
+export type PackedColumn =
 	| { kind: 'text'; values: string[]; at: NumberList }
 	| { kind: 'list'; values: string[][]; at: NumberList }
 	| { kind: 'number'; values: NumberList };
@@ -48,28 +48,54 @@ export function packRecords(records: readonly CoverageRecord[]): PackedRecords {
 	for (const key of keys) {
 		const sample = rows.find((r) => r[key] !== undefined)?.[key];
 		if (typeof sample === 'number') {
-			columns[key] = { kind: 'number', values: writeNumbers(rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : null))) };
-			continue;
+			columns[key] = numberColumn(rows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : null)));
+		} else if (Array.isArray(sample)) {
+			// A list's key is its JSON, which tells [] from [''].
+			const lists = rows.map((r) => r[key] as unknown[] | undefined);
+			columns[key] = listColumn(
+				lists.map((list) => (list === undefined ? undefined : JSON.stringify(list))),
+				(_, i) => lists[i]!.map(String)
+			);
+		} else {
+			columns[key] = textColumn(rows.map((r) => (r[key] === undefined ? undefined : String(r[key]))));
 		}
-		// A list's key is its JSON, which tells [] from [''].
-		const index = new Map<string, number>();
-		const distinct: unknown[] = [];
-		const at = rows.map((r) => {
-			const value = r[key];
-			if (value === undefined) return -1;
-			const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
-			let i = index.get(text);
-			if (i === undefined) {
-				index.set(text, (i = distinct.length));
-				distinct.push(Array.isArray(value) ? value.map(String) : String(value));
-			}
-			return i;
-		});
-		columns[key] = Array.isArray(sample)
-			? { kind: 'list', values: distinct as string[][], at: writeNumbers(at) }
-			: { kind: 'text', values: distinct as string[], at: writeNumbers(at) };
 	}
 	return { length: records.length, columns };
+}
+
+export const numberColumn = (numbers: readonly (number | null)[]): PackedColumn => ({ kind: 'number', values: writeNumbers(numbers) });
+
+/** A column of texts, each distinct one written once; undefined where a record has no such field. */
+export function textColumn(texts: readonly (string | undefined)[]): PackedColumn {
+	return { kind: 'text', ...coded(texts, (text) => text) };
+}
+
+/**
+ * A column of lists, each written once per distinct key; undefined where a record has none.
+ * `list(key, i)` makes the list of the first record with that key.
+ */
+export function listColumn(keys: readonly (string | undefined)[], list: (key: string, i: number) => string[]): PackedColumn {
+	return { kind: 'list', ...coded(keys, list) };
+}
+
+function coded<T>(keys: readonly (string | undefined)[], valueOf: (key: string, i: number) => T): { values: T[]; at: NumberList } {
+	const index = new Map<string, number>();
+	const values: T[] = [];
+	const at = new Array<number>(keys.length);
+	for (let i = 0; i < keys.length; i++) {
+		const key = keys[i];
+		if (key === undefined) {
+			at[i] = -1;
+			continue;
+		}
+		let n = index.get(key);
+		if (n === undefined) {
+			index.set(key, (n = values.length));
+			values.push(valueOf(key, i));
+		}
+		at[i] = n;
+	}
+	return { values, at: at.join(',') };
 }
 
 export function unpackRecords(packed: PackedRecords): CoverageRecord[] {

@@ -1,9 +1,10 @@
 import Papa from 'papaparse';
 import { isolate } from '../bidi';
-import type { CoverageRecord, FrameStance } from '../charts/aggregate';
+import type { CoverageRecord, DateWindow, FrameStance } from '../charts/aggregate';
 import { DATASET_UPLOAD_COLUMNS, stanceCell } from './dataset';
 import type { ChartInput } from '../charts/chart-views';
 import { collectionWindow } from '../charts/coverage';
+import type { PackedRecords } from '../charts/packed-records';
 import type { Vocabulary } from '../charts/filters';
 import { ARTICLES, type Measure } from '../charts/measure';
 import { readMeasure } from '../charts/measure-schema';
@@ -92,35 +93,88 @@ export function localChartInput(
 	return recordsChartInput(coverageRecordsOf(dataset), dataset.id, bundled, dataset.groupLabels, measureOf(dataset));
 }
 
-/** chartViews() input for any uploaded records, in the browser or from the server's store. */
 /** An uploaded dataset's events are labelled by their own names. */
 export function eventLabels(events: string[]): Record<string, string> {
 	return Object.fromEntries(events.map((e) => [e, e === NO_EVENT || e === '' ? 'No event given' : e]));
 }
 
+/** What chartViews() input is made of besides its records: their distinct values and their first and last days. */
+export interface RecordValues {
+	groups: string[];
+	frames: string[];
+	events: string[];
+	outlets: string[];
+	languages: string[];
+	window: DateWindow;
+}
+
+export function recordValues(records: CoverageRecord[]): RecordValues {
+	const distinct = (pick: (r: CoverageRecord) => string[]) => [...new Set(records.flatMap(pick))].sort();
+	return {
+		groups: distinct((r) => [r.group]),
+		frames: distinct((r) => r.frames),
+		events: distinct((r) => [r.event]),
+		outlets: distinct((r) => [r.outlet]),
+		languages: distinct((r) => (r.language ? [r.language] : [])),
+		window: collectionWindow(records)
+	};
+}
+
+/**
+ * recordValues() of packed records, read from their columns' distinct values: the server's store
+ * sends its sums packed, and tens of thousands of records need not become objects to be described.
+ */
+export function packedRecordValues(packed: PackedRecords): RecordValues {
+	const texts = (key: string) => {
+		const column = packed.columns[key];
+		return column?.kind === 'text' ? column.values : column?.kind === 'list' ? column.values.flat() : [];
+	};
+	const distinct = (values: string[]) => [...new Set(values)].sort();
+	const dates = distinct(texts('date'));
+	return {
+		groups: distinct(texts('group')),
+		frames: distinct(texts('frames')),
+		events: distinct(texts('event')),
+		outlets: distinct(texts('outlet')),
+		languages: distinct(texts('language').filter((l) => l !== '')),
+		window: dates.length > 0 ? { start: dates[0]!, end: dates.at(-1)! } : collectionWindow([])
+	};
+}
+
+/** chartViews() input for any uploaded records, in the browser or from the server's store. */
 export function recordsChartInput(
 	records: CoverageRecord[],
 	datasetId: string,
-	bundled: { frames: string[]; frameLabels: Record<string, string>; groups: string[]; groupLabels?: Record<string, string> },
+	bundled: BundledVocabulary,
 	groupLabels: Record<string, string> = {},
 	measure: Measure = ARTICLES
 ): ChartInput {
-	const distinct = (pick: (r: CoverageRecord) => string[]) => [...new Set(records.flatMap(pick))].sort();
-	const groups = distinct((r) => [r.group]);
-	const frames = distinct((r) => r.frames);
+	return { records, ...chartInputOf(recordValues(records), datasetId, bundled, groupLabels, measure) };
+}
+
+type BundledVocabulary = { frames: string[]; frameLabels: Record<string, string>; groups: string[]; groupLabels?: Record<string, string> };
+
+/** recordsChartInput() but the records themselves, from what they hold. */
+export function chartInputOf(
+	values: RecordValues,
+	datasetId: string,
+	bundled: BundledVocabulary,
+	groupLabels: Record<string, string> = {},
+	measure: Measure = ARTICLES
+): Omit<ChartInput, 'records'> {
+	const { groups, frames } = values;
 	const vocab: Vocabulary = {
 		datasets: [datasetId],
-		events: distinct((r) => [r.event]),
+		events: values.events,
 		// Bundled groups first keeps their colours the same as on the bundled charts.
 		groups: [...bundled.groups.filter((g) => groups.includes(g)), ...groups.filter((g) => !bundled.groups.includes(g))],
-		outlets: distinct((r) => [r.outlet]),
+		outlets: values.outlets,
 		frames: [...bundled.frames.filter((f) => frames.includes(f)), ...frames.filter((f) => !bundled.frames.includes(f))],
-		languages: distinct((r) => (r.language ? [r.language] : []))
+		languages: values.languages
 	};
 	return {
-		records,
 		measure,
-		window: collectionWindow(records),
+		window: values.window,
 		vocab,
 		labels: {
 			events: eventLabels(vocab.events),

@@ -1,4 +1,5 @@
-import type { CoverageRecord, FrameStance } from '$lib/domain/charts/aggregate';
+import type { FrameStance } from '$lib/domain/charts/aggregate';
+import { listColumn, numberColumn, textColumn, type PackedRecords } from '$lib/domain/charts/packed-records';
 import { SUMMED } from '$lib/domain/charts/coverage';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
@@ -225,33 +226,38 @@ export abstract class SqlStore<C> implements Store {
 		});
 	}
 
-	async records(datasetId: string, filter: RowFilter = {}, shape: ChartShape = FINEST_SHAPE): Promise<CoverageRecord[]> {
+	async packedRecords(datasetId: string, filter: RowFilter = {}, shape: ChartShape = FINEST_SHAPE): Promise<PackedRecords> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
 		const { value, period, outlet, event, language, groupBy } = shapeColumns(shape);
-		const [dates = [], outlets = [], groups = [], events = [], languages = [], frames = [], stanceCells = [], counts = []] =
+		const [dates = [], outlets = [], groups = [], events = [], languages = [], frameCells = [], stanceCells = [], counts = []] =
 			await this.columns(
 				`SELECT CAST(${period} AS VARCHAR) AS date, ${outlet} AS outlet, outlet_group, ${event} AS event, ${language} AS language,
-				        frame_codes, frame_stances, ${value} AS count
+				        frame_codes, coalesce(frame_stances, '') AS frame_stances, ${value} AS count
 				 FROM coverage_rows WHERE ${where.sql} GROUP BY ${groupBy} ORDER BY ${groupBy}`,
 				where.params
 			);
-		const out: CoverageRecord[] = new Array(dates.length);
-		for (let i = 0; i < out.length; i++) {
-			const codes = String(frames[i] ?? '');
-			const list = codes === '' ? [] : codes.split(';');
-			const stances = stancesFromDb(stanceCells[i], list.length);
-			out[i] = {
-				date: String(dates[i]),
-				outlet: String(outlets[i]),
-				group: String(groups[i]),
-				event: String(events[i]),
-				language: String(languages[i]),
-				frames: list,
-				...(stances && { stances }),
-				count: Number(counts[i])
-			};
-		}
-		return out;
+		const texts = (column: unknown[]) => column.map(String);
+		const codes = texts(frameCells);
+		const frameList = (cell: string) => (cell === '' ? [] : cell.split(';'));
+		const frameCount = (cell: string) => (cell === '' ? 0 : cell.split(';').length);
+		// A stance cell is read against as many frames as its record has, so both make its key.
+		const stanceKeys = stanceCells.map((cell, i) => (cell === '' ? undefined : `${frameCount(codes[i]!)}:${String(cell)}`));
+		return {
+			length: dates.length,
+			columns: {
+				date: textColumn(texts(dates)),
+				outlet: textColumn(texts(outlets)),
+				group: textColumn(texts(groups)),
+				event: textColumn(texts(events)),
+				language: textColumn(texts(languages)),
+				frames: listColumn(codes, frameList),
+				// Left out when no record has stances, as from records without them.
+				...(stanceKeys.some((key) => key !== undefined) && {
+					stances: listColumn(stanceKeys, (_, i) => stancesFromDb(stanceCells[i], frameCount(codes[i]!))!)
+				}),
+				count: numberColumn(counts.map(Number))
+			}
+		};
 	}
 
 	async recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number> {

@@ -1,4 +1,5 @@
-import type { CoverageRecord, FrameStance } from '$lib/domain/charts/aggregate';
+import type { FrameStance } from '$lib/domain/charts/aggregate';
+import type { PackedRecords } from '$lib/domain/charts/packed-records';
 import type { Measure } from '$lib/domain/charts/measure';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
@@ -29,7 +30,7 @@ export interface NewDataset {
 	measure?: Measure;
 }
 
-/** How finely records() sums a dataset's rows. */
+/** How finely packedRecords() sums a dataset's rows. */
 export interface ChartShape {
 	period: 'day' | 'week' | 'month';
 	outlets: boolean;
@@ -126,12 +127,13 @@ export interface Store {
 	deleteDataset(id: string): Promise<void>;
 
 	/**
-	 * Chart records with SUM(count) per distinct date, outlet, group, event, language and frame list:
-	 * the charts only add counts up, so they draw the same as from the rows themselves. A coarser
-	 * shape sums whole weeks or months, or all outlets together (outlet '').
+	 * Chart records with SUM(count) per distinct date, outlet, group, event, language and frame list,
+	 * packed as the charts page receives them: the charts only add counts up, so they draw the same
+	 * as from the rows themselves. A coarser shape sums whole weeks or months, or all outlets
+	 * together (outlet '').
 	 */
-	records(datasetId: string, filter?: RowFilter, shape?: ChartShape): Promise<CoverageRecord[]>;
-	/** How many records records() would return for this shape, counted without reading them. */
+	packedRecords(datasetId: string, filter?: RowFilter, shape?: ChartShape): Promise<PackedRecords>;
+	/** How many records packedRecords() would return for this shape, counted without reading them. */
 	recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number>;
 	/**
 	 * recordGroups() of the whole dataset split by outlet, for a shape that keeps outlets: the
