@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { unpackChartInput } from '../../src/lib/domain/charts/packed-records';
 import type { ImportedCoverageRow } from '../../src/lib/domain/ledger/schemas';
 
@@ -105,6 +105,37 @@ describe('a stored dataset on the charts page', () => {
 		for (const outlet of ['Outlet 2', 'Outlet 3']) {
 			const own = records.filter((r) => r.outlet === outlet).reduce((sum, r) => sum + r.count, 0);
 			expect(own).toBe(articles((r) => r.outlet === outlet));
+		}
+	});
+
+	it('counts records per outlet from the first page that sums outlets together, so a first pick counts nothing', async () => {
+		const db = await store();
+		await db.createDataset(
+			{
+				id: 'd-picks',
+				ownerId: OWNER!.id,
+				shareToken: 'share-d-picks',
+				createdAt: new Date().toISOString(),
+				meta: { title: 'Picks', description: '', source: 's', licence: 'CC0', citation: '', visibility: 'private' }
+			},
+			batches(ROWS)
+		);
+		const counted = vi.spyOn(db, 'recordGroupsByOutlet');
+		try {
+			await storedChartData('d-picks', OWNER, null, chartData(), new URLSearchParams(), 5);
+			await vi.waitFor(() => expect(counted).toHaveBeenCalled());
+			// Each shape is counted when the one before it is done: wait until no new count starts.
+			for (let seen = -1; seen !== counted.mock.calls.length;) {
+				seen = counted.mock.calls.length;
+				await Promise.all(counted.mock.results.map((r) => r.value));
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+			counted.mockClear();
+			const picked = await storedChartData('d-picks', OWNER, null, chartData(), new URLSearchParams('outlet=Outlet 1'), 5);
+			expect(new Set(unpackChartInput(picked!.packed).records.map((r) => r.outlet))).toEqual(new Set(['Outlet 1']));
+			expect(counted).not.toHaveBeenCalled();
+		} finally {
+			counted.mockRestore();
 		}
 	});
 

@@ -236,7 +236,19 @@ export async function storedChartData(
 	const dataset = await db.dataset(id);
 	if (!dataset || !canRead(dataset, viewer, token)) return null;
 	const answer = await chartAnswer(db, dataset, bundled, query, budget);
+	offerOutletPicks(db, id, answer);
 	return { packed: answer.packed, dataset: redactedFor(dataset, viewer), coarsened: answer.coarsened };
+}
+
+/**
+ * A page whose records sum outlets together offers outlet picks, which read per-outlet counts: they
+ * are counted in the background from the first such page served (after a save, or after the server
+ * restarted), not by the viewer's first pick. Counted once per dataset.
+ */
+function offerOutletPicks(db: Store, id: string, answer: Answer): void {
+	if (answer.coarsened && !answer.coarsened.outlets) {
+		prepareOutletPicks(db, id).catch((cause) => console.error(`Counting dataset ${id}'s records per outlet failed:`, cause));
+	}
 }
 
 /**
@@ -245,10 +257,9 @@ export async function storedChartData(
  */
 export function prepareStoredChart(dataset: Dataset): void {
 	store()
-		.then(async (db) => {
-			const answer = await chartAnswer(db, dataset, chartData(), new URLSearchParams(), MAX_CHART_RECORDS);
-			if (answer.coarsened && !answer.coarsened.outlets) await prepareOutletPicks(db, dataset.id);
-		})
+		.then(async (db) =>
+			offerOutletPicks(db, dataset.id, await chartAnswer(db, dataset, chartData(), new URLSearchParams(), MAX_CHART_RECORDS))
+		)
 		.catch((cause) => console.error(`Summing dataset ${dataset.id} for its charts failed:`, cause));
 }
 
