@@ -234,11 +234,14 @@ export function timeSeries(
 	const periods = periodsBetween(from, to, granularity);
 	const index = new Map(periods.map((p, i) => [p, i]));
 
+	// Records share few dates (a stored dataset's sums have one per period): each is placed once.
+	const placed = new Map<string, number | undefined>();
 	const sums = new Map<string, number[]>();
 	let n = 0;
 	for (const record of records) {
 		if (record.date < from || record.date > to) continue;
-		const i = index.get(periodStart(record.date, granularity));
+		let i = placed.get(record.date);
+		if (i === undefined && !placed.has(record.date)) placed.set(record.date, (i = index.get(periodStart(record.date, granularity))));
 		if (i === undefined) continue;
 		n += record.count;
 		for (const key of seriesKeys(record, by)) {
@@ -317,10 +320,13 @@ export function framesByGroup(records: CoverageRecord[], frameOrder: string[], g
 		n += record.count;
 		let row = table.get(record.group);
 		if (!row) table.set(record.group, (row = new Array<number>(columns.frames.length).fill(0)));
-		const codes =
-			record.frames.length > 0 ? record.frames.map((f, i) => [f, record.stances?.[i] ?? ''] as const) : [[UNCODED, ''] as const];
-		for (const [frame, stance] of codes) {
-			const i = column(frame, stance);
+		const { frames, stances } = record;
+		if (frames.length === 0) {
+			const i = column(UNCODED, '');
+			if (i >= 0) row[i] = (row[i] ?? 0) + record.count;
+		}
+		for (let f = 0; f < frames.length; f++) {
+			const i = column(frames[f]!, stances?.[f] ?? '');
 			if (i >= 0) row[i] = (row[i] ?? 0) + record.count;
 		}
 	}
