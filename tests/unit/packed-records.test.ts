@@ -56,6 +56,20 @@ describe('packed records', () => {
 		expect(packedRecordValues(packRecords([]))).toEqual(recordValues([]));
 	});
 
+	it('refer to values by one, two or three digits, as many as a column needs', () => {
+		for (const distinct of [1, 35, 36, 1295, 1296, 3000]) {
+			const many: CoverageRecord[] = Array.from({ length: distinct + 5 }, (_, i) => ({
+				...records[0]!,
+				outlet: `outlet-${i % distinct}`,
+				...(i % 7 === 3 && { stances: undefined })
+			}));
+			const packed = packRecords(many);
+			const outlets = packed.columns.outlet!;
+			expect(outlets.kind === 'text' && outlets.at.length).toBe(many.length * distinct.toString(36).length);
+			expect(unpackRecords(JSON.parse(JSON.stringify(packed)))).toEqual(many);
+		}
+	});
+
 	it('are empty for no records', () => {
 		expect(unpackRecords(packRecords([]))).toEqual([]);
 	});
