@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNCODED, type CoverageRecord } from '../../src/lib/domain/charts/aggregate';
-import { chartIndexOf } from '../../src/lib/domain/charts/chart-index';
+import { chartIndexOf, chartIndexOfPacked } from '../../src/lib/domain/charts/chart-index';
+import { packRecords } from '../../src/lib/domain/charts/packed-records';
 import { chartViews, type ChartInput } from '../../src/lib/domain/charts/chart-views';
 import { collectionWindow } from '../../src/lib/domain/charts/coverage';
 import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
@@ -98,13 +99,24 @@ describe('chartViews over a ChartIndex', () => {
 			// With stances a code counts or not by the stance filter, which the cube does not keep.
 			expect(index.cube !== undefined).toBe(kind.startsWith('dense'));
 		});
+		const packedIndex = chartIndexOfPacked(JSON.parse(JSON.stringify(packRecords(records))));
 		for (const [name, patch] of cases) {
 			it(`gives identical views, ${kind}: ${name}`, () => {
 				const filters = { ...defaultFilters('d'), ...patch };
-				expect(chartViews(data, filters, say, index)).toEqual(chartViews(data, filters, say));
+				const views = chartViews(data, filters, say);
+				expect(chartViews(data, filters, say, index)).toEqual(views);
+				// Indexed straight from the packed records the server sends, too.
+				expect(chartViews(data, filters, say, packedIndex)).toEqual(views);
 			});
 		}
 	}
+	it('is not read from packed records some of which lack a field', () => {
+		const records = fixture(20);
+		expect(chartIndexOfPacked(packRecords(records))).toBeDefined();
+		const { language: _, ...noLanguage } = records[3]!;
+		expect(chartIndexOfPacked(packRecords([...records, noLanguage as CoverageRecord]))).toBeUndefined();
+	});
+
 	it('gives identical views for an empty dataset', () => {
 		const empty = input([]);
 		expect(chartViews(empty, defaultFilters('d'), say, chartIndexOf([]))).toEqual(chartViews(empty, defaultFilters('d'), say));

@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Importer } from '../../src/lib/domain/import/importer';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
 import { packChartInput } from '../../src/lib/domain/charts/packed-records';
+import { chartViews, type ChartSay } from '../../src/lib/domain/charts/chart-views';
+import { defaultFilters } from '../../src/lib/domain/charts/filters';
+import { translateMessage } from '../../src/lib/i18n/catalogue';
 import { localChartInput, type LocalDataset, type LocalDatasetMeta } from '../../src/lib/domain/import/local-dataset';
 import { DatasetSource, type LocalShelf, type ServedCharts } from '../../src/routes/charts/dataset-source.svelte';
 
@@ -30,6 +33,7 @@ function kept(id: string, file: string): LocalDataset {
 	};
 }
 
+const say: ChartSay = (message) => translateMessage('en', message);
 const bundledFrames = { frames: [], frameLabels: {}, groups: [] };
 const bundled = localChartInput(kept('bundled', 'parallax.csv'), bundledFrames);
 const served: ServedCharts = { ...packChartInput(bundled), stored: null, compared: {} };
@@ -164,5 +168,19 @@ describe('DatasetSource', () => {
 		serve(answer(stored, 'all'));
 		flushSync();
 		expect(source.input).toBe(first);
+	});
+
+	it('indexes a stored answer from its packed records, once, and no other records', async () => {
+		const stored = localChartInput(mine, bundledFrames);
+		const { source } = open(new SlowShelf([]), {
+			requested: 'stored-1',
+			data: { ...served, stored: { ...packChartInput(stored), key: 'k' } }
+		});
+		const index = source.indexOf(source.input.records);
+		expect(index?.length).toBe(stored.records.length);
+		expect(source.indexOf(source.input.records)).toBe(index);
+		const filters = { ...defaultFilters('stored-1'), by: 'outlet' as const };
+		expect(chartViews(source.input, filters, say, index)).toEqual(chartViews(source.input, filters, say));
+		expect(source.indexOf(stored.records)).toBeUndefined();
 	});
 });

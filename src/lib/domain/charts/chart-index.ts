@@ -16,6 +16,7 @@ import {
 	type DateWindow
 } from './aggregate';
 import type { Filters } from './filters';
+import { columnCodes, columnNumbers, type PackedRecords } from './packed-records';
 
 /**
  * Coverage records as dictionary-encoded typed-array columns, built once per dataset. At a
@@ -117,33 +118,14 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 	// a cheap first key for records without stances; the joined string is the fallback.
 	const byArray = new Map<string[], number>();
 	const index: ChartIndex = {
-		length: n,
+		...emptyIndex(n),
 		dates: dicts.date.values,
 		outlets: dicts.outlet.values,
 		groups: dicts.group.values,
 		events: dicts.event.values,
 		languages: dicts.language.values,
 		frameSets: frameLists,
-		frameStances: stanceLists,
-		stanced: false,
-		date: new Uint32Array(n),
-		outlet: new Uint32Array(n),
-		group: new Uint32Array(n),
-		event: new Uint32Array(n),
-		language: new Uint32Array(n),
-		frames: new Uint32Array(n),
-		count: new Float64Array(n),
-		integral: true,
-		ones: true,
-		combo: new Uint32Array(n),
-		combos: { outlet: new Uint32Array(0), group: new Uint32Array(0), event: new Uint32Array(0), language: new Uint32Array(0) },
-		byCombo: {
-			start: new Uint32Array(1),
-			date: new Uint32Array(0),
-			frames: new Uint32Array(0),
-			count: new Float64Array(0),
-			combo: new Uint32Array(0)
-		}
+		frameStances: stanceLists
 	};
 	let total = 0;
 	for (let i = 0; i < n; i++) {
@@ -164,12 +146,115 @@ export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 			if (!r.stances) byArray.set(r.frames, fs);
 		}
 		index.frames[i] = fs;
-		index.count[i] = r.count;
-		total += Math.abs(r.count);
-		if (!Number.isInteger(r.count)) index.integral = false;
-		if (r.count !== 1) index.ones = false;
+		total += countAt(index, i, r.count);
 	}
 	if (total > Number.MAX_SAFE_INTEGER) index.integral = false;
+	return withCombos(index);
+}
+
+/**
+ * chartIndexOf() of packed records, read from their columns: a packed column's codes already are
+ * the dictionary codes the index keeps, so no record's strings are looked up. A stored dataset's
+ * sums arrive packed, and indexed so they are charted by the typed-array path from the first
+ * chart on. Undefined for records some of which lack a field (the store sends none such).
+ */
+export function chartIndexOfPacked(packed: PackedRecords): ChartIndex | undefined {
+	const n = packed.length;
+	const { date, outlet, group, event, language, frames, stances, count } = packed.columns;
+	const texts = [date, outlet, group, event, language].map((column) =>
+		column?.kind === 'text' ? { values: column.values, codes: columnCodes(column, n) } : undefined
+	);
+	if (frames?.kind !== 'list' || count?.kind !== 'number' || (stances && stances.kind !== 'list')) return undefined;
+	const listCodes = columnCodes(frames, n);
+	const stanceCodes = stances?.kind === 'list' ? columnCodes(stances, n) : new Int32Array(n).fill(-1);
+	const counts = columnNumbers(count, n);
+	if (texts.some((t) => t === undefined || t.codes.includes(-1)) || listCodes.includes(-1) || counts.includes(null)) return undefined;
+	const [d, o, g, e, l] = texts as { values: string[]; codes: Int32Array }[];
+	// Every code is at least 0 here, so the codes are read as they are, unsigned.
+	const unsigned = (codes: Int32Array) => new Uint32Array(codes.buffer, codes.byteOffset, codes.length);
+	const frameLists: string[][] = [];
+	const stanceLists: FrameStance[][] = [];
+	const index: ChartIndex = {
+		...emptyIndex(n),
+		dates: d!.values,
+		outlets: o!.values,
+		groups: g!.values,
+		events: e!.values,
+		languages: l!.values,
+		frameSets: frameLists,
+		frameStances: stanceLists,
+		date: unsigned(d!.codes),
+		outlet: unsigned(o!.codes),
+		group: unsigned(g!.codes),
+		event: unsigned(e!.codes),
+		language: unsigned(l!.codes)
+	};
+	// A record's frame list and stance list, as one code: the distinct pairs are few.
+	const pairs = new Map<number, number>();
+	const stanceValues = stances?.kind === 'list' ? (stances.values as FrameStance[][]) : [];
+	let total = 0;
+	for (let i = 0; i < n; i++) {
+		const key = listCodes[i]! * (stanceValues.length + 1) + stanceCodes[i]! + 1;
+		let fs = pairs.get(key);
+		if (fs === undefined) {
+			pairs.set(key, (fs = frameLists.length));
+			const list = frames.values[listCodes[i]!]!;
+			const own = stanceValues[stanceCodes[i]!];
+			frameLists.push(list);
+			stanceLists.push(list.map((_, j) => own?.[j] ?? ''));
+			index.stanced ||= own?.some((st) => st !== '') ?? false;
+		}
+		index.frames[i] = fs;
+		total += countAt(index, i, counts[i]!);
+	}
+	if (total > Number.MAX_SAFE_INTEGER) index.integral = false;
+	return withCombos(index);
+}
+
+/** Sets record i's count, noting whether counts stay whole and all 1; its size, for the total. */
+function countAt(index: ChartIndex, i: number, count: number): number {
+	index.count[i] = count;
+	if (!Number.isInteger(count)) index.integral = false;
+	if (count !== 1) index.ones = false;
+	return Math.abs(count);
+}
+
+/** An index of `n` records before their values are read. */
+function emptyIndex(n: number): ChartIndex {
+	return {
+		length: n,
+		dates: [],
+		outlets: [],
+		groups: [],
+		events: [],
+		languages: [],
+		frameSets: [],
+		frameStances: [],
+		stanced: false,
+		date: new Uint32Array(n),
+		outlet: new Uint32Array(n),
+		group: new Uint32Array(n),
+		event: new Uint32Array(n),
+		language: new Uint32Array(n),
+		frames: new Uint32Array(n),
+		count: new Float64Array(n),
+		integral: true,
+		ones: true,
+		combo: new Uint32Array(n),
+		combos: { outlet: new Uint32Array(0), group: new Uint32Array(0), event: new Uint32Array(0), language: new Uint32Array(0) },
+		byCombo: {
+			start: new Uint32Array(1),
+			date: new Uint32Array(0),
+			frames: new Uint32Array(0),
+			count: new Float64Array(0),
+			combo: new Uint32Array(0)
+		}
+	};
+}
+
+/** The index with its (outlet, group, event, language) combinations, rows sorted by them, and its cube. */
+function withCombos(index: ChartIndex): ChartIndex {
+	const n = index.length;
 	const [nO, nG, nE] = [index.outlets.length, index.groups.length, index.events.length];
 	const comboCodes = new Map<number, number>();
 	const parts: [number, number, number, number][] = [];

@@ -125,16 +125,22 @@ function readCodes(list: CodeList, width: number, length: number): Int32Array {
 	return out;
 }
 
+/** A text or list column's record i's index into its values, or -1 where record i has none. */
+export const columnCodes = (column: Extract<PackedColumn, { at: CodeList }>, length: number) => readCodes(column.at, column.width, length);
+
+/** A number column's values; null where a record has none. */
+export const columnNumbers = (column: Extract<PackedColumn, { kind: 'number' }>, length: number) => readNumbers(column.values, length);
+
 export function unpackRecords(packed: PackedRecords): CoverageRecord[] {
 	const records: Record<string, unknown>[] = Array.from({ length: packed.length }, () => ({}));
 	for (const [key, column] of Object.entries(packed.columns)) {
 		if (column.kind === 'number') {
-			readNumbers(column.values, packed.length).forEach((value, i) => {
+			columnNumbers(column, packed.length).forEach((value, i) => {
 				if (value !== null) records[i]![key] = value;
 			});
 			continue;
 		}
-		const at = readCodes(column.at, column.width, packed.length);
+		const at = columnCodes(column, packed.length);
 		for (let i = 0; i < at.length; i++) {
 			const value = at[i]!;
 			if (value < 0) continue;
