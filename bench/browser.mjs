@@ -44,7 +44,18 @@ export async function prepare(context) {
 
 /** The real upload: inspect, map, then "Check every row" until the report is on screen. */
 async function realIngest(page, baseURL, file) {
+	await openUpload(page, baseURL);
+	return ingest(page, file);
+}
+
+/** /upload loaded, with Playwright's own script in the page (its first query adds it). */
+async function openUpload(page, baseURL) {
 	await page.goto(`${baseURL}/upload`, { waitUntil: 'networkidle' });
+	await page.getByLabel('Choose a CSV or TSV file').waitFor();
+}
+
+/** An ingest on the loaded page, from the file's choice. */
+async function ingest(page, file) {
 	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(file);
 	await page.getByTestId('detected-format').waitFor();
 	await page.getByRole('button', { name: 'Check every row' }).waitFor();
@@ -165,11 +176,17 @@ export function longestTask(traceEvents) {
 	for (const e of traceEvents) {
 		const thread = `${e.pid}:${e.tid}`;
 		if (e.name !== 'RunTask' || e.ph !== 'X' || !mains.has(thread)) continue;
-		tasks.set(thread, [...(tasks.get(thread) ?? []), e.dur / 1000]);
+		tasks.set(thread, [...(tasks.get(thread) ?? []), { ms: e.dur / 1000, cpuMs: (e.tdur ?? e.dur) / 1000 }]);
 	}
-	const sum = (list) => list.reduce((a, b) => a + b, 0);
+	const sum = (list) => list.reduce((a, b) => a + b.ms, 0);
 	const busiest = [...tasks.values()].sort((a, b) => sum(b) - sum(a))[0] ?? [];
-	return { longestMs: Math.max(0, ...busiest), over50: busiest.filter((ms) => ms > 50).length };
+	// A task's thread time leaves out the time the thread waited for a core, which a shared machine
+	// adds to the wall time: it tells the page's own work from the machine's load.
+	return {
+		longestMs: Math.max(0, ...busiest.map((t) => t.ms)),
+		longestCpuMs: Math.max(0, ...busiest.map((t) => t.cpuMs)),
+		over50: busiest.filter((t) => t.ms > 50).length
+	};
 }
 
 export async function ingestBench(page, { baseURL, file, runs }) {
@@ -188,8 +205,11 @@ export async function ingestBench(page, { baseURL, file, runs }) {
 		out.bareStreamMs.push(streamed.ms);
 		out.longestTaskMs.push(real.longest);
 	}
-	// One more run, traced, for the tasks the long-task observer leaves out.
-	out.traced = await longestTracedTask(page, () => realIngest(page, baseURL, file));
+	// One more run, traced, for the tasks the long-task observer leaves out. The trace starts on the
+	// loaded page: leaving the last run's report (SvelteKit reads the scroll position as the page
+	// hides, which restyles the whole report) and loading /upload again are not the ingest.
+	await openUpload(page, baseURL);
+	out.traced = await longestTracedTask(page, () => ingest(page, file));
 	return out;
 }
 
