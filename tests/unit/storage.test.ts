@@ -8,7 +8,7 @@ import { PostgresStore } from '../../src/lib/server/storage/postgres';
 import type { NewDataset, RowFilter, Store } from '../../src/lib/server/storage/types';
 import type { ImportedCoverageRow } from '../../src/lib/domain/ledger/schemas';
 import type { Dispute } from '../../src/lib/domain/ledger/disputes';
-import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
+import { STANCE_ORDER, type CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 import { chartViews } from '../../src/lib/domain/charts/chart-views';
 import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
 import { packedRecordValues, recordsChartInput, recordValues } from '../../src/lib/domain/import/local-dataset';
@@ -28,13 +28,19 @@ const recordsOf = async (store: Store, ...args: Parameters<Store['packedRecords'
  * One suite, every engine: DuckDB always; PostgreSQL when TEST_DATABASE_URL is set
  * (.ci/run starts a local server and sets it).
  */
-const engines: [string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>][] = [
+type Opened = {
+	store: Store;
+	/** The same database opened again, as a restarted app would. */
+	reopen: () => Promise<Store>;
+	cleanup: () => Promise<void>;
+};
+const engines: [string, () => Promise<Opened>][] = [
 	[
 		'duckdb',
 		async () => {
 			const dir = mkdtempSync(join(tmpdir(), 'parallax-store-'));
-			const store = await DuckDbStore.open(join(dir, 'test.duckdb'), { memoryLimit: '256MB' });
-			return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+			const open = () => DuckDbStore.open(join(dir, 'test.duckdb'), { memoryLimit: '256MB' });
+			return { store: await open(), reopen: open, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 		}
 	]
 ];
@@ -43,8 +49,8 @@ if (pgUrl) {
 	engines.push([
 		'postgres',
 		async () => {
-			const store = await PostgresStore.open(pgUrl);
-			return { store, cleanup: async () => undefined };
+			const open = () => PostgresStore.open(pgUrl);
+			return { store: await open(), reopen: open, cleanup: async () => undefined };
 		}
 	]);
 }
@@ -80,6 +86,23 @@ function syntheticRows(n: number, seed: number): ImportedCoverageRow[] {
 			count: 1 + pick(3),
 			title: `Synthetic ${i}`,
 			url: ''
+		};
+	});
+}
+
+const FRAME_LISTS = [[], ['nato-threat'], ['arms'], ['nato-threat', 'arms'], ['arms', 'sanctions']];
+
+/**
+ * Rows over four months with every frame list in every group, a quarter of them recording no
+ * stance and the others one per frame ('' among them).
+ */
+function codedRows(n: number): ImportedCoverageRow[] {
+	return Array.from({ length: n }, (_, i) => {
+		const frames = FRAME_LISTS[i % FRAME_LISTS.length]!;
+		const date = new Date(Date.UTC(2025, 4, 1) + ((i * 37) % 120) * 86_400_000).toISOString().slice(0, 10);
+		return {
+			...row(date, `Outlet ${i % 7}`, ['state', 'intl', 'independent'][i % 3]!, frames, 1 + (i % 4)),
+			...(i % 4 !== 0 && { stances: frames.map((_, f) => STANCE_ORDER[(i + f) % STANCE_ORDER.length]!) })
 		};
 	});
 }
@@ -306,6 +329,26 @@ for (const [engine, open] of engines) {
 			expect(await store.aggregate(id, 'week', { groups: ['nobody'] })).toEqual([]);
 		});
 
+		it('aggregates from the pre-summed counts exactly as from the stored articles, whatever the date, group and frame filter', async () => {
+			const id = `${prefix}-cube`;
+			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(codedRows(3000)));
+			// Naming every outlet keeps every row but makes the store sum the articles themselves.
+			const everyOutlet = await store.distinct(id, 'outlet');
+			for (const filter of [
+				{},
+				{ from: '2025-05-07', to: '2025-06-09' },
+				{ groups: ['state', 'independent'] },
+				{ frames: ['arms'] },
+				{ from: '2025-06-03', groups: ['intl'], frames: ['nato-threat', 'arms'] }
+			] satisfies RowFilter[]) {
+				for (const granularity of ['week', 'month'] as const) {
+					const summed = await store.aggregate(id, granularity, filter);
+					expect(summed.length).toBeGreaterThan(0);
+					expect(summed).toEqual(await store.aggregate(id, granularity, { ...filter, outlets: everyOutlet }));
+				}
+			}
+		});
+
 		it('keeps each frame with its stance in rows, chart records, aggregates and the CSV export', async () => {
 			const id = `${prefix}-stances`;
 			const stanced: ImportedCoverageRow[] = [
@@ -329,7 +372,7 @@ for (const [engine, open] of engines) {
 				{ period: '2025-06-23', group: 'ua', frame: 'nato-threat', stance: '', count: 1 },
 				{ period: '2025-06-23', group: 'ua', frame: 'nato-threat', stance: 'contests', count: 1 }
 			];
-			// Summed from the stored articles (an outlet filter) and, in DuckDB, from the pre-summed cube: the same.
+			// Summed from the pre-summed cube and from the stored articles (an outlet filter): the same.
 			expect(await store.aggregate(id, 'week', {})).toEqual(expected);
 			expect(await store.aggregate(id, 'week', { outlets: ['tass', 'kyiv'] })).toEqual(expected);
 			const csv = (await new Response(datasetCsvStream(store, id, {})).text()).split('\r\n');
@@ -383,6 +426,7 @@ for (const [engine, open] of engines) {
 			await expect(store.createDataset(newDataset(`${prefix}-d2`, `${prefix}-u1`), failing())).rejects.toThrow('the upload was cut off');
 			expect(await store.dataset(`${prefix}-d2`)).toBeUndefined();
 			expect(await recordsOf(store, `${prefix}-d2`)).toEqual([]);
+			expect(await store.aggregate(`${prefix}-d2`, 'week', {})).toEqual([]);
 		});
 
 		it('keeps coding sessions with their students and answers, and forgets expired ones', async () => {
@@ -488,6 +532,38 @@ for (const [engine, open] of engines) {
 				}
 			]);
 			expect(mine(await store.disputes())).toHaveLength(2);
+		});
+	});
+}
+
+for (const [engine, open] of engines) {
+	describe(`${engine} store opened on a dataset stored before its pre-summed counts`, () => {
+		it('sums its counts on start, so its aggregates are unchanged', async () => {
+			const { store, reopen, cleanup } = await open();
+			const prefix = `${engine}-old-${Date.now().toString(36)}`;
+			let reopened: Store | undefined;
+			try {
+				await store.createUser({ id: `${prefix}-u`, email: `${prefix}@example.org`, name: 'U', passwordHash: 'h' });
+				await store.createDataset(newDataset(`${prefix}-kept`, `${prefix}-u`), batches(ROWS));
+				await store.createDataset(newDataset(`${prefix}-old`, `${prefix}-u`), batches(codedRows(500)));
+				const before = await store.aggregate(`${prefix}-old`, 'week', {});
+				const kept = await store.aggregate(`${prefix}-kept`, 'month', {});
+				const cubeRows = async (s: Store, id: string) =>
+					Number((await s.query('SELECT COUNT(*) AS n FROM coverage_cube WHERE dataset_id = $1', [id]))[0]?.n);
+				const stored = await cubeRows(store, `${prefix}-old`);
+				await store.execute([{ sql: 'DELETE FROM coverage_cube WHERE dataset_id = $1', params: [`${prefix}-old`] }]);
+				await store.close();
+
+				reopened = await reopen();
+				expect(await cubeRows(reopened, `${prefix}-old`)).toBe(stored);
+				expect(await reopened.aggregate(`${prefix}-old`, 'week', {})).toEqual(before);
+				expect(before.length).toBeGreaterThan(4);
+				// A dataset that had its counts keeps them once, not twice.
+				expect(await reopened.aggregate(`${prefix}-kept`, 'month', {})).toEqual(kept);
+			} finally {
+				await (reopened ?? store).close();
+				await cleanup();
+			}
 		});
 	});
 }

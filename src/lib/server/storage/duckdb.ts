@@ -6,12 +6,11 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
 import { CLASS_SCHEMA } from './classes';
 import { PROJECT_SCHEMA } from './projects';
-import { SCHEMA } from './sql';
+import { CUBE_SCHEMA, SCHEMA } from './sql';
 import { datasetRowFromDb } from './common';
-import { framesOrUncoded, SqlStore, stancesOf, type DatasetStats, type Dialect } from './sql-store';
+import { cubeBackfill, SqlStore, type DatasetStats, type Dialect } from './sql-store';
 import { stanceCell } from '$lib/domain/import/dataset';
-import type { FrameStance } from '$lib/domain/charts/aggregate';
-import type { AggregateRow, RowFilter } from './types';
+import type { RowFilter } from './types';
 
 async function inTransaction(c: DuckDBConnection, work: () => Promise<void>): Promise<void> {
 	await c.run('BEGIN TRANSACTION');
@@ -32,35 +31,6 @@ const DUCKDB: Dialect = {
 	overlap: (a, b) => `list_has_any(${a}, ${b})`,
 	contains: (list, item) => `list_contains(${list}, ${item})`
 };
-
-const epochDay = (expression: string) => `CAST(epoch(${expression}) / 86400 AS INTEGER)`;
-
-/**
- * Counts pre-summed per dataset × day × outlet group × frame at import. Its size is bounded by
- * days × groups × frames, not by rows (about 120,000 rows for a million articles over five years),
- * so chart aggregates that filter only by date, group and frame never scan the articles. Periods
- * are epoch days: integers convert to JavaScript far faster than dates or strings.
- */
-const CUBE_SCHEMA = `CREATE TABLE IF NOT EXISTS coverage_cube (
-	dataset_id VARCHAR NOT NULL,
-	day INTEGER NOT NULL,
-	week INTEGER NOT NULL,
-	month INTEGER NOT NULL,
-	outlet_group VARCHAR NOT NULL,
-	frame VARCHAR NOT NULL,
-	count DOUBLE PRECISION NOT NULL
-)`;
-/** Added after the cube's first release, so older cubes gain it: '' for every count they hold. */
-const CUBE_STANCE = `ALTER TABLE coverage_cube ADD COLUMN IF NOT EXISTS stance VARCHAR DEFAULT ''`;
-
-/** Fills the cube from coverage_rows for the datasets `which` selects (a subquery of ids). */
-const cubeInsert = (which: string) => `INSERT INTO coverage_cube (dataset_id, day, week, month, outlet_group, frame, stance, count)
-	SELECT dataset_id, ${epochDay('date')}, ${epochDay("date_trunc('week', date)")}, ${epochDay("date_trunc('month', date)")},
-	       outlet_group, frame, coalesce(stance, ''), SUM(count)
-	FROM (SELECT dataset_id, date, outlet_group, count,
-	             unnest(${framesOrUncoded(DUCKDB)}) AS frame, unnest(${stancesOf(DUCKDB)}) AS stance
-	      FROM coverage_rows WHERE dataset_id IN (${which}))
-	GROUP BY ALL ORDER BY 1, 2`;
 
 /**
  * An import's rows go to DuckDB as CSV parts that its own reader inserts: the appender's call per
@@ -85,16 +55,6 @@ const partCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceA
 const partLine = (r: DatasetRow) =>
 	`${r.date},${partCell(r.outlet)},${partCell(r.group)},${partCell(r.event)},${partCell(r.language)},${partCell(r.frames.join(';'))},${r.count},${partCell(r.title)},${partCell(r.url)},${stanceCell(r.stances)},${partCell(r.text ?? '')}\n`;
 
-const isoDays = new Map<number, string>();
-function isoDay(epochDays: number): string {
-	let iso = isoDays.get(epochDays);
-	if (iso === undefined) {
-		iso = new Date(epochDays * 86_400_000).toISOString().slice(0, 10);
-		isoDays.set(epochDays, iso);
-	}
-	return iso;
-}
-
 /**
  * The embedded default: one DuckDB file, no server to start. Memory and threads are set
  * explicitly because DuckDB would otherwise take up to 80% of RAM.
@@ -102,7 +62,6 @@ function isoDay(epochDays: number): string {
 export class DuckDbStore extends SqlStore<DuckDBConnection> {
 	readonly engine = 'duckdb' as const;
 	protected readonly dialect = DUCKDB;
-	protected override readonly rowTables = ['coverage_rows', 'coverage_cube'];
 	private writeQueue: Promise<unknown> = Promise.resolve();
 
 	private constructor(
@@ -125,11 +84,9 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 		const store = new DuckDbStore(instance, staging);
 		const connection = await instance.connect();
 		try {
-			for (const statement of [...SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await connection.run(statement);
-			await connection.run(CUBE_SCHEMA);
-			await connection.run(CUBE_STANCE);
+			for (const statement of [...SCHEMA, ...CUBE_SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await connection.run(statement);
 			// Datasets stored before the cube existed get theirs once, on the first start that needs it.
-			await connection.run(cubeInsert('SELECT id FROM datasets WHERE id NOT IN (SELECT DISTINCT dataset_id FROM coverage_cube)'));
+			await connection.run(cubeBackfill(DUCKDB));
 		} finally {
 			connection.closeSync();
 		}
@@ -213,32 +170,6 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 			await inserting.catch(() => undefined);
 			await rm(dir, { recursive: true, force: true });
 		}
-		await c.run(cubeInsert('$1'), [datasetId]);
-	}
-
-	/** Filters by outlet, event or language need the articles themselves: the cube has no such columns. */
-	override async aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]> {
-		const byArticle = [filter.outlets, filter.events, filter.languages].some((values) => values && values.length > 0);
-		if (byArticle) return super.aggregate(datasetId, granularity, filter);
-		const params: unknown[] = [datasetId];
-		const add = (value: unknown) => `$${params.push(value)}`;
-		const parts = ['dataset_id = $1'];
-		if (filter.from) parts.push(`day >= CAST(${add(filter.from)} AS DATE) - DATE '1970-01-01'`);
-		if (filter.to) parts.push(`day <= CAST(${add(filter.to)} AS DATE) - DATE '1970-01-01'`);
-		if (filter.groups?.length) parts.push(`outlet_group IN (${filter.groups.map(add).join(', ')})`);
-		if (filter.frames?.length) parts.push(`frame IN (${filter.frames.map(add).join(', ')})`);
-		const [periods = [], groups = [], frames = [], stances = [], counts = []] = await this.columns(
-			`SELECT ${granularity} AS period, outlet_group, frame, stance, SUM(count) AS count
-			 FROM coverage_cube WHERE ${parts.join(' AND ')} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-			params
-		);
-		return periods.map((period, i) => ({
-			period: isoDay(Number(period)),
-			group: String(groups[i]),
-			frame: String(frames[i]),
-			stance: String(stances[i]) as FrameStance,
-			count: Number(counts[i])
-		}));
 	}
 
 	/**

@@ -3,8 +3,8 @@ import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schem
 import { stanceCell } from '$lib/domain/import/dataset';
 import { CLASS_SCHEMA } from './classes';
 import { PROJECT_SCHEMA } from './projects';
-import { SCHEMA } from './sql';
-import { SqlStore, type DatasetStats, type Dialect } from './sql-store';
+import { CUBE_SCHEMA, SCHEMA } from './sql';
+import { cubeBackfill, SqlStore, type DatasetStats, type Dialect } from './sql-store';
 
 // DATE columns as 'yyyy-mm-dd' strings, not JS Dates shifted by the server's time zone.
 pg.types.setTypeParser(1082, (value) => value);
@@ -38,8 +38,12 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 		try {
 			// Serialise schema creation across instances that start at the same time.
 			await client.query('SELECT pg_advisory_lock(4242)');
-			for (const statement of [...SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await client.query(statement);
+			for (const statement of [...SCHEMA, ...CUBE_SCHEMA, ...CLASS_SCHEMA, ...PROJECT_SCHEMA]) await client.query(statement);
 			await client.query('CREATE INDEX IF NOT EXISTS coverage_rows_dataset ON coverage_rows (dataset_id, date)');
+			// An aggregate reads one dataset's cube, often a range of its days, not every dataset's.
+			await client.query('CREATE INDEX IF NOT EXISTS coverage_cube_dataset ON coverage_cube (dataset_id, day)');
+			// Datasets stored before the cube existed get theirs once, on the first start that needs it.
+			await client.query(cubeBackfill(POSTGRES));
 			await client.query('SELECT pg_advisory_unlock(4242)');
 		} finally {
 			client.release();

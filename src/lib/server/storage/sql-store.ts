@@ -80,14 +80,53 @@ const ROW_ORDER = 'date, outlet, url, outlet_group, event, language, frame_codes
 export type DatasetStats = ReturnType<typeof datasetStats>;
 
 /** Each row's frames as a list to unnest, with '' standing for an uncoded row. */
-export const framesOrUncoded = (d: Dialect) => `CASE WHEN frame_codes = '' THEN ${d.list("''")} ELSE ${d.split('frame_codes')} END`;
+const framesOrUncoded = (d: Dialect) => `CASE WHEN frame_codes = '' THEN ${d.list("''")} ELSE ${d.split('frame_codes')} END`;
 
 /**
  * Each row's stances as a list unnested beside framesOrUncoded() in the same SELECT: both
  * engines step through the two lists together, padding the shorter with NULL, so each frame
  * meets its own stance and a frame without one gets NULL (read as '').
  */
-export const stancesOf = (d: Dialect) => d.split("coalesce(frame_stances, '')");
+const stancesOf = (d: Dialect) => d.split("coalesce(frame_stances, '')");
+
+/** Days since 1970-01-01 of a DATE expression, spelled alike in both engines. */
+const epochDay = (date: string) => `CAST(${date} - DATE '1970-01-01' AS INTEGER)`;
+const periodStart = (unit: 'week' | 'month') => `CAST(date_trunc('${unit}', date) AS DATE)`;
+
+/**
+ * Fills coverage_cube from coverage_rows for the datasets `which` selects (a placeholder or a
+ * subquery of ids). Weeks and months are worked out once per summed day rather than once per
+ * article, and grouped by fewer keys: PostgreSQL's sort before its grouping is most of the cost.
+ * Written in day order, so a dataset's days lie together for the date ranges that read them.
+ */
+const cubeInsert = (
+	d: Dialect,
+	which: string
+) => `INSERT INTO coverage_cube (dataset_id, day, week, month, outlet_group, frame, stance, count)
+	SELECT dataset_id, ${epochDay('date')}, ${epochDay(periodStart('week'))}, ${epochDay(periodStart('month'))},
+	       outlet_group, frame, stance, count
+	FROM (SELECT dataset_id, date, outlet_group, frame, coalesce(stance, '') AS stance, SUM(count) AS count
+	      FROM (SELECT dataset_id, date, outlet_group, count, unnest(${framesOrUncoded(d)}) AS frame, unnest(${stancesOf(d)}) AS stance
+	            FROM coverage_rows WHERE dataset_id IN (${which})) by_frame
+	      GROUP BY 1, 2, 3, 4, 5) by_day
+	ORDER BY 1, 2`;
+
+/**
+ * Fills the cube of every dataset stored before it existed, run when a store opens. Asked per
+ * dataset (an index probe in PostgreSQL), so a start with none missing reads next to nothing.
+ */
+export const cubeBackfill = (d: Dialect) =>
+	cubeInsert(d, 'SELECT id FROM datasets d WHERE NOT EXISTS (SELECT 1 FROM coverage_cube c WHERE c.dataset_id = d.id)');
+
+const isoDays = new Map<number, string>();
+function isoDay(epochDays: number): string {
+	let iso = isoDays.get(epochDays);
+	if (iso === undefined) {
+		iso = new Date(epochDays * 86_400_000).toISOString().slice(0, 10);
+		isoDays.set(epochDays, iso);
+	}
+	return iso;
+}
 
 /**
  * Everything both engines do alike, written once: the statements, the row mapping, the dataset
@@ -98,7 +137,7 @@ export abstract class SqlStore<C> implements Store {
 	abstract readonly engine: Store['engine'];
 	protected abstract readonly dialect: Dialect;
 	/** Tables that hold a dataset's rows, emptied of them when it is deleted. */
-	protected readonly rowTables: string[] = ['coverage_rows'];
+	protected readonly rowTables: string[] = ['coverage_rows', 'coverage_cube'];
 
 	/** A read. */
 	protected abstract all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
@@ -189,6 +228,7 @@ export abstract class SqlStore<C> implements Store {
 		await this.transaction(async (c) => {
 			const stats = datasetStats();
 			await this.load(c, dataset.id, batches, stats);
+			await this.run(c, cubeInsert(this.dialect, '$1'), [dataset.id]);
 			await this.run(
 				c,
 				`INSERT INTO datasets (id, owner_id, title, description, source, licence, citation, visibility, share_token, created_at,
@@ -312,7 +352,35 @@ export abstract class SqlStore<C> implements Store {
 		};
 	}
 
+	/** From the cube unless the filter names outlets, events or languages: only the articles themselves hold those. */
 	async aggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]> {
+		const byArticle = [filter.outlets, filter.events, filter.languages].some((values) => values && values.length > 0);
+		return byArticle ? this.rowAggregate(datasetId, granularity, filter) : this.cubeAggregate(datasetId, granularity, filter);
+	}
+
+	private async cubeAggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]> {
+		const params: unknown[] = [datasetId];
+		const add = (value: unknown) => `$${params.push(value)}`;
+		const parts = ['dataset_id = $1'];
+		if (filter.from) parts.push(`day >= ${epochDay(`CAST(${add(filter.from)} AS DATE)`)}`);
+		if (filter.to) parts.push(`day <= ${epochDay(`CAST(${add(filter.to)} AS DATE)`)}`);
+		if (filter.groups?.length) parts.push(`outlet_group IN (${filter.groups.map(add).join(', ')})`);
+		if (filter.frames?.length) parts.push(`frame IN (${filter.frames.map(add).join(', ')})`);
+		const [periods = [], groups = [], frames = [], stances = [], counts = []] = await this.columns(
+			`SELECT ${granularity} AS period, outlet_group, frame, stance, SUM(count) AS count
+			 FROM coverage_cube WHERE ${parts.join(' AND ')} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+			params
+		);
+		return periods.map((period, i) => ({
+			period: isoDay(Number(period)),
+			group: String(groups[i]),
+			frame: String(frames[i]),
+			stance: String(stances[i]) as FrameStance,
+			count: Number(counts[i])
+		}));
+	}
+
+	private async rowAggregate(datasetId: string, granularity: 'week' | 'month', filter: RowFilter): Promise<AggregateRow[]> {
 		const where = whereClause(datasetId, filter, this.frameMatch);
 		const frames = filter.frames ?? [];
 		const params = [...where.params];

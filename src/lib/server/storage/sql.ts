@@ -104,6 +104,26 @@ export const SCHEMA = [
 	)`
 ];
 
+/**
+ * Counts pre-summed per dataset × day × outlet group × frame × stance at import. Its size is
+ * bounded by days × groups × frames, not by rows (about 120,000 rows for a million articles over
+ * five years), so aggregates that filter only by date, group and frame never scan the articles.
+ * Periods are epoch days: integers convert to JavaScript far faster than dates or strings.
+ */
+export const CUBE_SCHEMA = [
+	`CREATE TABLE IF NOT EXISTS coverage_cube (
+		dataset_id VARCHAR NOT NULL,
+		day INTEGER NOT NULL,
+		week INTEGER NOT NULL,
+		month INTEGER NOT NULL,
+		outlet_group VARCHAR NOT NULL,
+		frame VARCHAR NOT NULL,
+		count DOUBLE PRECISION NOT NULL
+	)`,
+	// Added after the cube's first release, so older cubes gain it: '' for every count they hold.
+	`ALTER TABLE coverage_cube ADD COLUMN IF NOT EXISTS stance VARCHAR DEFAULT ''`
+];
+
 /** Coding-session statements, identical in both engines (both take $n placeholders and ON CONFLICT). */
 export const CODING_SQL = {
 	insertSession: 'INSERT INTO coding_sessions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
