@@ -50,20 +50,19 @@ async function* batches(rows: ImportedCoverageRow[]) {
 	yield rows;
 }
 
+/** ROWS saved as the owner's private dataset. */
+async function saveDataset(id: string, title: string) {
+	const meta = { title, description: '', source: 's', licence: 'CC0', citation: '', visibility: 'private' } as const;
+	await (
+		await store()
+	).createDataset({ id, ownerId: OWNER!.id, shareToken: `share-${id}`, createdAt: new Date().toISOString(), meta }, batches(ROWS));
+}
+
 describe('a stored dataset on the charts page', () => {
 	beforeAll(async () => {
 		const db = await store();
 		await db.createUser({ id: OWNER!.id, email: OWNER!.email, name: OWNER!.name, passwordHash: 'h' });
-		await db.createDataset(
-			{
-				id: 'd-small',
-				ownerId: OWNER!.id,
-				shareToken: 'share-d-small',
-				createdAt: new Date().toISOString(),
-				meta: { title: 'Small', description: '', source: 's', licence: 'CC0', citation: '', visibility: 'private' }
-			},
-			batches(ROWS)
-		);
+		await saveDataset('d-small', 'Small');
 	});
 
 	afterAll(async () => {
@@ -110,16 +109,7 @@ describe('a stored dataset on the charts page', () => {
 
 	it('counts records per outlet from the first page that sums outlets together, so a first pick counts nothing', async () => {
 		const db = await store();
-		await db.createDataset(
-			{
-				id: 'd-picks',
-				ownerId: OWNER!.id,
-				shareToken: 'share-d-picks',
-				createdAt: new Date().toISOString(),
-				meta: { title: 'Picks', description: '', source: 's', licence: 'CC0', citation: '', visibility: 'private' }
-			},
-			batches(ROWS)
-		);
+		await saveDataset('d-picks', 'Picks');
 		const counted = vi.spyOn(db, 'recordGroupsByOutlet');
 		try {
 			await storedChartData('d-picks', OWNER, null, chartData(), new URLSearchParams(), 5);
