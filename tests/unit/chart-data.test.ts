@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_DATA_COLUMNS, chartDataRows, chartViews, eventChartInput, type ChartInput } from '../../src/lib/domain/charts/chart-views';
-import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
+import { OTHER, type CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 import { defaultFilters } from '../../src/lib/domain/charts/filters';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { translateMessage } from '../../src/lib/i18n/catalogue';
@@ -271,5 +271,26 @@ describe("an event page's chart input", () => {
 	}
 	it('is empty for an event without coverage', () => {
 		expect(eventChartInput(many, 'none').records).toEqual([]);
+	});
+});
+
+describe('line colours per outlet', () => {
+	// Sixty outlets, more than the palette's colours: outlet-07 and outlet-21 are fourteen apart.
+	const outlets = Array.from({ length: 60 }, (_, i) => `outlet-${String(i + 1).padStart(2, '0')}`);
+	const many: ChartInput = {
+		...input,
+		records: outlets.map((outlet, i) => ({ ...rec('2025-01-06', 'state', ['threat']), outlet, count: 1 + (i % 5) })),
+		vocab: { ...input.vocab, outlets }
+	};
+	const colours = (patch: Partial<ReturnType<typeof defaultFilters>>) =>
+		chartViews(many, { ...defaultFilters('bundled'), by: 'outlet', ...patch }, say).coverage.series.filter((s) => s.key !== OTHER);
+
+	it('differ between the lines of one chart, however far apart the outlets are in the list', () => {
+		const picked = colours({ outlets: ['outlet-07', 'outlet-21'] });
+		expect(picked.map((s) => s.key).sort()).toEqual(['outlet-07', 'outlet-21']);
+		expect(new Set(picked.map((s) => s.colour)).size).toBe(2);
+		const top = colours({});
+		expect(top.length).toBeGreaterThan(10);
+		expect(new Set(top.map((s) => s.colour)).size).toBe(top.length);
 	});
 });

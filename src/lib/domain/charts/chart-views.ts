@@ -90,11 +90,24 @@ export function labelFor(by: SeriesBy, key: string, labels: ChartLabels, say: Ch
 	return map[key] ?? key;
 }
 
-function colourOf(by: SeriesBy, key: string, vocab: Vocabulary): string {
+/** `order` overrides the vocabulary's order of the keys that take numbered colours (see lineOrder). */
+function colourOf(by: SeriesBy, key: string, vocab: Vocabulary, order?: string[]): string {
 	if (key === OTHER) return 'var(--chart-uncoded)';
 	if (by === 'group') return colourFor(key, vocab.groups, FIXED_GROUPS);
-	const order = { outlet: vocab.outlets, frame: vocab.frames, event: vocab.events }[by];
-	return colourFor(key, order);
+	return colourFor(key, order ?? { outlet: vocab.outlets, frame: vocab.frames, event: vocab.events }[by]);
+}
+
+/**
+ * The order whose positions colour lines per outlet or per event: the lines drawn, in vocabulary
+ * order. A dataset has more outlets or events than the palette has colours, so coloured by their
+ * place among all of them, two lines on one chart could share a colour (outlet-07 and outlet-21 of
+ * sixty did). A chart draws twelve lines at most unless more are picked, and the palette has
+ * fourteen colours. Frames and groups keep one colour on every chart.
+ */
+function lineOrder(by: SeriesBy, keys: string[], vocab: Vocabulary): string[] | undefined {
+	if (by !== 'outlet' && by !== 'event') return undefined;
+	const drawn = new Set(keys);
+	return vocab[by === 'outlet' ? 'outlets' : 'events'].filter((k) => drawn.has(k));
 }
 
 /** The reference path over record objects; `index` gives the same numbers for large datasets. */
@@ -182,6 +195,11 @@ export function chartViews(
 		.filter((m): m is { index: number; label: string } => m.index !== undefined)
 		.sort((a, b) => a.index - b.index);
 
+	const lines = lineOrder(
+		filters.by,
+		overTime.series.map((s) => s.key),
+		vocab
+	);
 	const coverage: ChartView = {
 		categories: overTime.periods.map((p) => ({ key: p, label: periodLabel(p, granularity) })),
 		series: overTime.series.map((s) => ({
@@ -190,7 +208,7 @@ export function chartViews(
 				s.key === OTHER
 					? say({ key: 'charts.series.other', params: { count: overTime.folded } })
 					: labelFor(filters.by, s.key, labels, say, adoptedOnly),
-			colour: colourOf(filters.by, s.key, vocab),
+			colour: colourOf(filters.by, s.key, vocab, lines),
 			values: s.values
 		})),
 		markers,
