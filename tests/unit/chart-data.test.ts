@@ -274,7 +274,7 @@ describe("an event page's chart input", () => {
 	});
 });
 
-describe('line colours per outlet', () => {
+describe('line colours', () => {
 	// Sixty outlets, more than the palette's colours: outlet-07 and outlet-21 are fourteen apart.
 	const outlets = Array.from({ length: 60 }, (_, i) => `outlet-${String(i + 1).padStart(2, '0')}`);
 	const many: ChartInput = {
@@ -292,5 +292,18 @@ describe('line colours per outlet', () => {
 		const top = colours({});
 		expect(top.length).toBeGreaterThan(10);
 		expect(new Set(top.map((s) => s.colour)).size).toBe(top.length);
+	});
+
+	it('differ between a dataset’s own groups, and Parallax’s groups keep theirs', () => {
+		const groups = ['ru-indep', 'ru-state', 'ua', 'west-com', 'west-pub', 'russian-state-media'];
+		const grouped: ChartInput = {
+			...many,
+			records: groups.map((group, i) => ({ ...rec('2025-01-06', group, ['threat']), count: 1 + i })),
+			vocab: { ...many.vocab, groups: ['russian-state-media', ...groups.slice(0, 5)] }
+		};
+		const lines = chartViews(grouped, { ...defaultFilters('bundled'), by: 'group' }, say).coverage.series;
+		expect(lines).toHaveLength(6);
+		expect(new Set(lines.map((s) => s.colour)).size).toBe(6);
+		expect(lines.find((s) => s.key === 'russian-state-media')?.colour).toBe('var(--chart-group-russian-state-media)');
 	});
 });

@@ -99,7 +99,13 @@ describe('colourFor', () => {
 	it('names a variable per fixed group, per position otherwise, and one for uncoded', () => {
 		const groups = [...FIXED_GROUPS, 'new-group'];
 		expect(colourFor('ukrainian-media', groups, FIXED_GROUPS)).toBe('var(--chart-group-ukrainian-media)');
-		expect(colourFor('new-group', groups, FIXED_GROUPS)).toBe('var(--chart-extra-3)');
+		// Numbered by place among the groups that are not Parallax's own.
+		expect(colourFor('new-group', groups, FIXED_GROUPS)).toBe('var(--chart-extra-1)');
+		// Five or more of them take the series set: the extra set has four colours.
+		const own = ['a', 'b', 'c', 'd', 'e'];
+		expect(own.map((g) => colourFor(g, [...FIXED_GROUPS, ...own], FIXED_GROUPS))).toEqual(
+			own.map((_, i) => `var(--chart-series-${i + 1})`)
+		);
 		expect(colourFor('frame-c', ['frame-a', 'frame-b', 'frame-c'])).toBe('var(--chart-series-3)');
 		expect(colourFor('uncoded', ['frame-a'])).toBe('var(--chart-uncoded)');
 	});
@@ -108,9 +114,11 @@ describe('colourFor', () => {
 		const css = readFileSync('src/app.css', 'utf8');
 		const frames = Array.from({ length: 30 }, (_, i) => `frame-${i}`);
 		const groups = [...FIXED_GROUPS, ...frames];
+		const fewGroups = [...FIXED_GROUPS, ...frames.slice(0, 4)];
 		const names = new Set([
 			...frames.map((f) => colourFor(f, frames)),
 			...groups.map((g) => colourFor(g, groups, FIXED_GROUPS)),
+			...fewGroups.map((g) => colourFor(g, fewGroups, FIXED_GROUPS)),
 			colourFor('uncoded', frames)
 		]);
 		expect(names.size).toBe(14 + 6 + 4 + 1);

@@ -93,21 +93,22 @@ export function labelFor(by: SeriesBy, key: string, labels: ChartLabels, say: Ch
 /** `order` overrides the vocabulary's order of the keys that take numbered colours (see lineOrder). */
 function colourOf(by: SeriesBy, key: string, vocab: Vocabulary, order?: string[]): string {
 	if (key === OTHER) return 'var(--chart-uncoded)';
-	if (by === 'group') return colourFor(key, vocab.groups, FIXED_GROUPS);
+	if (by === 'group') return colourFor(key, order ?? vocab.groups, FIXED_GROUPS);
 	return colourFor(key, order ?? { outlet: vocab.outlets, frame: vocab.frames, event: vocab.events }[by]);
 }
 
 /**
- * The order whose positions colour lines per outlet or per event: the lines drawn, in vocabulary
- * order. A dataset has more outlets or events than the palette has colours, so coloured by their
- * place among all of them, two lines on one chart could share a colour (outlet-07 and outlet-21 of
- * sixty did). A chart draws twelve lines at most unless more are picked, and the palette has
- * fourteen colours. Frames and groups keep one colour on every chart.
+ * The order whose positions colour lines per outlet, event or group: the lines drawn, in vocabulary
+ * order. A dataset has more outlets, events or groups of its own than the palette has colours, so
+ * coloured by their place among all of them, two lines on one chart could share a colour
+ * (outlet-07 and outlet-21 of sixty did). A chart draws twelve lines at most unless more are
+ * picked, and the palette has fourteen colours. Frames, and Parallax's own groups, keep one colour
+ * on every chart.
  */
 function lineOrder(by: SeriesBy, keys: string[], vocab: Vocabulary): string[] | undefined {
-	if (by !== 'outlet' && by !== 'event') return undefined;
+	if (by === 'frame') return undefined;
 	const drawn = new Set(keys);
-	return vocab[by === 'outlet' ? 'outlets' : 'events'].filter((k) => drawn.has(k));
+	return vocab[by === 'outlet' ? 'outlets' : by === 'event' ? 'events' : 'groups'].filter((k) => drawn.has(k));
 }
 
 /** The reference path over record objects; `index` gives the same numbers for large datasets. */

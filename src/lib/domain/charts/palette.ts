@@ -17,12 +17,18 @@ export const FIXED_GROUPS = [
 const EXTRA_COUNT = 4;
 const SERIES_COUNT = 14;
 
-/** Groups outside `fixed` take the extra set, so they never share a colour with a fixed group. */
+/**
+ * A key in `fixed` has its own colour. Any other takes a numbered colour by its place among the
+ * other keys of `order`: from the extra set, which no fixed group's colour resembles, while they
+ * fit in it, and from the larger series set when there are more (a dataset's own groups often are
+ * five or more, and four colours made two of them alike).
+ */
 export function colourFor(key: string, order: string[], fixed: readonly string[] = []): string {
 	if (key === 'uncoded') return 'var(--chart-uncoded)';
 	if (fixed.includes(key)) return `var(--chart-group-${key})`;
-	const i = order.indexOf(key);
-	const [set, count] = fixed.length > 0 ? ['extra', EXTRA_COUNT] : ['series', SERIES_COUNT];
+	const others = fixed.length > 0 ? order.filter((k) => !fixed.includes(k)) : order;
+	const i = others.indexOf(key);
+	const [set, count] = fixed.length > 0 && others.length <= EXTRA_COUNT ? ['extra', EXTRA_COUNT] : ['series', SERIES_COUNT];
 	return `var(--chart-${set}-${((i >= 0 ? i : hash(key)) % count) + 1})`;
 }
 
