@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
-import { packRecords, unpackRecords } from '../../src/lib/domain/charts/packed-records';
+import { concatPackedRecords, packRecords, unpackRecords } from '../../src/lib/domain/charts/packed-records';
 import { packedRecordValues, recordValues } from '../../src/lib/domain/import/local-dataset';
 
 const records: CoverageRecord[] = [
@@ -29,6 +29,25 @@ const records: CoverageRecord[] = [
 ];
 
 describe('packed records', () => {
+	it('put together part by part are packed as all their records at once', () => {
+		const more: CoverageRecord[] = Array.from({ length: 40 }, (_, i) => ({
+			...records[i % 3]!,
+			outlet: `outlet-${i}`,
+			count: i
+		}));
+		// Parts with and without stances, an empty one, and one whose codes need two digits.
+		for (const parts of [
+			[records.slice(0, 1), records.slice(1)],
+			[records.slice(1, 2), [], records],
+			[more, records, more.slice(3)]
+		]) {
+			const joined = concatPackedRecords(parts.map(packRecords));
+			expect(joined).toEqual(packRecords(parts.flat()));
+			expect(unpackRecords(joined)).toEqual(parts.flat());
+		}
+		expect(concatPackedRecords([])).toEqual(packRecords([]));
+	});
+
 	it('come back exactly, with absent fields still absent and empty lists still empty', () => {
 		const back = unpackRecords(JSON.parse(JSON.stringify(packRecords(records))));
 		expect(back).toEqual(records);

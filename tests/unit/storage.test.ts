@@ -201,6 +201,13 @@ for (const [engine, open] of engines) {
 				expect((await recordsOf(store, id, { outlets: picked }, shape)).length).toBe(
 					await store.recordGroups(id, { outlets: picked }, shape)
 				);
+				// Read per outlet, each outlet's records are those a filter of it alone gives; one without rows has none.
+				const perOutlet = await store.packedRecordsByOutlet(id, [...picked, 'nobody'], shape);
+				expect([...perOutlet.keys()]).toEqual([...picked, 'nobody']);
+				for (const outlet of picked) {
+					expect(perOutlet.get(outlet)).toEqual(await store.packedRecords(id, { outlets: [outlet] }, shape));
+				}
+				expect(perOutlet.get('nobody')!.length).toBe(0);
 			}
 		});
 

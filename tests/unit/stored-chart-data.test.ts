@@ -129,6 +129,32 @@ describe('a stored dataset on the charts page', () => {
 		}
 	});
 
+	it('reads each picked outlet once: a new selection reads only outlets not read before', async () => {
+		const db = await store();
+		await saveDataset('d-outlets', 'Outlets');
+		const read = vi.spyOn(db, 'packedRecordsByOutlet');
+		try {
+			const pick = async (...outlets: string[]) => {
+				const query = new URLSearchParams(outlets.map((outlet) => ['outlet', outlet]));
+				// 25 records: the page sums its four outlets' 40 together, one or two outlets are read by day.
+				const served = (await storedChartData('d-outlets', OWNER, null, chartData(), query, 25))!;
+				expect(served.coarsened).toEqual(outlets.length ? null : expect.objectContaining({ outlets: false }));
+				const { records } = unpackChartInput(served.packed);
+				for (const outlet of ['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3']) {
+					const own = records.filter((r) => r.outlet === outlet).reduce((sum, r) => sum + r.count, 0);
+					expect(own).toBe(outlets.includes(outlet) ? articles((r) => r.outlet === outlet) : 0);
+				}
+			};
+			await pick();
+			await pick('Outlet 1');
+			await pick('Outlet 1', 'Outlet 2', 'Outlet 2');
+			await pick('Outlet 2');
+			expect(read.mock.calls.map(([, outlets]) => outlets)).toEqual([['Outlet 1'], ['Outlet 2']]);
+		} finally {
+			read.mockRestore();
+		}
+	});
+
 	it('checks access before every answer, kept or not', async () => {
 		await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams());
 		expect(await storedChartData('d-small', null, null, chartData(), new URLSearchParams())).toBeNull();

@@ -9,7 +9,7 @@ import { chartInputOf, eventLabels, packedRecordValues } from '$lib/domain/impor
 import { queryList } from '$lib/domain/charts/filters';
 import type { Dataset } from '$lib/domain/import/dataset';
 import { sums } from '$lib/domain/charts/measure';
-import { packChartInput, type PackedChartInput } from '$lib/domain/charts/packed-records';
+import { concatPackedRecords, packChartInput, type PackedChartInput, type PackedRecords } from '$lib/domain/charts/packed-records';
 
 let bundled: ReturnType<typeof buildChartData> | undefined;
 let bundledPacked: PackedChartInput<ChartData> | undefined;
@@ -169,38 +169,69 @@ interface Answer {
 }
 
 /**
- * Answers by dataset, budget, filter and shape. A dataset's rows never change after import, so
- * an answer stays right for as long as it is kept; access is checked before each use. Bounded
- * by the records held, 40 full pages' worth (tens of MB), least recently used dropped first: a
+ * Promises kept by key and bounded by the records their values hold, least recently used dropped
+ * first; a failed one is forgotten. A dataset's rows never change after import, so what is kept
+ * stays right for as long as it is kept; access is checked before each use.
+ */
+class KeptByRecords<T> {
+	readonly #kept = new Map<string, { value: Promise<T>; size: number }>();
+	constructor(
+		readonly limit: number,
+		readonly sizeOf: (value: T) => number
+	) {}
+
+	has(key: string): boolean {
+		return this.#kept.has(key);
+	}
+
+	get(key: string, work: () => Promise<T>): Promise<T> {
+		const kept = this.#kept.get(key);
+		if (kept) {
+			this.#kept.delete(key);
+			this.#kept.set(key, kept);
+			return kept.value;
+		}
+		const entry = { value: work(), size: 0 };
+		this.#kept.set(key, entry);
+		entry.value.then(
+			(value) => {
+				entry.size = this.sizeOf(value);
+				let held = 0;
+				for (const e of this.#kept.values()) held += e.size;
+				for (const [k, e] of this.#kept) {
+					if (held <= this.limit) break;
+					if (k === key) continue;
+					held -= e.size;
+					this.#kept.delete(k);
+				}
+			},
+			() => this.#kept.delete(key)
+		);
+		return entry.value;
+	}
+}
+
+/**
+ * Answers by dataset, budget, filter and shape, 40 full pages' worth of records (tens of MB): a
  * viewer cycling through a dozen outlet picks keeps finding them.
  */
-const answers = new Map<string, { answer: Promise<Answer>; size: number }>();
-const ANSWER_RECORDS = 40 * MAX_CHART_RECORDS;
+const answers = new KeptByRecords<Answer>(40 * MAX_CHART_RECORDS, (answer) => answer.size);
 
-function remembered(key: string, work: () => Promise<Answer>): Promise<Answer> {
-	const kept = answers.get(key);
-	if (kept) {
-		answers.delete(key);
-		answers.set(key, kept);
-		return kept.answer;
-	}
-	const entry = { answer: work(), size: 0 };
-	answers.set(key, entry);
-	entry.answer.then(
-		(answer) => {
-			entry.size = answer.size;
-			let held = 0;
-			for (const e of answers.values()) held += e.size;
-			for (const [k, e] of answers) {
-				if (held <= ANSWER_RECORDS) break;
-				if (k === key) continue;
-				held -= e.size;
-				answers.delete(k);
-			}
-		},
-		() => answers.delete(key)
+/**
+ * Each outlet's records by dataset and shape, as many again: a new selection of outlets reads only
+ * those not read before, and one that drops an outlet reads nothing.
+ */
+const outletAnswers = new KeptByRecords<PackedRecords>(40 * MAX_CHART_RECORDS, (records) => records.length);
+
+/** The records of picked outlets, in the order picked: kept ones as they are, the rest read together. */
+async function outletRecords(db: Store, id: string, picked: string[], shape: ChartShape & { outlets: true }): Promise<PackedRecords> {
+	const outlets = [...new Set(picked)];
+	const key = (outlet: string) => JSON.stringify([id, shape, outlet]);
+	const missing = outlets.filter((outlet) => !outletAnswers.has(key(outlet)));
+	const reading = missing.length > 0 ? db.packedRecordsByOutlet(id, missing, shape) : undefined;
+	return concatPackedRecords(
+		await Promise.all(outlets.map((outlet) => outletAnswers.get(key(outlet), async () => (await reading!).get(outlet)!)))
 	);
-	return entry.answer;
 }
 
 type Wanted = { outlets: boolean; events: boolean; languages: boolean };
@@ -289,9 +320,11 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 		if (wanted.outlets || wanted.events || wanted.languages) shape = await shapeOf(db, id, filter, wanted, budget);
 	}
 	const key = JSON.stringify([id, budget, filter, shape]);
-	return remembered(key, async () => {
+	return answers.get(key, async () => {
 		const [records, outlets, events, languages] = await Promise.all([
-			db.packedRecords(id, filter, shape),
+			shape.outlets && onlyOutlets(filter)
+				? outletRecords(db, id, filter.outlets!, { ...shape, outlets: true })
+				: db.packedRecords(id, filter, shape),
 			distinctOf(db, id, 'outlet'),
 			distinctOf(db, id, 'event'),
 			distinctOf(db, id, 'language')

@@ -110,6 +110,66 @@ function coded<T>(
 	return { values, width, at: at.map((n) => digits[n]).join('') };
 }
 
+/**
+ * Packed records one after another, as packRecords() would pack all their records: each distinct
+ * value is written once, in the order first met. Only codes are rewritten, never values read back,
+ * so a selection of outlets is put together from their kept answers for about a millisecond per
+ * 10,000 records.
+ */
+export function concatPackedRecords(parts: readonly PackedRecords[]): PackedRecords {
+	const filled = parts.filter((part) => part.length > 0);
+	if (filled.length === 1) return filled[0]!;
+	const columns: Record<string, PackedColumn> = {};
+	for (const key of new Set(filled.flatMap((part) => Object.keys(part.columns)))) {
+		const own = filled.map((part) => part.columns[key]);
+		const kind = own.find((column) => column)!.kind;
+		if (own.some((column) => column && column.kind !== kind)) throw new Error(`column ${key} is not of one kind in every part`);
+		// A part without the column has no value there: empty numbers, code 0.
+		columns[key] =
+			kind === 'number'
+				? {
+						kind,
+						values: filled
+							.map((part, i) => (own[i] as Extract<PackedColumn, { kind: 'number' }> | undefined)?.values ?? ','.repeat(part.length - 1))
+							.join(',')
+					}
+				: concatCoded(kind, filled, own as (Extract<PackedColumn, { at: CodeList }> | undefined)[]);
+	}
+	return { length: filled.reduce((sum, part) => sum + part.length, 0), columns };
+}
+
+function concatCoded(
+	kind: 'text' | 'list',
+	parts: readonly PackedRecords[],
+	own: readonly (Extract<PackedColumn, { at: CodeList }> | undefined)[]
+): PackedColumn {
+	const index = new Map<string, number>();
+	const values: (string | string[])[] = [];
+	// Each part's codes (its index + 1, 0 for none) as codes into the joined values.
+	const renumbered = own.map((column) => {
+		const to = new Int32Array((column?.values.length ?? 0) + 1);
+		column?.values.forEach((value: string | string[], i: number) => {
+			const key = typeof value === 'string' ? value : JSON.stringify(value);
+			let n = index.get(key);
+			if (n === undefined) {
+				index.set(key, (n = values.length + 1));
+				values.push(value);
+			}
+			to[i + 1] = n;
+		});
+		return to;
+	});
+	const width = values.length.toString(36).length;
+	const digits = Array.from({ length: values.length + 1 }, (_, n) => n.toString(36).padStart(width, '0'));
+	const at: string[] = [];
+	parts.forEach((part, p) => {
+		const column = own[p];
+		const codes = column ? columnCodes(column, part.length) : new Int32Array(part.length).fill(-1);
+		for (const code of codes) at.push(digits[renumbered[p]![code + 1]!]!);
+	});
+	return { kind, values, width, at: at.join('') } as PackedColumn;
+}
+
 /** Each record's index into its column's values, or -1 where it has none. */
 function readCodes(list: CodeList, width: number, length: number): Int32Array {
 	const out = new Int32Array(length);

@@ -133,6 +133,12 @@ export interface Store {
 	 * together (outlet '').
 	 */
 	packedRecords(datasetId: string, filter?: RowFilter, shape?: ChartShape): Promise<PackedRecords>;
+	/**
+	 * packedRecords() of just these outlets, one answer per outlet (empty for an outlet without
+	 * rows): picked outlets are never summed together, so a selection's records are its outlets'
+	 * put together, and an outlet read once serves every selection that holds it.
+	 */
+	packedRecordsByOutlet(datasetId: string, outlets: string[], shape: ChartShape & { outlets: true }): Promise<Map<string, PackedRecords>>;
 	/** How many records packedRecords() would return for this shape, counted without reading them. */
 	recordGroups(datasetId: string, filter: RowFilter, shape: ChartShape): Promise<number>;
 	/**
