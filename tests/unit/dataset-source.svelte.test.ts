@@ -176,11 +176,11 @@ describe('DatasetSource', () => {
 			requested: 'stored-1',
 			data: { ...served, stored: { ...packChartInput(stored), key: 'k' } }
 		});
-		const index = source.indexOf(source.input.records);
+		const index = source.indexOf(source.input);
 		expect(index?.length).toBe(stored.records.length);
-		expect(source.indexOf(source.input.records)).toBe(index);
+		expect(source.indexOf(source.input)).toBe(index);
 		const filters = { ...defaultFilters('stored-1'), by: 'outlet' as const };
 		expect(chartViews(source.input, filters, say, index)).toEqual(chartViews(source.input, filters, say));
-		expect(source.indexOf(stored.records)).toBeUndefined();
+		expect(source.indexOf(stored)).toBeUndefined();
 	});
 });

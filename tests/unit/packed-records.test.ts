@@ -1,7 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
-import { concatPackedRecords, packRecords, unpackRecords } from '../../src/lib/domain/charts/packed-records';
+import {
+	concatPackedRecords,
+	lazyChartInput,
+	packRecords,
+	unpackRecords,
+	withFields,
+	type PackedChartInput
+} from '../../src/lib/domain/charts/packed-records';
 import { packedRecordValues, recordValues } from '../../src/lib/domain/import/local-dataset';
 
 const records: CoverageRecord[] = [
@@ -52,6 +59,21 @@ describe('packed records', () => {
 		const back = unpackRecords(JSON.parse(JSON.stringify(packRecords(records))));
 		expect(back).toEqual(records);
 		expect('stances' in back[1]!).toBe(false);
+	});
+
+	it('are unpacked only when first read, and not by copying the input they came in', () => {
+		const packed = packRecords(records);
+		let reads = 0;
+		// Unpacking walks every column; nothing else here does.
+		const watched = { ...packed, columns: new Proxy(packed.columns, { ownKeys: (target) => (reads++, Reflect.ownKeys(target)) }) };
+		const served = { records: watched, window: { start: '2025-06-24', end: '2025-06-25' } } as unknown as PackedChartInput;
+		const input = lazyChartInput(served);
+		const copy = withFields(input, { window: { start: '2025-06-01', end: '2025-06-30' } });
+		expect(copy.window.start).toBe('2025-06-01');
+		expect(reads).toBe(0);
+		expect(copy.records).toEqual(records);
+		expect(input.records).toBe(input.records);
+		expect(reads).toBe(1);
 	});
 
 	it('give each record its own frame list', () => {

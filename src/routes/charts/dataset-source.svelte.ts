@@ -1,7 +1,6 @@
 import type { ChartInput } from '$lib/domain/charts/chart-views';
-import { unpackChartInput, type PackedChartInput, type PackedRecords } from '$lib/domain/charts/packed-records';
+import { lazyChartInput, unpackChartInput, type PackedChartInput, type PackedRecords } from '$lib/domain/charts/packed-records';
 import { chartIndexOfPacked, type ChartIndex } from '$lib/domain/charts/chart-index';
-import type { CoverageRecord } from '$lib/domain/charts/aggregate';
 import type { LocalDataset, LocalDatasetMeta } from '$lib/domain/import/local-dataset';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset-id';
 import { BUNDLED_DATASET } from '$lib/domain/charts/coverage';
@@ -56,10 +55,9 @@ export class DatasetSource {
 	readonly #unpacked = new WeakMap<PackedChartInput, ChartInput>();
 	// A stored dataset's sums come again, newly parsed, each time a pick is read back from the
 	// server: kept by their key, they are neither unpacked nor indexed again.
-	readonly #unpackedByKey = new Map<string, ChartInput>();
-	// The packed answer each kept input came in, for indexOf().
-	readonly #packedOf = new WeakMap<CoverageRecord[], PackedRecords>();
-	readonly #indexes = new WeakMap<CoverageRecord[], ChartIndex | undefined>();
+	readonly #storedByKey = new Map<string, ChartInput>();
+	// The packed records each kept input came in and, once asked for, their index (see indexOf()).
+	readonly #served = new WeakMap<ChartInput, { packed: PackedRecords; index?: ChartIndex }>();
 
 	/** The local dataset asked for, unless the list is read and it is not there. */
 	readonly requestedLocal: string | null = $derived.by(() => {
@@ -147,21 +145,22 @@ export class DatasetSource {
 	/**
 	 * An index of a stored dataset's records, read from the packed answer they came in (see
 	 * chartIndexOfPacked): cheaper than charting them once from the records, so even a new pick is
-	 * charted from the index. Undefined for any other records.
+	 * charted from the index, and its records are never unpacked. Undefined for any other input,
+	 * or records the packed path cannot index.
 	 */
-	indexOf(records: CoverageRecord[]): ChartIndex | undefined {
-		const packed = this.#packedOf.get(records);
-		if (packed && !this.#indexes.has(records)) this.#indexes.set(records, chartIndexOfPacked(packed));
-		return this.#indexes.get(records);
+	indexOf(input: ChartInput): ChartIndex | undefined {
+		const served = this.#served.get(input);
+		if (served && !('index' in served)) served.index = chartIndexOfPacked(served.packed);
+		return served?.index;
 	}
 
-	/** The input unpacked under `key` before, or `packed` unpacked and kept: most recently used last, a dozen answers of at most 25,000 records each. */
+	/** The input kept under `key`, or `packed`, kept: most recently used last, a dozen answers of at most 25,000 records each. */
 	#kept(key: string, packed: PackedChartInput): ChartInput {
-		let input = this.#unpackedByKey.get(key);
-		if (!input) this.#packedOf.set((input = unpackChartInput(packed)).records, packed.records);
-		this.#unpackedByKey.delete(key);
-		this.#unpackedByKey.set(key, input);
-		if (this.#unpackedByKey.size > KEPT_ANSWERS) this.#unpackedByKey.delete(this.#unpackedByKey.keys().next().value as string);
+		let input = this.#storedByKey.get(key);
+		if (!input) this.#served.set((input = lazyChartInput(packed)), { packed: packed.records });
+		this.#storedByKey.delete(key);
+		this.#storedByKey.set(key, input);
+		if (this.#storedByKey.size > KEPT_ANSWERS) this.#storedByKey.delete(this.#storedByKey.keys().next().value as string);
 		return input;
 	}
 

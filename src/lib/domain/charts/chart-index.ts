@@ -1,6 +1,7 @@
 import {
 	countedCodes,
 	crosstabColumnIndex,
+	dataResolution,
 	crosstabColumns,
 	finishCrosstab,
 	finishTimeSeries,
@@ -11,6 +12,7 @@ import {
 	type Crosstab,
 	type FrameStance,
 	type Granularity,
+	type Resolution,
 	type SeriesBy,
 	type TimeSeries,
 	type DateWindow
@@ -210,6 +212,18 @@ export function chartIndexOfPacked(packed: PackedRecords): ChartIndex | undefine
 	if (total > Number.MAX_SAFE_INTEGER) index.integral = false;
 	return withCombos(index);
 }
+
+const resolutions = new WeakMap<ChartIndex, Resolution>();
+
+/** dataResolution() of the indexed records, from their distinct days. */
+export function indexResolution(index: ChartIndex): Resolution {
+	let resolution = resolutions.get(index);
+	if (resolution === undefined) resolutions.set(index, (resolution = dataResolution(index.dates.map((date) => ({ date })))));
+	return resolution;
+}
+
+/** hasUnspecifiedStances() of the indexed records: each frame list's stances are padded with '' where a record has none. */
+export const indexUnspecified = (index: ChartIndex): boolean => index.stanced && index.frameStances.some((stances) => stances.includes(''));
 
 /** Sets record i's count, noting whether counts stay whole and all 1; its size, for the total. */
 function countAt(index: ChartIndex, i: number, count: number): number {

@@ -26,7 +26,7 @@ import {
 } from './aggregate';
 import { applyFilters, type Filters, type Vocabulary } from './filters';
 import { collectionWindow } from './coverage';
-import { indexedAggregates, type ChartIndex, type IndexedAggregates } from './chart-index';
+import { indexedAggregates, indexResolution, indexUnspecified, type ChartIndex, type IndexedAggregates } from './chart-index';
 import { colourFor, FIXED_GROUPS } from './palette';
 import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/crosswalk';
 import { ARTICLES, type Measure } from './measure';
@@ -157,9 +157,11 @@ export function chartViews(
 	const measure = input.measure ?? ARTICLES;
 	const from = filters.from ?? window.start;
 	const to = filters.to ?? window.end;
-	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to, resolutionOf(input.records));
+	// Charted from an index, the records themselves are not read: a stored dataset's are then never unpacked.
+	const granularity: Granularity =
+		filters.granularity ?? defaultGranularity(from, to, index ? indexResolution(index) : resolutionOf(input.records));
 	// Without any stance in the dataset every code counts as adopted, and there is nothing to split by.
-	const stanced = hasStances(input.records);
+	const stanced = index ? index.stanced : hasStances(input.records);
 	const split = stanced && filters.stance === 'all';
 	const adoptedOnly = stanced && filters.stance === 'adopts';
 
@@ -258,7 +260,7 @@ export function chartViews(
 	/** Which frame codes the frame charts count, for their captions. */
 	const stance: 'adopts' | 'all' | 'unknown' = stanced ? filters.stance : 'unknown';
 	/** Whether some codes record no stance, which the captions then say. */
-	const unspecified = hasUnspecifiedStances(input.records);
+	const unspecified = index ? indexUnspecified(index) : hasUnspecifiedStances(input.records);
 	// Every series the coverage chart could draw, largest first, for the picker of lines.
 	const lineChoices = overTime.folded > 0 ? overTime.keys : [];
 	return {

@@ -219,3 +219,23 @@ export function packChartInput<T extends ChartInput>(input: T): PackedChartInput
 export function unpackChartInput<T extends PackedChartInput>(input: T): Omit<T, 'records'> & ChartInput {
 	return { ...input, records: unpackRecords(input.records) };
 }
+
+/**
+ * unpackChartInput(), but the records are unpacked when first read: a page that charts them from an
+ * index (chartIndexOfPacked) never reads them, and 20,000 record objects cost a new outlet pick
+ * about a fifth of its time in the browser, collecting the garbage included.
+ */
+export function lazyChartInput<T extends PackedChartInput>(input: T): Omit<T, 'records'> & ChartInput {
+	const { records: packed, ...rest } = input;
+	let records: CoverageRecord[] | undefined;
+	return Object.defineProperty(rest, 'records', { get: () => (records ??= unpackRecords(packed)), enumerable: true }) as Omit<
+		T,
+		'records'
+	> &
+		ChartInput;
+}
+
+/** `{ ...input, ...fields }`, except that a lazily read field of `input` (see lazyChartInput) is copied unread. */
+export function withFields<T extends object>(input: T, fields: Partial<T>): T {
+	return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(input), ...Object.getOwnPropertyDescriptors(fields) }) as T;
+}
