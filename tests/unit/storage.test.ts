@@ -12,7 +12,7 @@ import { STANCE_ORDER, type CoverageRecord } from '../../src/lib/domain/charts/a
 import { chartViews } from '../../src/lib/domain/charts/chart-views';
 import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
 import { packedRecordValues, recordsChartInput, recordValues } from '../../src/lib/domain/import/local-dataset';
-import { unpackRecords } from '../../src/lib/domain/charts/packed-records';
+import { unpackRecords, type PackedRecords } from '../../src/lib/domain/charts/packed-records';
 import { DATASET_EXPORT_COLUMNS, stanceCell } from '../../src/lib/domain/import/dataset';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { datasetCsvStream } from '../../src/lib/server/dataset-csv';
@@ -205,7 +205,8 @@ for (const [engine, open] of engines) {
 				const perOutlet = await store.packedRecordsByOutlet(id, [...picked, 'nobody'], shape);
 				expect([...perOutlet.keys()]).toEqual([...picked, 'nobody']);
 				for (const outlet of picked) {
-					expect(perOutlet.get(outlet)).toEqual(await store.packedRecords(id, { outlets: [outlet] }, shape));
+					const own = (packed: PackedRecords) => unpackRecords(packed).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+					expect(own(perOutlet.get(outlet)!)).toEqual(own(await store.packedRecords(id, { outlets: [outlet] }, shape)));
 				}
 				expect(perOutlet.get('nobody')!.length).toBe(0);
 			}
