@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNCODED, type CoverageRecord } from '../../src/lib/domain/charts/aggregate';
-import { chartIndexOf, chartIndexOfPacked } from '../../src/lib/domain/charts/chart-index';
+import { chartIndexOf, chartIndexOfPacked, cubeOf } from '../../src/lib/domain/charts/chart-index';
 import { packRecords } from '../../src/lib/domain/charts/packed-records';
 import { chartViews, type ChartInput } from '../../src/lib/domain/charts/chart-views';
 import { collectionWindow } from '../../src/lib/domain/charts/coverage';
@@ -97,7 +97,7 @@ describe('chartViews over a ChartIndex', () => {
 		const index = chartIndexOf(records);
 		it(`builds the frame cube only where it is smaller than the rows: ${kind}`, () => {
 			// With stances a code counts or not by the stance filter, which the cube does not keep.
-			expect(index.cube !== undefined).toBe(kind.startsWith('dense'));
+			expect(cubeOf(index) !== undefined).toBe(kind.startsWith('dense'));
 		});
 		const packedIndex = chartIndexOfPacked(JSON.parse(JSON.stringify(packRecords(records))));
 		for (const [name, patch] of cases) {

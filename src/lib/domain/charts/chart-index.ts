@@ -63,11 +63,6 @@ export interface ChartIndex {
 	 * so a filter on outlets, events or languages reads only the rows of the combinations it keeps.
 	 */
 	byCombo: { start: Uint32Array; date: Uint32Array; frames: Uint32Array; count: Float64Array; combo: Uint32Array };
-	/**
-	 * Sums per day, group and frame, when they are fewer than the rows (see FrameCube). Only
-	 * for datasets without stances, where every code counts whatever the stance filter.
-	 */
-	cube?: FrameCube;
 }
 
 /**
@@ -266,7 +261,7 @@ function emptyIndex(n: number): ChartIndex {
 	};
 }
 
-/** The index with its (outlet, group, event, language) combinations, rows sorted by them, and its cube. */
+/** The index with its (outlet, group, event, language) combinations, and its rows sorted by them. */
 function withCombos(index: ChartIndex): ChartIndex {
 	const n = index.length;
 	const [nO, nG, nE] = [index.outlets.length, index.groups.length, index.events.length];
@@ -288,7 +283,6 @@ function withCombos(index: ChartIndex): ChartIndex {
 		language: Uint32Array.from(parts, (p) => p[3])
 	};
 	index.byCombo = rowsByCombo(index, parts.length);
-	if (index.integral && !index.stanced) index.cube = frameCube(index);
 	return index;
 }
 
@@ -313,6 +307,19 @@ function rowsByCombo(ix: ChartIndex, combos: number): ChartIndex['byCombo'] {
 		if (!ix.ones) sorted.count[j] = ix.count[i]!;
 	}
 	return sorted;
+}
+
+const cubes = new WeakMap<ChartIndex, FrameCube | undefined>();
+
+/**
+ * Sums per day, group and frame, when they are fewer than the rows (see FrameCube). Only for
+ * datasets without stances, where every code counts whatever the stance filter. Built when a
+ * chart first can use it: a stored dataset's outlet picks, always filtered by outlet, never do.
+ */
+export function cubeOf(ix: ChartIndex): FrameCube | undefined {
+	if (!ix.integral || ix.stanced) return undefined;
+	if (!cubes.has(ix)) cubes.set(ix, frameCube(ix));
+	return cubes.get(ix);
 }
 
 function frameCube(ix: ChartIndex): FrameCube | undefined {
@@ -453,14 +460,15 @@ export function indexedAggregates(
 	const nFS = ix.frameSets.length;
 	// With exact (integer) sums, one add per row into per-frame-list cells and a small
 	// expansion afterwards replaces a loop over each row's frames for every chart.
-	const cube = ix.cube;
-	const cubed =
-		cube !== undefined &&
+	const cube =
 		(by === 'group' || by === 'frame') &&
 		filters.outlets.length === 0 &&
 		filters.events.length === 0 &&
 		filters.languages.length === 0 &&
-		filters.frames.length === 0;
+		filters.frames.length === 0
+			? cubeOf(ix)
+			: undefined;
+	const cubed = cube !== undefined;
 	if (cubed) {
 		const nF = cube.frames.length;
 		const fKey = Int32Array.from(cube.frames, (f) => frameKeys.get(f) ?? -1);
