@@ -155,6 +155,14 @@ describe('a stored dataset on the charts page', () => {
 		}
 	});
 
+	it('keeps every group and frame of the dataset in the vocabulary of a pick whose records lack some', async () => {
+		const served = await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams('outlet=Outlet 0'), 25);
+		const input = unpackChartInput(served!.packed);
+		expect(new Set(input.records.map((r) => r.group))).toEqual(new Set(['state']));
+		expect(input.vocab.groups).toEqual(['independent', 'state']);
+		expect(input.vocab.frames).toEqual(['nato-threat']);
+	});
+
 	it('checks access before every answer, kept or not', async () => {
 		await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams());
 		expect(await storedChartData('d-small', null, null, chartData(), new URLSearchParams())).toBeNull();

@@ -4,7 +4,7 @@ import type { Vocabulary } from '$lib/domain/charts/filters';
 import { ledger } from './ledger';
 import { canRead, redactedFor } from './access';
 import { store, type Store } from './storage';
-import type { ChartShape, RowFilter } from './storage/types';
+import type { ChartShape, DistinctColumn, RowFilter } from './storage/types';
 import { chartInputOf, eventLabels, packedRecordValues } from '$lib/domain/import/local-dataset';
 import { queryList } from '$lib/domain/charts/filters';
 import type { Dataset } from '$lib/domain/import/dataset';
@@ -146,10 +146,10 @@ const onlyOutlets = (filter: RowFilter) =>
 	(filter.outlets?.length ?? 0) > 0 &&
 	Object.entries(filter).every(([key, value]) => key === 'outlets' || value == null || (Array.isArray(value) && value.length === 0));
 
-/** Each dataset's outlets, events and languages, read once: every pick's answer lists them all. */
+/** Each dataset's outlets, groups, events, languages and frames, read once: every pick's answer lists them all. */
 const distinctValues = new Map<string, Promise<string[]>>();
 
-const distinctOf = (db: Store, id: string, column: 'outlet' | 'event' | 'language') =>
+const distinctOf = (db: Store, id: string, column: DistinctColumn) =>
 	keep(distinctValues, 300, JSON.stringify([id, column]), () => db.distinct(id, column));
 
 /** Counts the records of every shape an outlet pick may be read in, ahead of the first pick. */
@@ -321,16 +321,16 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 	}
 	const key = JSON.stringify([id, budget, filter, shape]);
 	return answers.get(key, async () => {
-		const [records, outlets, events, languages] = await Promise.all([
+		const [records, [outlets = [], groups = [], events = [], languages = [], frames = []]] = await Promise.all([
 			shape.outlets && onlyOutlets(filter)
 				? outletRecords(db, id, filter.outlets!, { ...shape, outlets: true })
 				: db.packedRecords(id, filter, shape),
-			distinctOf(db, id, 'outlet'),
-			distinctOf(db, id, 'event'),
-			distinctOf(db, id, 'language')
+			Promise.all((['outlet', 'outlet_group', 'event', 'language', 'frame'] as const).map((column) => distinctOf(db, id, column)))
 		]);
+		// Every group and frame stays in the vocabulary when the records of picked outlets hold only
+		// some: a filter of one they lack must count nothing, not be dropped as unknown.
 		const input = chartInputOf(
-			packedRecordValues(records),
+			{ ...packedRecordValues(records), groups, frames },
 			id,
 			{
 				frames: bundled.vocab.frames,

@@ -25,6 +25,7 @@ import type {
 	CodingAnswerRecord,
 	CodingSessionRecord,
 	CodingStudentRecord,
+	DistinctColumn,
 	NewDataset,
 	PendingSignup,
 	RowFilter,
@@ -376,10 +377,14 @@ export abstract class SqlStore<C> implements Store {
 		return new Map(outlets.map((outlet, i) => [String(outlet), Number(counts[i])]));
 	}
 
-	async distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]> {
-		const [values = []] = await this.columns(`SELECT DISTINCT ${column} FROM coverage_rows WHERE dataset_id = $1 ORDER BY ${column}`, [
-			datasetId
-		]);
+	async distinct(datasetId: string, column: DistinctColumn): Promise<string[]> {
+		// Frames are read from the cube, where each is a value of its own ('' for rows without any).
+		const [values = []] = await this.columns(
+			column === 'frame'
+				? `SELECT DISTINCT frame FROM coverage_cube WHERE dataset_id = $1 AND frame <> '' ORDER BY frame`
+				: `SELECT DISTINCT ${column} FROM coverage_rows WHERE dataset_id = $1 ORDER BY ${column}`,
+			[datasetId]
+		);
 		return values.map(String);
 	}
 

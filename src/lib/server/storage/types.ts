@@ -30,6 +30,8 @@ export interface NewDataset {
 	measure?: Measure;
 }
 
+export type DistinctColumn = 'outlet' | 'outlet_group' | 'event' | 'language' | 'frame';
+
 /** How finely packedRecords() sums a dataset's rows. */
 export interface ChartShape {
 	period: 'day' | 'week' | 'month';
@@ -146,8 +148,8 @@ export interface Store {
 	 * count for any set of outlets is then the sum of theirs, with no query per selection.
 	 */
 	recordGroupsByOutlet(datasetId: string, shape: ChartShape & { outlets: true }): Promise<Map<string, number>>;
-	/** The dataset's distinct values of one column, sorted. */
-	distinct(datasetId: string, column: 'outlet' | 'event' | 'language'): Promise<string[]>;
+	/** The dataset's distinct values of one column, or its frame codes, sorted. */
+	distinct(datasetId: string, column: DistinctColumn): Promise<string[]>;
 	rows(datasetId: string, filter: RowFilter, limit: number, offset: number): Promise<DatasetRow[]>;
 	/**
 	 * Every row the filter keeps, in rows()' order, in batches of at most `batchRows` (by default
