@@ -117,8 +117,15 @@ function candidateShapes(filter: RowFilter, wanted: Wanted): ChartShape[] {
 /** Per-outlet record counts by dataset and shape; a dataset's rows never change after import. */
 const outletGroups = new Map<string, Promise<Map<string, number>>>();
 
+/** Those counts once counted, by the promise that counted them. */
+const countedByOutlet = new WeakMap<Promise<Map<string, number>>, Map<string, number>>();
+
 const groupsByOutlet = (db: Store, id: string, shape: ChartShape & { outlets: true }) =>
-	keep(outletGroups, 200, JSON.stringify([id, shape]), () => db.recordGroupsByOutlet(id, shape));
+	keep(outletGroups, 200, JSON.stringify([id, shape]), () => {
+		const counting = db.recordGroupsByOutlet(id, shape);
+		counting.then((counts) => countedByOutlet.set(counting, counts)).catch(() => undefined);
+		return counting;
+	});
 
 /** The promise kept under `key`, or `work()` kept there: the oldest dropped past `limit`, a failed one forgotten. */
 function keep<T>(cache: Map<string, Promise<T>>, limit: number, key: string, work: () => Promise<T>): Promise<T> {
@@ -134,11 +141,14 @@ function keep<T>(cache: Map<string, Promise<T>>, limit: number, key: string, wor
 /**
  * How many records a shape gives. Picking only outlets is what a viewer changes most, and a shape
  * that keeps outlets splits its records by outlet, so those are counted once per dataset and summed
- * per selection: a new pick costs no counting query, only the reading of its records.
+ * per selection: a new pick costs no counting query, only the reading of its records. Until they
+ * are counted (for a while after the server starts), a pick counts its own records instead of
+ * waiting: every outlet's of a 1M-row dataset took about a second, and 30 s at 10M in PostgreSQL.
  */
 async function groupsOf(db: Store, id: string, filter: RowFilter, shape: ChartShape): Promise<number> {
 	if (!shape.outlets || !onlyOutlets(filter)) return db.recordGroups(id, filter, shape);
-	const counts = await groupsByOutlet(db, id, { ...shape, outlets: true });
+	const counts = countedByOutlet.get(groupsByOutlet(db, id, { ...shape, outlets: true }));
+	if (!counts) return db.recordGroups(id, filter, shape);
 	return [...new Set(filter.outlets)].reduce((sum, outlet) => sum + (counts.get(outlet) ?? 0), 0);
 }
 
