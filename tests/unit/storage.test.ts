@@ -12,7 +12,7 @@ import { STANCE_ORDER, type CoverageRecord } from '../../src/lib/domain/charts/a
 import { chartViews } from '../../src/lib/domain/charts/chart-views';
 import { defaultFilters, type Filters } from '../../src/lib/domain/charts/filters';
 import { packedRecordValues, recordsChartInput, recordValues } from '../../src/lib/domain/import/local-dataset';
-import { unpackRecords, type PackedRecords } from '../../src/lib/domain/charts/packed-records';
+import { sumPackedRecords, unpackRecords, type PackedRecords } from '../../src/lib/domain/charts/packed-records';
 import { DATASET_EXPORT_COLUMNS, stanceCell } from '../../src/lib/domain/import/dataset';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { datasetCsvStream } from '../../src/lib/server/dataset-csv';
@@ -192,6 +192,7 @@ for (const [engine, open] of engines) {
 			// Counted per outlet once, a selection's count is the sum of its outlets'.
 			for (const shape of [
 				{ period: 'day', outlets: true },
+				{ period: 'week', outlets: true },
 				{ period: 'month', outlets: true, languages: false, events: false }
 			] as const) {
 				const byOutlet = await store.recordGroupsByOutlet(id, shape);
@@ -204,11 +205,17 @@ for (const [engine, open] of engines) {
 				// Read per outlet, each outlet's records are those a filter of it alone gives; one without rows has none.
 				const perOutlet = await store.packedRecordsByOutlet(id, [...picked, 'nobody'], shape);
 				expect([...perOutlet.keys()]).toEqual([...picked, 'nobody']);
+				const own = (packed: PackedRecords) => unpackRecords(packed).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 				for (const outlet of picked) {
-					const own = (packed: PackedRecords) => unpackRecords(packed).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 					expect(own(perOutlet.get(outlet)!)).toEqual(own(await store.packedRecords(id, { outlets: [outlet] }, shape)));
 				}
 				expect(perOutlet.get('nobody')!.length).toBe(0);
+				// An outlet's records by day, summed here into this shape, are the shape's own.
+				if (shape.period !== 'day') {
+					const byDay = await store.packedRecords(id, { outlets: ['Outlet 1'] }, { period: 'day', outlets: true });
+					const keep = { events: shape.events !== false, languages: shape.languages !== false };
+					expect(own(sumPackedRecords(byDay, shape.period, keep))).toEqual(own(perOutlet.get('Outlet 1')!));
+				}
 			}
 		});
 

@@ -173,6 +173,37 @@ describe('a stored dataset on the charts page', () => {
 		}
 	});
 
+	it('sums an outlet read by day into the weeks of a selection that outgrew its budget, without reading it again', async () => {
+		const db = await store();
+		await saveDataset('d-weeks', 'Weeks');
+		const read = vi.spyOn(db, 'packedRecordsByOutlet');
+		try {
+			const pick = async (...outlets: string[]) => {
+				const query = new URLSearchParams(outlets.map((outlet) => ['outlet', outlet]));
+				const served = (await storedChartData('d-weeks', OWNER, null, chartData(), query, 15))!;
+				const { records } = unpackChartInput(served.packed);
+				for (const outlet of outlets) {
+					const own = records.filter((r) => r.outlet === outlet);
+					expect(own.reduce((sum, r) => sum + r.count, 0)).toBe(articles((r) => r.outlet === outlet));
+					// Russian rows are every third: summing by week must keep them apart from English ones.
+					expect(own.filter((r) => r.language === 'ru').reduce((sum, r) => sum + r.count, 0)).toBe(
+						articles((r) => r.outlet === outlet && r.language === 'ru')
+					);
+				}
+				return served.coarsened;
+			};
+			// 15 records: one outlet's ten days fit, two outlets' twenty are summed by week.
+			expect(await pick('Outlet 1')).toBeNull();
+			expect(await pick('Outlet 1', 'Outlet 2')).toMatchObject({ period: 'week', outlets: true });
+			expect(read.mock.calls.map(([, outlets, shape]) => [outlets, shape.period])).toEqual([
+				[['Outlet 1'], 'day'],
+				[['Outlet 2'], 'week']
+			]);
+		} finally {
+			read.mockRestore();
+		}
+	});
+
 	it('keeps every group and frame of the dataset in the vocabulary of a pick whose records lack some', async () => {
 		const served = await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams('outlet=Outlet 0'), 25);
 		const input = unpackChartInput(served!.packed);

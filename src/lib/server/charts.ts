@@ -9,7 +9,13 @@ import { chartInputOf, eventLabels, packedRecordValues } from '$lib/domain/impor
 import { queryList } from '$lib/domain/charts/filters';
 import type { Dataset } from '$lib/domain/import/dataset';
 import { sums } from '$lib/domain/charts/measure';
-import { concatPackedRecords, packChartInput, type PackedChartInput, type PackedRecords } from '$lib/domain/charts/packed-records';
+import {
+	concatPackedRecords,
+	packChartInput,
+	sumPackedRecords,
+	type PackedChartInput,
+	type PackedRecords
+} from '$lib/domain/charts/packed-records';
 
 let bundled: ReturnType<typeof buildChartData> | undefined;
 let bundledPacked: PackedChartInput<ChartData> | undefined;
@@ -194,13 +200,19 @@ class KeptByRecords<T> {
 		return this.#kept.has(key);
 	}
 
-	get(key: string, work: () => Promise<T>): Promise<T> {
+	/** The value kept under `key`, now the most recently used, if any. */
+	kept(key: string): Promise<T> | undefined {
 		const kept = this.#kept.get(key);
 		if (kept) {
 			this.#kept.delete(key);
 			this.#kept.set(key, kept);
-			return kept.value;
 		}
+		return kept?.value;
+	}
+
+	get(key: string, work: () => Promise<T>): Promise<T> {
+		const kept = this.kept(key);
+		if (kept) return kept;
 		const entry = { value: work(), size: 0 };
 		this.#kept.set(key, entry);
 		entry.value.then(
@@ -233,14 +245,55 @@ const answers = new KeptByRecords<Answer>(40 * MAX_CHART_RECORDS, (answer) => an
  */
 const outletAnswers = new KeptByRecords<PackedRecords>(40 * MAX_CHART_RECORDS, (records) => records.length);
 
-/** The records of picked outlets, in the order picked: kept ones as they are, the rest read together. */
+/** An outlet's records of a dataset at a shape that keeps outlets. */
+const outletKey = (id: string, shape: ChartShape, outlet: string) =>
+	JSON.stringify([id, shape.period, shape.events !== false, shape.languages !== false, outlet]);
+
+/**
+ * The shapes whose sums add up to `shape`'s, coarsest first: days into weeks or months, weeks into
+ * weeks, and kept events or languages into all of them together. A week can span two months, so
+ * weeks never make months.
+ */
+function finerShapes(shape: ChartShape): ChartShape[] {
+	const periods = shape.period === 'day' ? (['day'] as const) : ([shape.period, 'day'] as const);
+	const kept = (dropped: boolean) => (dropped ? [false, true] : [true]);
+	return periods.flatMap((period) =>
+		kept(shape.events === false).flatMap((events) =>
+			kept(shape.languages === false).map((languages) => ({ period, outlets: true, events, languages }))
+		)
+	);
+}
+
+/**
+ * The records of picked outlets, in the order picked: those kept at this shape as they are, those
+ * kept at a finer one summed here (a selection that outgrew its budget is then read again at weeks
+ * without reading its rows), the rest read together.
+ */
 async function outletRecords(db: Store, id: string, picked: string[], shape: ChartShape & { outlets: true }): Promise<PackedRecords> {
 	const outlets = [...new Set(picked)];
-	const key = (outlet: string) => JSON.stringify([id, shape, outlet]);
-	const missing = outlets.filter((outlet) => !outletAnswers.has(key(outlet)));
+	const finer = new Map<string, Promise<PackedRecords>>();
+	for (const outlet of outlets) {
+		if (outletAnswers.has(outletKey(id, shape, outlet))) continue;
+		for (const source of finerShapes(shape)) {
+			const kept = outletAnswers.kept(outletKey(id, source, outlet));
+			if (kept) {
+				finer.set(outlet, kept);
+				break;
+			}
+		}
+	}
+	const missing = outlets.filter((outlet) => !outletAnswers.has(outletKey(id, shape, outlet)) && !finer.has(outlet));
 	const reading = missing.length > 0 ? db.packedRecordsByOutlet(id, missing, shape) : undefined;
+	const keep = { events: shape.events !== false, languages: shape.languages !== false };
 	return concatPackedRecords(
-		await Promise.all(outlets.map((outlet) => outletAnswers.get(key(outlet), async () => (await reading!).get(outlet)!)))
+		await Promise.all(
+			outlets.map((outlet) =>
+				outletAnswers.get(outletKey(id, shape, outlet), async () => {
+					const source = finer.get(outlet);
+					return source ? sumPackedRecords(await source, shape.period, keep) : (await reading!).get(outlet)!;
+				})
+			)
+		)
 	);
 }
 

@@ -1,4 +1,5 @@
-import type { CoverageRecord } from './aggregate';
+import { periodStart, type CoverageRecord, type Granularity } from './aggregate';
+import { SUMMED } from './coverage';
 import type { ChartInput } from './chart-views';
 
 /**
@@ -105,9 +106,16 @@ function coded<T>(
 		}
 		at[i] = n;
 	}
-	const width = values.length.toString(36).length;
-	const digits = Array.from({ length: values.length + 1 }, (_, n) => n.toString(36).padStart(width, '0'));
-	return { values, width, at: at.map((n) => digits[n]).join('') };
+	return { values, ...codeList(at, values.length) };
+}
+
+/** Codes (a value's index + 1, 0 for none) of a column of `count` values, written as a CodeList. */
+function codeList(codes: ArrayLike<number>, count: number): { width: number; at: CodeList } {
+	const width = count.toString(36).length;
+	const digits = Array.from({ length: count + 1 }, (_, n) => n.toString(36).padStart(width, '0'));
+	const at = new Array<string>(codes.length);
+	for (let i = 0; i < codes.length; i++) at[i] = digits[codes[i]!]!;
+	return { width, at: at.join('') };
 }
 
 /**
@@ -159,15 +167,70 @@ function concatCoded(
 		});
 		return to;
 	});
-	const width = values.length.toString(36).length;
-	const digits = Array.from({ length: values.length + 1 }, (_, n) => n.toString(36).padStart(width, '0'));
-	const at: string[] = [];
+	const at = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
+	let i = 0;
 	parts.forEach((part, p) => {
 		const column = own[p];
 		const codes = column ? columnCodes(column, part.length) : new Int32Array(part.length).fill(-1);
-		for (const code of codes) at.push(digits[renumbered[p]![code + 1]!]!);
+		for (const code of codes) at[i++] = renumbered[p]![code + 1]!;
 	});
-	return { kind, values, width, at: at.join('') } as PackedColumn;
+	return { kind, values, ...codeList(at, values.length) } as PackedColumn;
+}
+
+/**
+ * Packed records summed as the store sums rows into a coarser shape (see ChartShape): each date to
+ * the first day of its week or month, and every event or language to SUMMED unless kept. Counts are
+ * added up, so this is for sums only, from records of a finer shape: days, or weeks into weeks. An
+ * outlet's records kept at one shape then serve a pick read at a coarser one without reading the
+ * rows again.
+ */
+export function sumPackedRecords(packed: PackedRecords, period: Granularity, keep: { events: boolean; languages: boolean }): PackedRecords {
+	const n = packed.length;
+	const coded = Object.entries(packed.columns).flatMap(([key, column]) => {
+		if (column.kind === 'number') return [];
+		const codes = columnCodes(column, n);
+		// Each old value's index + 1 in the new values (0 for none), as the CodeList writes it.
+		const merge = (valueOf: (value: string) => string) => {
+			const index = new Map<string, number>();
+			const values: string[] = [];
+			const to = Int32Array.from(column.values as string[], (value) => {
+				const merged = valueOf(value);
+				let code = index.get(merged);
+				if (code === undefined) index.set(merged, (code = values.push(merged)));
+				return code;
+			});
+			return { key, kind: column.kind, values, codes: codes.map((c) => (c < 0 ? 0 : to[c]!)) };
+		};
+		if (key === 'date') return [merge((date) => periodStart(date, period))];
+		if ((key === 'event' && !keep.events) || (key === 'language' && !keep.languages)) return [merge(() => SUMMED)];
+		return [{ key, kind: column.kind, values: column.values, codes: codes.map((c) => c + 1) }];
+	});
+	const counts = packed.columns.count?.kind === 'number' ? columnNumbers(packed.columns.count, n) : [];
+	const groups = new Map<string, number>();
+	const first: number[] = [];
+	const sums: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const key = coded.map((column) => column.codes[i]).join(',');
+		let g = groups.get(key);
+		if (g === undefined) {
+			groups.set(key, (g = first.length));
+			first.push(i);
+			sums.push(0);
+		}
+		sums[g] = sums[g]! + (counts[i] ?? 0);
+	}
+	const columns: Record<string, PackedColumn> = {};
+	for (const { key, kind, values, codes } of coded) {
+		columns[key] = {
+			kind,
+			values,
+			...codeList(
+				Int32Array.from(first, (i) => codes[i]!),
+				values.length
+			)
+		} as PackedColumn;
+	}
+	return { length: first.length, columns: { ...columns, count: numberColumn(sums) } };
 }
 
 /** Each record's index into its column's values, or -1 where it has none. */
