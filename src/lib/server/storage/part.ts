@@ -1,5 +1,5 @@
 import { stanceCell } from '$lib/domain/import/dataset';
-import type { CheckedRow } from '$lib/domain/import/mapping';
+import type { Checked, CheckedRow } from '$lib/domain/import/mapping';
 
 /**
  * Checked rows as both stores take them: CSV lines in coverage_rows' column order after its
@@ -20,6 +20,7 @@ export interface DatasetPart {
 
 /** Every cell is quoted only when it must be; an empty cell is read as '' by both stores. */
 const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const framesCell = (frames: readonly string[]) => cell(frames.join(';'));
 
 /** Enough for 50,000 lines of a typical upload, so that a part is rarely copied to grow. */
 const FIRST_BYTES = 8 << 20;
@@ -37,6 +38,12 @@ export class PartWriter {
 	private used = 0;
 	private pending = '';
 	private part = PartWriter.empty();
+	/**
+	 * The cells of repeating values as written, by the code this writer gives each checked value:
+	 * the mapper hands the same few thousand values again and again, so a row's dates, outlets,
+	 * groups and frame lists are looked up rather than joined and quoted again.
+	 */
+	private cells: string[] = [];
 
 	private static empty(): Omit<DatasetPart, 'csv'> {
 		return { rows: 0, articles: 0, start: null, end: null };
@@ -49,12 +56,18 @@ export class PartWriter {
 	add(r: CheckedRow) {
 		const part = this.part;
 		const date = r.date.value;
-		this.pending += `${date},${cell(r.outlet.value)},${cell(r.group.value)},${cell(r.event.value)},${cell(r.language.value)},${cell(r.frames.value.join(';'))},${r.count},${cell(r.title)},${cell(r.url)},${stanceCell(r.stances?.value)},${cell(r.text)}\n`;
+		const stances = r.stances ? this.cellOf(r.stances, stanceCell) : '';
+		this.pending += `${date},${this.cellOf(r.outlet, cell)},${this.cellOf(r.group, cell)},${this.cellOf(r.event, cell)},${this.cellOf(r.language, cell)},${this.cellOf(r.frames, framesCell)},${r.count},${cell(r.title)},${cell(r.url)},${stances},${cell(r.text)}\n`;
 		if (this.pending.length >= PENDING_CHARS) this.flush();
 		part.rows += 1;
 		part.articles += r.count;
 		if (part.start === null || date < part.start) part.start = date;
 		if (part.end === null || date > part.end) part.end = date;
+	}
+
+	private cellOf<T>(checked: Checked<T>, write: (value: T) => string): string {
+		if (checked.code < 0) checked.code = this.cells.push(write(checked.value)) - 1;
+		return this.cells[checked.code]!;
 	}
 
 	private flush() {
