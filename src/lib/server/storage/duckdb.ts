@@ -132,21 +132,26 @@ export class DuckDbStore extends SqlStore<DuckDBConnection> {
 		await mkdir(this.staging, { recursive: true });
 		const dir = await mkdtemp(join(this.staging, 'part-'));
 		let inserting: Promise<void> = Promise.resolve();
+		let before: Promise<void> = Promise.resolve();
 		try {
-			// DuckDB reads one part on its threads while the next is parsed; a part waits for the
-			// one before it, so the connection runs one statement at a time and at most two parts
-			// are held.
+			// DuckDB reads each part on its threads, one statement at a time on the connection, while
+			// the import worker parses on. The next part is taken as soon as it comes, while up to two
+			// wait or are read: waiting for each read before taking the next part left the worker
+			// without input for 1.6 s of a 1M-row import.
 			for await (const part of parts) {
 				const file = join(dir, `${stats.rows}.csv`);
 				stats.add(part);
-				await inserting;
-				inserting = (async () => {
-					await writeFile(file, part.csv);
+				const written = writeFile(file, part.csv);
+				written.catch(() => undefined);
+				await before;
+				before = inserting;
+				inserting = inserting.then(async () => {
+					await written;
 					const inserted = await c.run(PART_INSERT, [datasetId, file]);
 					await rm(file, { force: true });
 					if (inserted.rowsChanged !== part.rows)
 						throw new Error(`DuckDB read ${inserted.rowsChanged} of the ${part.rows} rows in ${file}`);
-				})();
+				});
 				// Awaited before the transaction ends; this only keeps an early failure from counting as unhandled.
 				inserting.catch(() => undefined);
 			}
