@@ -9,7 +9,7 @@ const LIMITS = { bytes: 200 * 1024 * 1024, rows: 2_000_000 };
 async function serverImport(body: ReadableStream<Uint8Array>, limits = LIMITS): Promise<ServerOutcome> {
 	try {
 		let rowCount = 0;
-		for await (const batch of datasetBatches(body, limits)) rowCount += batch.length;
+		for await (const part of datasetBatches(body, limits)) rowCount += part.rows;
 		return { status: 201, rowCount };
 	} catch (error) {
 		if (error instanceof ImportRejected) return { status: error.status, problems: error.problems.map((p) => english(problemMessage(p))) };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parts } from './dataset-parts';
 import { DuckDbStore } from '../../src/lib/server/storage/duckdb';
 import { PostgresStore } from '../../src/lib/server/storage/postgres';
 import { ProjectStore } from '../../src/lib/server/storage/projects';
@@ -139,9 +140,7 @@ for (const [engine, open] of engines) {
 					createdAt: new Date().toISOString(),
 					meta: { title: 'Texts', description: '', source: '', licence: '', citation: '', visibility: 'private' }
 				},
-				(async function* () {
-					yield [row('Text, with "quotes"'), row()];
-				})()
+				parts([row('Text, with "quotes"'), row()])
 			);
 			expect((await store.rows(id, {}, 10, 0)).map((r) => r.text)).toEqual([undefined, 'Text, with "quotes"']);
 		});

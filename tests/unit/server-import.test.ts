@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { problemMessage } from '../../src/lib/domain/import/report';
 import { datasetBatches, ImportRejected } from '../../src/lib/server/import';
 import { english } from '../fixtures/bad/harness';
+import { partsText } from './dataset-parts';
 
 const HEADER = 'date,outlet,group,event,language,frames,count,title,url';
 
@@ -18,11 +19,9 @@ function body(text: string, chunk = 7): ReadableStream<Uint8Array> {
 	});
 }
 
-async function collect(text: string, limits = { bytes: 1_000_000, rows: 1000 }) {
-	const rows = [];
-	for await (const batch of datasetBatches(body(text), limits)) rows.push(...batch);
-	return rows;
-}
+/** The checked rows as the store is given them: CSV lines in coverage_rows' column order. */
+const collect = async (text: string, limits = { bytes: 1_000_000, rows: 1000 }) =>
+	(await partsText(datasetBatches(body(text), limits))).csv;
 
 /** The refusal, its problems said in English as the API says them. */
 async function rejection(text: string, limits = { bytes: 1_000_000, rows: 1000 }) {
@@ -37,30 +36,32 @@ async function rejection(text: string, limits = { bytes: 1_000_000, rows: 1000 }
 
 describe('server import of a dataset CSV', () => {
 	it('reads rows, with quoted commas, line breaks and non-ASCII text, into checked rows', async () => {
-		const rows = await collect(
-			`\uFEFF${HEADER}\r\n2025-06-25,ТАСС,russian-state-media,hague,ru,nato-threat;escalation-arms-race,1,"Заголовок, с ""кавычками""\r\nи переносом",https://tass.ru/x\r\n2025-06-26,Example,,,,,12.5,,\r\n`
-		);
-		expect(rows).toEqual([
+		const parts = [];
+		for await (const part of datasetBatches(
+			body(
+				`\uFEFF${HEADER}\r\n2025-06-25,ТАСС,russian-state-media,hague,ru,nato-threat;escalation-arms-race,1,"Заголовок, с ""кавычками""\r\nи переносом",https://tass.ru/x\r\n2025-06-26, Example ,,,,,12.5,,\r\n`
+			),
+			{ bytes: 1_000_000, rows: 1000 }
+		))
+			parts.push(part);
+		expect(parts.map(({ csv, ...stats }) => ({ csv: new TextDecoder().decode(csv), ...stats }))).toEqual([
 			{
-				date: '2025-06-25',
-				outlet: 'ТАСС',
-				group: 'russian-state-media',
-				event: 'hague',
-				language: 'ru',
-				frames: ['nato-threat', 'escalation-arms-race'],
-				count: 1,
-				title: 'Заголовок, с "кавычками"\r\nи переносом',
-				url: 'https://tass.ru/x'
-			},
-			{ date: '2025-06-26', outlet: 'Example', group: '', event: '', language: '', frames: [], count: 12.5, title: '', url: '' }
+				csv:
+					'2025-06-25,ТАСС,russian-state-media,hague,ru,nato-threat;escalation-arms-race,1,"Заголовок, с ""кавычками""\r\nи переносом",https://tass.ru/x,,\n' +
+					'2025-06-26,Example,,,,,12.5,,,,\n',
+				rows: 2,
+				articles: 13.5,
+				start: '2025-06-25',
+				end: '2025-06-26'
+			}
 		]);
 	});
 
 	it('stores a measured value below 0, and refuses a negative count of articles by row and column', async () => {
 		const text = `${HEADER}\n2025-06-25,Estonia,,,,,-1.5,,\n`;
-		const signed = [];
-		for await (const batch of datasetBatches(body(text), { bytes: 1_000_000, rows: 1000 }, true)) signed.push(...batch);
-		expect(signed.map((r) => r.count)).toEqual([-1.5]);
+		expect((await partsText(datasetBatches(body(text), { bytes: 1_000_000, rows: 1000 }, true))).csv).toBe(
+			'2025-06-25,Estonia,,,,,-1.5,,,,\n'
+		);
 		expect((await rejection(text)).problems).toEqual([
 			'row 2, column count: "-1.5" is negative; a count of articles is 0 or more. If these numbers can be below 0, as a % change can, choose “A measured value with a unit” and check again'
 		]);

@@ -18,6 +18,7 @@ import { toCsv } from '../../src/lib/domain/ledger/table';
 import { datasetCsvStream } from '../../src/lib/server/dataset-csv';
 import { translateMessage } from '../../src/lib/i18n/catalogue';
 import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
+import { parts } from './dataset-parts';
 
 const say: ChartSay = (message) => translateMessage('en', message);
 
@@ -117,10 +118,6 @@ const asRecord = (r: ImportedCoverageRow): CoverageRecord => ({
 	count: r.count
 });
 
-async function* batches<T>(...groups: T[][]) {
-	for (const group of groups) yield group;
-}
-
 function newDataset(id: string, owner: string): NewDataset {
 	return {
 		id,
@@ -158,7 +155,7 @@ for (const [engine, open] of engines) {
 		it('charts summed records exactly as the rows they sum', async () => {
 			const id = `${prefix}-summed`;
 			const rows = syntheticRows(6000, 7);
-			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(rows.slice(0, 2500), rows.slice(2500)));
+			await store.createDataset(newDataset(id, `${prefix}-u1`), parts(rows.slice(0, 2500), rows.slice(2500)));
 			const bundled = { frames: ['nato-threat', 'arms'], frameLabels: {}, groups: ['state', 'intl'] };
 			const views = (records: CoverageRecord[], filters: Partial<Filters>) =>
 				chartViews(recordsChartInput(records, id, bundled), { ...defaultFilters(id), ...filters }, say);
@@ -228,7 +225,7 @@ for (const [engine, open] of engines) {
 			});
 			const rows = Array.from({ length: 7 }, (_, i) => tricky(i));
 			// Two identical rows: OFFSET pages must give both.
-			await store.createDataset(newDataset(id, `${prefix}-u1`), batches([...rows, tricky(6)]));
+			await store.createDataset(newDataset(id, `${prefix}-u1`), parts([...rows, tricky(6)]));
 			const whole = async (filter: RowFilter) =>
 				toCsv(
 					[...DATASET_EXPORT_COLUMNS],
@@ -251,7 +248,7 @@ for (const [engine, open] of engines) {
 			const id = `${prefix}-csv-large`;
 			const rows = syntheticRows(5000, 11);
 			// Identical rows tie in the order: each must still be written once per copy.
-			await store.createDataset(newDataset(id, `${prefix}-u1`), batches([...rows, ...rows.slice(0, 300)]));
+			await store.createDataset(newDataset(id, `${prefix}-u1`), parts([...rows, ...rows.slice(0, 300)]));
 			const all = await store.rows(id, {}, 10_000, 0);
 			expect(all).toHaveLength(5300);
 			const whole = toCsv(
@@ -271,7 +268,7 @@ for (const [engine, open] of engines) {
 				{ ...row('2021-01-01', 'Estonia', '', []), count: 3 },
 				{ ...row('2022-01-01', 'Estonia', '', []), count: 2.5 }
 			];
-			const stored = await store.createDataset({ ...newDataset(id, `${prefix}-u1`), measure }, batches(readings));
+			const stored = await store.createDataset({ ...newDataset(id, `${prefix}-u1`), measure }, parts(readings));
 			expect(stored.measure).toEqual(measure);
 			expect((await store.dataset(id))?.measure).toEqual(measure);
 			const records = await recordsOf(store, id, {}, { period: 'day', outlets: true, mean: true });
@@ -285,7 +282,7 @@ for (const [engine, open] of engines) {
 		});
 
 		it('stores a dataset with its metadata, counts and window', async () => {
-			const stored = await store.createDataset(newDataset(`${prefix}-d1`, `${prefix}-u1`), batches(ROWS.slice(0, 2), ROWS.slice(2)));
+			const stored = await store.createDataset(newDataset(`${prefix}-d1`, `${prefix}-u1`), parts(ROWS.slice(0, 2), ROWS.slice(2)));
 			expect(stored).toMatchObject({
 				title: `Dataset ${prefix}-d1`,
 				ownerName: 'Ada',
@@ -346,7 +343,7 @@ for (const [engine, open] of engines) {
 
 		it('aggregates from the pre-summed counts exactly as from the stored articles, whatever the date, group and frame filter', async () => {
 			const id = `${prefix}-cube`;
-			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(codedRows(3000)));
+			await store.createDataset(newDataset(id, `${prefix}-u1`), parts(codedRows(3000)));
 			// Naming every outlet keeps every row but makes the store sum the articles themselves.
 			const everyOutlet = await store.distinct(id, 'outlet');
 			for (const filter of [
@@ -374,7 +371,7 @@ for (const [engine, open] of engines) {
 				row('2025-06-26', 'kyiv', 'ua', ['arms']),
 				row('2025-06-27', 'kyiv', 'ua', [])
 			];
-			await store.createDataset(newDataset(id, `${prefix}-u1`), batches(stanced));
+			await store.createDataset(newDataset(id, `${prefix}-u1`), parts(stanced));
 			expect(await store.rows(id, {}, 10, 0)).toEqual(stanced);
 			const records = await recordsOf(store, id);
 			expect(records.map((r) => r.stances)).toEqual(stanced.map((r) => r.stances));
@@ -406,7 +403,7 @@ for (const [engine, open] of engines) {
 			]);
 		});
 
-		it('stores every character of every row, however many batches an import has', async () => {
+		it('stores every character of every row, however many parts an import has', async () => {
 			const id = `${prefix}-d3`;
 			const odd: ImportedCoverageRow[] = [
 				{
@@ -423,7 +420,7 @@ for (const [engine, open] of engines) {
 			const many = Array.from({ length: 60_000 }, (_, i) => row('2024-01-01', `o${i % 7}`, 'g', i % 2 ? ['a'] : []));
 			const stored = await store.createDataset(
 				newDataset(id, `${prefix}-u1`),
-				batches(...Array.from({ length: 30 }, (_, i) => many.slice(i * 2_000, (i + 1) * 2_000)), odd)
+				parts(...Array.from({ length: 30 }, (_, i) => many.slice(i * 2_000, (i + 1) * 2_000)), odd)
 			);
 			expect(stored.rowCount).toBe(60_004);
 			expect(await store.rows(id, { outlets: ['odd'] }, 10, 0)).toEqual(odd);
@@ -435,7 +432,7 @@ for (const [engine, open] of engines) {
 
 		it('stores nothing when an import fails midway', async () => {
 			async function* failing() {
-				yield ROWS;
+				yield* parts(ROWS);
 				throw new Error('the upload was cut off');
 			}
 			await expect(store.createDataset(newDataset(`${prefix}-d2`, `${prefix}-u1`), failing())).rejects.toThrow('the upload was cut off');
@@ -559,8 +556,8 @@ for (const [engine, open] of engines) {
 			let reopened: Store | undefined;
 			try {
 				await store.createUser({ id: `${prefix}-u`, email: `${prefix}@example.org`, name: 'U', passwordHash: 'h' });
-				await store.createDataset(newDataset(`${prefix}-kept`, `${prefix}-u`), batches(ROWS));
-				await store.createDataset(newDataset(`${prefix}-old`, `${prefix}-u`), batches(codedRows(500)));
+				await store.createDataset(newDataset(`${prefix}-kept`, `${prefix}-u`), parts(ROWS));
+				await store.createDataset(newDataset(`${prefix}-old`, `${prefix}-u`), parts(codedRows(500)));
 				const before = await store.aggregate(`${prefix}-old`, 'week', {});
 				const kept = await store.aggregate(`${prefix}-kept`, 'month', {});
 				const cubeRows = async (s: Store, id: string) =>
@@ -590,7 +587,7 @@ describe('duckdb store opened on a file from before the pre-summed cube', () => 
 		try {
 			let store = await DuckDbStore.open(path, { memoryLimit: '256MB' });
 			await store.createUser({ id: 'u', email: 'u@example.org', name: 'U', passwordHash: 'h' });
-			await store.createDataset(newDataset('old', 'u'), batches(ROWS));
+			await store.createDataset(newDataset('old', 'u'), parts(ROWS));
 			const before = await store.aggregate('old', 'week', {});
 			await store.close();
 

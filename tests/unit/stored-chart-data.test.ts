@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { unpackChartInput } from '../../src/lib/domain/charts/packed-records';
 import type { ImportedCoverageRow } from '../../src/lib/domain/ledger/schemas';
+import { parts } from './dataset-parts';
 
 // The process-wide store opens PARALLAX_DB on first use: a throwaway file for this test file.
 const dir = mkdtempSync(join(tmpdir(), 'parallax-stored-charts-'));
@@ -46,16 +47,12 @@ function trackedQuery(search: string) {
 	return { query, read };
 }
 
-async function* batches(rows: ImportedCoverageRow[]) {
-	yield rows;
-}
-
 /** ROWS saved as the owner's private dataset. */
 async function saveDataset(id: string, title: string) {
 	const meta = { title, description: '', source: 's', licence: 'CC0', citation: '', visibility: 'private' } as const;
 	await (
 		await store()
-	).createDataset({ id, ownerId: OWNER!.id, shareToken: `share-${id}`, createdAt: new Date().toISOString(), meta }, batches(ROWS));
+	).createDataset({ id, ownerId: OWNER!.id, shareToken: `share-${id}`, createdAt: new Date().toISOString(), meta }, parts(ROWS));
 }
 
 describe('a stored dataset on the charts page', () => {

@@ -181,7 +181,8 @@ const FIELDS = ImportedCoverageRowSchema.shape;
 
 /**
  * A distinct cell value, converted and checked once. `code` is the value's index in the
- * upload's dictionary for its column, -1 until a valid row uses it (set by ColumnarBuilder).
+ * upload's dictionary for its column, -1 until a valid row uses it (set by whichever collects
+ * the rows: ColumnarBuilder in the browser, the server's PartWriter).
  */
 export interface Checked<T> {
 	readonly value: T;

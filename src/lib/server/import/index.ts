@@ -1,12 +1,12 @@
 import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { ImportedCoverageRow } from '$lib/domain/ledger/schemas';
+import type { DatasetPart } from '$lib/server/storage/part';
 import { ImportRejected, LIMITS, parseDataset, unreadable, type ImportLimits, type WorkerInput, type WorkerMessage } from './parse';
 
 export { ImportRejected, LIMITS, type ImportLimits } from './parse';
 
 /**
- * Stream a dataset CSV (DATASET_COLUMNS) into validated batches. Every row is checked again
+ * Stream a dataset CSV (DATASET_COLUMNS) into parts of validated rows. Every row is checked again
  * with the same mapping and schema the browser used; the first invalid row, an oversize file or
  * too many rows throws, and because the store consumes this inside one transaction, nothing is
  * kept. The server feeds it the upload's temporary file, never the request itself: a slow client
@@ -14,26 +14,21 @@ export { ImportRejected, LIMITS, type ImportLimits } from './parse';
  *
  * Parsing and checking cost about a second of CPU per 100,000 rows, so in the built server they
  * run in a worker thread: the event loop keeps answering other requests during a large import.
- * Only the rows come back; the store still writes them on this thread, in its one transaction.
+ * Only each part's text comes back; the store still writes it on this thread, in its one transaction.
  */
 export async function* datasetBatches(
 	body: AsyncIterable<Uint8Array>,
 	limits: ImportLimits = LIMITS,
 	/** Whether values may be below 0: a measured value's may, a count of articles' may not. */
 	signed = false
-): AsyncGenerator<ImportedCoverageRow[]> {
+): AsyncGenerator<DatasetPart> {
 	const { workerUrl } = await import('./worker');
 	// Under vite dev and vitest the module is TypeScript source, which a worker cannot load.
 	if (/\.m?js$/.test(new URL(workerUrl).pathname)) yield* inWorker(new URL(workerUrl), body, limits, signed);
 	else yield* parseDataset(body, limits, signed);
 }
 
-async function* inWorker(
-	url: URL,
-	body: AsyncIterable<Uint8Array>,
-	limits: ImportLimits,
-	signed: boolean
-): AsyncGenerator<ImportedCoverageRow[]> {
+async function* inWorker(url: URL, body: AsyncIterable<Uint8Array>, limits: ImportLimits, signed: boolean): AsyncGenerator<DatasetPart> {
 	const worker = new Worker(url, { workerData: { parallaxImport: limits, signed } });
 	const chunks = body[Symbol.asyncIterator]();
 	// The worker asks for each chunk, and asks are answered only while the store is pulling rows,
@@ -41,7 +36,7 @@ async function* inWorker(
 	const messages = on(worker, 'message', { close: ['exit'] }) as AsyncIterableIterator<[WorkerMessage]>;
 	try {
 		for await (const [message] of messages) {
-			if (message.type === 'batch') yield message.rows;
+			if (message.type === 'part') yield message.part;
 			else if (message.type === 'done') return;
 			else if (message.type === 'rejected') throw new ImportRejected(message.status, message.problems);
 			else {

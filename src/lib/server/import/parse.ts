@@ -2,10 +2,10 @@ import { Readable, Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { DATASET_COLUMNS, DATASET_MAPPING, STANCES_COLUMN } from '$lib/domain/import/dataset';
 import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, MAX_COLUMNS, notTextReason, tooLarge } from '$lib/domain/import/limits';
-import { RowMapper } from '$lib/domain/import/mapping';
+import { checkedOf, RowMapper } from '$lib/domain/import/mapping';
 import type { ImportMessage } from '$lib/domain/import/messages';
 import type { ImportProblem, RowIssue } from '$lib/domain/import/report';
-import type { ImportedCoverageRow } from '$lib/domain/ledger/schemas';
+import { PartWriter, type DatasetPart } from '$lib/server/storage/part';
 
 export const LIMITS = {
 	/** Upload size in bytes; PARALLAX_UPLOAD_MAX_BYTES, default 200 MB. */
@@ -27,8 +27,11 @@ export class ImportRejected extends Error {
 	}
 }
 
-// Each batch is appended on the main thread in one stretch; 2,000 rows keep that to a few ms.
-const BATCH = 2_000;
+/**
+ * Rows per part: the store reads one part while the next is parsed, and a part is held in memory
+ * (and on disk, for DuckDB) until it is read, so parts bound what an import holds to about two.
+ */
+const PART_ROWS = 50_000;
 const MAX_PROBLEMS = 20;
 
 export type ImportLimits = typeof LIMITS;
@@ -36,7 +39,7 @@ export type ImportLimits = typeof LIMITS;
 /** What an import worker says to the thread that feeds it the upload. */
 export type WorkerMessage =
 	| { type: 'more' }
-	| { type: 'batch'; rows: ImportedCoverageRow[] }
+	| { type: 'part'; part: DatasetPart }
 	| { type: 'rejected'; status: number; problems: ImportProblem[] }
 	| { type: 'done' };
 
@@ -45,11 +48,7 @@ export type WorkerInput = { type: 'chunk'; chunk: Uint8Array } | { type: 'end' }
 
 /** The parse itself, on whichever thread calls it. */
 /** `signed`: the dataset measures a value, which may be below 0; counts of articles may not. */
-export async function* parseDataset(
-	chunks: AsyncIterable<Uint8Array>,
-	limits: ImportLimits,
-	signed = false
-): AsyncGenerator<ImportedCoverageRow[]> {
+export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: ImportLimits, signed = false): AsyncGenerator<DatasetPart> {
 	let bytes = 0;
 	// Decoding here, with `stream: true`, keeps a character whose bytes straddle two network
 	// chunks intact; papaparse would decode each chunk on its own. `fatal` refuses bytes that are
@@ -93,7 +92,7 @@ export async function* parseDataset(
 	let header: string[] | undefined;
 	let mapper: RowMapper | undefined;
 	let row = 1;
-	let batch: ImportedCoverageRow[] = [];
+	const part = new PartWriter();
 	const problems: RowIssue[] = [];
 	try {
 		for await (const record of parser as AsyncIterable<string[]>) {
@@ -111,15 +110,16 @@ export async function* parseDataset(
 			if (record.length !== header.length) {
 				problems.push({ row, column: '', kind: 'fields', reason: fieldCountReason(record, header.length) });
 			} else {
-				const mapped = mapper!.map(record, row);
-				if (mapped.row) batch.push(mapped.row);
-				else problems.push(...mapped.issues);
+				const checked = mapper!.check(record);
+				if (checked) part.add(checked);
+				else {
+					const mapped = mapper!.map(record, row);
+					if (mapped.row) part.add(checkedOf(mapped.row));
+					else problems.push(...mapped.issues);
+				}
 			}
 			if (problems.length >= MAX_PROBLEMS) break;
-			if (batch.length >= BATCH) {
-				yield batch;
-				batch = [];
-			}
+			if (part.rows >= PART_ROWS) yield part.take();
 		}
 	} catch (error) {
 		if (error instanceof ImportRejected) throw error;
@@ -130,7 +130,7 @@ export async function* parseDataset(
 	if (!header) throw new ImportRejected(422, [{ key: 'import.refusal.empty' }]);
 	if (problems.length > 0) throw new ImportRejected(422, problems);
 	if (row === 1) throw new ImportRejected(422, [{ key: 'import.refusal.noRows' }]);
-	if (batch.length > 0) yield batch;
+	if (part.rows > 0) yield part.take();
 }
 
 export function unreadable(error: unknown): ImportRejected {

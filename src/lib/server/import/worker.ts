@@ -51,7 +51,9 @@ async function serve(port: MessagePort, limits: ImportLimits, signed: boolean) {
 		}
 	}
 	try {
-		for await (const rows of parseDataset(upload(), limits, signed)) send({ type: 'batch', rows });
+		// A part's bytes are moved to the main thread, not copied.
+		for await (const part of parseDataset(upload(), limits, signed))
+			port.postMessage({ type: 'part', part } satisfies WorkerMessage, [part.csv.buffer as ArrayBuffer]);
 		send({ type: 'done' });
 	} catch (error) {
 		if (!(error instanceof ImportRejected)) throw error;

@@ -4,20 +4,21 @@ import type { FrameStance } from '$lib/domain/charts/aggregate';
 import type { Dataset, Visibility } from '$lib/domain/import/dataset';
 import type { Dispute, DisputeKind, DisputeStatus } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
+import type { DatasetPart } from './part';
 import type { CodingAnswerRecord, CodingSessionRecord, CodingStudentRecord, NewDataset, User } from './types';
 
-/** Row counts and date window, accumulated while a dataset streams in. */
+/** Row counts and date window, accumulated while a dataset's parts stream in. */
 export function datasetStats() {
 	const stats = {
 		rows: 0,
 		articles: 0,
 		start: null as string | null,
 		end: null as string | null,
-		add(row: DatasetRow) {
-			stats.rows += 1;
-			stats.articles += row.count;
-			if (stats.start === null || row.date < stats.start) stats.start = row.date;
-			if (stats.end === null || row.date > stats.end) stats.end = row.date;
+		add(part: DatasetPart) {
+			stats.rows += part.rows;
+			stats.articles += part.articles;
+			if (part.start !== null && (stats.start === null || part.start < stats.start)) stats.start = part.start;
+			if (part.end !== null && (stats.end === null || part.end > stats.end)) stats.end = part.end;
 		}
 	};
 	return stats;

@@ -18,6 +18,7 @@ import {
 	stancesFromDb,
 	toUser
 } from './common';
+import type { DatasetPart } from './part';
 import { ACCOUNT_SQL, CODING_SQL, DATASET_SELECT, DISPUTE_INSERT, DISPUTE_RESOLVE, disputeQuery, whereClause } from './sql';
 import type {
 	AggregateRow,
@@ -189,8 +190,8 @@ export abstract class SqlStore<C> implements Store {
 	protected abstract transaction(work: (c: C) => Promise<void>): Promise<void>;
 	/** One statement inside a transaction. */
 	protected abstract run(c: C, sql: string, params?: unknown[]): Promise<void>;
-	/** Stores every row of a dataset inside its transaction, adding each to `stats`. */
-	protected abstract load(c: C, datasetId: string, batches: AsyncIterable<DatasetRow[]>, stats: DatasetStats): Promise<void>;
+	/** Stores every part of a dataset inside its transaction, adding each to `stats`. */
+	protected abstract load(c: C, datasetId: string, parts: AsyncIterable<DatasetPart>, stats: DatasetStats): Promise<void>;
 	abstract close(): Promise<void>;
 
 	protected frameMatch = (p: string) => this.dialect.overlap(this.dialect.split('frame_codes'), this.dialect.split(p));
@@ -264,10 +265,10 @@ export abstract class SqlStore<C> implements Store {
 		await this.write('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 	}
 
-	async createDataset(dataset: NewDataset, batches: AsyncIterable<DatasetRow[]>): Promise<Dataset> {
+	async createDataset(dataset: NewDataset, parts: AsyncIterable<DatasetPart>): Promise<Dataset> {
 		await this.transaction(async (c) => {
 			const stats = datasetStats();
-			await this.load(c, dataset.id, batches, stats);
+			await this.load(c, dataset.id, parts, stats);
 			await this.run(c, cubeInsert(this.dialect, '$1'), [dataset.id]);
 			await this.run(
 				c,

@@ -4,6 +4,7 @@ import type { Measure } from '$lib/domain/charts/measure';
 import type { Dataset, DatasetMeta } from '$lib/domain/import/dataset';
 import type { Dispute, Resolution } from '$lib/domain/ledger/disputes';
 import type { ImportedCoverageRow as DatasetRow } from '$lib/domain/ledger/schemas';
+import type { DatasetPart } from './part';
 
 export interface User {
 	id: string;
@@ -119,10 +120,10 @@ export interface Store {
 	deleteSession(tokenHash: string): Promise<void>;
 
 	/**
-	 * Store a dataset and all its rows in one transaction: if any batch fails or the
+	 * Store a dataset and all its rows in one transaction: if any part fails or the
 	 * process dies, nothing of the dataset is visible afterwards.
 	 */
-	createDataset(dataset: NewDataset, batches: AsyncIterable<DatasetRow[]>): Promise<Dataset>;
+	createDataset(dataset: NewDataset, parts: AsyncIterable<DatasetPart>): Promise<Dataset>;
 	datasets(): Promise<Dataset[]>;
 	dataset(id: string): Promise<Dataset | undefined>;
 	updateDataset(id: string, meta: DatasetMeta): Promise<void>;
