@@ -55,6 +55,13 @@ async function saveDataset(id: string, title: string) {
 	).createDataset({ id, ownerId: OWNER!.id, shareToken: `share-${id}`, createdAt: new Date().toISOString(), meta }, parts(ROWS));
 }
 
+/** A stored dataset's page data with these outlets picked, unpacked, and how it was summed. */
+async function picked(id: string, budget: number, outlets: string[]) {
+	const query = new URLSearchParams(outlets.map((outlet) => ['outlet', outlet]));
+	const served = (await storedChartData(id, OWNER, null, chartData(), query, budget))!;
+	return { records: unpackChartInput(served.packed).records, coarsened: served.coarsened };
+}
+
 describe('a stored dataset on the charts page', () => {
 	beforeAll(async () => {
 		const db = await store();
@@ -136,8 +143,7 @@ describe('a stored dataset on the charts page', () => {
 		try {
 			await storedChartData('d-early', OWNER, null, chartData(), new URLSearchParams(), 5);
 			expect(counted).toHaveBeenCalled();
-			const picked = await storedChartData('d-early', OWNER, null, chartData(), new URLSearchParams('outlet=Outlet 2'), 5);
-			const { records } = unpackChartInput(picked!.packed);
+			const { records } = await picked('d-early', 5, ['Outlet 2']);
 			expect(records.reduce((sum, r) => sum + r.count, 0)).toBe(articles((r) => r.outlet === 'Outlet 2'));
 		} finally {
 			counted.mockRestore();
@@ -150,11 +156,9 @@ describe('a stored dataset on the charts page', () => {
 		const read = vi.spyOn(db, 'packedRecordsByOutlet');
 		try {
 			const pick = async (...outlets: string[]) => {
-				const query = new URLSearchParams(outlets.map((outlet) => ['outlet', outlet]));
 				// 25 records: the page sums its four outlets' 40 together, one or two outlets are read by day.
-				const served = (await storedChartData('d-outlets', OWNER, null, chartData(), query, 25))!;
-				expect(served.coarsened).toEqual(outlets.length ? null : expect.objectContaining({ outlets: false }));
-				const { records } = unpackChartInput(served.packed);
+				const { records, coarsened } = await picked('d-outlets', 25, outlets);
+				expect(coarsened).toEqual(outlets.length ? null : expect.objectContaining({ outlets: false }));
 				for (const outlet of ['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3']) {
 					const own = records.filter((r) => r.outlet === outlet).reduce((sum, r) => sum + r.count, 0);
 					expect(own).toBe(outlets.includes(outlet) ? articles((r) => r.outlet === outlet) : 0);
@@ -176,9 +180,7 @@ describe('a stored dataset on the charts page', () => {
 		const read = vi.spyOn(db, 'packedRecordsByOutlet');
 		try {
 			const pick = async (...outlets: string[]) => {
-				const query = new URLSearchParams(outlets.map((outlet) => ['outlet', outlet]));
-				const served = (await storedChartData('d-weeks', OWNER, null, chartData(), query, 15))!;
-				const { records } = unpackChartInput(served.packed);
+				const { records, coarsened } = await picked('d-weeks', 15, outlets);
 				for (const outlet of outlets) {
 					const own = records.filter((r) => r.outlet === outlet);
 					expect(own.reduce((sum, r) => sum + r.count, 0)).toBe(articles((r) => r.outlet === outlet));
@@ -187,7 +189,7 @@ describe('a stored dataset on the charts page', () => {
 						articles((r) => r.outlet === outlet && r.language === 'ru')
 					);
 				}
-				return served.coarsened;
+				return coarsened;
 			};
 			// 15 records: one outlet's ten days fit, two outlets' twenty are summed by week.
 			expect(await pick('Outlet 1')).toBeNull();
