@@ -5,7 +5,7 @@ import { ledger } from './ledger';
 import { canRead, redactedFor } from './access';
 import { store, type Store } from './storage';
 import type { ChartShape, DistinctColumn, RowFilter } from './storage/types';
-import { chartInputOf, eventLabels, packedRecordValues } from '$lib/domain/import/local-dataset';
+import { chartInputOf, packedRecordValues } from '$lib/domain/import/local-dataset';
 import { queryList } from '$lib/domain/charts/filters';
 import type { Dataset } from '$lib/domain/import/dataset';
 import { sums } from '$lib/domain/charts/measure';
@@ -390,10 +390,11 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 				: db.packedRecords(id, filter, shape),
 			Promise.all((['outlet', 'outlet_group', 'event', 'language', 'frame'] as const).map((column) => distinctOf(db, id, column)))
 		]);
-		// Every group and frame stays in the vocabulary when the records of picked outlets hold only
-		// some: a filter of one they lack must count nothing, not be dropped as unknown.
+		// The vocabulary is the dataset's, whatever the records hold: an outlet, event or language
+		// stays choosable when only the chosen ones (or none) were read, and a filter of a group or
+		// frame the picked outlets lack counts nothing rather than being dropped as unknown.
 		const input = chartInputOf(
-			{ ...packedRecordValues(records), groups, frames },
+			{ outlets, groups, events, languages: languages.filter((l) => l !== ''), frames, window: packedRecordValues(records).window },
 			id,
 			{
 				frames: bundled.vocab.frames,
@@ -404,12 +405,7 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 			{},
 			dataset.measure
 		);
-		// Every outlet, event and language stays choosable when the records hold only the chosen ones, or none.
-		input.vocab.outlets = outlets;
-		input.labels.outlets = Object.fromEntries(outlets.map((o) => [o, o]));
-		input.vocab.events = events;
-		input.labels.events = { ...eventLabels(events), [SUMMED]: 'All events together' };
-		input.vocab.languages = languages.filter((l) => l !== '');
+		input.labels.events[SUMMED] = 'All events together';
 		// Weekly and monthly sums are dated by their first day; the dataset's own first and last days are the window.
 		if (shape.period !== 'day' && dataset.windowStart && dataset.windowEnd) {
 			input.window = { ...input.window, start: dataset.windowStart, end: dataset.windowEnd };
