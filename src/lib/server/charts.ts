@@ -272,17 +272,17 @@ function finerShapes(shape: ChartShape): ChartShape[] {
 async function outletRecords(db: Store, id: string, picked: string[], shape: ChartShape & { outlets: true }): Promise<PackedRecords> {
 	const outlets = [...new Set(picked)];
 	const finer = new Map<string, Promise<PackedRecords>>();
+	const missing: string[] = [];
 	for (const outlet of outlets) {
 		if (outletAnswers.has(outletKey(id, shape, outlet))) continue;
-		for (const source of finerShapes(shape)) {
-			const kept = outletAnswers.kept(outletKey(id, source, outlet));
-			if (kept) {
-				finer.set(outlet, kept);
-				break;
-			}
+		let source: Promise<PackedRecords> | undefined;
+		for (const finerShape of finerShapes(shape)) {
+			source = outletAnswers.kept(outletKey(id, finerShape, outlet));
+			if (source) break;
 		}
+		if (source) finer.set(outlet, source);
+		else missing.push(outlet);
 	}
-	const missing = outlets.filter((outlet) => !outletAnswers.has(outletKey(id, shape, outlet)) && !finer.has(outlet));
 	const reading = missing.length > 0 ? db.packedRecordsByOutlet(id, missing, shape) : undefined;
 	const keep = { events: shape.events !== false, languages: shape.languages !== false };
 	return concatPackedRecords(
