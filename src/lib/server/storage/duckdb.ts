@@ -9,7 +9,7 @@ import { PROJECT_SCHEMA } from './projects';
 import { CUBE_SCHEMA, SCHEMA } from './sql';
 import { datasetRowFromDb } from './common';
 import { cubeBackfill, SqlStore, type DatasetStats, type Dialect } from './sql-store';
-import type { DatasetPart } from './part';
+import { PART_COLUMNS, PART_TEXT_COLUMNS, type DatasetPart } from './part';
 import type { RowFilter } from './types';
 
 async function inTransaction(c: DuckDBConnection, work: () => Promise<void>): Promise<void> {
@@ -37,14 +37,14 @@ const DUCKDB: Dialect = {
  * value cost several times what read_csv does, and while DuckDB's threads read one part the import
  * worker already parses the next. No cell is NULL in the table, so an empty cell is ''.
  */
-const PART_INSERT = `INSERT INTO coverage_rows (dataset_id, date, outlet, outlet_group, event, language, frame_codes, count, title, url,
-		frame_stances, text)
-	SELECT $1, date, coalesce(outlet, ''), coalesce(outlet_group, ''), coalesce(event, ''), coalesce(language, ''),
-	       coalesce(frame_codes, ''), count, coalesce(title, ''), coalesce(url, ''), coalesce(frame_stances, ''), coalesce(text, '')
+const PART_INSERT = `INSERT INTO coverage_rows (dataset_id, ${Object.keys(PART_COLUMNS).join(', ')})
+	SELECT $1, ${Object.keys(PART_COLUMNS)
+		.map((column) => (PART_TEXT_COLUMNS.includes(column) ? `coalesce(${column}, '')` : column))
+		.join(', ')}
 	FROM read_csv($2, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"',
-		columns = {'date': 'DATE', 'outlet': 'VARCHAR', 'outlet_group': 'VARCHAR', 'event': 'VARCHAR', 'language': 'VARCHAR',
-		           'frame_codes': 'VARCHAR', 'count': 'DOUBLE', 'title': 'VARCHAR', 'url': 'VARCHAR', 'frame_stances': 'VARCHAR',
-		           'text': 'VARCHAR'})`;
+		columns = {${Object.entries(PART_COLUMNS)
+			.map(([column, type]) => `'${column}': '${type}'`)
+			.join(', ')}})`;
 
 /**
  * The embedded default: one DuckDB file, no server to start. Memory and threads are set

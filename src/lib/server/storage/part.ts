@@ -2,10 +2,8 @@ import { stanceCell } from '$lib/domain/import/dataset';
 import type { Checked, CheckedRow } from '$lib/domain/import/mapping';
 
 /**
- * Checked rows as both stores take them: CSV lines in coverage_rows' column order after its
- * dataset_id (date, outlet, outlet_group, event, language, frame_codes, count, title, url,
- * frame_stances, text), read by DuckDB's read_csv and PostgreSQL's COPY, with what the datasets
- * row needs to know of them. The import worker writes parts itself, so that only text crosses to
+ * Checked rows as both stores take them: CSV lines of PART_COLUMNS, read by DuckDB's read_csv and
+ * PostgreSQL's COPY, with what the datasets row needs to know of them. The import worker writes parts itself, so that only text crosses to
  * the thread that stores them: posting a million row objects cost more than checking them.
  */
 export interface DatasetPart {
@@ -17,6 +15,29 @@ export interface DatasetPart {
 	start: string | null;
 	end: string | null;
 }
+
+/**
+ * A part's columns in the order PartWriter writes them, with their SQL types: both stores read parts
+ * by this list. Text cells are never NULL in the table, so an empty one is read as ''.
+ */
+export const PART_COLUMNS = {
+	date: 'DATE',
+	outlet: 'VARCHAR',
+	outlet_group: 'VARCHAR',
+	event: 'VARCHAR',
+	language: 'VARCHAR',
+	frame_codes: 'VARCHAR',
+	count: 'DOUBLE',
+	title: 'VARCHAR',
+	url: 'VARCHAR',
+	frame_stances: 'VARCHAR',
+	text: 'VARCHAR'
+} as const;
+
+/** The part's text columns, which an empty cell leaves ''. */
+export const PART_TEXT_COLUMNS = Object.keys(PART_COLUMNS).filter(
+	(column) => PART_COLUMNS[column as keyof typeof PART_COLUMNS] === 'VARCHAR'
+);
 
 /** Every cell is quoted only when it must be; an empty cell is read as '' by both stores. */
 const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);

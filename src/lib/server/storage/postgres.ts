@@ -2,7 +2,7 @@ import pg from 'pg';
 import { CLASS_SCHEMA } from './classes';
 import { PROJECT_SCHEMA } from './projects';
 import { CUBE_SCHEMA, SCHEMA } from './sql';
-import type { DatasetPart } from './part';
+import { PART_COLUMNS, PART_TEXT_COLUMNS, type DatasetPart } from './part';
 import { cubeBackfill, SqlStore, type DatasetStats, type Dialect } from './sql-store';
 
 // DATE columns as 'yyyy-mm-dd' strings, not JS Dates shifted by the server's time zone.
@@ -17,7 +17,7 @@ const POSTGRES: Dialect = {
 	contains: (list, item) => `${item} = ANY(${list})`
 };
 
-const PART_COLUMNS = 'date, outlet, outlet_group, event, language, frame_codes, count, title, url, frame_stances, text';
+const COLUMNS = Object.keys(PART_COLUMNS).join(', ');
 
 /**
  * COPY … FROM STDIN with one part's text as its data. pg has no COPY of its own: the server asks
@@ -122,15 +122,14 @@ export class PostgresStore extends SqlStore<pg.PoolClient> {
 	 * Empty cells are '' (FORCE_NOT_NULL), as the table wants them.
 	 */
 	protected async load(client: pg.PoolClient, datasetId: string, parts: AsyncIterable<DatasetPart>, stats: DatasetStats) {
-		await client.query(`CREATE TEMP TABLE import_rows ON COMMIT DROP AS SELECT ${PART_COLUMNS} FROM coverage_rows WITH NO DATA`);
-		const copy = `COPY import_rows FROM STDIN (FORMAT csv, FORCE_NOT_NULL (outlet, outlet_group, event, language, frame_codes, title, url,
-			frame_stances, text))`;
+		await client.query(`CREATE TEMP TABLE import_rows ON COMMIT DROP AS SELECT ${COLUMNS} FROM coverage_rows WITH NO DATA`);
+		const copy = `COPY import_rows FROM STDIN (FORMAT csv, FORCE_NOT_NULL (${PART_TEXT_COLUMNS.join(', ')}))`;
 		for await (const part of parts) {
 			stats.add(part);
 			const copied = await copyIn(client, copy, part.csv);
 			if (copied !== part.rows) throw new Error(`PostgreSQL read ${copied} of the ${part.rows} rows of a part`);
 		}
-		await client.query(`INSERT INTO coverage_rows (dataset_id, ${PART_COLUMNS}) SELECT $1, ${PART_COLUMNS} FROM import_rows`, [datasetId]);
+		await client.query(`INSERT INTO coverage_rows (dataset_id, ${COLUMNS}) SELECT $1, ${COLUMNS} FROM import_rows`, [datasetId]);
 	}
 
 	async close() {
