@@ -18,7 +18,7 @@ import {
 	type DateWindow
 } from './aggregate';
 import type { Filters } from './filters';
-import { columnCodes, columnNumbers, type PackedRecords } from './packed-records';
+import { columnCodes, columnNumbers, Dictionary, type PackedRecords } from './packed-records';
 
 /**
  * Coverage records as dictionary-encoded typed-array columns, built once per dataset. At a
@@ -84,20 +84,6 @@ export interface FrameCube {
 }
 
 const MAX_CUBE_CELLS = 4_000_000;
-
-class Dictionary<K> {
-	readonly codes = new Map<K, number>();
-	readonly values: K[] = [];
-	code(value: K): number {
-		let code = this.codes.get(value);
-		if (code === undefined) {
-			code = this.values.length;
-			this.codes.set(value, code);
-			this.values.push(value);
-		}
-		return code;
-	}
-}
 
 export function chartIndexOf(records: CoverageRecord[]): ChartIndex {
 	const n = records.length;

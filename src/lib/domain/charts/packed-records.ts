@@ -90,23 +90,27 @@ function coded<T>(
 	keys: readonly (string | undefined)[],
 	valueOf: (key: string, i: number) => T
 ): { values: T[]; width: number; at: CodeList } {
-	const index = new Map<string, number>();
-	const values: T[] = [];
+	const dictionary = new Dictionary<string, T>();
 	const at = new Array<number>(keys.length);
 	for (let i = 0; i < keys.length; i++) {
 		const key = keys[i];
-		if (key === undefined) {
-			at[i] = 0;
-			continue;
-		}
-		let n = index.get(key);
-		if (n === undefined) {
-			index.set(key, (n = values.length + 1));
-			values.push(valueOf(key, i));
-		}
-		at[i] = n;
+		at[i] = key === undefined ? 0 : dictionary.code(key, () => valueOf(key, i)) + 1;
 	}
-	return { values, ...codeList(at, values.length) };
+	return { values: dictionary.values, ...codeList(at, dictionary.values.length) };
+}
+
+/** Numbers each distinct key in the order first met, from 0, and keeps a value for each: the key itself unless made by code()'s `value`. */
+export class Dictionary<K, V = K> {
+	readonly #codes = new Map<K, number>();
+	readonly values: V[] = [];
+	code(key: K, value?: () => V): number {
+		let code = this.#codes.get(key);
+		if (code === undefined) {
+			code = this.values.push(value ? value() : (key as unknown as V)) - 1;
+			this.#codes.set(key, code);
+		}
+		return code;
+	}
 }
 
 /** Codes (a value's index + 1, 0 for none) of a column of `count` values, written as a CodeList. */
@@ -151,19 +155,12 @@ function concatCoded(
 	parts: readonly PackedRecords[],
 	own: readonly (Extract<PackedColumn, { at: CodeList }> | undefined)[]
 ): PackedColumn {
-	const index = new Map<string, number>();
-	const values: (string | string[])[] = [];
+	const joined = new Dictionary<string, string | string[]>();
 	// Each part's codes (its index + 1, 0 for none) as codes into the joined values.
 	const renumbered = own.map((column) => {
 		const to = new Int32Array((column?.values.length ?? 0) + 1);
 		column?.values.forEach((value: string | string[], i: number) => {
-			const key = typeof value === 'string' ? value : JSON.stringify(value);
-			let n = index.get(key);
-			if (n === undefined) {
-				index.set(key, (n = values.length + 1));
-				values.push(value);
-			}
-			to[i + 1] = n;
+			to[i + 1] = joined.code(typeof value === 'string' ? value : JSON.stringify(value), () => value) + 1;
 		});
 		return to;
 	});
@@ -174,7 +171,7 @@ function concatCoded(
 		const codes = column ? columnCodes(column, part.length) : new Int32Array(part.length).fill(-1);
 		for (const code of codes) at[i++] = renumbered[p]![code + 1]!;
 	});
-	return { kind, values, ...codeList(at, values.length) } as PackedColumn;
+	return { kind, values: joined.values, ...codeList(at, joined.values.length) } as PackedColumn;
 }
 
 /**
@@ -191,15 +188,9 @@ export function sumPackedRecords(packed: PackedRecords, period: Granularity, kee
 		const codes = columnCodes(column, n);
 		// Each old value's index + 1 in the new values (0 for none), as the CodeList writes it.
 		const merge = (valueOf: (value: string) => string) => {
-			const index = new Map<string, number>();
-			const values: string[] = [];
-			const to = Int32Array.from(column.values as string[], (value) => {
-				const merged = valueOf(value);
-				let code = index.get(merged);
-				if (code === undefined) index.set(merged, (code = values.push(merged)));
-				return code;
-			});
-			return { key, kind: column.kind, values, codes: codes.map((c) => (c < 0 ? 0 : to[c]!)) };
+			const merged = new Dictionary<string>();
+			const to = Int32Array.from(column.values as string[], (value) => merged.code(valueOf(value)) + 1);
+			return { key, kind: column.kind, values: merged.values, codes: codes.map((c) => (c < 0 ? 0 : to[c]!)) };
 		};
 		if (key === 'date') return [merge((date) => periodStart(date, period))];
 		if ((key === 'event' && !keep.events) || (key === 'language' && !keep.languages)) return [merge(() => SUMMED)];
