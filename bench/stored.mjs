@@ -65,7 +65,7 @@ export async function storedFilterBench({ file, port, changes }) {
 		// The synthetic file's own frames: the codebook's others would leave the count unchanged.
 		const frame = await toggles('frame', FRAMES);
 		const outlet = await toggles('outlet');
-		// Five other outlets, so that none of these selections was read before.
+		// Five other outlets, so that none of these selections was picked before.
 		const others = Array.from({ length: 5 }, (_, i) => `outlet-${String(i + 6).padStart(2, '0')}`);
 		const outletRested = await toggles('outlet', others, REST_MS);
 		return {
