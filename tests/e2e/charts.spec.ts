@@ -207,6 +207,43 @@ test('an event page has its own coverage panel', async ({ page }) => {
 	await expect(page.getByTestId('filter-summary')).toContainText(`${n} articles match`);
 });
 
+test('an event page fetches Chart.js when its charts near the screen or the page is idle, and prints them drawn', async ({ page }) => {
+	// Idle callbacks are held until the test runs them, so that only scrolling can ask for Chart.js.
+	await page.addInitScript(() => {
+		const w = window as unknown as { idle: (() => void)[]; requestIdleCallback: (run: () => void) => number };
+		w.idle = [];
+		w.requestIdleCallback = (run) => w.idle.push(run);
+	});
+	const chartjs: string[] = [];
+	page.on('response', async (response) => {
+		if (response.request().resourceType() === 'script' && (await response.text()).includes('Canvas is already in use'))
+			chartjs.push(response.url());
+	});
+	const canvas = page.locator('[data-chart="event-coverage"] canvas');
+	// Chart.js sizes a canvas it draws on.
+	const drawn = () => canvas.evaluate((c) => c.style.width !== '');
+
+	await page.goto('/events/hague-summit-2025');
+	await expect(page.locator('[data-chart="event-coverage"]').getByRole('button', { name: 'CSV' })).toBeEnabled();
+	await page.evaluate(() => new Promise(requestAnimationFrame));
+	expect(chartjs).toEqual([]);
+	await canvas.scrollIntoViewIfNeeded();
+	await expect.poll(drawn).toBe(true);
+	expect(chartjs).toHaveLength(1);
+
+	// A printout draws every chart at once, the ones never scrolled to included: Chart.js is there by then.
+	chartjs.length = 0;
+	await page.goto('/events/mh17');
+	await expect(page.locator('[data-chart="event-coverage"]').getByRole('button', { name: 'CSV' })).toBeEnabled();
+	await page.evaluate(() => (window as unknown as { idle: (() => void)[] }).idle.forEach((run) => run()));
+	await expect.poll(() => chartjs.length).toBe(1);
+	// The same module the page imported: once it has run here, it has run for the page.
+	await page.evaluate((url) => import(url).then(() => undefined), chartjs[0]!);
+	expect(await drawn()).toBe(false);
+	await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+	expect(await drawn()).toBe(true);
+});
+
 test('the chart filters fit a phone, with every list open @phone', async ({ page }) => {
 	await page.goto('/charts');
 	const lists = page.locator('.filters details');

@@ -1,6 +1,8 @@
 import { BUNDLED_DATASET, collectionWindow, coverageRecords, SUMMED, type Coarsened } from '$lib/domain/charts/coverage';
 import { bundledCodebooks } from '$lib/domain/ledger/codebook';
-import type { Vocabulary } from '$lib/domain/charts/filters';
+import { parseFilters, type Vocabulary } from '$lib/domain/charts/filters';
+import { chartViews, inCodebook, viewsKey } from '$lib/domain/charts/chart-views';
+import { translateMessage, type Locale } from '$lib/i18n/catalogue';
 import { ledger } from './ledger';
 import { canRead, redactedFor } from './access';
 import { store, type Store } from './storage';
@@ -14,7 +16,8 @@ import {
 	packChartInput,
 	sumPackedRecords,
 	type PackedChartInput,
-	type PackedRecords
+	type PackedRecords,
+	withFields
 } from '$lib/domain/charts/packed-records';
 
 let bundled: ReturnType<typeof buildChartData> | undefined;
@@ -57,6 +60,24 @@ function buildChartData() {
 }
 
 export type ChartData = ReturnType<typeof buildChartData>;
+
+/**
+ * The bundled data charted for the link's filters, as the page charts it (its vocabulary, codebook
+ * and language): the page hydrates with these numbers instead of counting the records in a phone's
+ * busy first second (see /charts), and counts them itself from the first filter change on. `key` says what they
+ * were charted for; the page uses them only where its own filters and codebook give the same key.
+ */
+export function firstChartViews(url: URL, locale: Locale, storedIds: string[]) {
+	const bundled = chartData();
+	const codebook = bundled.codebooks.find((c) => c.id === url.searchParams.get('codebook')) ?? bundled.codebooks[0]!;
+	const coded = inCodebook(bundled, codebook);
+	const vocab = { ...coded.vocab, datasets: [...bundled.vocab.datasets, ...storedIds] };
+	const { filters } = parseFilters(url.searchParams, vocab);
+	return {
+		key: viewsKey(codebook.id, filters),
+		views: chartViews(withFields(coded, { vocab }), filters, (message) => translateMessage(locale, message))
+	};
+}
 
 /**
  * The bundled chart data as the charts page sends it, packed once per process. As objects its

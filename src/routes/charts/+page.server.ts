@@ -1,6 +1,6 @@
 import { isolate } from '$lib/domain/bidi';
 import { listedDatasets } from '$lib/server/access';
-import { chartData, MAX_CHART_RECORDS, storedChartData } from '$lib/server/charts';
+import { chartData, firstChartViews, MAX_CHART_RECORDS, storedChartData } from '$lib/server/charts';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset';
 import { BUNDLED_DATASET, type Coarsened } from '$lib/domain/charts/coverage';
 import { MAX_COMPARED } from '$lib/domain/charts/filters';
@@ -8,7 +8,7 @@ import type { PackedChartInput } from '$lib/domain/charts/packed-records';
 
 const isStored = (id: string | null): id is string => id !== null && id !== BUNDLED_DATASET && !isLocalDatasetId(id);
 
-export async function load({ url, locals }) {
+export async function load({ url, locals, untrack }) {
 	const bundled = chartData();
 	const requested = url.searchParams.get('dataset');
 	const compared = [...new Set(url.searchParams.getAll('cmp'))].filter((id) => isStored(id) && id !== requested).slice(0, MAX_COMPARED - 1);
@@ -31,6 +31,17 @@ export async function load({ url, locals }) {
 		if (other.coarsened) comparedCoarsened[other.dataset.id] = other.coarsened;
 	}
 	return {
+		// Read untracked: a filter change is charted by the page itself, without asking the server again.
+		first:
+			requested === null || requested === BUNDLED_DATASET
+				? untrack(() =>
+						firstChartViews(
+							url,
+							locals.locale,
+							datasets.map((d) => d.id)
+						)
+					)
+				: null,
 		stored: stored?.packed ?? null,
 		coarsened: stored?.coarsened ?? null,
 		compared: comparedInputs,

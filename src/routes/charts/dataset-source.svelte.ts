@@ -1,5 +1,5 @@
 import type { ChartInput } from '$lib/domain/charts/chart-views';
-import { lazyChartInput, unpackChartInput, type PackedChartInput, type PackedRecords } from '$lib/domain/charts/packed-records';
+import { lazyChartInput, type PackedChartInput, type PackedRecords } from '$lib/domain/charts/packed-records';
 import { chartIndexOfPacked, type ChartIndex } from '$lib/domain/charts/chart-index';
 import type { LocalDataset, LocalDatasetMeta } from '$lib/domain/import/local-dataset';
 import { isLocalDatasetId } from '$lib/domain/import/local-dataset-id';
@@ -138,7 +138,7 @@ export class DatasetSource {
 
 	#unpack(packed: PackedChartInput): ChartInput {
 		let input = this.#unpacked.get(packed);
-		if (!input) this.#unpacked.set(packed, (input = packed.key === undefined ? unpackChartInput(packed) : this.#kept(packed.key, packed)));
+		if (!input) this.#unpacked.set(packed, (input = packed.key === undefined ? lazyChartInput(packed) : this.#kept(packed.key, packed)));
 		return input;
 	}
 

@@ -146,6 +146,11 @@ function resolutionOf(records: CoverageRecord[]) {
  * The coverage chart draws at most MAX_LINES lines (and those picked) unless `fold` is false,
  * as for downloads, which carry every series.
  */
+/** What a page's chart views were charted for, besides the data: the codebook and the filters. */
+export function viewsKey(codebook: string, filters: Filters): string {
+	return JSON.stringify([codebook, filters]);
+}
+
 export function chartViews(
 	input: ChartInput,
 	filters: Filters,
