@@ -140,17 +140,17 @@ function resolutionOf(records: CoverageRecord[]) {
 	return resolution;
 }
 
+/** What a page's chart views were charted for, besides the data: the codebook and the filters. */
+export function viewsKey(codebook: string, filters: Filters): string {
+	return JSON.stringify([codebook, filters]);
+}
+
 /**
  * Every chart on /charts for one filter state. Pass `index` (chartIndexOf(input.records), built
  * once per dataset) to aggregate over typed arrays instead of record objects: same results.
  * The coverage chart draws at most MAX_LINES lines (and those picked) unless `fold` is false,
  * as for downloads, which carry every series.
  */
-/** What a page's chart views were charted for, besides the data: the codebook and the filters. */
-export function viewsKey(codebook: string, filters: Filters): string {
-	return JSON.stringify([codebook, filters]);
-}
-
 export function chartViews(
 	input: ChartInput,
 	filters: Filters,
