@@ -67,6 +67,12 @@ describe('server import of a dataset CSV', () => {
 		expect(csv.endsWith(`2025-06-26,${outlet},,,,,1,,,,\n`)).toBe(true);
 	});
 
+	it('skips empty and blank lines as the browser does, numbering rows without them', async () => {
+		const text = `${HEADER}\n\n2025-06-25,A,,,,,1,,\n , ,\t\n\r\n,,,,,,,,\n2025-06-26,B,,,,,x,,\n\n`;
+		expect((await rejection(text)).problems).toEqual(['row 3, column count: "x" is not a number']);
+		expect(await collect(text.replace(',x,', ',2,'))).toBe('2025-06-25,A,,,,,1,,,,\n2025-06-26,B,,,,,2,,,,\n');
+	});
+
 	it('stores a measured value below 0, and refuses a negative count of articles by row and column', async () => {
 		const text = `${HEADER}\n2025-06-25,Estonia,,,,,-1.5,,\n`;
 		expect((await partsText(datasetBatches(body(text), { bytes: 1_000_000, rows: 1000 }, true))).csv).toBe(

@@ -131,6 +131,13 @@ async function* recordPieces(chunks: AsyncIterable<Uint8Array>, limits: ImportLi
 const PIECE_BYTES = 64 * 1024;
 
 /**
+ * Whether papaparse's skipEmptyLines: 'greedy', which the browser asks for, would skip the row:
+ * every field is blank. Asked here, a row's first field answers; papaparse joined every row's
+ * fields to find out, a twentieth of the import's time.
+ */
+const blank = (row: string[]) => row.every((field) => field.trim() === '');
+
+/**
  * The upload's text for papaparse, in the shape of the Node stream it accepts (as the browser's
  * FileText gives it a file): each piece pushed is parsed at once, and the rows it completes are
  * returned. papaparse's own stream handed rows on one at a time and paused itself every 16,
@@ -146,10 +153,9 @@ class PapaText {
 		// The browser always sends commas; guessing would let a semicolon file through half-understood.
 		Papa.parse<string[]>(this as unknown as NodeJS.ReadableStream, {
 			header: false,
-			skipEmptyLines: 'greedy',
 			delimiter: ',',
 			chunk: (results) => {
-				for (const row of results.data) this.rows.push(row);
+				for (const row of results.data) if (!blank(row)) this.rows.push(row);
 			},
 			// The last rows come through `chunk` too; papaparse's types ask for `complete` regardless.
 			complete: () => undefined,
