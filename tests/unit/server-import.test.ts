@@ -57,6 +57,22 @@ describe('server import of a dataset CSV', () => {
 		]);
 	});
 
+	it('keeps a character whose bytes fall on both sides of a piece that papaparse reads', async () => {
+		// One chunk far larger than a piece, with a two-byte letter across byte 65,536.
+		let text = `${HEADER}\n`;
+		while (text.length < 65_500) text += '2025-06-25,A,,,,,1,,\n';
+		const outlet = `${(65_536 - text.length - 11) % 2 === 0 ? 'x' : 'xy'}${'Ж'.repeat(40)}`;
+		text += `2025-06-26,${outlet},,,,,1,,\n`;
+		const { csv } = await partsText(datasetBatches(body(text, 200_000), { bytes: 1_000_000, rows: 10_000 }));
+		expect(csv.endsWith(`2025-06-26,${outlet},,,,,1,,,,\n`)).toBe(true);
+	});
+
+	it('skips empty and blank lines as the browser does, numbering rows without them', async () => {
+		const text = `${HEADER}\n\n2025-06-25,A,,,,,1,,\n , ,\t\n\r\n,,,,,,,,\n2025-06-26,B,,,,,x,,\n\n`;
+		expect((await rejection(text)).problems).toEqual(['row 3, column count: "x" is not a number']);
+		expect(await collect(text.replace(',x,', ',2,'))).toBe('2025-06-25,A,,,,,1,,,,\n2025-06-26,B,,,,,2,,,,\n');
+	});
+
 	it('stores a measured value below 0, and refuses a negative count of articles by row and column', async () => {
 		const text = `${HEADER}\n2025-06-25,Estonia,,,,,-1.5,,\n`;
 		expect((await partsText(datasetBatches(body(text), { bytes: 1_000_000, rows: 1000 }, true))).csv).toBe(

@@ -9,8 +9,9 @@ export { ImportRejected, LIMITS, type ImportLimits } from './parse';
  * Stream a dataset CSV (DATASET_COLUMNS) into parts of validated rows. Every row is checked again
  * with the same mapping and schema the browser used; the first invalid row, an oversize file or
  * too many rows throws, and because the store consumes this inside one transaction, nothing is
- * kept. The server feeds it the upload's temporary file, never the request itself: a slow client
- * must not hold the store's transaction open.
+ * kept. The server feeds it the upload's file as the body arrives (UploadFile), taking parts ahead
+ * with readAhead, and hands them to the store only once the body is complete: a slow client must
+ * not hold the store's transaction open.
  *
  * Parsing and checking cost about a second of CPU per 100,000 rows, so in the built server they
  * run in a worker thread: the event loop keeps answering other requests during a large import.
@@ -56,4 +57,31 @@ async function* inWorker(url: URL, body: AsyncIterable<Uint8Array>, limits: Impo
 		await worker.terminate();
 		await chunks.return?.();
 	}
+}
+
+/**
+ * Starts taking items from `source` now, and keeps `count` taken ahead of the reader: the import
+ * parses while the upload still arrives, before anything reads its parts. The caller ends
+ * `source` (its `return`) when done with it, since this reader may never be read.
+ */
+export function readAhead<T>(source: AsyncIterator<T>, count: number): AsyncIterable<T> {
+	const taken: Promise<IteratorResult<T>>[] = [];
+	const take = () => {
+		while (taken.length < count) {
+			const next = source.next();
+			// Its failure reaches whoever reads it; unread, it is no unhandled rejection.
+			next.catch(() => undefined);
+			taken.push(next);
+		}
+	};
+	take();
+	return {
+		[Symbol.asyncIterator]: () => ({
+			next: () => {
+				const next = taken.shift()!;
+				take();
+				return next;
+			}
+		})
+	};
 }

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { error, json } from '@sveltejs/kit';
@@ -14,8 +13,10 @@ import { listedDatasets } from '$lib/server/access';
 import { prepareStoredChart } from '$lib/server/charts';
 import { newId } from '$lib/server/auth';
 import { BodyRefused, discard, readBody, UPLOAD_IDLE_MS } from '$lib/server/body';
-import { datasetBatches, ImportRejected, LIMITS } from '$lib/server/import';
+import { datasetBatches, ImportRejected, LIMITS, readAhead } from '$lib/server/import';
+import { UploadFile } from '$lib/server/import/upload-file';
 import { store } from '$lib/server/storage';
+import type { DatasetPart } from '$lib/server/storage/part';
 import { storeFailure, type StoreFailure } from '$lib/server/storage/failure';
 
 export async function GET({ locals }) {
@@ -24,9 +25,9 @@ export async function GET({ locals }) {
 
 /**
  * Save a dataset: metadata in the query string, rows as CSV in the body. The body goes to a
- * temporary file first, so that only a complete upload enters the store's write transaction (a
- * client trickling bytes would otherwise hold every other write back); the import then checks it
- * row by row and stores it in one transaction. Refusals are JSON `{ problems: [...], details: [...] }`:
+ * temporary file, and the import checks it row by row as it arrives, but only a complete upload
+ * enters the store's write transaction (a client trickling bytes would otherwise hold every other
+ * write back); its rows are then stored in one transaction. Refusals are JSON `{ problems: [...], details: [...] }`:
  * the problems in English for API clients, and the same as message keys and values for the
  * upload page to say in the reader's language.
  */
@@ -48,9 +49,12 @@ export async function POST({ request, url, locals }) {
 	if (!request.body) return refuse([{ key: 'import.refusal.empty' }], 422);
 
 	const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
+	let parts: AsyncGenerator<DatasetPart> | undefined;
 	try {
-		const file = join(dir, 'upload.csv');
-		const refused = await spool(request.body, file);
+		const upload = await UploadFile.create(join(dir, 'upload.csv'));
+		parts = datasetBatches(upload.chunks(), LIMITS, measure.data.kind === 'value');
+		const ahead = readAhead(parts, PARTS_AHEAD);
+		const refused = await receive(request.body, upload);
 		if (refused) return refused;
 		const dataset = await (
 			await store()
@@ -63,7 +67,7 @@ export async function POST({ request, url, locals }) {
 				createdAt: new Date().toISOString(),
 				measure: measure.data
 			},
-			datasetBatches(createReadStream(file), LIMITS, measure.data.kind === 'value')
+			ahead
 		);
 		prepareStoredChart(dataset);
 		return json({ dataset }, { status: 201 });
@@ -72,24 +76,31 @@ export async function POST({ request, url, locals }) {
 		console.error('Dataset import failed:', cause);
 		return refuse([NOT_STORED[storeFailure(cause)]], 503);
 	} finally {
+		// Stops the import worker, whether the store read every part, some, or none.
+		await parts?.return(undefined);
 		await rm(dir, { recursive: true, force: true });
 	}
 }
 
-/** Writes the body to `file`; the answer to send instead when the body is refused. */
-async function spool(body: ReadableStream<Uint8Array>, file: string): Promise<Response | undefined> {
-	const out = await open(file, 'w');
+/**
+ * Parts checked while the body still arrives, held until it is complete: two parts (about 12 MB)
+ * bound what a slowly sent upload keeps in memory.
+ */
+const PARTS_AHEAD = 2;
+
+/** Writes the body to `upload`; the answer to send instead when the body is refused. */
+async function receive(body: ReadableStream<Uint8Array>, upload: UploadFile): Promise<Response | undefined> {
 	try {
-		await readBody(body, { maxBytes: LIMITS.bytes, idleMs: UPLOAD_IDLE_MS }, (chunk) => out.write(chunk));
+		await readBody(body, { maxBytes: LIMITS.bytes, idleMs: UPLOAD_IDLE_MS }, (chunk) => upload.write(chunk));
+		await upload.complete();
 	} catch (cause) {
+		await upload.abandon();
 		if (!(cause instanceof BodyRefused)) throw cause;
 		if (cause.reason === 'too-large') return refuse([tooLarge(LIMITS.bytes)], 413);
 		// The client has stopped sending, so closing the connection loses nothing it would read.
 		const response = refuse([{ key: 'import.refusal.stalled', params: { seconds: UPLOAD_IDLE_MS / 1000 } }], 408);
 		response.headers.set('connection', 'close');
 		return response;
-	} finally {
-		await out.close();
 	}
 }
 
