@@ -152,7 +152,7 @@ export function storedRows(r) {
 		row(
 			'outlet toggles',
 			r.outlet,
-			`outlets summed on the page are read from the database, each outlet once per shape (in the background ahead of picks once the page is served, up to 500,000 records) and each selection put together from them once; p95 of the first ten (new selections) ${percentile(cold.ms, 95).toFixed(1)} ms, of the twenty repeats ${repeated.ms.length ? percentile(repeated.ms, 95).toFixed(1) : '–'} ms`
+			`outlets summed on the page are read from the database, each outlet once per shape (from the first pick, the others in the background ahead of the next, up to 500,000 records) and each selection put together from them once; p95 of the first ten (new selections) ${percentile(cold.ms, 95).toFixed(1)} ms, of the twenty repeats ${repeated.ms.length ? percentile(repeated.ms, 95).toFixed(1) : '–'} ms`
 		),
 		row(
 			`outlet toggles, the pointer resting ${REST_MS} ms on each before its click`,
