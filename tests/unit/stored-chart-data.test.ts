@@ -11,7 +11,7 @@ import { parts } from './dataset-parts';
 const dir = mkdtempSync(join(tmpdir(), 'parallax-stored-charts-'));
 process.env.PARALLAX_DB = join(dir, 'parallax.duckdb');
 const { store } = await import('../../src/lib/server/storage');
-const { chartData, storedChartData } = await import('../../src/lib/server/charts');
+const { chartData, firstChartViews, storedChartData } = await import('../../src/lib/server/charts');
 
 const OWNER = { id: 'u-owner', email: 'owner@example.org', name: 'Owner', verified: true } as App.Locals['user'];
 
@@ -254,6 +254,19 @@ describe('a stored dataset on the charts page', () => {
 		expect(new Set(input.records.map((r) => r.group))).toEqual(new Set(['state']));
 		expect(input.vocab.groups).toEqual(['independent', 'state']);
 		expect(input.vocab.frames).toEqual(['nato-threat']);
+	});
+
+	it("sends the bundled data's first charts with a rendered page only, not with a navigation's data request", async () => {
+		const { load } = await import('../../src/routes/charts/+page.server');
+		const event = (isDataRequest: boolean) =>
+			({
+				url: new URL('http://localhost/charts?gran=month'),
+				locals: { user: null, locale: 'en' },
+				untrack: <T>(read: () => T) => read(),
+				isDataRequest
+			}) as unknown as Parameters<typeof load>[0];
+		expect((await load(event(false))).first?.key).toBe(firstChartViews(new URL('http://localhost/charts?gran=month'), 'en', []).key);
+		expect((await load(event(true))).first).toBeNull();
 	});
 
 	it('checks access before every answer, kept or not', async () => {
