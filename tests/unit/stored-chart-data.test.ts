@@ -67,6 +67,16 @@ async function picked(id: string, budget: number, outlets: string[]) {
 const readsOf = (read: MockInstance<Store['packedRecordsByOutlet']>, id: string) =>
 	read.mock.calls.filter(([dataset]) => dataset === id).map(([, outlets]) => outlets);
 
+/** Once every per-outlet count the page began is done: each shape is counted when the one before it is, so until no new count starts. */
+async function countedAll(counted: MockInstance<Store['recordGroupsByOutlet']>) {
+	await vi.waitFor(() => expect(counted).toHaveBeenCalled());
+	for (let seen = -1; seen !== counted.mock.calls.length;) {
+		seen = counted.mock.calls.length;
+		await Promise.all(counted.mock.results.map((r) => r.value));
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	}
+}
+
 describe('a stored dataset on the charts page', () => {
 	beforeAll(async () => {
 		const db = await store();
@@ -122,13 +132,7 @@ describe('a stored dataset on the charts page', () => {
 		const counted = vi.spyOn(db, 'recordGroupsByOutlet');
 		try {
 			await storedChartData('d-picks', OWNER, null, chartData(), new URLSearchParams(), 5);
-			await vi.waitFor(() => expect(counted).toHaveBeenCalled());
-			// Each shape is counted when the one before it is done: wait until no new count starts.
-			for (let seen = -1; seen !== counted.mock.calls.length;) {
-				seen = counted.mock.calls.length;
-				await Promise.all(counted.mock.results.map((r) => r.value));
-				await new Promise((resolve) => setTimeout(resolve, 0));
-			}
+			await countedAll(counted);
 			counted.mockClear();
 			const own = vi.spyOn(db, 'recordGroups');
 			const picked = await storedChartData('d-picks', OWNER, null, chartData(), new URLSearchParams('outlet=Outlet 1'), 5);
@@ -191,12 +195,7 @@ describe('a stored dataset on the charts page', () => {
 		try {
 			// 25 records: the page sums its four outlets' 40 together; each outlet's ten fit by day.
 			await storedChartData('d-ahead', OWNER, null, chartData(), new URLSearchParams(), 25);
-			await vi.waitFor(() => expect(counted).toHaveBeenCalled());
-			for (let seen = -1; seen !== counted.mock.calls.length;) {
-				seen = counted.mock.calls.length;
-				await Promise.all(counted.mock.results.map((r) => r.value));
-				await new Promise((resolve) => setTimeout(resolve, 0));
-			}
+			await countedAll(counted);
 			// The page alone reads no outlet: a viewer who never picks one is not slowed by reading them.
 			expect(readsOf(read, 'd-ahead')).toEqual([]);
 			await picked('d-ahead', 25, ['Outlet 2']);

@@ -1,7 +1,7 @@
+import { PapaSource } from '$lib/domain/import/papa-source';
+
 // Text parses several times faster in pieces of about 64 KB than in papaparse's 10 MB default.
 const PIECE_LENGTH = 64 * 1024;
-
-type Listener = (value?: unknown) => void;
 
 /**
  * A file's text for papaparse, in the shape of the Node stream it accepts. papaparse's own File
@@ -10,11 +10,9 @@ type Listener = (value?: unknown) => void;
  * parsed. One decoder for the whole file also keeps a character whose bytes span two slices,
  * which a slice decoded alone would turn into U+FFFD.
  */
-export class FileText {
-	readonly readable = true;
+export class FileText extends PapaSource {
 	/** Bytes read so far, for the progress bar. */
 	bytes = 0;
-	private listeners: Record<string, Listener> = {};
 	private stopped = false;
 
 	constructor(
@@ -22,20 +20,9 @@ export class FileText {
 		private encoding: string,
 		/** The least text handed to papaparse at once, but for the last piece. */
 		private pieceLength = PIECE_LENGTH
-	) {}
-
-	on(event: string, listener: Listener) {
-		this.listeners[event] = listener;
+	) {
+		super();
 	}
-
-	removeListener(event: string) {
-		delete this.listeners[event];
-	}
-
-	/** papaparse checks that read() exists, and calls pause() and resume() only for a paused parse, which the import never asks for. */
-	read() {}
-	pause() {}
-	resume() {}
 
 	stop() {
 		this.stopped = true;
@@ -53,14 +40,14 @@ export class FileText {
 				this.bytes += value.byteLength;
 				text += decoder.decode(value, { stream: true });
 				if (text.length < this.pieceLength) continue;
-				this.listeners.data?.(text);
+				this.emit('data', text);
 				text = '';
 			}
 			text += decoder.decode();
-			if (text !== '') this.listeners.data?.(text);
-			this.listeners.end?.();
+			if (text !== '') this.emit('data', text);
+			this.emit('end');
 		} catch (error) {
-			this.listeners.error?.(error);
+			this.emit('error', error);
 		}
 	}
 }

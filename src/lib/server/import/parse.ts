@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { DATASET_COLUMNS, DATASET_MAPPING, STANCES_COLUMN } from '$lib/domain/import/dataset';
 import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, MAX_COLUMNS, notTextReason, tooLarge } from '$lib/domain/import/limits';
 import { checkedOf, RowMapper } from '$lib/domain/import/mapping';
+import { PapaSource } from '$lib/domain/import/papa-source';
 import type { ImportMessage } from '$lib/domain/import/messages';
 import type { ImportProblem, RowIssue } from '$lib/domain/import/report';
 import { PartWriter, type DatasetPart } from '$lib/server/storage/part';
@@ -143,13 +144,12 @@ const blank = (row: string[]) => row.every((field) => field.trim() === '');
  * returned. papaparse's own stream handed rows on one at a time and paused itself every 16,
  * which cost the worker more than parsing them.
  */
-class PapaText {
-	readonly readable = true;
-	private listeners: Record<string, (value?: unknown) => void> = {};
+class PapaText extends PapaSource {
 	private rows: string[][] = [];
 	private failure: unknown;
 
 	constructor() {
+		super();
 		// The browser always sends commas; guessing would let a semicolon file through half-understood.
 		Papa.parse<string[]>(this as unknown as NodeJS.ReadableStream, {
 			header: false,
@@ -165,27 +165,14 @@ class PapaText {
 		});
 	}
 
-	on(event: string, listener: (value?: unknown) => void) {
-		this.listeners[event] = listener;
-	}
-
-	removeListener(event: string) {
-		delete this.listeners[event];
-	}
-
-	/** papaparse checks that these exist, and calls pause() and resume() only for a paused parse. */
-	read() {}
-	pause() {}
-	resume() {}
-
 	push(text: string): string[][] {
-		if (text !== '') this.listeners.data?.(text);
+		if (text !== '') this.emit('data', text);
 		return this.taken();
 	}
 
 	end(text: string): string[][] {
 		this.push(text);
-		this.listeners.end?.();
+		this.emit('end');
 		return this.taken();
 	}
 
