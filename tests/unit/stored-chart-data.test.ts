@@ -67,6 +67,25 @@ async function picked(id: string, budget: number, outlets: string[]) {
 const readsOf = (read: MockInstance<Store['packedRecordsByOutlet']>, id: string) =>
 	read.mock.calls.filter(([dataset]) => dataset === id).map(([, outlets]) => outlets);
 
+/**
+ * Picks `outlets` of a dataset saved from ROWS with a budget of 25 records, which keeps one or two
+ * outlets by day, and checks each outlet's articles: the file's for a picked one, none for another.
+ */
+async function pickedByDay(id: string, outlets: string[]) {
+	const { records, coarsened } = await picked(id, 25, outlets);
+	expect(coarsened).toBeNull();
+	for (const outlet of ['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3']) {
+		const own = records.filter((r) => r.outlet === outlet).reduce((sum, r) => sum + r.count, 0);
+		expect(own).toBe(outlets.includes(outlet) ? articles((r) => r.outlet === outlet) : 0);
+	}
+}
+
+/** Once the four outlets' reads (`reads()` lists them) have begun and every read has ended. */
+async function readsDone(read: MockInstance<Store['packedRecordsByOutlet']>, reads: () => unknown[]) {
+	await vi.waitFor(() => expect(reads()).toHaveLength(4));
+	await Promise.all(read.mock.results.map((r) => r.value));
+}
+
 /** Once every per-outlet count the page began is done: each shape is counted when the one before it is, so until no new count starts. */
 async function countedAll(counted: MockInstance<Store['recordGroupsByOutlet']>) {
 	await vi.waitFor(() => expect(counted).toHaveBeenCalled());
@@ -164,22 +183,13 @@ describe('a stored dataset on the charts page', () => {
 		await saveDataset('d-outlets', 'Outlets');
 		const read = vi.spyOn(db, 'packedRecordsByOutlet');
 		try {
-			const pick = async (...outlets: string[]) => {
-				// 25 records: the page sums its four outlets' 40 together, one or two outlets are read by day.
-				const { records, coarsened } = await picked('d-outlets', 25, outlets);
-				expect(coarsened).toBeNull();
-				for (const outlet of ['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3']) {
-					const own = records.filter((r) => r.outlet === outlet).reduce((sum, r) => sum + r.count, 0);
-					expect(own).toBe(outlets.includes(outlet) ? articles((r) => r.outlet === outlet) : 0);
-				}
-			};
-			await pick('Outlet 1');
-			await pick('Outlet 1', 'Outlet 2', 'Outlet 2');
-			await pick('Outlet 2');
+			// 25 records: the page sums its four outlets' 40 together, one or two outlets are read by day.
+			await pickedByDay('d-outlets', ['Outlet 1']);
+			await pickedByDay('d-outlets', ['Outlet 1', 'Outlet 2', 'Outlet 2']);
+			await pickedByDay('d-outlets', ['Outlet 2']);
 			// The first pick also reads the other outlets ahead (see below), racing the next picks: whoever
 			// reads an outlet first, none is read twice.
-			await vi.waitFor(() => expect(readsOf(read, 'd-outlets').flat()).toHaveLength(4));
-			await Promise.all(read.mock.results.map((r) => r.value));
+			await readsDone(read, () => readsOf(read, 'd-outlets').flat());
 			expect(readsOf(read, 'd-outlets')[0]).toEqual(['Outlet 1']);
 			expect(readsOf(read, 'd-outlets').flat().sort()).toEqual(['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3']);
 		} finally {
@@ -199,18 +209,11 @@ describe('a stored dataset on the charts page', () => {
 			// The page alone reads no outlet: a viewer who never picks one is not slowed by reading them.
 			expect(readsOf(read, 'd-ahead')).toEqual([]);
 			await picked('d-ahead', 25, ['Outlet 2']);
-			await vi.waitFor(() => expect(readsOf(read, 'd-ahead')).toHaveLength(4));
-			await Promise.all(read.mock.results.map((r) => r.value));
+			await readsDone(read, () => readsOf(read, 'd-ahead'));
 			expect(readsOf(read, 'd-ahead')).toEqual([['Outlet 2'], ['Outlet 0'], ['Outlet 1'], ['Outlet 3']]);
 			read.mockClear();
-			for (const outlets of [['Outlet 3'], ['Outlet 1', 'Outlet 3']]) {
-				const { records, coarsened } = await picked('d-ahead', 25, outlets);
-				expect(coarsened).toBeNull();
-				for (const outlet of ['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3']) {
-					const own = records.filter((r) => r.outlet === outlet).reduce((sum, r) => sum + r.count, 0);
-					expect(own).toBe(outlets.includes(outlet) ? articles((r) => r.outlet === outlet) : 0);
-				}
-			}
+			await pickedByDay('d-ahead', ['Outlet 3']);
+			await pickedByDay('d-ahead', ['Outlet 1', 'Outlet 3']);
 			expect(readsOf(read, 'd-ahead')).toEqual([]);
 		} finally {
 			vi.restoreAllMocks();
@@ -237,8 +240,7 @@ describe('a stored dataset on the charts page', () => {
 			// 15 records: one outlet's ten days fit, two outlets' twenty are summed by week.
 			expect(await pick('Outlet 1')).toBeNull();
 			// The other outlets are read ahead by day, as a pick of each alone would read them.
-			await vi.waitFor(() => expect(readsOf(read, 'd-weeks')).toHaveLength(4));
-			await Promise.all(read.mock.results.map((r) => r.value));
+			await readsDone(read, () => readsOf(read, 'd-weeks'));
 			read.mockClear();
 			expect(await pick('Outlet 1', 'Outlet 2')).toMatchObject({ period: 'week', outlets: true });
 			expect(readsOf(read, 'd-weeks')).toEqual([]);
