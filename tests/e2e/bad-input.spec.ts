@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { request as httpRequest } from 'node:http';
 import { browserImport, CASES, fixtureBytes, savedCsv, type BadCase } from '../fixtures/bad/harness';
-import { expectNoAxeViolations, signUp } from './support';
+import { chooseUpload, expectNoAxeViolations, signUp } from './support';
 
 const byFile = (file: string): BadCase => CASES.find((c) => c.file === file)!;
 
@@ -110,11 +110,7 @@ test('a formula cell is stored as text and neutralised in the CSV export', async
 });
 
 async function choose(page: Page, file: string, buffer?: Buffer) {
-	await page.goto('/upload');
-	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await page
-		.getByLabel('Choose a CSV or TSV file')
-		.setInputFiles({ name: file, mimeType: 'text/csv', buffer: buffer ?? fixtureBytes(file) });
+	await chooseUpload(page, { name: file, mimeType: 'text/csv', buffer: buffer ?? fixtureBytes(file) });
 }
 
 test('the upload page refuses a binary file, saying it is not a text file', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { devices, expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, ledger, signUp, tableCells } from './support';
+import { chooseUpload, expectNoAxeViolations, ledger, signUp, tableCells } from './support';
 
 /**
  * A synthetic outlet archive for this test only: 200 articles from three Russian state outlets
@@ -60,11 +60,7 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 	test.setTimeout(240_000);
 	const { page: ada } = await signUp(browser, 'Ada');
 
-	await ada.goto('/upload');
-	await expect(ada.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await ada
-		.getByLabel('Choose a CSV or TSV file')
-		.setInputFiles({ name: 'outlet-archive.csv', mimeType: 'text/csv', buffer: Buffer.from(outletArchive()) });
+	await chooseUpload(ada, { name: 'outlet-archive.csv', mimeType: 'text/csv', buffer: Buffer.from(outletArchive()) });
 	await ada.getByRole('button', { name: 'Check every row' }).click();
 	await expect(ada.getByTestId('report-summary')).toHaveText('200 of 200 rows are valid.');
 	await ada.getByRole('button', { name: 'Use 200 valid rows' }).click();

@@ -1,12 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { expectNoAxeViolations, signUp } from './support';
+import { chooseUpload, expectNoAxeViolations, signUp } from './support';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
 async function uploadAndSave(page: Page, title: string): Promise<string> {
-	await page.goto('/upload');
-	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture('mediacloud-legacy.csv'));
+	await chooseUpload(page, fixture('mediacloud-legacy.csv'));
 	await page.getByRole('button', { name: 'Check every row' }).click();
 	await expect(page.getByTestId('report-summary')).toHaveText('4 of 4 rows are valid.');
 	await page.getByRole('button', { name: /^Use 4 valid rows$/ }).click();
@@ -119,9 +117,7 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 
 test('saving a browser copy from the library lists it on the server at once and marks the copy saved', async ({ browser }) => {
 	const { page } = await signUp(browser, 'Grace');
-	await page.goto('/upload');
-	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture('mediacloud-legacy.csv'));
+	await chooseUpload(page, fixture('mediacloud-legacy.csv'));
 	await page.getByRole('button', { name: 'Check every row' }).click();
 	await page.getByRole('button', { name: /^Use 4 valid rows$/ }).click();
 	await expect(page.getByTestId('saved')).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { expectNoAxeViolations, groupOf, ledger, signUp, tableCells } from './support';
+import { chooseUpload, expectNoAxeViolations, groupOf, ledger, signUp, tableCells } from './support';
 
 /**
  * A scraped outlet archive as `Date,URL,Title,Text`: synthetic test articles of one made-up
@@ -19,9 +19,7 @@ const TWO = ['2025-08-12', '2025-08-30', '2025-10-01', '2025-10-02', '2025-10-20
 
 /** Uploads a file, checks every row and keeps them in this browser; returns the local dataset's id. */
 async function keepInBrowser(page: Page, name: string, text: string): Promise<string> {
-	await page.goto('/upload');
-	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await page.getByLabel('Choose a CSV or TSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await chooseUpload(page, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 	await expect(page.getByTestId('detected-format')).toBeVisible();
 	await page.getByRole('button', { name: 'Check every row' }).click();
 	await expect(page.getByTestId('report-summary')).toContainText('rows are valid');
@@ -91,10 +89,7 @@ test('an upload beside the bundled ledger, normalised; the link keeps a saved da
 	const { page } = await signUp(browser, 'Sid');
 	// Eight articles: two in June 2025, six in July.
 	const days = ['2025-06-03', '2025-06-20', '2025-07-01', '2025-07-02', '2025-07-09', '2025-07-15', '2025-07-22', '2025-07-30'];
-	await page.goto('/upload');
-	await page
-		.getByLabel('Choose a CSV or TSV file')
-		.setInputFiles({ name: 'side-archive.csv', mimeType: 'text/csv', buffer: Buffer.from(archive('side-archive.example', days)) });
+	await chooseUpload(page, { name: 'side-archive.csv', mimeType: 'text/csv', buffer: Buffer.from(archive('side-archive.example', days)) });
 	await page.getByRole('button', { name: 'Check every row' }).click();
 	await page.getByRole('button', { name: 'Use 8 valid rows' }).click();
 	const save = page.getByRole('region', { name: /Save “.*” on the server/ });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { euvsdisinfoDatabase } from '../fixtures/synthetic';
-import { expectNoAxeViolations, signUp, tableCells } from './support';
+import { chooseUpload, expectNoAxeViolations, signUp, tableCells } from './support';
 
 /** What the charts count of one stored row, read from the file by this test on its own. */
 interface Expected {
@@ -106,11 +106,7 @@ const FILES: RealShaped[] = [
 
 /** Uploads a file, checks it with the event column picked, and saves it on the server; the stored dataset's id. */
 async function saveOnServer(page: Page, shaped: RealShaped, title: string, rows: number): Promise<string> {
-	await page.goto('/upload');
-	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await page
-		.getByLabel('Choose a CSV or TSV file')
-		.setInputFiles({ name: shaped.file, mimeType: 'text/csv', buffer: Buffer.from(shaped.text) });
+	await chooseUpload(page, { name: shaped.file, mimeType: 'text/csv', buffer: Buffer.from(shaped.text) });
 	await expect(page.getByTestId('detected-format')).toContainText(shaped.format);
 	await page.getByRole('combobox', { name: 'Event', exact: true }).selectOption(shaped.eventColumn);
 	if (shaped.defaultOutlet) await page.getByLabel('Outlet name when no column gives one').fill(shaped.defaultOutlet);

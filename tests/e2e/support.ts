@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { readLedger } from '../../src/lib/server/ledger';
 import { mailedLink } from './mailbox.mjs';
 
@@ -21,6 +21,17 @@ export async function expectNoAxeViolations(page: Page) {
 
 export function groupOf(outletId: string): string {
 	return ledger.outlets.find((o) => o.id === outletId)?.group ?? '';
+}
+
+/**
+ * Opens /upload and chooses a file there. The input is disabled until the page has hydrated:
+ * a file chosen before that fires no handler, and the page would wait for it forever.
+ */
+export async function chooseUpload(page: Page, files: Parameters<Locator['setInputFiles']>[0], label = 'Choose a CSV or TSV file') {
+	await page.goto('/upload');
+	const input = page.getByLabel(label);
+	await expect(input).toBeEnabled();
+	await input.setInputFiles(files);
 }
 
 export const PASSWORD = 'correct horse battery staple';

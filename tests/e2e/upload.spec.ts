@@ -3,18 +3,14 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { euvsdisinfoDatabase, GROUP_LABELS, manyOutlets, outletMapping } from '../fixtures/synthetic';
-import { expectNoAxeViolations, ledger, signUp, tableCells, tableCounts } from './support';
+import { chooseUpload, expectNoAxeViolations, ledger, signUp, tableCells, tableCounts } from './support';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
 
 /** Uploads a fixture file, or a synthetic file made in the test (name and text). */
 async function upload(page: Page, name: string, text?: string) {
-	await page.goto('/upload');
+	await chooseUpload(page, text === undefined ? fixture(name) : { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 	await expect(page.getByTestId('storage-note')).toContainText('stays in this browser until you save it');
-	await expect(page.getByLabel('Choose a CSV or TSV file')).toBeEnabled();
-	await page
-		.getByLabel('Choose a CSV or TSV file')
-		.setInputFiles(text === undefined ? fixture(name) : { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 	await expect(page.getByTestId('detected-format')).toBeVisible();
 }
 
@@ -369,11 +365,11 @@ test('the outlet review on a phone @phone', async ({ page }) => {
 test('the outlet review in Ukrainian', async ({ browser }) => {
 	const context = await browser.newContext({ locale: 'uk-UA' });
 	const page = await context.newPage();
-	await page.goto('/upload');
-	await expect(page.getByLabel('Виберіть файл CSV або TSV')).toBeEnabled();
-	await page
-		.getByLabel('Виберіть файл CSV або TSV')
-		.setInputFiles({ name: 'synthetic-outlets.csv', mimeType: 'text/csv', buffer: Buffer.from(manyOutlets(60).csv) });
+	await chooseUpload(
+		page,
+		{ name: 'synthetic-outlets.csv', mimeType: 'text/csv', buffer: Buffer.from(manyOutlets(60).csv) },
+		'Виберіть файл CSV або TSV'
+	);
 	await page.getByRole('button', { name: 'Перевірити всі рядки' }).click();
 	const review = page.getByTestId('group-mapping');
 	await expect(review.getByRole('heading', { name: 'Групи видань' })).toBeVisible();
