@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations, groupOf, ledger, tableCells, tableCounts } from './support';
+import { expectNoAxeViolations, groupOf, ledger, tableCells, tableCounts, hydrated } from './support';
 
 const groupLabel = (id: string) => ledger.outletGroups.find((g) => g.id === id)!.label;
 
@@ -13,6 +13,7 @@ function sumTable(cells: string[][]): number {
 
 test('charts load with every view, a caption with n, and no accessibility violations', async ({ page }) => {
 	await page.goto('/charts');
+	await hydrated(page);
 	const total = ledger.coverage.length;
 	await expect(page.getByTestId('filter-summary')).toContainText(`${total} articles match`);
 	for (const title of ['Coverage over time', 'Frames by outlet group', /^Frame share over time/]) {
@@ -46,6 +47,7 @@ test('each kind of filter changes the numbers in the data tables', async ({ page
 
 test('changing a filter in the form updates the URL, the table, and back restores it', async ({ page }) => {
 	await page.goto('/charts');
+	await hydrated(page);
 	const all = ledger.coverage.length;
 	await page.locator('summary', { hasText: 'Outlet groups' }).click();
 	await page.locator('fieldset').getByLabel(groupLabel('russian-state-media'), { exact: true }).check();
@@ -88,6 +90,7 @@ test('frames by outlet group count the frames each outlet adopts; the switch add
 	page
 }, testInfo) => {
 	await page.goto('/charts');
+	await hydrated(page);
 	const panel = page.locator('[data-chart="frames"]');
 	const adopted = handCountedFrames(false);
 	const natoThreat = ledger.frames.find((f) => f.id === 'nato-threat')!.label;
@@ -142,6 +145,7 @@ test('an empty result says so in words and offers to clear the filters', async (
 
 test('the CSV download matches the table, PNG export produces an image, and SVG export the same numbers', async ({ page }) => {
 	await page.goto('/charts?group=russian-independent-media&gran=month');
+	await hydrated(page);
 	const panel = page.locator('[data-chart="frames"]');
 	const table = await tableCells(page, 'frames');
 	const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'CSV' }).click()]);
@@ -190,6 +194,7 @@ test('the CSV download matches the table, PNG export produces an image, and SVG 
 
 test('legends are keyboard-operable buttons', async ({ page }) => {
 	await page.goto('/charts');
+	await hydrated(page);
 	const legend = page.locator('[data-chart="coverage"]').getByRole('button', { name: groupLabel('ukrainian-media') });
 	await legend.focus();
 	await page.keyboard.press('Enter');
@@ -246,6 +251,7 @@ test('an event page fetches Chart.js when its charts near the screen or the page
 
 test('the chart filters fit a phone, with every list open @phone', async ({ page }) => {
 	await page.goto('/charts');
+	await hydrated(page);
 	const lists = page.locator('.filters details');
 	for (const list of await lists.all()) await list.locator('summary').click();
 	await expect(page.getByRole('checkbox', { name: 'Russian state media' })).toBeVisible();
@@ -256,6 +262,7 @@ test('the chart filters fit a phone, with every list open @phone', async ({ page
 
 test('past 12 lines the rest are added up as "Other", and a searchable picker adds a line of its own', async ({ page }) => {
 	await page.goto('/charts?by=outlet');
+	await hydrated(page);
 	const total = ledger.coverage.length;
 	const perOutlet = new Map<string, number>();
 	for (const row of ledger.coverage) perOutlet.set(row.outlet_id, (perOutlet.get(row.outlet_id) ?? 0) + 1);

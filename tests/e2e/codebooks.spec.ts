@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, ledger } from './support';
+import { expectNoAxeViolations, ledger, hydrated } from './support';
 
 const pfcLabel = (id: string) => ledger.policyFrames.find((f) => f.id === id)!.label;
 const policyOf = (frame: string) => ledger.frames.find((f) => f.id === frame)!.policy_frame;
@@ -9,6 +9,7 @@ const adopts = (c: (typeof ledger.coverage)[number], dimension: string) =>
 
 test('the charts switch to the Policy Frames Codebook through the crosswalk', async ({ page }) => {
 	await page.goto('/charts');
+	await hydrated(page);
 	await page.locator('select[name="codebook"]').selectOption('pfc');
 	await expect(page).toHaveURL(/codebook=pfc/);
 	await expect(page.getByTestId('codebook-note')).toContainText('Policy Frames Codebook');

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { codingNoteText, frameIndex, outletHref } from '../../src/lib/domain/ledger/views';
-import { expectNoAxeViolations, groupOf, ledger, signUpAs } from './support';
+import { expectNoAxeViolations, groupOf, ledger, signUpAs, hydrated } from './support';
 
 /** CSP violations the page reports, collected from the document's own event. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
@@ -55,6 +55,7 @@ test('the ledger zip from /method holds every CSV, the JSON, a dictionary and CI
 test('all chart data downloads in one CSV that matches the data tables of a filtered view', async ({ page }) => {
 	// Every stance, so that each nato-threat code counts, split by its stance.
 	await page.goto('/charts?frame=nato-threat&gran=month&stance=all');
+	await hydrated(page);
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Download all chart data (CSV)' }).click()

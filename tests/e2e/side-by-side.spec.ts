@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { chooseUpload, expectNoAxeViolations, groupOf, ledger, signUp, tableCells } from './support';
+import { chooseUpload, expectNoAxeViolations, groupOf, ledger, signUp, tableCells, hydrated } from './support';
 
 /**
  * A scraped outlet archive as `Date,URL,Title,Text`: synthetic test articles of one made-up
@@ -103,6 +103,7 @@ test('an upload beside the bundled ledger, normalised; the link keeps a saved da
 
 	// The bundled ledger first, the saved upload beside it, each per 1,000 of its own articles.
 	await page.goto(`/charts?cmp=${saved}&gran=month&from=2025-05-01&to=2025-08-31`);
+	await hydrated(page);
 	await page.locator('select[name="norm"]').selectOption('per1000');
 	await expect(page).toHaveURL(new RegExp(`cmp=${saved}&norm=per1000$`));
 	await expect(page.getByTestId('norm-explain')).toContainText(

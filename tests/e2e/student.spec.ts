@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { outletHref, perspectivesFor } from '../../src/lib/domain/ledger/views';
-import { expectNoAxeViolations, ledger } from './support';
+import { expectNoAxeViolations, ledger, hydrated } from './support';
 
 const hague = ledger.events.find((e) => e.id === 'hague-summit-2025')!;
 const hagueClaims = ledger.claims.filter((c) => c.event_id === hague.id);
@@ -81,6 +81,7 @@ test('an unknown claim in the link shows a notice, not an error', async ({ page 
 
 test('the annotated article leads to a sourced claim', async ({ page }) => {
 	await page.goto('/article');
+	await hydrated(page);
 	const framed = ledger.article.filter((s) => s.frame_codes.length > 0);
 	await expect(page.locator('mark')).toHaveCount(framed.length);
 	await expectNoAxeViolations(page);
@@ -97,6 +98,7 @@ test('the annotated article leads to a sourced claim', async ({ page }) => {
 	await expect(page.locator('#perspectives-heading')).toContainText(claim.speaker);
 
 	await page.goto('/article');
+	await hydrated(page);
 	await page.getByLabel('Show annotations').uncheck();
 	await expect(page.locator('mark')).toHaveCount(0);
 });

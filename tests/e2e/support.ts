@@ -23,6 +23,11 @@ export function groupOf(outletId: string): string {
 	return ledger.outlets.find((o) => o.id === outletId)?.group ?? '';
 }
 
+/** Waits until the page has hydrated (the root layout's mark), before using a control that only its script drives. */
+export async function hydrated(page: Page) {
+	await expect(page.locator('html[data-hydrated]')).toBeAttached();
+}
+
 /**
  * Opens /upload and chooses a file there. The input is disabled until the page has hydrated:
  * a file chosen before that fires no handler, and the page would wait for it forever.
