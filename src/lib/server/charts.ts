@@ -399,13 +399,13 @@ function offerOutletPicks(db: Store, id: string, answer: Answer, budget: number)
 		prepareOutletPicks(db, id).catch((cause) => console.error(`Counting dataset ${id}'s records per outlet failed:`, cause));
 	}
 	if (answer.picked) {
-		keep(readAhead, 100, JSON.stringify([id, budget]), () => readOutletsAhead(db, id, budget)).catch((cause) =>
+		keep(outletReadsAhead, 100, JSON.stringify([id, budget]), () => readOutletsAhead(db, id, budget)).catch((cause) =>
 			console.error(`Reading dataset ${id}'s records per outlet failed:`, cause)
 		);
 	}
 }
 
-const readAhead = new Map<string, Promise<void>>();
+const outletReadsAhead = new Map<string, Promise<void>>();
 
 /**
  * Sums a newly stored dataset for its charts page in the background, so that its owner, sent
