@@ -249,6 +249,24 @@ describe('a stored dataset on the charts page', () => {
 		}
 	});
 
+	it('drops picks of outlets the dataset lacks: a link naming made-up ones gets the page itself, and nothing new is kept or read', async () => {
+		const db = await store();
+		await saveDataset('d-made-up', 'Made up');
+		const read = vi.spyOn(db, 'packedRecordsByOutlet');
+		try {
+			// A budget of 5 records sums the outlets together, so picks are read on the server.
+			const page = await storedChartData('d-made-up', OWNER, null, chartData(), new URLSearchParams(), 5);
+			const madeUp = await storedChartData('d-made-up', OWNER, null, chartData(), new URLSearchParams('outlet=Nobody&outlet=Outlet 9'), 5);
+			expect(madeUp!.packed).toBe(page!.packed);
+			expect(readsOf(read, 'd-made-up')).toEqual([]);
+			const { records } = await picked('d-made-up', 5, ['Nobody', 'Outlet 1']);
+			expect(new Set(records.map((r) => r.outlet))).toEqual(new Set(['Outlet 1']));
+			expect(readsOf(read, 'd-made-up')[0]).toEqual(['Outlet 1']);
+		} finally {
+			read.mockRestore();
+		}
+	});
+
 	it('keeps every group and frame of the dataset in the vocabulary of a pick whose records lack some', async () => {
 		const served = await storedChartData('d-small', OWNER, null, chartData(), new URLSearchParams('outlet=Outlet 0'), 25);
 		const input = unpackChartInput(served!.packed);

@@ -208,8 +208,13 @@ async function prepareOutletPicks(db: Store, id: string): Promise<void> {
  * so a viewer's own pick waits for at most one of them, and only until READ_AHEAD_RECORDS are kept.
  */
 async function readOutletsAhead(db: Store, id: string, budget: number): Promise<void> {
+	// With the per-outlet counts in hand, an outlet's shape costs no counting query of its own.
+	await prepareOutletPicks(db, id);
 	let left = READ_AHEAD_RECORDS;
-	for (const outlet of await distinctOf(db, id, 'outlet')) {
+	const outlets = (await distinctOf(db, id, 'outlet')).slice(0, READ_AHEAD_OUTLETS);
+	for (const [i, outlet] of outlets.entries()) {
+		// A dataset deleted meanwhile has no records left to read.
+		if (i % 20 === 19 && !(await db.dataset(id))) return;
 		const pick = outletPick([outlet]);
 		const shape = await shapeOf(db, id, pick, PICK_WANTED, budget);
 		left -= await groupsOf(db, id, pick, shape);
@@ -225,11 +230,14 @@ async function readOutletsAhead(db: Store, id: string, budget: number): Promise<
  */
 const READ_AHEAD_RECORDS = 20 * MAX_CHART_RECORDS;
 
+/** How many outlets readOutletsAhead() reads at most: thousands of small ones would be thousands of queries. */
+const READ_AHEAD_OUTLETS = 200;
+
 /** A stored dataset's page data, packed, with how it was summed. */
 interface Answer {
 	packed: PackedChartInput;
 	coarsened: Coarsened | null;
-	/** How many records it holds. */
+	/** How many records and labels it holds, plus one. */
 	size: number;
 	/** Whether it answers a pick of outlets that the dataset's page sums together. */
 	picked: boolean;
@@ -294,7 +302,7 @@ const answers = new KeptByRecords<Answer>(40 * MAX_CHART_RECORDS, (answer) => an
  * Each outlet's records by dataset and shape, as many again: a new selection of outlets reads only
  * those not read before, and one that drops an outlet reads nothing.
  */
-const outletAnswers = new KeptByRecords<PackedRecords>(40 * MAX_CHART_RECORDS, (records) => records.length);
+const outletAnswers = new KeptByRecords<PackedRecords>(40 * MAX_CHART_RECORDS, (records) => 1 + records.length);
 
 /** An outlet's records of a dataset at a shape that keeps outlets. */
 const outletKey = (id: string, shape: ChartShape, outlet: string) =>
@@ -435,11 +443,19 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 		const summedOutlets = !shape.outlets;
 		const summedEvents = shape.events === false;
 		const summedLanguages = shape.languages === false;
-		const picked = (key: string, summed: boolean) => (summed ? queryList(query, key) : []);
+		// Only values the dataset has: each new answer is kept, and a link naming made-up outlets
+		// would otherwise be a new answer to keep for every made-up name.
+		const picked = async (key: string, column: DistinctColumn, summed: boolean) => {
+			if (!summed) return [];
+			const values = queryList(query, key);
+			if (values.length === 0) return values;
+			const known = new Set(await distinctOf(db, id, column));
+			return values.filter((value) => known.has(value));
+		};
 		filter = {
-			outlets: picked('outlet', summedOutlets),
-			events: picked('event', summedEvents),
-			languages: picked('lang', summedLanguages)
+			outlets: await picked('outlet', 'outlet', summedOutlets),
+			events: await picked('event', 'event', summedEvents),
+			languages: await picked('lang', 'language', summedLanguages)
 		};
 		const by = summedOutlets || summedEvents ? query.get('by') : null;
 		const wanted: Wanted = {
@@ -482,6 +498,8 @@ async function chartAnswer(db: Store, dataset: Dataset, bundled: ChartData, quer
 			shape.period === 'day' && shape.outlets && keptEvents && keptLanguages
 				? null
 				: { period: shape.period, outlets: shape.outlets, events: keptEvents, languages: keptLanguages };
-		return { packed: { ...input, records, key }, coarsened, size: records.length, picked };
+		// An answer holds its records and a label for each of the dataset's values, and costs something even with neither.
+		const size = 1 + records.length + outlets.length + groups.length + events.length + languages.length + frames.length;
+		return { packed: { ...input, records, key }, coarsened, size, picked };
 	});
 }
