@@ -38,6 +38,38 @@ describe('UploadFile', () => {
 		expect([read[0], read[1_399_999], read[1_400_009]]).toEqual([1, 2, 3]);
 	});
 
+	it('keeps every byte in order however the body is cut: single bytes, and chunks across and beyond its megabyte writes', async () => {
+		const upload = await UploadFile.create(join(dir, 'upload.csv'));
+		const sent: Uint8Array[] = [];
+		const send = async (chunk: Uint8Array) => {
+			sent.push(chunk);
+			await upload.write(chunk);
+		};
+		for (let i = 0; i < 5000; i++) await send(bytes(1, i % 251));
+		await send(bytes((1 << 20) - 3000, 7));
+		await send(bytes(2_500_000, 8));
+		for (let i = 0; i < 3; i++) await send(bytes(1, 9));
+		await upload.complete();
+		const read: Uint8Array[] = [];
+		for await (const chunk of upload.chunks()) read.push(chunk);
+		expect(joined(read).equals(joined(sent))).toBe(true);
+	});
+
+	it('stops its reader even when its file will not close', async () => {
+		const upload = await UploadFile.create(join(dir, 'upload.csv'));
+		await upload.write(bytes(10, 1));
+		const reader = upload.chunks();
+		const waiting = reader.next();
+		const out = (upload as unknown as { out: { close(): Promise<void> } }).out;
+		const close = out.close.bind(out);
+		out.close = async () => {
+			await close();
+			throw new Error('EIO: the disk went away');
+		};
+		await upload.abandon();
+		await expect(waiting).rejects.toThrow('The upload did not arrive whole.');
+	});
+
 	it('stops its reader with an error when the body will not be whole', async () => {
 		const upload = await UploadFile.create(join(dir, 'upload.csv'));
 		await upload.write(bytes(10, 1));

@@ -13,8 +13,10 @@ const READ_BYTES = 1 << 20;
  */
 export class UploadFile {
 	private written = 0;
-	private held: Uint8Array[] = [];
-	private heldBytes = 0;
+	// Chunks are copied here rather than kept: a body sent a byte per chunk would otherwise hold an
+	// object per byte until a megabyte had come.
+	private readonly stage = Buffer.allocUnsafe(WRITE_BYTES);
+	private staged = 0;
 	private end: 'complete' | Error | undefined;
 	private wake: (() => void) | undefined;
 
@@ -28,9 +30,13 @@ export class UploadFile {
 	}
 
 	async write(chunk: Uint8Array): Promise<void> {
-		this.held.push(chunk);
-		this.heldBytes += chunk.byteLength;
-		if (this.heldBytes >= WRITE_BYTES) await this.flush();
+		for (let from = 0; from < chunk.byteLength;) {
+			const length = Math.min(chunk.byteLength - from, WRITE_BYTES - this.staged);
+			this.stage.set(chunk.subarray(from, from + length), this.staged);
+			this.staged += length;
+			from += length;
+			if (this.staged === WRITE_BYTES) await this.flush();
+		}
 	}
 
 	/** The whole body is written: readers end once they have read it. */
@@ -42,8 +48,10 @@ export class UploadFile {
 
 	/** The body will not be whole: readers stop with an error instead of waiting for more. */
 	async abandon(): Promise<void> {
-		await this.out.close();
 		this.settle(new Error('The upload did not arrive whole.'));
+		// Given up either way: a file that will not close (or was closed by a failed complete()) must
+		// not leave the reader, and with it the request, waiting.
+		await this.out.close().catch(() => undefined);
 	}
 
 	/** The body as far as it is written, then as more is written, until it is complete. */
@@ -68,12 +76,10 @@ export class UploadFile {
 	}
 
 	private async flush() {
-		if (this.heldBytes === 0) return;
-		const bytes = Buffer.concat(this.held, this.heldBytes);
-		this.held = [];
-		this.heldBytes = 0;
-		for (let done = 0; done < bytes.length;) done += (await this.out.write(bytes, done)).bytesWritten;
-		this.written += bytes.length;
+		if (this.staged === 0) return;
+		for (let done = 0; done < this.staged;) done += (await this.out.write(this.stage, done, this.staged - done)).bytesWritten;
+		this.written += this.staged;
+		this.staged = 0;
 		this.wakeReader();
 	}
 

@@ -77,7 +77,7 @@ export async function POST({ request, url, locals }) {
 		return refuse([NOT_STORED[storeFailure(cause)]], 503);
 	} finally {
 		// Stops the import worker, whether the store read every part, some, or none.
-		await parts?.return(undefined);
+		await parts?.return(undefined).catch((cause) => console.error('Stopping a dataset import failed:', cause));
 		await rm(dir, { recursive: true, force: true });
 	}
 }
