@@ -136,6 +136,19 @@ test('the upload page decodes UTF-16 and reports an unterminated quote and an im
 	await expectNoAxeViolations(page);
 });
 
+test('a quote left open for the rest of a large file stops the check at that row, with a way out', async ({ page }) => {
+	// Twelve million characters after the quote: every piece the browser reads joins the same cell.
+	const text = `date,outlet,title\n2025-06-24,A,Summit\n2025-06-25,B,"Summit${' in The Hague'.repeat(1_000_000)}\n2025-06-26,C,Pledge\n`;
+	await choose(page, 'endless-quote.csv', Buffer.from(text));
+	await page.getByRole('button', { name: 'Check every row' }).click();
+	await expect(page.getByTestId('upload-message')).toHaveText(
+		'Row 3 goes on for more than ten million characters without ending, so the file was not read further. A quote mark (") left open makes the rest of a file one cell: close it, or save the file again as CSV.'
+	);
+	// The file can be checked again once fixed: the mapping is still there.
+	await expect(page.getByRole('button', { name: 'Check every row' })).toBeEnabled();
+	await expectNoAxeViolations(page);
+});
+
 test('HTML and script in cells and titles are shown as text and never run', async ({ browser }) => {
 	const { page } = await signUp(browser, 'Markup');
 	const outlet = '<script>window.__parallaxXss=1</script>';

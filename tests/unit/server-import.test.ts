@@ -24,9 +24,11 @@ const collect = async (text: string, limits = { bytes: 1_000_000, rows: 1000 }) 
 	(await partsText(datasetBatches(body(text), limits))).csv;
 
 /** The refusal, its problems said in English as the API says them. */
-async function rejection(text: string, limits = { bytes: 1_000_000, rows: 1000 }) {
+const rejection = (text: string, limits = { bytes: 1_000_000, rows: 1000 }) => rejectionOf(datasetBatches(body(text), limits));
+
+async function rejectionOf(parts: ReturnType<typeof datasetBatches>) {
 	try {
-		await collect(text, limits);
+		await partsText(parts);
 	} catch (error) {
 		if (error instanceof ImportRejected) return { status: error.status, problems: error.problems.map((p) => english(problemMessage(p))) };
 		throw error;
@@ -107,6 +109,15 @@ describe('server import of a dataset CSV', () => {
 		const error = await rejection(HEADER + '\n' + row.repeat(100), { bytes: 200, rows: 1000 });
 		expect(error.status).toBe(413);
 		expect(error.problems).toEqual(['The upload is larger than 200 bytes, the most this server accepts.']);
+	});
+
+	it('refuses a row that never ends (a quote left open) once it passes ten million characters, naming the row', async () => {
+		const text = `${HEADER}\n2025-06-25,A,,,,,1,,\n2025-06-26,"B${'x'.repeat(12_000_000)}`;
+		const error = await rejectionOf(datasetBatches(body(text, 65_536), { bytes: 20_000_000, rows: 1000 }));
+		expect(error.status).toBe(422);
+		expect(error.problems).toEqual([
+			'Row 3 goes on for more than ten million characters without ending, so the file was not read further. A quote mark (") left open makes the rest of a file one cell: close it, or save the file again as CSV.'
+		]);
 	});
 
 	it('refuses more rows than a dataset may hold', async () => {

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { FileText } from '../../src/lib/client/upload/file-text';
+import { RowTooLong } from '../../src/lib/domain/import/papa-source';
 
 /** A blob whose stream gives exactly these byte chunks, then fails if `failure` is given. */
 function chunkedBlob(chunks: Uint8Array[], failure?: Error): Blob & { pulled: number; cancelled: boolean } {
@@ -43,6 +44,7 @@ function parseAll(source: FileText | string): Promise<{ data: string[][]; errors
 			delimiter: ',',
 			skipEmptyLines: 'greedy',
 			chunk(results) {
+				if (source instanceof FileText) source.parsed(results.data.length);
 				data.push(...results.data);
 				errors.push(...results.errors.map((e) => e.code));
 			},
@@ -55,7 +57,28 @@ function parseAll(source: FileText | string): Promise<{ data: string[][]; errors
 
 const encoder = new TextEncoder();
 
+/** Bytes in reads of 64 KB, as a browser reads a file. */
+const inPieces = (bytes: Uint8Array) =>
+	Array.from({ length: Math.ceil(bytes.length / 65_536) }, (_, i) => bytes.subarray(i * 65_536, (i + 1) * 65_536));
+
 describe('FileText', () => {
+	it('stops at a row that never ends (a quote left open) once it passes ten million characters, naming the row', async () => {
+		const text = `date,outlet\n2024-01-01,A\n2024-01-02,"B${'x'.repeat(12_000_000)}\n2024-01-03,C\n`;
+		const failure = await parseAll(new FileText(chunkedBlob(inPieces(encoder.encode(text))), 'utf-8')).then(
+			() => null,
+			(error: unknown) => error
+		);
+		expect(failure).toBeInstanceOf(RowTooLong);
+		expect((failure as RowTooLong).refusal).toEqual({ key: 'import.refusal.rowTooLong', params: { row: 3 } });
+	});
+
+	it('reads rows far longer than one piece, well below ten million characters', async () => {
+		const long = 'y'.repeat(900_000);
+		const text = `date,outlet\n2024-01-01,"${long}"\n2024-01-02,"${long}"\n2024-01-03,C\n`;
+		const { data } = await parseAll(new FileText(chunkedBlob(inPieces(encoder.encode(text))), 'utf-8'));
+		expect(data.map((row) => row[1]!.length)).toEqual([6, 900_000, 900_000, 1]);
+	});
+
 	it('keeps a character whose bytes arrive in two reads', async () => {
 		const bytes = encoder.encode('date,outlet\n2024-01-01,Коммерсантъ\n');
 		// Split inside the two bytes of "К".

@@ -39,6 +39,7 @@ export class ImportClient {
 				if (message.type === 'progress') onProgress(message);
 				else if (message.type === 'done') resolve(message);
 				else if (message.type === 'cancelled') resolve(null);
+				else if (message.type === 'refused') reject(new FileRefused(message.message));
 				else if (message.type === 'failed') reject(new Error(message.message));
 			};
 			this.send({ type: 'import', ...job });

@@ -232,7 +232,8 @@ export class UploadFlow {
 			this.state = { step: 'report', upload, report };
 		} catch (error) {
 			if (!current(this.state)) return;
-			this.notice = { kind: 'failed', reason: (error as Error).message };
+			this.notice =
+				error instanceof FileRefused ? { kind: 'refused', reason: error.reason } : { kind: 'failed', reason: (error as Error).message };
 			this.state = { step: 'mapping', upload };
 		}
 	}

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { transferables } from '$lib/domain/import/columnar';
 import { Importer } from '$lib/domain/import/importer';
 import { inspectFile, SAMPLE_BYTES, sizeRefusal } from '$lib/domain/import/inspect';
+import { RowTooLong } from '$lib/domain/import/papa-source';
 import { FileText } from './file-text';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -56,6 +57,7 @@ function run(job: Extract<ToWorker, { type: 'import' }>) {
 				parser.abort();
 				return;
 			}
+			source.parsed(results.data.length);
 			importer.pushChunk(results.data, results.errors);
 			const now = performance.now();
 			if (now - posted < PROGRESS_MS) return;
@@ -80,7 +82,8 @@ function run(job: Extract<ToWorker, { type: 'import' }>) {
 		},
 		error(error) {
 			source.stop();
-			fail(error);
+			if (error instanceof RowTooLong) post({ type: 'refused', message: error.refusal });
+			else fail(error);
 		}
 	});
 	source.start();

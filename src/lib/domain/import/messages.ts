@@ -92,6 +92,7 @@ export const IMPORT_KEYS = [
 	'import.refusal.uploadNotUtf8',
 	'import.refusal.unreadable',
 	'import.refusal.empty',
+	'import.refusal.rowTooLong',
 	'import.refusal.noRows',
 	'import.refusal.tooManyRows',
 	'import.refusal.separator',

@@ -105,6 +105,8 @@ export const en = {
 	'import.refusal.uploadNotUtf8': 'The upload is not UTF-8 text. Save the file as CSV (UTF-8) and upload it again.',
 	'import.refusal.unreadable': 'The upload could not be read: {reason}',
 	'import.refusal.empty': 'The file is empty.',
+	'import.refusal.rowTooLong':
+		'Row {row} goes on for more than ten million characters without ending, so the file was not read further. A quote mark (") left open makes the rest of a file one cell: close it, or save the file again as CSV.',
 	'import.refusal.noRows': 'The file has a header but no rows.',
 	'import.refusal.tooManyRows': 'The file has more than {max} rows, the most one dataset may hold.',
 	'import.refusal.separator':
@@ -259,6 +261,8 @@ export const uk = {
 	'import.refusal.uploadNotUtf8': 'Завантажений файл — не текст UTF-8. Збережіть файл як CSV (UTF-8) і завантажте ще раз.',
 	'import.refusal.unreadable': 'Не вдалося прочитати завантажений файл: {reason}',
 	'import.refusal.empty': 'Файл порожній.',
+	'import.refusal.rowTooLong':
+		'Рядок {row} триває понад десять мільйонів символів і не закінчується, тому далі файл не читали. Незакриті лапки (") роблять решту файлу однією клітинкою: закрийте їх або ще раз збережіть файл як CSV.',
 	'import.refusal.noRows': 'У файлі є заголовок, але немає рядків.',
 	'import.refusal.tooManyRows': 'У файлі понад {max} рядків — це найбільше, що може містити один набір даних.',
 	'import.refusal.separator': 'Заголовок — один стовпець: схоже, файл розділено {separator}, а тут читають файли, розділені комами.',

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { DATASET_COLUMNS, DATASET_MAPPING, STANCES_COLUMN } from '$lib/domain/import/dataset';
 import { DEFAULT_MAX_BYTES, duplicateNames, fieldCountReason, MAX_COLUMNS, notTextReason, tooLarge } from '$lib/domain/import/limits';
 import { checkedOf, RowMapper } from '$lib/domain/import/mapping';
-import { PapaSource } from '$lib/domain/import/papa-source';
+import { PapaSource, RowTooLong } from '$lib/domain/import/papa-source';
 import type { ImportMessage } from '$lib/domain/import/messages';
 import type { ImportProblem, RowIssue } from '$lib/domain/import/report';
 import { PartWriter, type DatasetPart } from '$lib/server/storage/part';
@@ -85,6 +85,7 @@ export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: I
 		}
 	} catch (error) {
 		if (error instanceof ImportRejected) throw error;
+		if (error instanceof RowTooLong) throw new ImportRejected(422, [error.refusal]);
 		throw unreadable(error);
 	}
 	if (!header) throw new ImportRejected(422, [{ key: 'import.refusal.empty' }]);
@@ -155,6 +156,7 @@ class PapaText extends PapaSource {
 			header: false,
 			delimiter: ',',
 			chunk: (results) => {
+				this.parsed(results.data.length);
 				for (const row of results.data) if (!blank(row)) this.rows.push(row);
 			},
 			// The last rows come through `chunk` too; papaparse's types ask for `complete` regardless.
