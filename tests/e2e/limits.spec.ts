@@ -73,6 +73,43 @@ test('sign-up and login are answered while an upload has stopped sending, and th
 	}
 });
 
+test('one account sends at most two uploads at once: a third is refused at once with 429, and taken once one has ended', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'parallax-limits-'));
+	const uploads = join(dir, 'tmp');
+	mkdirSync(uploads);
+	const server = await startServer(PORT + 2, {
+		PARALLAX_DB: join(dir, 'parallax.duckdb'),
+		PARALLAX_UPLOAD_IDLE_MS: '120000',
+		TMPDIR: uploads
+	});
+	const open: Awaited<ReturnType<typeof startSlowUpload>>[] = [];
+	try {
+		const cookie = await signUp(server.url, 'Busy');
+		for (const title of ['First', 'Second']) open.push(await startSlowUpload(server.url, cookie, title, DATASET_HEADER + datasetCsv(10)));
+		// Each upload has its own temporary folder once the server has taken it.
+		await expect.poll(() => readdirSync(uploads).length).toBe(2);
+		const third = await saveDataset(server.url, cookie, 'Third', DATASET_HEADER + datasetCsv(10));
+		expect(third.status).toBe(429);
+		expect(third.body.problems).toEqual([
+			'You are already sending 2 uploads, the most at once. Wait for one to finish, then send this one again.'
+		]);
+		// Another account is not held back by this one's uploads.
+		const other = await signUp(server.url, 'Other');
+		expect((await saveDataset(server.url, other, 'Elsewhere', DATASET_HEADER + datasetCsv(10))).status).toBe(201);
+
+		const first = open.shift()!;
+		first.finish('');
+		expect(await first.outcome).toMatch(/^response 201 /);
+		expect((await saveDataset(server.url, cookie, 'Third', DATASET_HEADER + datasetCsv(10))).status).toBe(201);
+		expect((await titles(server.url, cookie)).sort()).toEqual(['First', 'Third']);
+	} finally {
+		for (const upload of open) upload.finish('');
+		await Promise.all(open.map((upload) => upload.outcome));
+		await server.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
 test.describe('refusals', () => {
 	let dir: string;
 	let uploads: string;

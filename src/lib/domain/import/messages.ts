@@ -100,6 +100,7 @@ export const IMPORT_KEYS = [
 	'import.refusal.missingColumns',
 	'import.refusal.repeated',
 	'import.refusal.signIn',
+	'import.refusal.busy',
 	'import.refusal.stalled',
 	'import.separator.tabs',
 	'import.separator.semicolons',

@@ -115,6 +115,7 @@ export const en = {
 	'import.refusal.missingColumns': "The file's header must have the columns {columns}; missing: {missing}.",
 	'import.refusal.repeated': 'The header has {names} more than once; each column may appear only once.',
 	'import.refusal.signIn': 'Sign in to save datasets on the server.',
+	'import.refusal.busy': 'You are already sending {max} uploads, the most at once. Wait for one to finish, then send this one again.',
 	'import.refusal.stalled':
 		'No data arrived for {seconds} seconds, so the upload was stopped and nothing was saved. Upload the file again.',
 	'import.separator.tabs': 'tabs',
@@ -270,6 +271,8 @@ export const uk = {
 	'import.refusal.missingColumns': 'Заголовок файлу має містити стовпці {columns}; бракує: {missing}.',
 	'import.refusal.repeated': 'Стовпці {names} трапляються в заголовку кілька разів; кожен стовпець може бути лише один раз.',
 	'import.refusal.signIn': 'Увійдіть, щоб зберігати набори даних на сервері.',
+	'import.refusal.busy':
+		'Ви вже надсилаєте {max} завантаження — це найбільше водночас. Дочекайтеся, доки одне завершиться, і надішліть це ще раз.',
 	'import.refusal.stalled':
 		'Протягом {seconds} с не надійшло жодних даних, тому завантаження зупинено й нічого не збережено. Завантажте файл ще раз.',
 	'import.separator.tabs': 'табуляціями',

@@ -47,6 +47,13 @@ export async function POST({ request, url, locals }) {
 	const measure = readMeasureParam(url.searchParams.get('measure'));
 	if (!measure.success) return json({ problems: [`measure: ${measure.problem}`] }, { status: 422 });
 	if (!request.body) return refuse([{ key: 'import.refusal.empty' }], 422);
+	const { id: userId } = locals.user;
+	const inProgress = uploading.get(userId) ?? 0;
+	if (inProgress >= UPLOADS_PER_USER) {
+		discard(request.body);
+		return refuse([{ key: 'import.refusal.busy', params: { max: UPLOADS_PER_USER } }], 429);
+	}
+	uploading.set(userId, inProgress + 1);
 
 	const dir = await mkdtemp(join(tmpdir(), 'parallax-upload-'));
 	let parts: AsyncGenerator<DatasetPart> | undefined;
@@ -79,8 +86,21 @@ export async function POST({ request, url, locals }) {
 		// Stops the import worker, whether the store read every part, some, or none.
 		await parts?.return(undefined).catch((cause) => console.error('Stopping a dataset import failed:', cause));
 		await rm(dir, { recursive: true, force: true });
+		const left = (uploading.get(userId) ?? 1) - 1;
+		if (left > 0) uploading.set(userId, left);
+		else uploading.delete(userId);
 	}
 }
+
+/**
+ * Uploads a user may send at once. Each holds a temporary file, an import worker and parts read
+ * ahead for as long as its client takes to send it: without a bound, one account opening a few
+ * hundred slow uploads would hold as many threads.
+ */
+const UPLOADS_PER_USER = 2;
+
+/** Uploads in progress, by user id. */
+const uploading = new Map<string, number>();
 
 /**
  * Parts checked while the body still arrives, held until it is complete: two parts (about 12 MB)
