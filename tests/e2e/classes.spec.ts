@@ -91,6 +91,17 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await teacher.goto('/classes');
 	await expectNoAxeViolations(teacher);
 	await teacher.getByLabel('Class name').fill('9B History');
+	// A term already over would have the class deleted within weeks: the date field offers no past
+	// day, and the server refuses one sent anyway.
+	const termEnd = teacher.getByLabel('Term ends on');
+	await expect(termEnd).toHaveAttribute('min', new Date().toISOString().slice(0, 10));
+	await termEnd.evaluate((input) => input.removeAttribute('min'));
+	await termEnd.fill('2025-01-01');
+	await teacher.getByRole('button', { name: 'Create the class' }).click();
+	await expect(teacher.getByRole('alert')).toHaveText(
+		'That date has passed. Give the day this term ends: the class is deleted 30 days after it.'
+	);
+	await expect(teacher.getByLabel('Class name')).toHaveValue('9B History');
 	await teacher.getByLabel('Term ends on').fill('2099-06-30');
 	await teacher.getByRole('button', { name: 'Create the class' }).click();
 	await expect(teacher.getByRole('heading', { level: 1, name: '9B History' })).toBeVisible();
