@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSvg, escapeXml, niceScale } from '../../src/lib/domain/charts/chart-svg';
+import { chartSvg, labelRows, escapeXml, niceScale } from '../../src/lib/domain/charts/chart-svg';
 
 const titles = (svg: string) => [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
 
@@ -81,23 +81,61 @@ describe('chartSvg', () => {
 		expect(svg).toContain('>100%</text>');
 	});
 
-	it('gives events close in time one shared number label instead of overprinting them', () => {
+	it('numbers every event marker, stacking the numbers of events close in time, and names them in a key', () => {
+		// 144 months: events a month apart are about 6 px apart, far too close for numbers side by side.
+		const markers = [
+			{ index: 0, label: 'First' },
+			...Array.from({ length: 10 }, (_, k) => ({ index: 96 + k, label: `Event ${k + 2}` })),
+			{ index: 140, label: 'Last' }
+		];
 		const svg = chartSvg({
 			kind: 'line',
 			title: 't',
 			caption: 'c',
-			categories: Array.from({ length: 100 }, (_, i) => `p${i}`),
-			series: [{ label: 's', colour: '#000000', values: new Array(100).fill(1) }],
-			markers: [
-				{ index: 0, label: 'First' },
-				{ index: 80, label: 'Second' },
-				{ index: 81, label: 'Third' },
-				{ index: 81, label: 'Fourth' }
-			]
+			categories: Array.from({ length: 144 }, (_, i) => `p${i}`),
+			series: [{ label: 's', colour: '#000000', values: new Array(144).fill(1) }],
+			markers
 		});
-		const labels = [...svg.matchAll(/<text x="[^"]*" y="50" font-size="11" text-anchor="middle">([^<]*)<\/text>/g)].map((m) => m[1]);
-		expect(labels).toEqual(['1', '2, 3, 4']);
-		expect(svg.match(/stroke-dasharray/g)).toHaveLength(4);
+		const numbers = [
+			...svg.matchAll(/<line x1="([^"]*)"[^>]*stroke-dasharray="4 3"\/><text x="([^"]*)" y="([^"]*)"[^>]*>(\d+)<\/text>/g)
+		].map((m) => ({
+			line: Number(m[1]),
+			x: Number(m[2]),
+			y: Number(m[3]),
+			number: Number(m[4])
+		}));
+		// One number per marker, on its own line.
+		expect(numbers.map((n) => n.number)).toEqual(markers.map((_, k) => k + 1));
+		expect(numbers.every((n) => n.x === n.line)).toBe(true);
+		// No two numbers in the same row closer than their width.
+		for (const a of numbers) {
+			for (const b of numbers) {
+				if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(10);
+			}
+		}
+		expect(new Set(numbers.map((n) => n.y)).size).toBeGreaterThan(1);
+		// Far apart, the first and last sit in the first row.
+		expect(numbers[0]!.y).toBe(numbers.at(-1)!.y);
+		expect(svg).toContain('Events: 1. First; 2. Event 2;');
+		expect(svg).toContain('12. Last.');
+	});
+
+	it('puts each label in the first row where it clears the ones before it', () => {
+		expect(
+			labelRows([
+				{ at: 0, half: 5 },
+				{ at: 6, half: 5 },
+				{ at: 12, half: 5 },
+				{ at: 30, half: 5 }
+			])
+		).toEqual([0, 1, 0, 0]);
+		expect(
+			labelRows([
+				{ at: 10, half: 9 },
+				{ at: 10, half: 9 },
+				{ at: 10, half: 9 }
+			])
+		).toEqual([0, 1, 2]);
 	});
 
 	it('escapes all five XML specials', () => {

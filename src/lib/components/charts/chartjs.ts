@@ -11,6 +11,7 @@ import {
 	type ChartType,
 	type Plugin
 } from 'chart.js';
+import { labelRows } from '$lib/domain/charts/chart-svg';
 
 interface MarkerOptions {
 	markers: { index: number; label: string }[];
@@ -61,13 +62,12 @@ const markersPlugin: Plugin = {
 		ctx.font = 'bold 11px system-ui, sans-serif';
 		ctx.textAlign = 'center';
 		ctx.textBaseline = 'middle';
-		// Markers are numbered, not labelled, so that events close in time stay legible;
-		// the numbers are explained in a list under the chart.
-		const used = new Map<number, number>();
+		// Markers are numbered, not labelled, and the numbers of events close in time are stacked
+		// so that they stay legible; the numbers are explained in a list under the chart.
+		const rows = labelRows(options.markers.map((marker) => ({ at: x.getPixelForValue(marker.index), half: 9 })));
 		options.markers.forEach((marker, n) => {
 			const px = x.getPixelForValue(marker.index);
-			const stack = used.get(marker.index) ?? 0;
-			used.set(marker.index, stack + 1);
+			const stack = rows[n]!;
 			ctx.setLineDash([4, 4]);
 			ctx.beginPath();
 			ctx.moveTo(px, chartArea.top);

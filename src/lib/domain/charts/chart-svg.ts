@@ -69,6 +69,20 @@ export function niceScale(max: number): { max: number; step: number } {
 	return { max: Math.ceil(max / step - 1e-9) * step, step };
 }
 
+/**
+ * The row of each label, given its centre and half its width, in the order given: the first row
+ * where it clears every label before it, so that numbers of events close in time never overprint.
+ */
+export function labelRows(labels: { at: number; half: number }[], gap = 2): number[] {
+	const ends: number[] = [];
+	return labels.map(({ at, half }) => {
+		let row = ends.findIndex((end) => at - half >= end + gap);
+		if (row < 0) row = ends.length;
+		ends[row] = Math.max(ends[row] ?? -Infinity, at + half);
+		return row;
+	});
+}
+
 /** Wraps a caption into lines of at most `width` characters, breaking at spaces. */
 function wrap(text: string, width: number): string[] {
 	const lines: string[] = [];
@@ -133,22 +147,17 @@ export function chartSvg(chart: SvgChart): string {
 		labelSpace = 16 + Math.min(80, 7 * Math.max(0, ...categories.map((c) => c.length)));
 	}
 
-	// Event markers: a dashed line each, numbered as on screen. Events close in time share one
-	// label ("3, 4, 5"), because numbers printed a few pixels apart overprint into one glyph.
-	const placed: { at: number; numbers: number[] }[] = [];
-	(chart.markers ?? []).forEach((marker, k) => {
-		if (marker.index < 0 || marker.index >= n) return;
+	// Event markers: a dashed line each, numbered as on screen, with the numbers stacked where
+	// events are close in time; a key under the caption names them.
+	const markers = (chart.markers ?? []).map((marker, k) => ({ ...marker, number: k + 1 })).filter((m) => m.index >= 0 && m.index < n);
+	const rows = labelRows(markers.map((m) => ({ at: x(m.index), half: 3.5 * String(m.number).length + 3 })));
+	markers.forEach((marker, k) => {
 		const at = x(marker.index);
 		out.push(
-			`<g><title>${escapeXml(`${k + 1}. ${marker.label}`)}</title><line x1="${at}" x2="${at}" y1="${PLOT.top}" y2="${axisY}" stroke="#555555" stroke-dasharray="4 3"/></g>`
+			`<g><title>${escapeXml(`${marker.number}. ${marker.label}`)}</title><line x1="${at}" x2="${at}" y1="${PLOT.top}" y2="${axisY}" stroke="#555555" stroke-dasharray="4 3"/>` +
+				`<text x="${at}" y="${PLOT.top + 12 + rows[k]! * 13}" font-size="11" font-weight="700" text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="3">${marker.number}</text></g>`
 		);
-		const near = placed.find((p) => Math.abs(p.at - at) < 8 + 7 * p.numbers.join(', ').length);
-		if (near) near.numbers.push(k + 1);
-		else placed.push({ at, numbers: [k + 1] });
 	});
-	for (const { at, numbers } of placed) {
-		out.push(`<text x="${at}" y="${PLOT.top - 6}" font-size="11" text-anchor="middle">${numbers.join(', ')}</text>`);
-	}
 
 	if (chart.kind === 'bar') {
 		const barWidth = stacked ? band * 0.7 : (band * 0.8) / Math.max(1, series.length);
@@ -209,7 +218,8 @@ export function chartSvg(chart: SvgChart): string {
 		);
 		legendX += width;
 	}
-	const captionLines = wrap(chart.caption, 140);
+	const key = markers.length > 0 ? ` Events: ${markers.map((m) => `${m.number}. ${m.label}`).join('; ')}.` : '';
+	const captionLines = wrap(chart.caption + key, 140);
 	captionLines.forEach((line, i) =>
 		out.push(`<text x="${PLOT.left}" y="${legendY + 28 + i * 16}" font-size="12" fill="#444444">${escapeXml(line)}</text>`)
 	);
