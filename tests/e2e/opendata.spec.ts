@@ -250,3 +250,12 @@ test('the event coverage panel downloads its chart data, with totals across all 
 		ledger.coverage.filter((c) => c.date >= first.slice(0, 7) && c.date <= `${last.slice(0, 7)}-31`).length
 	);
 });
+
+test('the changelog reads on a phone: its table scrolls in its own region, the page does not @phone', async ({ page }) => {
+	await page.goto('/changelog');
+	const table = page.getByRole('region', { name: 'Changes to the bundled data, newest first' });
+	await expect(table.getByRole('table')).toContainText(ledger.changelog[0]!.change);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+	expect(await table.evaluate((region) => region.scrollWidth > region.clientWidth)).toBe(true);
+	await expectNoAxeViolations(page);
+});
