@@ -20,6 +20,8 @@ test('charts load with every view, a caption with n, and no accessibility violat
 		await expect(page.getByRole('heading', { name: title })).toBeVisible();
 	}
 	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText(`n = ${total} articles`);
+	// Lines of groups count each article once: only frames' lines may count one article twice.
+	await expect(page.locator('[data-chart="coverage"] figcaption')).not.toContainText("frame's line");
 	// One line per group: the coverage table sums to every article.
 	expect(sumTable(await tableCells(page, 'coverage'))).toBe(total);
 	await expectNoAxeViolations(page);
@@ -60,6 +62,9 @@ test('changing a filter in the form updates the URL, the table, and back restore
 	await page.locator('select[name="by"]').selectOption('frame');
 	await expect(page).toHaveURL(/by=frame/);
 	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText('one line per frame');
+	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText(
+		"An article with several frames counts once in each frame's line."
+	);
 
 	await page.goBack();
 	await expect(page).toHaveURL(/\?group=russian-state-media$/);
@@ -99,10 +104,15 @@ test('frames by outlet group count the frames each outlet adopts; the switch add
 	expect(adopted[ukrainian]?.[natoThreat]).toBeUndefined();
 	expect(tableCounts(await tableCells(page, 'frames'))).toEqual(adopted);
 	await expect(panel.locator('figcaption')).toContainText('Only frames the outlet adopts in its own voice are counted');
+	// The empty bar is named once, as the legend names it.
+	await expect(panel.locator('figcaption')).toContainText('counts as “No frame adopted”');
+	await expect(panel.locator('figcaption')).not.toContainText('No frame coded');
 
 	await page.getByRole('radio', { name: 'Also frames it reports or contests' }).check();
 	await expect(page).toHaveURL(/\?stance=all$/);
 	await expect(panel.locator('figcaption')).toContainText('Every frame code is counted');
+	await expect(panel.locator('figcaption')).toContainText('counts as “No frame coded”');
+	await expect(panel.locator('figcaption')).not.toContainText('No frame adopted');
 	const split = handCountedFrames(true);
 	expect(split[ukrainian]?.[`${natoThreat} (reported)`]).toBeGreaterThan(0);
 	expect(tableCounts(await tableCells(page, 'frames'))).toEqual(split);

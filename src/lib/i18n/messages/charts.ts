@@ -49,7 +49,8 @@ export const en = {
 	'charts.by.event': 'event',
 	'charts.coverage.title': 'Coverage over time',
 	'charts.coverage.caption':
-		"Articles {per}, one line per {by}. Source: {source}; n = {n} articles. Numbered dashed lines mark events. An article with several frames counts once in each frame's line.",
+		'Articles {per}, one line per {by}. Source: {source}; n = {n} articles. Numbered dashed lines mark events.',
+	'charts.coverage.captionFrames': "An article with several frames counts once in each frame's line.",
 	'charts.period': 'Period',
 	'charts.noMatch': 'No articles match these filters.',
 	'charts.mode.label': 'Frames by outlet group shows',
@@ -62,8 +63,10 @@ export const en = {
 	'charts.stance.all': 'Also frames it reports or contests',
 	'charts.stance.caption.adopts':
 		'Only frames the outlet adopts in its own voice are counted; codes it reports from a named actor or raises to contest are left out, and an article with no adopted frame counts as “No frame adopted”.',
-	'charts.stance.caption.all': 'Every frame code is counted, whether the outlet adopts, reports or contests it.',
-	'charts.stance.caption.unknown': 'This dataset records no stance for its frame codes, so every code counts as adopted.',
+	'charts.stance.caption.all':
+		'Every frame code is counted, whether the outlet adopts, reports or contests it; an article with no frame code counts as “No frame coded”.',
+	'charts.stance.caption.unknown':
+		'This dataset records no stance for its frame codes, so every code counts as adopted; an article with no frame code counts as “No frame coded”.',
 	'charts.stance.split':
 		'Each frame keeps its colour; its adopted codes are solid at the foot of the bar, and above them come the codes the outlet reports (striped), contests (cross-hatched) or that record no stance (dotted).',
 	'charts.stance.unspecified.adopts':
@@ -80,9 +83,9 @@ export const en = {
 	'charts.stanceName.unspecified': 'stance not recorded',
 	'charts.frames.title': 'Frames by outlet group',
 	'charts.frames.captionShare':
-		'Share of frame codings per outlet group. An article with two frames counts once for each; articles with none count as “No frame coded”. Source: {source}; n = {n} articles.',
+		'Share of frame codings per outlet group. An article with two frames counts once for each. Source: {source}; n = {n} articles.',
 	'charts.frames.captionCount':
-		'Number of frame codings per outlet group. An article with two frames counts once for each; articles with none count as “No frame coded”. Source: {source}; n = {n} articles.',
+		'Number of frame codings per outlet group. An article with two frames counts once for each. Source: {source}; n = {n} articles.',
 	'charts.outletGroup': 'Outlet group',
 	'charts.mix.for': 'Frame mix over time for',
 	'charts.mix.title': 'Frame share over time: {group}',
@@ -240,7 +243,8 @@ export const uk = {
 	'charts.by.event': 'подію',
 	'charts.coverage.title': 'Висвітлення в часі',
 	'charts.coverage.caption':
-		'Статті {per}, одна лінія на {by}. Джерело: {source}; кількість статей: n = {n}. Пронумеровані пунктирні лінії позначають події. Стаття з кількома фреймами враховується один раз у лінії кожного фрейму.',
+		'Статті {per}, одна лінія на {by}. Джерело: {source}; кількість статей: n = {n}. Пронумеровані пунктирні лінії позначають події.',
+	'charts.coverage.captionFrames': 'Стаття з кількома фреймами враховується один раз у лінії кожного фрейму.',
 	'charts.period': 'Період',
 	'charts.noMatch': 'Жодна стаття не відповідає цим фільтрам.',
 	'charts.mode.label': 'Графік «Фрейми за групами видань» показує',
@@ -254,9 +258,10 @@ export const uk = {
 	'charts.stance.all': 'Також фрейми, які воно переказує або спростовує',
 	'charts.stance.caption.adopts':
 		'Враховано лише фрейми, яких видання дотримується власним голосом; коди, які воно переказує зі слів названої особи або наводить, щоб спростувати, не враховано, а статтю без таких фреймів враховано як «Жодного фрейму, якого видання дотримується».',
-	'charts.stance.caption.all': 'Враховано кожен код фрейму — чи видання його дотримується, чи переказує, чи спростовує.',
+	'charts.stance.caption.all':
+		'Враховано кожен код фрейму — чи видання його дотримується, чи переказує, чи спростовує; статтю без кодів фреймів враховано як «Фрейм не закодовано».',
 	'charts.stance.caption.unknown':
-		'Цей набір даних не фіксує позиції щодо фреймів, тож кожен код враховано як такий, якого видання дотримується.',
+		'Цей набір даних не фіксує позиції щодо фреймів, тож кожен код враховано як такий, якого видання дотримується; статтю без кодів фреймів враховано як «Фрейм не закодовано».',
 	'charts.stance.split':
 		'Кожен фрейм зберігає свій колір; коди, яких видання дотримується, суцільні внизу стовпчика, а над ними — коди, які воно переказує (смугасті), спростовує (заштриховані навхрест) або без зафіксованої позиції (у крапку).',
 	'charts.stance.unspecified.adopts':
@@ -274,9 +279,9 @@ export const uk = {
 	'charts.stanceName.unspecified': 'позицію не зафіксовано',
 	'charts.frames.title': 'Фрейми за групами видань',
 	'charts.frames.captionShare':
-		'Частка кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «Фрейм не закодовано». Джерело: {source}; кількість статей: n = {n}.',
+		'Частка кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного. Джерело: {source}; кількість статей: n = {n}.',
 	'charts.frames.captionCount':
-		'Кількість кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного; статті без фреймів враховано як «Фрейм не закодовано». Джерело: {source}; кількість статей: n = {n}.',
+		'Кількість кодувань фреймів у кожній групі видань. Стаття з двома фреймами враховується один раз для кожного. Джерело: {source}; кількість статей: n = {n}.',
 	'charts.outletGroup': 'Група видань',
 	'charts.mix.for': 'Суміш фреймів у часі для групи',
 	'charts.mix.title': 'Частка фреймів у часі: {group}',
