@@ -164,6 +164,25 @@ describe('searching the bundled ledger', () => {
 		expect(results.claims.items.map((c) => c.id)).toEqual(expect.arrayContaining(lavrovClaims.map((c) => c.id)));
 	});
 
+	it('finds speakers named in Latin letters when the query spells them in Cyrillic, as Russian or Ukrainian readers type them', () => {
+		const speakers = (query: string) => searchLedger(bundled, query).speakers.items.map((s) => s.speaker);
+		for (const [cyrillic, latin] of [
+			['Песков', 'Peskov'],
+			['Путін', 'Putin']
+		]) {
+			expect(speakers(latin!).length).toBeGreaterThan(0);
+			expect(speakers(cyrillic!)).toEqual(speakers(latin!));
+		}
+		// A name mentioned in claims, under each of its English spellings (Zelensky, Zelenskyy, Zelenskiy).
+		const zelensky = searchLedger(bundled, 'Zelensky').claims.items.map((c) => c.id);
+		expect(zelensky.length).toBeGreaterThan(0);
+		expect(searchLedger(bundled, 'Зеленский').claims.items.map((c) => c.id)).toEqual(expect.arrayContaining(zelensky));
+		expect(speakers('лавров')).toEqual(expect.arrayContaining(['Sergei Lavrov', 'Sergey Lavrov']));
+		expect(searchLedger(bundled, 'Лавров').claims.total).toBe(searchLedger(bundled, 'Lavrov').claims.total);
+		// Every word still has to match: a Cyrillic name and a Latin word narrow each other.
+		expect(searchLedger(bundled, 'Песков nosuchword').total).toBe(0);
+	});
+
 	it('finds a Russian original quote written with ё when the query has е', () => {
 		const withYo = bundled.claims.find((c) => c.quote_original.includes('вооружённым'))!;
 		expect(searchLedger(bundled, 'вооруженным путем').claims.items.map((c) => c.id)).toContain(withYo.id);

@@ -32,19 +32,74 @@ export function queryTerms(query: string): string[] {
 	return [...new Set(folded.split(' '))];
 }
 
-function matches(terms: string[], ...fields: string[]): boolean {
+/**
+ * Latin spellings of each Cyrillic letter, as names are romanised in English sources (Russian and
+ * Ukrainian both): speakers and outlets are named in Latin letters here, and a reader typing
+ * «песков» is looking for Peskov.
+ */
+const LATIN: Record<string, string[]> = {
+	а: ['a'],
+	б: ['b'],
+	в: ['v', 'w'],
+	г: ['g', 'h'],
+	ґ: ['g'],
+	д: ['d'],
+	е: ['e', 'ye'],
+	є: ['ye', 'ie', 'e'],
+	ж: ['zh', 'j'],
+	з: ['z'],
+	и: ['i', 'y'],
+	і: ['i'],
+	й: ['y', 'i', 'j', ''],
+	к: ['k', 'c'],
+	л: ['l'],
+	м: ['m'],
+	н: ['n'],
+	о: ['o'],
+	п: ['p'],
+	р: ['r'],
+	с: ['s'],
+	т: ['t'],
+	у: ['u', 'ou'],
+	ф: ['f'],
+	х: ['kh', 'h'],
+	ц: ['ts', 'c', 'tz'],
+	ч: ['ch'],
+	ш: ['sh'],
+	щ: ['shch', 'sch'],
+	ъ: [''],
+	ы: ['y', 'i'],
+	ь: [''],
+	э: ['e'],
+	ю: ['yu', 'iu', 'ju'],
+	я: ['ya', 'ia', 'ja'],
+	"'": ['']
+};
+
+/** Whether a folded text holds a term: as typed, or for a Cyrillic term, spelt in Latin letters. */
+type Term = (haystack: string) => boolean;
+
+function termOf(term: string): Term {
+	if (!/[\u0400-\u04ff]/.test(term)) return (haystack) => haystack.includes(term);
+	const latin = new RegExp(
+		[...term].map((c) => (LATIN[c] ? `(?:${LATIN[c].join('|')})` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')
+	);
+	return (haystack) => haystack.includes(term) || latin.test(haystack);
+}
+
+function matches(terms: Term[], ...fields: string[]): boolean {
 	const haystack = foldText(fields.join('\n'));
-	return terms.every((term) => haystack.includes(term));
+	return terms.every((term) => term(haystack));
 }
 
 // The ledger is read once per process; folding its rows once rather than on every query keeps a
 // search to plain substring scans.
 const foldedRows = new WeakMap<object, string>();
 
-function rowMatches(terms: string[], row: object, fields: () => string[]): boolean {
+function rowMatches(terms: Term[], row: object, fields: () => string[]): boolean {
 	let haystack = foldedRows.get(row);
 	if (haystack === undefined) foldedRows.set(row, (haystack = foldText(fields().join('\n'))));
-	return terms.every((term) => haystack.includes(term));
+	return terms.every((term) => term(haystack));
 }
 
 export interface EventHit {
@@ -115,7 +170,7 @@ export function searchLedger(
 	limit = RESULTS_PER_KIND
 ): SearchResults {
 	const text = query.trim().slice(0, MAX_QUERY_LENGTH);
-	const terms = queryTerms(text);
+	const terms = queryTerms(text).map(termOf);
 	const none = { total: 0, items: [] };
 	if (terms.length === 0) return { query: text, searched: false, total: 0, events: none, claims: none, speakers: none, sources: none };
 

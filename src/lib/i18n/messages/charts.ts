@@ -6,7 +6,7 @@ export const en = {
 	'charts.title': 'Coverage and framing charts',
 	'charts.heading': 'Coverage and framing',
 	'charts.lede':
-		'Which frames outlets use, and when coverage rises and falls. Every chart has its numbers in a data table and can be downloaded; the address of this page reproduces the view exactly.',
+		'Which frames outlets use, and when coverage rises and falls. Every chart has its numbers in a data table and can be downloaded; the address of this page keeps every filter and setting, though not the lines switched off in a legend.',
 	'charts.ignored': 'Some settings in the link were ignored:',
 	'charts.readingLocal': 'Reading the uploaded dataset stored in this browser…',
 	'charts.codebookNote.before': 'Frames are shown in the',
@@ -201,7 +201,7 @@ export const uk = {
 	'charts.title': 'Графіки висвітлення й фреймів',
 	'charts.heading': 'Висвітлення й фрейми',
 	'charts.lede':
-		'Які фрейми використовують видання і коли висвітлення зростає чи спадає. Числа кожного графіка є в таблиці даних, і їх можна завантажити; адреса цієї сторінки точно відтворює поточний вигляд.',
+		'Які фрейми використовують видання і коли висвітлення зростає чи спадає. Числа кожного графіка є в таблиці даних, і їх можна завантажити; адреса цієї сторінки зберігає всі фільтри й налаштування, але не лінії, вимкнені в легенді.',
 	'charts.ignored': 'Деякі налаштування з посилання пропущено:',
 	'charts.readingLocal': 'Читаємо завантажений набір даних, збережений у цьому браузері…',
 	'charts.codebookNote.before': 'Фрейми показано за кодувальником',
