@@ -120,6 +120,17 @@ describe('server import of a dataset CSV', () => {
 		]);
 	});
 
+	it('cuts long rows into parts of about 16 MB, not 50,000 rows, and keeps every row', async () => {
+		const title = 'T'.repeat(1_990);
+		const rows = 9_000; // about 18 MB of titles
+		const text = HEADER + '\n' + Array.from({ length: rows }, (_, i) => `2025-06-25,Outlet ${i % 7},,,,,1,${title},\n`).join('');
+		const parts = [];
+		for await (const part of datasetBatches(body(text, 1 << 20), { bytes: 100_000_000, rows: 100_000 })) parts.push(part);
+		expect(parts.length).toBe(2);
+		expect(parts.every((part) => part.csv.length <= (16 << 20) + 4096)).toBe(true);
+		expect(parts.reduce((sum, part) => sum + part.rows, 0)).toBe(rows);
+	});
+
 	it('refuses more rows than a dataset may hold', async () => {
 		const error = await rejection(HEADER + '\n' + '2025-06-25,A,,,,,1,,\n'.repeat(4), { bytes: 1_000_000, rows: 3 });
 		expect(error.status).toBe(413);

@@ -32,6 +32,8 @@ export class ImportRejected extends Error {
  * (and on disk, for DuckDB) until it is read, so parts bound what an import holds to about two.
  */
 const PART_ROWS = 50_000;
+/** Or fewer, when rows are long (a whole article in each): a part of 50,000 such rows ran to hundreds of MB. */
+const PART_BYTES = 16 << 20;
 const MAX_PROBLEMS = 20;
 
 export type ImportLimits = typeof LIMITS;
@@ -80,7 +82,7 @@ export async function* parseDataset(chunks: AsyncIterable<Uint8Array>, limits: I
 					}
 				}
 				if (problems.length >= MAX_PROBLEMS) break rows;
-				if (part.rows >= PART_ROWS) yield part.take();
+				if (part.rows >= PART_ROWS || part.size >= PART_BYTES) yield part.take();
 			}
 		}
 	} catch (error) {

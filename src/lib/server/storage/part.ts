@@ -46,6 +46,9 @@ const framesCell = (frames: readonly string[]) => cell(frames.join(';'));
 /** Enough for 50,000 lines of a typical upload, so that a part is rarely copied to grow. */
 const FIRST_BYTES = 8 << 20;
 
+/** Cells of repeating values kept as written: as many as the mapper keeps distinct values of, and more. */
+const MAX_CELLS = 100_000;
+
 /** Lines are written out as bytes every this many characters: one call per line cost 0.6 µs a row. */
 const PENDING_CHARS = 64 * 1024;
 
@@ -74,6 +77,11 @@ export class PartWriter {
 		return this.part.rows;
 	}
 
+	/** About how many bytes the part holds so far (text not yet written counted a byte a character). */
+	get size() {
+		return this.used + this.pending.length;
+	}
+
 	add(r: CheckedRow) {
 		const part = this.part;
 		const date = r.date.value;
@@ -87,7 +95,11 @@ export class PartWriter {
 	}
 
 	private cellOf<T>(checked: Checked<T>, write: (value: T) => string): string {
-		if (checked.code < 0) checked.code = this.cells.push(write(checked.value)) - 1;
+		if (checked.code < 0) {
+			// Past the values the mapper keeps, each row's value is new: kept here, they would only grow.
+			if (this.cells.length >= MAX_CELLS) return write(checked.value);
+			checked.code = this.cells.push(write(checked.value)) - 1;
+		}
 		return this.cells[checked.code]!;
 	}
 
