@@ -206,7 +206,12 @@ test('an EUvsDisinfo case naming two outlets becomes one row per outlet, visibly
 	]);
 	const rows = page.getByTestId('imported-rows');
 	await expect(rows.getByRole('row', { name: /RT - Russian/ })).toContainText('Fixture case one');
-	await expect(page.getByTestId('group-mapping').getByRole('row', { name: /RT - Russian/ })).toBeVisible();
+	// EUvsDisinfo adds the language to each outlet's name; the name before it is a bundled outlet.
+	const mapping = page.getByTestId('group-mapping');
+	await expect(mapping.getByRole('row', { name: /TASS - Russian/ })).toContainText(
+		'“Russian state media”: matches bundled outlet “TASS” (tass.com) by exact name before the language “Russian”'
+	);
+	await expect(mapping.getByRole('row', { name: /Fixture TV - English/ })).not.toContainText('matches bundled outlet');
 	await expect(page.getByRole('button', { name: 'Use 2 stories (3 rows after splitting)' })).toBeVisible();
 	await expectNoAxeViolations(page);
 });

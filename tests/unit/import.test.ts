@@ -560,6 +560,25 @@ describe('outlet groups', () => {
 		});
 	});
 
+	it('matches an EUvsDisinfo outlet by its name before the language it adds, whatever the domain of its case page, and nothing else past the name', () => {
+		const suggestions = suggestGroups(
+			[
+				{ key: 'TASS - Russian', domain: '', rows: 2 },
+				{ key: 'TASS - русский', domain: '', rows: 1 },
+				{ key: 'TASS - Moscow desk', domain: '', rows: 1 },
+				{ key: 'TASS -', domain: '', rows: 1 },
+				{ key: 'TASS - English', domain: 'euvsdisinfo.eu', rows: 1 }
+			],
+			known
+		);
+		const tass = { group: 'russian-state-media', outletId: 'tass-com', outletName: 'TASS', outletDomain: 'tass.com' };
+		expect(Object.fromEntries(suggestions)).toEqual({
+			'TASS - Russian': { ...tass, basis: 'name-language', language: 'Russian' },
+			'TASS - русский': { ...tass, basis: 'name-language', language: 'русский' },
+			'TASS - English': { ...tass, basis: 'name-language', language: 'English' }
+		});
+	});
+
 	it('makes ids for new groups that do not clash', () => {
 		expect(groupId('Regional press (DE)', [])).toBe('custom-regional-press-de');
 		expect(groupId('Regional press (DE)', ['custom-regional-press-de'])).toBe('custom-regional-press-de-2');

@@ -88,6 +88,9 @@ function clipChars(value: string, max: number): string {
 	return out;
 }
 
+/** Whether a value is the English or native name of a language ("Russian", "русский"). */
+export const isLanguageName = (value: string) => BY_NAME.has(value.toLocaleLowerCase('und'));
+
 /** The ISO 639-1 code a value is or names, or null. */
 function codeOf(value: string): string | null {
 	if (/^[a-z]{2}$/i.test(value)) return value.toLowerCase();

@@ -1,8 +1,9 @@
 /**
  * Outlet → outlet group mapping for uploads, with suggestions from the bundled outlets.
  * Uploaded outlets are matched by exact web domain first (names vary: "TASS", "tass.com",
- * "ТАСС"), then by exact name.
+ * "ТАСС"), then by exact name, then by exact name before a language ("TASS - Russian").
  */
+import { isLanguageName } from '../languages';
 
 /** The bare host of a URL or domain-like text, without "www." — or '' when there is none. */
 export function domainOf(value: string): string {
@@ -99,8 +100,19 @@ export interface GroupSuggestion {
 	/** The bundled outlet's name and domain, shown as the basis of the suggestion. */
 	outletName: string;
 	outletDomain: string;
-	/** What matched exactly: the uploaded outlet's web domain, or its name. */
-	basis: 'domain' | 'name';
+	/** What matched exactly: the uploaded outlet's web domain, its name, or its name before a language. */
+	basis: 'domain' | 'name' | 'name-language';
+	/** For 'name-language', the language after the name ("Russian" of "TASS - Russian"). */
+	language?: string;
+}
+
+/**
+ * An outlet named with the language of the item after a dash, as EUvsDisinfo names them ("TASS -
+ * Russian"): the name before it, and the language. Null for any other name, "The Insider -" too.
+ */
+function nameAndLanguage(value: string): { name: string; language: string } | null {
+	const parts = /^(.*\S)\s+-\s+(\S.*)$/.exec(value);
+	return parts && isLanguageName(parts[2]!) ? { name: parts[1]!, language: parts[2]! } : null;
 }
 
 /**
@@ -125,8 +137,8 @@ export function suggestGroups(uploaded: UploadedOutlet[], known: KnownOutlet[]):
 		byName.set(key, seen === undefined || seen?.group === o.group ? (seen ?? o) : null);
 	}
 	const out = new Map<string, GroupSuggestion>();
-	const suggest = (key: string, o: KnownOutlet, basis: GroupSuggestion['basis']) =>
-		out.set(key, { group: o.group, outletId: o.id, outletName: o.name, outletDomain: o.domain, basis });
+	const suggest = (key: string, o: KnownOutlet, basis: GroupSuggestion['basis'], language?: string) =>
+		out.set(key, { group: o.group, outletId: o.id, outletName: o.name, outletDomain: o.domain, basis, ...(language ? { language } : {}) });
 	for (const u of uploaded) {
 		const domain = u.domain || domainOf(u.key);
 		const hit = domain ? byDomain.get(domain) : undefined;
@@ -134,8 +146,17 @@ export function suggestGroups(uploaded: UploadedOutlet[], known: KnownOutlet[]):
 			suggest(u.key, hit, 'domain');
 			continue;
 		}
+		const fits = (o: KnownOutlet | null | undefined): o is KnownOutlet => !!o && (u.domain === '' || u.domain === o.domain);
 		const named = byName.get(nameKey(u.key));
-		if (named && (u.domain === '' || u.domain === named.domain)) suggest(u.key, named, 'name');
+		if (fits(named)) {
+			suggest(u.key, named, 'name');
+			continue;
+		}
+		// Such names come from EUvsDisinfo, whose links are its own case pages: their domain says
+		// nothing of the outlet.
+		const split = nameAndLanguage(u.key);
+		const before = split && byName.get(nameKey(split.name));
+		if (before) suggest(u.key, before, 'name-language', split!.language);
 	}
 	return out;
 }
