@@ -148,7 +148,9 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await dup.goto(`/join?code=${code}`);
 	await dup.getByLabel('Nickname').fill('bo');
 	await dup.getByRole('button', { name: 'Join', exact: true }).click();
-	await expect(dup.getByRole('alert')).toHaveText('Someone in this class already uses that nickname. Choose another.');
+	await expect(dup.getByRole('alert')).toHaveText(
+		'Someone in this class already uses that nickname. If that is you, give the resume code you were shown when you joined, under “I have a resume code”; if not, choose another nickname.'
+	);
 
 	// After the unit the teacher opens the second check.
 	await teacher.reload();

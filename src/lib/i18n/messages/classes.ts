@@ -86,7 +86,8 @@ export const en = {
 	'classes.join.lede': 'Type the code your teacher shows, and a nickname. Nothing else: no email, no real name needed.',
 	'classes.join.nicknameHint': 'Your teacher sees this nickname next to your answers.',
 	'classes.join.unknown': 'No class has that code. Check it with your teacher.',
-	'classes.join.taken': 'Someone in this class already uses that nickname. Choose another.',
+	'classes.join.taken':
+		'Someone in this class already uses that nickname. If that is you, give the resume code you were shown when you joined, under “I have a resume code”; if not, choose another nickname.',
 	'classes.join.welcome': 'You are in!',
 	'classes.join.resumeHeading': 'Your resume code',
 	'classes.join.resumeOnce':
@@ -264,7 +265,8 @@ export const uk = {
 	'classes.join.lede': 'Введіть код, який показує вчитель, і псевдонім. Більше нічого: ні пошти, ні справжнього імені.',
 	'classes.join.nicknameHint': 'Вчитель бачить цей псевдонім поруч із вашими відповідями.',
 	'classes.join.unknown': 'Класу з таким кодом немає. Перевірте код у вчителя.',
-	'classes.join.taken': 'Хтось у цьому класі вже має такий псевдонім. Виберіть інший.',
+	'classes.join.taken':
+		'Хтось у цьому класі вже має такий псевдонім. Якщо це ви, введіть код продовження, який ви отримали, коли приєдналися, у розділі «У мене є код продовження»; якщо ні — виберіть інший псевдонім.',
 	'classes.join.welcome': 'Ви в класі!',
 	'classes.join.resumeHeading': 'Ваш код продовження',
 	'classes.join.resumeOnce':
