@@ -151,6 +151,20 @@ describe('all chart data in one file', () => {
 		expect(frames.reduce((a, r) => a + Number(r.matching), 0)).toBe(views.frames.series.reduce((a, s) => a + sum(s.values), 0));
 	});
 
+	it('shows the frame mix of the group with the most frame codes until one is picked, not the first group listed', () => {
+		// International first in order, with one frame code and more articles without any; state media with four codes.
+		const intlFirst = {
+			...input,
+			records: [...input.records, rec('2025-01-09', 'intl', []), rec('2025-01-10', 'intl', []), rec('2025-01-11', 'intl', [])],
+			vocab: { ...input.vocab, groups: ['intl', 'state'] }
+		};
+		const all = { ...defaultFilters('bundled'), from: '2025-01-01', to: '2025-03-31' };
+		expect(chartViews(intlFirst, all, say).focus).toBe('state');
+		expect(chartViews(intlFirst, { ...all, focus: 'intl' }, say).focus).toBe('intl');
+		// Filtered to international media only, theirs is the mix there is.
+		expect(chartViews(intlFirst, { ...all, groups: ['intl'] }, say).focus).toBe('intl');
+	});
+
 	it('gives the frame mix of the focus group as counts', () => {
 		expect(rows.filter((r) => r.chart === 'frame-mix' && r.period === '2025-01-01')).toEqual([
 			{

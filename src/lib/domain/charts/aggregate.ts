@@ -333,6 +333,22 @@ export function framesByGroup(records: CoverageRecord[], frameOrder: string[], g
 	return finishCrosstab(columns, table, groupOrder, n);
 }
 
+/**
+ * The group whose frame mix is shown until the reader picks one: the one with the most frame
+ * codes counted, articles without one aside. The first in group order may hold a couple of
+ * articles (two thin bars over a decade), and the largest group may adopt hardly any frame.
+ */
+export function defaultFocus(crosstab: Crosstab): string | undefined {
+	const coded = crosstab.columns.map((column) => column !== UNCODED);
+	let focus: string | undefined;
+	let most = -1;
+	crosstab.rows.forEach((row, i) => {
+		const codes = crosstab.counts[i]!.reduce((sum, count, c) => sum + (coded[c] ? count : 0), 0);
+		if (codes > most) [focus, most] = [row, codes];
+	});
+	return focus;
+}
+
 /** Rows in group order and only the columns in use; shared with the typed-array path. */
 export function finishCrosstab(
 	columns: { frames: string[]; stances?: FrameStance[] },

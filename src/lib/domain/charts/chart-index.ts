@@ -5,6 +5,7 @@ import {
 	crosstabColumns,
 	finishCrosstab,
 	finishTimeSeries,
+	defaultFocus,
 	periodsBetween,
 	periodStart,
 	UNCODED,
@@ -623,7 +624,7 @@ export function indexedAggregates(
 	const overTime = finishTimeSeries(granularity, periods, window, rowsOf(keyNames, seen, sums, P), seriesN);
 	const groupRows = new Map(rowsOf(ix.groups, groupSeen, table, nCols));
 	const crosstab = finishCrosstab(columns, groupRows, options.groupOrder, n);
-	const focus = filters.focus ?? crosstab.rows[0] ?? options.groupOrder[0] ?? '';
+	const focus = filters.focus ?? defaultFocus(crosstab) ?? options.groupOrder[0] ?? '';
 	const fg = ix.groups.indexOf(focus);
 	if (grouped && fg >= 0) {
 		for (let fs = 0; fs < nFS; fs++) {

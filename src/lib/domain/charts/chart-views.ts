@@ -11,6 +11,7 @@ import {
 	periodStart,
 	rowShares,
 	shareSeries,
+	defaultFocus,
 	STANCE_ORDER,
 	timeSeries,
 	UNCODED,
@@ -124,7 +125,7 @@ function recordAggregates(
 	const filtered = applyFilters(records, filters);
 	const overTime = timeSeries(filtered, { granularity, by: filters.by, from, to, window });
 	const crosstab = framesByGroup(filtered, vocab.frames, vocab.groups, split);
-	const focus = filters.focus ?? crosstab.rows[0] ?? vocab.groups[0] ?? '';
+	const focus = filters.focus ?? defaultFocus(crosstab) ?? vocab.groups[0] ?? '';
 	const mix = timeSeries(
 		filtered.filter((r) => r.group === focus),
 		{ granularity: 'month', by: 'frame', from, to, window }
