@@ -543,36 +543,40 @@ describe('outlet groups', () => {
 		expect(domainOf('Example News')).toBe('');
 	});
 
-	it('suggests groups only by exact domain, then by exact name', () => {
-		const suggestions = suggestGroups(
-			[
-				{ key: 'Reuters UK', domain: 'uk.reuters.com', rows: 1 },
-				{ key: 'tass', domain: '', rows: 1 },
-				{ key: 'tass.com', domain: '', rows: 1 },
-				{ key: 'Unknown Daily', domain: 'unknown.example', rows: 1 }
-			],
-			known
+	/** Suggestions for uploaded outlets given as [name, domain], by name. */
+	const suggested = (outlets: [string, string][]) =>
+		Object.fromEntries(
+			suggestGroups(
+				outlets.map(([key, domain]) => ({ key, domain, rows: 1 })),
+				known
+			)
 		);
-		const tass = { group: 'russian-state-media', outletId: 'tass-com', outletName: 'TASS', outletDomain: 'tass.com' };
-		expect(Object.fromEntries(suggestions)).toEqual({
+	const tass = { group: 'russian-state-media', outletId: 'tass-com', outletName: 'TASS', outletDomain: 'tass.com' };
+
+	it('suggests groups only by exact domain, then by exact name', () => {
+		expect(
+			suggested([
+				['Reuters UK', 'uk.reuters.com'],
+				['tass', ''],
+				['tass.com', ''],
+				['Unknown Daily', 'unknown.example']
+			])
+		).toEqual({
 			tass: { ...tass, basis: 'name' },
 			'tass.com': { ...tass, basis: 'domain' }
 		});
 	});
 
 	it('matches an EUvsDisinfo outlet by its name before the language it adds, whatever the domain of its case page, and nothing else past the name', () => {
-		const suggestions = suggestGroups(
-			[
-				{ key: 'TASS - Russian', domain: '', rows: 2 },
-				{ key: 'TASS - русский', domain: '', rows: 1 },
-				{ key: 'TASS - Moscow desk', domain: '', rows: 1 },
-				{ key: 'TASS -', domain: '', rows: 1 },
-				{ key: 'TASS - English', domain: 'euvsdisinfo.eu', rows: 1 }
-			],
-			known
-		);
-		const tass = { group: 'russian-state-media', outletId: 'tass-com', outletName: 'TASS', outletDomain: 'tass.com' };
-		expect(Object.fromEntries(suggestions)).toEqual({
+		expect(
+			suggested([
+				['TASS - Russian', ''],
+				['TASS - русский', ''],
+				['TASS - Moscow desk', ''],
+				['TASS -', ''],
+				['TASS - English', 'euvsdisinfo.eu']
+			])
+		).toEqual({
 			'TASS - Russian': { ...tass, basis: 'name-language', language: 'Russian' },
 			'TASS - русский': { ...tass, basis: 'name-language', language: 'русский' },
 			'TASS - English': { ...tass, basis: 'name-language', language: 'English' }
