@@ -24,7 +24,8 @@ export const actions = {
 		const parsed = ClassFormSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { values, message: translate(locals.locale, 'classes.create.invalid') });
 		// A term already over would have the class, and the answers students give in it, deleted within weeks.
-		if (parsed.data.termEnd < today()) return fail(400, { values, message: translate(locals.locale, 'classes.create.pastTerm', { days: RETENTION_DAYS }) });
+		if (parsed.data.termEnd < today())
+			return fail(400, { values, message: translate(locals.locale, 'classes.create.pastTerm', { days: RETENTION_DAYS }) });
 		redirect(303, `/classes/${await createClass(user.id, parsed.data.name, parsed.data.termEnd)}`);
 	}
 };

@@ -48,8 +48,7 @@ export const en = {
 	'charts.by.frame': 'frame',
 	'charts.by.event': 'event',
 	'charts.coverage.title': 'Coverage over time',
-	'charts.coverage.caption':
-		'Articles {per}, one line per {by}. Source: {source}; n = {n} articles. Numbered dashed lines mark events.',
+	'charts.coverage.caption': 'Articles {per}, one line per {by}. Source: {source}; n = {n} articles. Numbered dashed lines mark events.',
 	'charts.coverage.captionFrames': "An article with several frames counts once in each frame's line.",
 	'charts.period': 'Period',
 	'charts.noMatch': 'No articles match these filters.',
