@@ -228,3 +228,13 @@ test('the compare view stacks on a phone @phone', async ({ page }) => {
 	expect(Math.abs(perspectives!.x - claims!.x)).toBeLessThan(4);
 	// This page on a phone is scanned with its timeline in finding.spec.ts.
 });
+
+test('a link with a claim selected opens at that claim, screens down on a phone @phone', async ({ page }) => {
+	const claim = hagueClaims.at(-1)!;
+	await page.goto(`/events/${hague.id}?claim=${claim.id}`);
+	await hydrated(page);
+	const card = page.locator(`#claim-${claim.id}`);
+	await expect(card).toHaveClass(/selected/);
+	await expect(card).toBeInViewport();
+	expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
+});
