@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { meanOf, perLabelAlpha, unitAlpha, type LabelSet } from './agreement';
 import type { Message } from '../message';
+import { escapeRegExp } from '../regexp';
 import type { Claim, Perspective } from '../ledger/schemas';
 
 /**
@@ -98,7 +99,7 @@ export const REDACTED = '[speaker]';
 export function redactSpeaker(text: string, speaker: string): string {
 	const names = [...new Set(speaker.match(/\p{Lu}[\p{L}'’-]+/gu) ?? [])].filter((w) => !NOT_NAMES.has(w));
 	if (names.length === 0 || text === '') return text;
-	const name = `(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:['’]s)?`;
+	const name = `(?:${names.map(escapeRegExp).join('|')})(?:['’]s)?`;
 	return text.replace(new RegExp(`(?<![\\p{L}])${name}(?:\\s+${name})*(?![\\p{L}])`, 'gu'), REDACTED);
 }
 

@@ -1,6 +1,7 @@
 import type { Ledger } from './ledger';
 import type { Claim, Event, Perspective } from './schemas';
 import { claimGist, SOURCE_TYPE_LABELS } from './views';
+import { escapeRegExp } from '../regexp';
 
 /** A query longer than this is cut: nobody types more, and each term is scanned over the whole ledger. */
 export const MAX_QUERY_LENGTH = 200;
@@ -81,9 +82,7 @@ type Term = (haystack: string) => boolean;
 
 function termOf(term: string): Term {
 	if (!/[\u0400-\u04ff]/.test(term)) return (haystack) => haystack.includes(term);
-	const latin = new RegExp(
-		[...term].map((c) => (LATIN[c] ? `(?:${LATIN[c].join('|')})` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')
-	);
+	const latin = new RegExp([...term].map((c) => (LATIN[c] ? `(?:${LATIN[c].join('|')})` : escapeRegExp(c))).join(''));
 	return (haystack) => haystack.includes(term) || latin.test(haystack);
 }
 
