@@ -64,9 +64,9 @@ const markersPlugin: Plugin = {
 		ctx.textBaseline = 'middle';
 		// Markers are numbered, not labelled, and the numbers of events close in time are stacked
 		// so that they stay legible; the numbers are explained in a list under the chart.
-		const rows = labelRows(options.markers.map((marker) => ({ at: x.getPixelForValue(marker.index), half: 9 })));
-		options.markers.forEach((marker, n) => {
-			const px = x.getPixelForValue(marker.index);
+		const pixels = options.markers.map((marker) => x.getPixelForValue(marker.index));
+		const rows = labelRows(pixels.map((at) => ({ at, half: 9 })));
+		pixels.forEach((px, n) => {
 			const stack = rows[n]!;
 			ctx.setLineDash([4, 4]);
 			ctx.beginPath();
