@@ -80,6 +80,18 @@ async function pickedByDay(id: string, outlets: string[]) {
 	}
 }
 
+/** Saves ROWS as dataset `id` and runs `test` with a spy on the store's per-outlet reads, removed afterwards. */
+async function withOutletReads(id: string, title: string, test: (read: MockInstance<Store['packedRecordsByOutlet']>) => Promise<void>) {
+	const db = await store();
+	await saveDataset(id, title);
+	const read = vi.spyOn(db, 'packedRecordsByOutlet');
+	try {
+		await test(read);
+	} finally {
+		read.mockRestore();
+	}
+}
+
 /** Once the four outlets' reads (`reads()` lists them) have begun and every read has ended. */
 async function readsDone(read: MockInstance<Store['packedRecordsByOutlet']>, reads: () => unknown[]) {
 	await vi.waitFor(() => expect(reads()).toHaveLength(4));
@@ -179,10 +191,7 @@ describe('a stored dataset on the charts page', () => {
 	});
 
 	it('reads each picked outlet once: a new selection reads only outlets not read before', async () => {
-		const db = await store();
-		await saveDataset('d-outlets', 'Outlets');
-		const read = vi.spyOn(db, 'packedRecordsByOutlet');
-		try {
+		await withOutletReads('d-outlets', 'Outlets', async (read) => {
 			// 25 records: the page sums its four outlets' 40 together, one or two outlets are read by day.
 			await pickedByDay('d-outlets', ['Outlet 1']);
 			await pickedByDay('d-outlets', ['Outlet 1', 'Outlet 2', 'Outlet 2']);
@@ -192,9 +201,7 @@ describe('a stored dataset on the charts page', () => {
 			await readsDone(read, () => readsOf(read, 'd-outlets').flat());
 			expect(readsOf(read, 'd-outlets')[0]).toEqual(['Outlet 1']);
 			expect(readsOf(read, 'd-outlets').flat().sort()).toEqual(['Outlet 0', 'Outlet 1', 'Outlet 2', 'Outlet 3']);
-		} finally {
-			read.mockRestore();
-		}
+		});
 	});
 
 	it('reads the other outlets ahead from the first pick, one at a time, so that a first pick of another reads nothing', async () => {
@@ -221,10 +228,7 @@ describe('a stored dataset on the charts page', () => {
 	});
 
 	it('sums an outlet read by day into the weeks of a selection that outgrew its budget, without reading it again', async () => {
-		const db = await store();
-		await saveDataset('d-weeks', 'Weeks');
-		const read = vi.spyOn(db, 'packedRecordsByOutlet');
-		try {
+		await withOutletReads('d-weeks', 'Weeks', async (read) => {
 			const pick = async (...outlets: string[]) => {
 				const { records, coarsened } = await picked('d-weeks', 15, outlets);
 				for (const outlet of outlets) {
@@ -244,16 +248,11 @@ describe('a stored dataset on the charts page', () => {
 			read.mockClear();
 			expect(await pick('Outlet 1', 'Outlet 2')).toMatchObject({ period: 'week', outlets: true });
 			expect(readsOf(read, 'd-weeks')).toEqual([]);
-		} finally {
-			read.mockRestore();
-		}
+		});
 	});
 
 	it('drops picks of outlets the dataset lacks: a link naming made-up ones gets the page itself, and nothing new is kept or read', async () => {
-		const db = await store();
-		await saveDataset('d-made-up', 'Made up');
-		const read = vi.spyOn(db, 'packedRecordsByOutlet');
-		try {
+		await withOutletReads('d-made-up', 'Made up', async (read) => {
 			// A budget of 5 records sums the outlets together, so picks are read on the server.
 			const page = await storedChartData('d-made-up', OWNER, null, chartData(), new URLSearchParams(), 5);
 			const madeUp = await storedChartData('d-made-up', OWNER, null, chartData(), new URLSearchParams('outlet=Nobody&outlet=Outlet 9'), 5);
@@ -262,9 +261,7 @@ describe('a stored dataset on the charts page', () => {
 			const { records } = await picked('d-made-up', 5, ['Nobody', 'Outlet 1']);
 			expect(new Set(records.map((r) => r.outlet))).toEqual(new Set(['Outlet 1']));
 			expect(readsOf(read, 'd-made-up')[0]).toEqual(['Outlet 1']);
-		} finally {
-			read.mockRestore();
-		}
+		});
 	});
 
 	it('keeps every group and frame of the dataset in the vocabulary of a pick whose records lack some', async () => {
