@@ -103,8 +103,9 @@ const UPLOADS_PER_USER = 2;
 const uploading = new Map<string, number>();
 
 /**
- * Parts checked while the body still arrives, held until it is complete: two parts (about 12 MB)
- * bound what a slowly sent upload keeps in memory.
+ * Parts checked while the body still arrives, held until it is complete: two parts (about 12 MB of
+ * typical rows, at most about 32 MB of long ones, which are cut at 16 MB) bound what a slowly sent
+ * upload keeps in memory.
  */
 const PARTS_AHEAD = 2;
 
