@@ -132,7 +132,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	const bo = await phone(browser);
 	await join(bo, code, 'Bo');
 	await answer(bo, 'Spending frames', EXERCISE.Bo);
-	await expect(bo.getByTestId('score-main')).toHaveText('83 %');
+	await expect(bo.getByTestId('score-main')).toHaveText('83%');
 	await bo.getByRole('link', { name: 'Back to my assignments' }).click();
 	await answer(bo, 'Unit check', PRE.Bo);
 	await expect(bo.getByText(/The “after” check opens when your teacher says so/)).toBeVisible();
@@ -166,7 +166,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await ada2.getByRole('button', { name: 'Continue where I left off' }).click();
 	await expect(ada2.getByTestId('student-name')).toContainText('Ada');
 	await answer(ada2, 'Spending frames', EXERCISE.Ada.slice(1), { from: 1 });
-	await expect(ada2.getByTestId('score-main')).toHaveText('67 %');
+	await expect(ada2.getByTestId('score-main')).toHaveText('67%');
 	await ada2.getByRole('link', { name: 'Back to my assignments' }).click();
 	await answer(ada2, 'Unit check', PRE.Ada);
 	await expect(ada2.getByTestId('phase')).toHaveText('After the unit');
@@ -176,33 +176,33 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 		await ada2.getByRole('button', { name: 'Save my coding' }).click();
 		await expect(ada2.getByTestId('phase').or(ada2.getByTestId('done'))).toBeVisible();
 	}
-	await expect(ada2.getByTestId('score-pre')).toHaveText('0 %');
-	await expect(ada2.getByTestId('score-post')).toHaveText('100 %');
+	await expect(ada2.getByTestId('score-pre')).toHaveText('0%');
+	await expect(ada2.getByTestId('score-post')).toHaveText('100%');
 	await expectNoAxeViolations(ada2);
 
 	await bo.getByRole('link', { name: 'Back to my assignments' }).click();
 	await expect(bo.getByRole('heading', { name: 'My assignments' })).toBeVisible();
 	await answer(bo, 'Unit check', POST.Bo);
-	await expect(bo.getByTestId('score-post')).toHaveText('100 %');
+	await expect(bo.getByTestId('score-post')).toHaveText('100%');
 
 	// The dashboard.
 	await teacher.goto(`${classUrl}/results`);
-	await expect(row(teacher, 'progress', 'Ada')).toContainText(['finished67 %', 'finished0 %', 'finished100 %'].join(''));
-	await expect(row(teacher, 'progress', 'Bo')).toContainText('finished83 %finished83 %finished100 %');
-	await expect(row(teacher, 'progress', 'Cy')).toContainText('finished67 %finished100 %not started');
+	await expect(row(teacher, 'progress', 'Ada')).toContainText(['finished67%', 'finished0%', 'finished100%'].join(''));
+	await expect(row(teacher, 'progress', 'Bo')).toContainText('finished83%finished83%finished100%');
+	await expect(row(teacher, 'progress', 'Cy')).toContainText('finished67%finished100%not started');
 	const exercise = teacher.getByRole('region', { name: 'Spending frames' });
 	await expect(exercise.getByTestId('items-main').getByRole('row')).toHaveText([
 		/#ClaimAnsweredMean score/,
-		/^1.*367 %$/,
-		/^2.*383 %$/,
-		/^3.*367 %$/
+		/^1.*367%$/,
+		/^2.*383%$/,
+		/^3.*367%$/
 	]);
 	expect(await confusionCounts(exercise.getByRole('table', { name: /Frames chosen/ }), W)).toEqual(['7', '2', '2', '9']);
 	const prepost = teacher.getByTestId('prepost');
-	await expect(prepost.getByRole('row', { name: /^Ada/ })).toHaveText(/Ada0 %100 %\+100/);
-	await expect(prepost.getByRole('row', { name: /^Bo/ })).toHaveText(/Bo83 %100 %\+17/);
-	await expect(prepost.getByRole('row', { name: /^Cy/ })).toHaveText(/Cy100 %—/);
-	await expect(prepost.getByRole('row', { name: /^Class/ })).toHaveText('Class (2 took both)41.5 %100 %+58.5');
+	await expect(prepost.getByRole('row', { name: /^Ada/ })).toHaveText(/Ada0%100%\+100/);
+	await expect(prepost.getByRole('row', { name: /^Bo/ })).toHaveText(/Bo83%100%\+17/);
+	await expect(prepost.getByRole('row', { name: /^Cy/ })).toHaveText(/Cy100%—/);
+	await expect(prepost.getByRole('row', { name: /^Class/ })).toHaveText('Class (2 took both)41.5%100%+58.5');
 	await expectNoAxeViolations(teacher);
 
 	// The CSV, one row per student, assignment and phase.
@@ -228,8 +228,8 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Class report: 9B History');
 	await teacher.emulateMedia({ media: 'print' });
 	await expect(teacher.getByRole('link', { name: 'Back to the dashboard' })).toBeHidden();
-	await expect(row(teacher, 'progress', 'Bo')).toContainText('finished83 %');
-	await expect(teacher.getByTestId('prepost').getByRole('row', { name: /^Class/ })).toHaveText('Class (2 took both)41.5 %100 %+58.5');
+	await expect(row(teacher, 'progress', 'Bo')).toContainText('finished83%');
+	await expect(teacher.getByTestId('prepost').getByRole('row', { name: /^Class/ })).toHaveText('Class (2 took both)41.5%100%+58.5');
 	await teacher.emulateMedia({ media: 'screen' });
 
 	// The debrief of the exercise.
@@ -284,7 +284,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await expect(row(teacher, 'progress', 'Ada')).toBeVisible();
 	await expect(row(teacher, 'progress', 'Cy')).toHaveCount(0);
 	// Claim 1 without Cy's N: Ada and Bo both ticked W.
-	await expect(exercise.getByTestId('items-main').getByRole('row').nth(1)).toHaveText(/^1.*2100 %$/);
+	await expect(exercise.getByTestId('items-main').getByRole('row').nth(1)).toHaveText(/^1.*2100%$/);
 
 	await teacher.goto(classUrl);
 	await teacher.getByLabel('Class name').fill('9B History and Media');
@@ -388,12 +388,12 @@ test('a deck assigned to a class: a student opens it from their list and continu
 	await again.getByRole('button', { name: 'Continue where I left off' }).click();
 	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('started · 1 of 2 answered');
 	await answer(again, lesson.title, [claims[1]!.frame_codes], { from: 1, total: 2 });
-	await expect(again.getByTestId('score-main')).toHaveText('100 %');
+	await expect(again.getByTestId('score-main')).toHaveText('100%');
 	await again.getByRole('link', { name: 'Back to my assignments' }).click();
-	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('finished · 100 %');
+	await expect(again.getByTestId('my-assignment').filter({ hasText: lesson.title })).toContainText('finished · 100%');
 
 	await teacher.goto(`${classUrl}/report`);
-	await expect(row(teacher, 'progress', 'Wolfeschlegelsteinhausenberger')).toContainText('finished100 %');
+	await expect(row(teacher, 'progress', 'Wolfeschlegelsteinhausenberger')).toContainText('finished100%');
 	await expectNoAxeViolations(teacher);
 	await expectFitsPaper(teacher);
 });
@@ -479,13 +479,13 @@ test('a deck read step by step and a coding sample coded blind; the debrief pres
 	await ada2.getByLabel('Resume code').fill(adaResume);
 	await ada2.getByRole('button', { name: 'Continue where I left off' }).click();
 	await ada2.getByRole('link', { name: 'Read: NATO spending' }).click();
-	await expect(ada2.getByTestId('reading-step')).toContainText(`Step 3 of ${steps} · ${Math.round(300 / steps)} % read`);
+	await expect(ada2.getByTestId('reading-step')).toContainText(`Step 3 of ${steps} · ${Math.round(300 / steps)}% read`);
 	await expect(ada2.locator('[data-hydrated="true"]')).toBeVisible();
 	await ada2.keyboard.press('ArrowRight');
 	await expect(ada2.getByTestId('reading-step')).toContainText(`Step 4 of ${steps}`);
 	// Reading back does not lower the progress.
 	await ada2.keyboard.press('ArrowLeft');
-	await expect(ada2.getByTestId('reading-step')).toHaveText(`Step 3 of ${steps} · ${Math.round(400 / steps)} % read`);
+	await expect(ada2.getByTestId('reading-step')).toHaveText(`Step 3 of ${steps} · ${Math.round(400 / steps)}% read`);
 
 	// Ten more assignments, posted as the form does, make the progress table twelve columns wide.
 	for (let n = 1; n <= 10; n++) {
@@ -496,8 +496,8 @@ test('a deck read step by step and a coding sample coded blind; the debrief pres
 		expect(response.ok()).toBe(true);
 	}
 	await teacher.goto(`${classUrl}/results`);
-	await expect(row(teacher, 'progress', 'Ada')).toContainText(`Adastarted4/${steps}finished67 %not started`);
-	await expect(row(teacher, 'progress', 'Bo')).toContainText('Bonot startedfinished100 %not started');
+	await expect(row(teacher, 'progress', 'Ada')).toContainText(`Adastarted4/${steps}finished67%not started`);
+	await expect(row(teacher, 'progress', 'Bo')).toContainText('Bonot startedfinished100%not started');
 	await expect(teacher.getByRole('region', { name: 'Read: NATO spending' })).toContainText('0 of 2 students read it to the end.');
 	await teacher.setViewportSize({ width: 390, height: 844 });
 	const wide = teacher.getByRole('region', { name: 'Who started and finished what' });

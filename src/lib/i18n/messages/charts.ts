@@ -48,7 +48,7 @@ export const en = {
 	'charts.by.frame': 'frame',
 	'charts.by.event': 'event',
 	'charts.coverage.title': 'Coverage over time',
-	'charts.coverage.caption': 'Articles {per}, one line per {by}. Source: {source}; n = {n} articles. Numbered dashed lines mark events.',
+	'charts.coverage.caption': 'Articles {per}, one line per {by}. Source: {source}; articles: n = {n}. Numbered dashed lines mark events.',
 	'charts.coverage.captionFrames': "An article with several frames counts once in each frame's line.",
 	'charts.period': 'Period',
 	'charts.noMatch': 'No articles match these filters.',
@@ -82,14 +82,14 @@ export const en = {
 	'charts.stanceName.unspecified': 'stance not recorded',
 	'charts.frames.title': 'Frames by outlet group',
 	'charts.frames.captionShare':
-		'Share of frame codings per outlet group. An article with two frames counts once for each. Source: {source}; n = {n} articles.',
+		'Share of frame codings per outlet group. An article with two frames counts once for each. Source: {source}; articles: n = {n}.',
 	'charts.frames.captionCount':
-		'Number of frame codings per outlet group. An article with two frames counts once for each. Source: {source}; n = {n} articles.',
+		'Number of frame codings per outlet group. An article with two frames counts once for each. Source: {source}; articles: n = {n}.',
 	'charts.outletGroup': 'Outlet group',
 	'charts.mix.for': 'Frame mix over time for',
 	'charts.mix.title': 'Frame share over time: {group}',
 	'charts.mix.caption':
-		"Each month's frame codings in this group, scaled to 100%. Months with no coded article are left empty. Source: {source}; n = {n} articles.",
+		"Each month's frame codings in this group, scaled to 100%. Months with no coded article are left empty. Source: {source}; articles: n = {n}.",
 	'charts.month': 'Month',
 	'charts.mix.noMatch': 'No articles from {group} match these filters.',
 	'charts.mix.thisGroup': 'this group',
