@@ -90,7 +90,8 @@ describe('per-row fast checks', () => {
 			let parsed = false;
 			try {
 				const url = new URL(value);
-				parsed = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+				// Whitespace the parser drops or encodes is refused: two links in one cell are not one link.
+				parsed = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.') && !/\s/.test(value);
 			} catch {
 				parsed = false;
 			}
@@ -160,7 +161,8 @@ function expectSameAsReference(text: string, name: string) {
 		group: result.data.dict.group[result.data.group[i]!],
 		event: result.data.dict.event[result.data.event[i]!],
 		title: textAt(result.data.title, i),
-		url: textAt(result.data.url, i)
+		url: textAt(result.data.url, i),
+		...(result.data.text && textAt(result.data.text, i) !== '' && { text: textAt(result.data.text, i) })
 	}));
 	expect(got).toEqual(expected.rows.map((r) => ({ ...r })));
 	expect(result.outlets).toEqual(expected.outlets);

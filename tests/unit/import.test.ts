@@ -199,9 +199,14 @@ describe('mapping', () => {
 		expect(gdelt.report.validRows).toBe(3);
 		expect(gdelt.outlets.map((o) => o.key)).toEqual(['tass.com', 'kyivindependent.com']);
 
-		const eu = importFixture('euvsdisinfo-database.csv').result;
-		expect(eu.report.validRows).toBe(1);
-		expect(eu.report.issues.map(formatRowIssue)).toEqual(['row 3, column date: "31.02.2022" is not a date']);
+		const eu = importFixture('euvsdisinfo-database.csv');
+		expect(eu.result.report.validRows).toBe(1);
+		expect(eu.result.report.issues.map(formatRowIssue)).toEqual(['row 3, column date: "31.02.2022" is not a date']);
+
+		// Its `source` is the article's address; a cell listing several links gives the first.
+		expect(eu.inspection.mapping).toMatchObject({ url: 'source', text: 'summary' });
+		expect(textAt(eu.result.data.url, 0)).toBe('https://fixture.example/a');
+		expect(textAt(eu.result.data.text, 0)).toBe('A made-up summary over two lines.');
 
 		const cases = importFixture('euvsdisinfo-cases.csv').result;
 		expect(cases.report.validRows).toBe(2);
@@ -239,6 +244,20 @@ describe('mapping', () => {
 			'row 2: “TASS - Russian+RT - Russian” → “TASS - Russian”, “RT - Russian”',
 			'Language names read as codes (2 values): “Russian” → ru, “English” → en.'
 		]);
+	});
+
+	it('keeps the first of several links in a cell, and refuses a cell that is no link', () => {
+		const mapping = { ...emptyMapping(), date: 'date', dateFormat: 'iso' as const, outlet: 'outlet', url: 'url' };
+		const index = new Map([
+			['date', 0],
+			['outlet', 1],
+			['url', 2]
+		]);
+		const urlOf = (cell: string) => mapRow(['2024-01-02', 'TASS', cell], index, mapping, 2).row?.url ?? null;
+		expect(urlOf('https://a.example/1, https://b.example/2')).toBe('https://a.example/1');
+		expect(urlOf('https://a.example/1\nhttps://b.example/2\nhttps://c.example/3')).toBe('https://a.example/1');
+		expect(urlOf('https://a.example/search?q=a,b')).toBe('https://a.example/search?q=a,b');
+		expect(urlOf('see https://a.example/1')).toBe(null);
 	});
 
 	it('reports a row naming several outlets once, however many outlets it names', () => {

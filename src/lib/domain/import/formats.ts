@@ -222,7 +222,8 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 		case 'gdelt-events':
 			return { ...m, date: 'SQLDATE', dateFormat: 'ymd-compact', outletUrl: 'SOURCEURL', url: 'SOURCEURL' };
 		case 'euvsdisinfo-database':
-			// Multi-valued cells of this export (keywords) are comma-joined; outlets follow suit.
+			// Multi-valued cells of this export (keywords) are comma-joined; outlets follow suit. Its
+			// `source` lists the links of the outlets that ran the case; the row keeps the first (firstLink).
 			return {
 				...m,
 				date: c('date'),
@@ -231,6 +232,8 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 				outletSeparator: ',',
 				language: c('language'),
 				title: c('title'),
+				url: c('source'),
+				text: c('summary'),
 				framesSeparator: ','
 			};
 		case 'euvsdisinfo-cases':

@@ -55,6 +55,16 @@ function readCell(cells: string[], index: Map<string, number>, column: string | 
 	return column === null ? '' : invisibleToPlain(cells[index.get(column) ?? -1] ?? '').trim();
 }
 
+/**
+ * A cell that lists several links gives its first as the row's address. EUvsDisinfo's `source`
+ * holds one link per outlet that ran the case, on lines of their own or after a comma; a row can
+ * keep only one address, and the first is the one its outlet cell names first.
+ */
+export function firstLink(value: string): string {
+	return SEVERAL_LINKS.exec(value)?.[1] ?? value;
+}
+const SEVERAL_LINKS = /^(https?:\/\/\S+?)[,;]?\s+https?:\/\//i;
+
 /** A cell shortened for a message or a table; the full value is still imported. */
 export const clip = (value: string, max = 80) => (value.length > max ? `${value.slice(0, max - 3)}…` : value);
 const quote = (value: string) => JSON.stringify(clip(value));
@@ -94,7 +104,7 @@ export function mapRow(
 		else count = n;
 	}
 
-	const rawUrl = cell(mapping.url);
+	const rawUrl = firstLink(cell(mapping.url));
 	const outletName = cell(mapping.outlet);
 	const outlet = outletName || domainOf(cell(mapping.outletUrl)) || mapping.outletConstant.trim();
 	const framesCell = cell(mapping.frames);

@@ -321,6 +321,8 @@ const PLAIN_WEB_URL =
  */
 export function isWebUrl(value: string): boolean {
 	if (PLAIN_WEB_URL.test(value)) return true;
+	// The URL parser drops line breaks and encodes spaces, so a cell of two links would pass as one.
+	if (/\s/.test(value)) return false;
 	try {
 		const url = new URL(value);
 		return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
