@@ -35,6 +35,27 @@ describe('chartSvg', () => {
 		expect(svg).toContain('Source: test; n = 9 articles.');
 	});
 
+	it('dashes each dataset’s lines and their keys as on screen, so lines of one colour stay apart', () => {
+		const svg = chartSvg({
+			kind: 'line',
+			title: 'Side by side',
+			caption: 'Two datasets.',
+			categories: ['2025-06', '2025-07'],
+			series: [
+				{ label: 'A: State media', colour: '#E69F00', values: [4, 2], dash: [] },
+				{ label: 'B: State media', colour: '#E69F00', values: [1, 2], dash: [8, 4] }
+			]
+		});
+		expect(
+			[...svg.matchAll(/<path d="[^"]*" fill="none" stroke="#E69F00" stroke-width="2"( stroke-dasharray="([^"]*)")?/g)].map(
+				(m) => m[2] ?? ''
+			)
+		).toEqual(['', '8 4']);
+		// The solid line keeps a square key; the dashed one is keyed by a stretch of its dashes.
+		expect(svg).toMatch(/<rect x="\d+" y="\d+" width="12" height="12" fill="#E69F00"\/><text[^>]*>A: State media</);
+		expect(svg).toMatch(/<line [^>]*stroke="#E69F00" stroke-width="3" stroke-dasharray="8 4"\/><text[^>]*>B: State media</);
+	});
+
 	it('fills codes the outlet does not adopt with their stance’s pattern in the frame’s colour, bars and legend alike', () => {
 		const svg = chartSvg({
 			kind: 'bar',

@@ -37,9 +37,25 @@ describe('datasets side by side', () => {
 			['b', '2025-08-12', '2025-10-01', 5]
 		]);
 		expect(view.series.map((s) => s.label)).toEqual(['A: g', 'B: g']);
-		// Told apart by colour and by dash, whatever the lines are.
-		expect(new Set(view.series.map((s) => s.colour)).size).toBe(2);
+		// The same line in both datasets: one colour, told apart by dash.
+		expect(new Set(view.series.map((s) => s.colour)).size).toBe(1);
 		expect(view.series.map((s) => s.dash)).toEqual([[], [8, 4]]);
+	});
+
+	it('gives a group one colour in every dataset, a bundled group its own, and different lines different colours', () => {
+		const mixed = (id: string) =>
+			dataset(id, [articles('2025-07-01', 'p', 1, 'russian-state-media'), articles('2025-07-02', 'q', 1, id === 'x' ? 'left' : 'right')]);
+		const view = sideBySide([mixed('x'), mixed('y')], filters(), say);
+		const colour = (key: string) => view.series.find((s) => s.key === key)?.colour;
+		expect(colour('x\u001frussian-state-media')).toBe('var(--chart-group-russian-state-media)');
+		expect(colour('y\u001frussian-state-media')).toBe('var(--chart-group-russian-state-media)');
+		expect(colour('x\u001fleft')).not.toBe(colour('y\u001fright'));
+		expect(new Set(view.series.map((s) => s.colour)).size).toBe(3);
+		// By outlet, the same outlet in both datasets shares a colour too.
+		const byOutlet = sideBySide([mixed('x'), mixed('y')], filters({ by: 'outlet' }), say);
+		const outletColour = (key: string) => byOutlet.series.find((s) => s.key === key)?.colour;
+		expect(outletColour('x\u001fp')).toBe(outletColour('y\u001fp'));
+		expect(outletColour('x\u001fp')).not.toBe(outletColour('x\u001fq'));
 	});
 
 	it('bounds an archive’s outlet lines by each outlet’s own first and last dates, not the bundled ledger’s', () => {

@@ -12,6 +12,8 @@ export interface SvgSeries {
 	values: (number | null)[];
 	/** A series of one stance is filled with its pattern (as on screen); adopted ones are solid. */
 	stance?: FrameStance;
+	/** A line's dash pattern, as on screen: it tells datasets apart where a line has one colour in each. */
+	dash?: number[];
 }
 
 export interface SvgChart {
@@ -26,6 +28,8 @@ export interface SvgChart {
 	/** Event markers: index into `categories`, numbered in order as on screen. */
 	markers?: { index: number; label: string }[];
 }
+
+const dashArray = (s: SvgSeries) => (s.dash?.length ? ` stroke-dasharray="${s.dash.join(' ')}"` : '');
 
 /** The marks of each stance, as the canvas draws them (stripes, cross-hatch, dots over a pale tint). */
 function stancePatternDef(id: string, colour: string, stance: FrameStance): string {
@@ -196,7 +200,7 @@ export function chartSvg(chart: SvgChart): string {
 				)
 				.join('');
 			out.push(
-				`<g data-series="${escapeXml(s.label)}"><path d="${runs.join(' ')}" fill="none" stroke="${escapeXml(s.colour)}" stroke-width="2"/>` +
+				`<g data-series="${escapeXml(s.label)}"><path d="${runs.join(' ')}" fill="none" stroke="${escapeXml(s.colour)}" stroke-width="2"${dashArray(s)}/>` +
 					`<g fill="${escapeXml(s.colour)}">${points}</g></g>`
 			);
 		});
@@ -212,10 +216,11 @@ export function chartSvg(chart: SvgChart): string {
 			legendX = PLOT.left;
 			legendY += 20;
 		}
-		out.push(
-			`<rect x="${legendX}" y="${legendY - 10}" width="12" height="12" fill="${fills[k]}"/>` +
-				`<text x="${legendX + 18}" y="${legendY}" font-size="12">${escapeXml(s.label)}</text>`
-		);
+		// A dashed line's key is a stretch of the line itself, so the key shows which dataset it is.
+		const swatch = s.dash?.length
+			? `<line x1="${legendX - 4}" x2="${legendX + 14}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${escapeXml(s.colour)}" stroke-width="3"${dashArray(s)}/>`
+			: `<rect x="${legendX}" y="${legendY - 10}" width="12" height="12" fill="${fills[k]}"/>`;
+		out.push(swatch + `<text x="${legendX + 18}" y="${legendY}" font-size="12">${escapeXml(s.label)}</text>`);
 		legendX += width;
 	}
 	const key = markers.length > 0 ? ` Events: ${markers.map((m) => `${m.number}. ${m.label}`).join('; ')}.` : '';

@@ -19,7 +19,7 @@ import {
 import { labelFor, type ChartInput, type ChartSay, type ChartView } from './chart-views';
 import { applyFilters, type Filters, type Normalisation } from './filters';
 import { ARTICLES, type Measure } from './measure';
-import { colourFor } from './palette';
+import { colourFor, FIXED_GROUPS } from './palette';
 
 /** One dataset charted beside others. */
 export interface SideInput {
@@ -179,8 +179,11 @@ export function sideBySide(datasets: SideInput[], filters: Filters, say: ChartSa
 			});
 		}
 	});
-	const order = series.map((s) => s.key);
-	for (const s of series) s.colour = s.series === OTHER ? 'var(--chart-uncoded)' : colourFor(s.key, order);
+	// A line (a group, outlet, frame or event) has one colour in every dataset, a bundled group the
+	// one it has on every other chart, so like is read beside like; the dash tells datasets apart.
+	const keys = [...new Set(series.map((s) => s.series))];
+	const fixed = filters.by === 'group' ? FIXED_GROUPS : [];
+	for (const s of series) s.colour = s.series === OTHER ? 'var(--chart-uncoded)' : colourFor(s.series, keys, fixed);
 
 	const periodIndex = new Map(periods.map((p, i) => [p, i]));
 	const eventDates = first?.input.labels.eventDates ?? {};
