@@ -206,7 +206,7 @@ describe('mapping', () => {
 		// Its `source` is the article's address; a cell listing several links gives the first.
 		expect(eu.inspection.mapping).toMatchObject({ url: 'source', text: 'summary' });
 		expect(textAt(eu.result.data.url, 0)).toBe('https://fixture.example/a');
-		expect(textAt(eu.result.data.text, 0)).toBe('A made-up summary over two lines.');
+		expect(textAt(eu.result.data.text!, 0)).toBe('A made-up summary over two lines.');
 
 		const cases = importFixture('euvsdisinfo-cases.csv').result;
 		expect(cases.report.validRows).toBe(2);
