@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
-import { chooseUpload, expectNoAxeViolations, ledger } from './support';
+import { expect, test, type Locator } from '@playwright/test';
+import { chooseUpload, expectNoAxeViolations, hydrated, ledger } from './support';
 
 test('the interface switches to Ukrainian, is remembered, and switches back', async ({ page }) => {
 	await page.goto('/events/hague-summit-2025');
@@ -24,6 +24,47 @@ test('the interface switches to Ukrainian, is remembered, and switches back', as
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('See a claim beside what other sources say');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+/** The language an element is read in: that of its closest ancestor (or itself) with a lang attribute. */
+const langOf = (locator: Locator) => locator.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'));
+
+test('in Ukrainian, the ledger’s English text is marked as English and the interface around it is not', async ({ page }) => {
+	const event = ledger.events.find((e) => e.id === 'bucha-2022')!;
+	const claim = ledger.claims.find((c) => c.event_id === event.id && c.frame_codes.length > 0)!;
+	const card = page.locator(`#claim-${claim.id}`);
+	const paraphrase = card.locator('.paraphrase').getByText(claim.paraphrase);
+
+	// In English the page's own lang holds: no attribute is repeated on the content.
+	await page.goto(`/events/${event.id}`);
+	await hydrated(page);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(paraphrase).toBeVisible();
+	await expect(card.locator('.paraphrase[lang], .paraphrase [lang]')).toHaveCount(0);
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveAttribute('lang');
+
+	await page.getByRole('button', { name: 'Українська' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+	await hydrated(page);
+
+	const h1 = page.getByRole('heading', { level: 1 });
+	await expect(h1).toHaveText(event.title);
+	await expect(h1).toHaveAttribute('lang', 'en');
+	expect(await langOf(page.locator('.event-head').getByText(event.summary))).toBe('en');
+	expect(await langOf(paraphrase)).toBe('en');
+	const chip = card.locator('.frame-chip').first();
+	await expect(chip).toHaveText(ledger.frames.find((f) => f.id === claim.frame_codes[0])!.label);
+	expect(await langOf(chip)).toBe('en');
+	expect(await langOf(page.locator(`#${await chip.getAttribute('aria-describedby')}`))).toBe('en');
+
+	// The translated labels around it stay Ukrainian.
+	const label = card.getByText('Російський державний фреймінг', { exact: true });
+	await expect(label).not.toHaveAttribute('lang');
+	expect(await langOf(label)).toBe('uk');
+	const show = card.getByRole('link', { name: /^Показати позиції/ });
+	expect(await langOf(show)).toBe('uk');
+	expect(await langOf(page.getByRole('heading', { name: /^Що стверджували/ }))).toBe('uk');
+	await expectNoAxeViolations(page);
 });
 
 test('the method, charts and exercise pages are in Ukrainian too, and pass an accessibility scan', async ({ browser }) => {

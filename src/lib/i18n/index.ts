@@ -10,6 +10,15 @@ export function locale(): Locale {
 	return isLocale(value) ? value : 'en';
 }
 
+/**
+ * The `lang` for ledger content (event titles and summaries, claims, perspectives, frames, outlet
+ * groups): it is written in English only and not translated, so in any other interface language it
+ * must say so for screen readers (WCAG 3.1.2). Undefined in English, where the page's own lang holds.
+ */
+export function contentLang(): 'en' | undefined {
+	return locale() === 'en' ? undefined : 'en';
+}
+
 /** Translate an interface string for the current page, from the messages the root layout sent. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
 	return interpolate(page.data.messages?.[key] ?? key, params);
