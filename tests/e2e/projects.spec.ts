@@ -195,7 +195,7 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 		.locator('tbody tr')
 		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
 	expect(bars).toHaveLength(rows.length);
-	const percent = (text: string) => Number(/\((\d+) %\)/.exec(text)?.[1]);
+	const percent = (text: string) => Number(/\((\d+)%\)/.exec(text)?.[1]);
 	for (const [i, [human, suggested]] of rows.entries()) {
 		// The chart prints one decimal, the table whole percentages.
 		expect(Math.abs(parseFloat(bars[i]![1]!) - percent(human!))).toBeLessThan(0.6);

@@ -245,17 +245,17 @@ test('a semicolon EUvsDisinfo export with times and descriptions in its outlet c
 	await page.getByLabel('Outlet name when no column gives one').fill('Outlet not named');
 	await page.getByRole('button', { name: 'Check again with this mapping' }).click();
 	await expect(page.getByTestId('report-summary')).toHaveText('6 of 6 rows are valid.');
+	// The `source` column gives each article its address, the first where a case lists several.
+	await expect(page.getByTestId('imported-rows').getByRole('row', { name: /Synthetic claim 9001/ })).toContainText(
+		'https://synthetic-source.example/9001'
+	);
+	await expect(page.getByTestId('imported-rows')).not.toContainText('synthetic-mirror');
 	const groups = page.getByTestId('group-mapping');
 	await expect(groups.getByRole('row', { name: /Synthetic TV One, 21:55, political talk show/ })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Use 6 valid rows' })).toBeVisible();
 
 	await page.getByRole('button', { name: 'Use 6 valid rows' }).click();
 	await expect(page.getByTestId('saved')).toBeVisible();
-	// The `source` column gives each article its address, the first where a case lists several.
-	await expect(page.getByTestId('imported-rows').getByRole('row', { name: /Synthetic claim 9001/ })).toContainText(
-		'https://synthetic-source.example/9001'
-	);
-	await expect(page.getByTestId('imported-rows')).not.toContainText('synthetic-mirror');
 	const save = page.getByRole('region', { name: /Save “.*” on the server/ });
 	const title = `EUvsDisinfo synthetic ${Date.now()}`;
 	await save.getByLabel('Title').fill(title);
