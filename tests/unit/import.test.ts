@@ -260,6 +260,34 @@ describe('mapping', () => {
 		expect(urlOf('see https://a.example/1')).toBe(null);
 	});
 
+	it('gives each split outlet its own link when the cell lists one per outlet, and no outlet another’s domain', () => {
+		const header = '"issue";"date";"outlet";"language";"origin";"reported by";"keywords";"source";"title";"summary";"disproof"';
+		const row = (issue: string, outlets: string, source: string) =>
+			[issue, '06.06.2023', outlets, 'Russian', 'Russia', 'Desk', 'Dam', source, `Case ${issue}`, 'Summary.', 'Disproof.']
+				.map((c) => `"${c}"`)
+				.join(';');
+		const text = [
+			header,
+			row('1', 'Sputnik, The Moscow Times', 'https://sputniknews.com/a\r\nhttps://www.themoscowtimes.com/b'),
+			row('2', 'RT Deutsch, Example Daily', 'https://tass.com/c')
+		].join('\r\n');
+		const { result } = importFixture('euvs.csv', text);
+		expect(result.report.validRows).toBe(2);
+		expect(Array.from({ length: result.data.length }, (_, i) => textAt(result.data.url, i))).toEqual([
+			'https://sputniknews.com/a',
+			'https://www.themoscowtimes.com/b',
+			'https://tass.com/c',
+			'https://tass.com/c'
+		]);
+		// One link for two outlets is the case's, not either outlet's web address.
+		expect(Object.fromEntries(result.outlets.map((o) => [o.key, o.domain]))).toEqual({
+			Sputnik: 'sputniknews.com',
+			'The Moscow Times': 'themoscowtimes.com',
+			'RT Deutsch': '',
+			'Example Daily': ''
+		});
+	});
+
 	it('reports a row naming several outlets once, however many outlets it names', () => {
 		const text =
 			'date,id,title,countries,keywords,languages,outlets\n31.02.2023,https://e.example/1,T,RU,K,Russian,A+B+C\n2023-01-02,https://e.example/2,T,RU,K,Russian,A++A\n';

@@ -5,7 +5,7 @@ import { ColumnarBuilder, type ColumnarCoverage } from './columnar';
 import type { ColumnMapping } from './formats';
 import { FrameCodeCheck, type FrameBook, type UnknownFrame } from './frame-codes';
 import { fieldCountReason } from './limits';
-import { checkedOf, clip, mapRow, RowMapper, type CheckedRow } from './mapping';
+import { checkedOf, clip, linksIn, mapRow, RowMapper, type CheckedRow } from './mapping';
 import type { ImportMessage } from './messages';
 import { domainOf, splitOutlets, unlikeOutlet, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
@@ -165,15 +165,27 @@ export class Importer {
 	 */
 	private pushSplit(cells: string[], row: number, outlets: string[]): void {
 		const split = this.split!;
-		const copy = cells.slice();
+		// A link per outlet, in the same order (EUvsDisinfo's `source`), is each outlet's own. Any
+		// other link is the story's: kept as its address, but no outlet's web domain, or a Moscow
+		// Times copy would be matched by the Sputnik article beside it.
+		const urlColumn = this.mapping.outletUrl === null && this.mapping.url !== null ? this.index.get(this.mapping.url) : undefined;
+		const links = urlColumn === undefined ? [] : linksIn(cells[urlColumn] ?? '');
+		const paired = links.length === outlets.length;
 		const rows: ImportedCoverageRow[] = [];
+		const rowCells: string[][] = [];
 		const issues = new Map<string, RowIssue>();
-		for (const outlet of outlets) {
-			copy[this.splitColumn!] = outlet;
-			const mapped = this.mapper.map(copy, row);
+		for (const [i, outlet] of outlets.entries()) {
+			const own = cells.slice();
+			own[this.splitColumn!] = outlet;
+			if (urlColumn !== undefined && paired) own[urlColumn] = links[i]!;
+			const mapped = this.mapper.map(own, row);
 			for (const issue of mapped.issues) issues.set(`${issue.column}\u0000${JSON.stringify(issue.reason)}`, issue);
 			// Two spellings that normalise to one outlet ("TASS", "TA\u200bSS") are one appearance.
-			if (mapped.row && !rows.some((r) => r.outlet === mapped.row!.outlet)) rows.push(mapped.row);
+			if (mapped.row && !rows.some((r) => r.outlet === mapped.row!.outlet)) {
+				rows.push(mapped.row);
+				if (urlColumn !== undefined && !paired) own[urlColumn] = '';
+				rowCells.push(own);
+			}
 		}
 		this.report.addRow(this.withOutletHint([...issues.values()]));
 		if (issues.size > 0) return;
@@ -187,7 +199,7 @@ export class Importer {
 				split.examples.push({ row, cell: clip(cells[this.splitColumn!] ?? ''), outlets: rows.map((r) => r.outlet) });
 		}
 		// One file row, however many outlets: its codes are reported once.
-		rows.forEach((r, i) => this.accept(checkedOf(r), cells, i === 0 ? row : 0));
+		rows.forEach((r, i) => this.accept(checkedOf(r), rowCells[i]!, i === 0 ? row : 0));
 	}
 
 	/**

@@ -56,14 +56,20 @@ function readCell(cells: string[], index: Map<string, number>, column: string | 
 }
 
 /**
- * A cell that lists several links gives its first as the row's address. EUvsDisinfo's `source`
- * holds one link per outlet that ran the case, on lines of their own or after a comma; a row can
- * keep only one address, and the first is the one its outlet cell names first.
+ * The links a cell lists, one after another on lines of their own or after a comma, as
+ * EUvsDisinfo's `source` does (a link per outlet that ran the case); any other cell is one value.
  */
-export function firstLink(value: string): string {
-	return SEVERAL_LINKS.exec(value)?.[1] ?? value;
+export function linksIn(value: string): string[] {
+	if (!SEVERAL_LINKS.test(value)) return [value];
+	const links = value.split(LINK_BREAK);
+	return links.every((link) => ONE_LINK.test(link)) ? links : [value];
 }
-const SEVERAL_LINKS = /^(https?:\/\/\S+?)[,;]?\s+https?:\/\//i;
+const SEVERAL_LINKS = /^https?:\/\/\S+?[,;]?\s+https?:\/\//i;
+const LINK_BREAK = /[,;]?\s+(?=https?:\/\/)/i;
+const ONE_LINK = /^https?:\/\/\S+$/i;
+
+/** A cell that lists several links gives its first as the row's address: a row keeps one. */
+export const firstLink = (value: string): string => linksIn(value)[0]!;
 
 /** A cell shortened for a message or a table; the full value is still imported. */
 export const clip = (value: string, max = 80) => (value.length > max ? `${value.slice(0, max - 3)}…` : value);
