@@ -621,10 +621,12 @@ describe('outlet groups', () => {
 				['TASS - русский', ''],
 				['TASS - Moscow desk', ''],
 				['TASS -', ''],
-				['TASS - English', 'euvsdisinfo.eu']
+				['TASS - English', 'euvsdisinfo.eu'],
+				['TASS – Deutsch', '']
 			])
 		).toEqual({
 			'TASS - Russian': { ...tass, basis: 'name-language', language: 'Russian' },
+			'TASS – Deutsch': { ...tass, basis: 'name-language', language: 'Deutsch' },
 			'TASS - русский': { ...tass, basis: 'name-language', language: 'русский' },
 			'TASS - English': { ...tass, basis: 'name-language', language: 'English' }
 		});

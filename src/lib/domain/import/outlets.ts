@@ -111,7 +111,7 @@ export interface GroupSuggestion {
  * Russian"): the name before it, and the language. Null for any other name, "The Insider -" too.
  */
 function nameAndLanguage(value: string): { name: string; language: string } | null {
-	const parts = /^(.*\S)\s+-\s+(\S.*)$/.exec(value);
+	const parts = /^(.*\S)\s+[-–—]\s+(\S.*)$/.exec(value);
 	return parts && isLanguageName(parts[2]!) ? { name: parts[1]!, language: parts[2]! } : null;
 }
 
