@@ -19,7 +19,9 @@ test('charts load with every view, a caption with n, and no accessibility violat
 	for (const title of ['Coverage over time', 'Frames by outlet group', /^Frame share over time/]) {
 		await expect(page.getByRole('heading', { name: title })).toBeVisible();
 	}
-	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText(`articles: n = ${total}.`);
+	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText(
+		`articles: n = ${total}. Numbered dashed lines mark events.`
+	);
 	// Lines of groups count each article once: only frames' lines may count one article twice.
 	await expect(page.locator('[data-chart="coverage"] figcaption')).not.toContainText("frame's line");
 	// One line per group: the coverage table sums to every article.

@@ -137,6 +137,8 @@ test('an upload beside the bundled ledger, normalised; the link keeps a saved da
 		.trim()
 		.split(/\r?\n/);
 	expect(lines[0]).toBe('dataset,dataset_title,period,series,label,value,unit,raw,raw_unit,divided_by');
+	// Titles are plain in the file: the isolates that guard them on screen would hide them from a lookup by name.
+	expect(lines.join('\n')).not.toMatch(/[\u2066-\u2069]/);
 	const rows = lines.slice(1).map((line) => line.split(','));
 	expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['bundled', saved]));
 	expect(rows.every((r) => r[6] === '% of the dataset’s articles in the period' && r[8] === 'articles')).toBe(true);

@@ -55,6 +55,10 @@ test('a Media Cloud story export is recognised, mapped and charted with the same
 	await expect(dataset.locator('option:checked')).toHaveText('\u2068mediacloud-legacy\u2069 (uploaded, in this browser)');
 	await expect(dataset.locator('option', { hasText: '(bundled)' })).toHaveCount(1);
 	await expect(page.getByTestId('filter-summary')).toContainText('4 articles match, from 2022-02-21 to 2022-02-22');
+	// The bundled ledger's events are not this file's: no markers, and the caption promises none.
+	const caption = page.locator('[data-chart="coverage"] figcaption');
+	await expect(caption).toContainText('articles: n = 4.');
+	await expect(caption).not.toContainText('dashed lines');
 	await openCoverageTable(page);
 	const table = page.getByTestId('coverage-table');
 	await expect(table.getByRole('columnheader', { name: 'Fixture press' })).toBeVisible();

@@ -4,6 +4,7 @@ import type { ChartSay } from '../../src/lib/domain/charts/chart-views';
 import { defaultFilters, filtersToQuery, parseFilters, type Filters } from '../../src/lib/domain/charts/filters';
 import type { Measure } from '../../src/lib/domain/charts/measure';
 import { outletWindows, sideBySide, sideBySideRows, type SideInput } from '../../src/lib/domain/charts/side-by-side';
+import { isolate } from '../../src/lib/domain/bidi';
 import { recordsChartInput } from '../../src/lib/domain/import/local-dataset';
 import { translateMessage } from '../../src/lib/i18n/catalogue';
 
@@ -103,6 +104,14 @@ describe('datasets side by side', () => {
 		expect(values.refused).toEqual([]);
 		expect(line(values, 's\u001fPoland')).toEqual([4]);
 		expect(line(values, 't\u001fEstonia')).toEqual([3]);
+	});
+
+	it('names a dataset in its table without the isolates its on-screen title carries', () => {
+		const titled = { ...b, label: isolate('Scrape, 2025') + ' (uploaded, in this browser)' };
+		const rows = sideBySideRows(sideBySide([a, titled], filters(), say), { raw: 'articles', share: '%', per1000: 'per 1,000' });
+		expect(new Set(rows.filter((r) => r.dataset === 'b').map((r) => r.dataset_title))).toEqual(
+			new Set(['Scrape, 2025 (uploaded, in this browser)'])
+		);
 	});
 
 	it('writes one table of what is drawn, naming the dataset, the unit and what each value was divided by in every row', () => {

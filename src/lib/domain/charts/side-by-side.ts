@@ -20,6 +20,7 @@ import { labelFor, type ChartInput, type ChartSay, type ChartView } from './char
 import { applyFilters, type Filters, type Normalisation } from './filters';
 import { ARTICLES, type Measure } from './measure';
 import { colourFor, FIXED_GROUPS } from './palette';
+import { withoutIsolates } from '../bidi';
 
 /** One dataset charted beside others. */
 export interface SideInput {
@@ -234,7 +235,7 @@ export function sideBySideRows(view: SideBySide, units: { raw: string; share: st
 			const value = s.values[i] ?? null;
 			return {
 				dataset: s.dataset,
-				dataset_title: labels.get(s.dataset) ?? s.dataset,
+				dataset_title: withoutIsolates(labels.get(s.dataset) ?? s.dataset),
 				period: c.label,
 				series: s.series === OTHER ? 'other' : s.series,
 				label: s.seriesLabel,
