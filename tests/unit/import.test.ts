@@ -92,6 +92,8 @@ describe('dates', () => {
 		['2020-10-15 00:00:00', 'iso-datetime', '2020-10-15'],
 		['2020-10-15 13:02:11.123456', 'iso-datetime', '2020-10-15'],
 		['2020-10-15T13:02:11Z', 'iso-datetime', '2020-10-15'],
+		// A story without a time of day, as Media Cloud writes it in the same column.
+		['2020-10-15', 'iso-datetime', '2020-10-15'],
 		['05.03.2022', 'dmy-dot', '2022-03-05'],
 		['5.3.2022', 'dmy-dot', '2022-03-05'],
 		['20240105', 'ymd-compact', '2024-01-05'],

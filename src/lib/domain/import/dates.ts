@@ -29,7 +29,8 @@ const pad = (n: string) => n.padStart(2, '0');
 
 /** The day a cell names in `format`, or null when it is not a date (or not a real one: 2025-02-30). */
 export function parseDate(value: string, format: DateFormat): string | null {
-	const match = SHAPES[format].exec(value.trim());
+	// Media Cloud writes a story without a time of day as a bare date in its date-time column.
+	const match = SHAPES[format].exec(value.trim()) ?? (format === 'iso-datetime' ? SHAPES.iso.exec(value.trim()) : null);
 	if (!match) return null;
 	const [, a = '', b = '', c = ''] = match;
 	let iso: string;
