@@ -280,6 +280,17 @@ test('a semicolon EUvsDisinfo export with times and descriptions in its outlet c
 	await expectNoAxeViolations(page);
 });
 
+test('a count column chosen by hand brings its decimal mark: decimal commas are read, not refused', async ({ page }) => {
+	const text = 'date;outlet;frame;share\n2023-06-06;tass.ru;x;0,45\n2023-06-07;tass.ru;x;1.234,5\n2023-06-06;kyivindependent.com;y;0,30\n';
+	await upload(page, 'decimal-commas.csv', text);
+	await page.getByRole('combobox', { name: /^Count/ }).selectOption('share');
+	await expect(page.getByLabel('Decimal mark')).toHaveValue(',');
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('3 of 3 rows are valid.');
+	await expect(page.getByTestId('imported-rows').getByRole('row', { name: /2023-06-07/ })).toContainText('1,234.5');
+	await expectNoAxeViolations(page);
+});
+
 test('2,400 outlets are grouped in bulk through an outlet,group mapping file and charted by group', async ({ page }) => {
 	const many = manyOutlets(2400);
 	await upload(page, 'synthetic-outlets.csv', many.csv);

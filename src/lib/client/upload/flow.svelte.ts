@@ -9,6 +9,7 @@ import { UNGROUPED, type LocalDataset, type LocalDatasetMeta } from '$lib/domain
 import { mappingProblems } from '$lib/domain/import/mapping';
 import { groupId, suggestGroups, type GroupSuggestion, type KnownOutlet } from '$lib/domain/import/outlets';
 import { defaultReshape } from '$lib/domain/import/wide';
+import { detectDecimalMark } from '$lib/domain/import/numbers';
 import { proposeMeasure, type MeasureProposal } from '$lib/domain/import/proposal';
 import type { Measure } from '$lib/domain/charts/measure';
 import { OutletGroups } from './outlet-groups.svelte';
@@ -71,6 +72,12 @@ export class Upload {
 	/** The date column changed: use the format its values are written in. */
 	redetect() {
 		this.mapping.dateFormat = this.date.format;
+	}
+
+	/** The count column changed: its own values say which decimal mark they use ("0,45"). */
+	recount() {
+		const { sample, columns, delimiter } = this.inspection;
+		if (this.mapping.count) this.mapping.decimal = detectDecimalMark(columnValues(sample, columns, this.mapping.count), delimiter);
 	}
 
 	reshape(on: boolean) {
