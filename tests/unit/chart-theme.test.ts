@@ -4,6 +4,7 @@ import { chartTheme, resolveColour, rootLookup } from '../../src/lib/components/
 import { chartConfig } from '../../src/lib/components/charts/chart-config';
 import type { ChartSpec } from '../../src/lib/components/charts/context.svelte';
 import { colourFor, FIXED_GROUPS } from '../../src/lib/domain/charts/palette';
+import { ledger } from '../../src/lib/server/ledger';
 
 /** A stand-in for getComputedStyle(el).getPropertyValue: browsers may keep the space after the colon. */
 const styles =
@@ -110,6 +111,11 @@ describe('colourFor', () => {
 		expect(colourFor('uncoded', ['frame-a'])).toBe('var(--chart-uncoded)');
 	});
 
+	it('gives each of the bundled codebook’s frames a colour of its own', () => {
+		const frames = ledger().frames.map((f) => f.id);
+		expect(new Set(frames.map((f) => colourFor(f, frames))).size).toBe(frames.length);
+	});
+
 	it('wraps round the numbered sets, and every name it can give is defined in app.css', () => {
 		const css = readFileSync('src/app.css', 'utf8');
 		const frames = Array.from({ length: 30 }, (_, i) => `frame-${i}`);
@@ -121,7 +127,7 @@ describe('colourFor', () => {
 			...fewGroups.map((g) => colourFor(g, fewGroups, FIXED_GROUPS)),
 			colourFor('uncoded', frames)
 		]);
-		expect(names.size).toBe(14 + 6 + 4 + 1);
+		expect(names.size).toBe(18 + 6 + 4 + 1);
 		for (const name of names) expect(css).toContain(`${name.slice(4, -1)}:`);
 	});
 });

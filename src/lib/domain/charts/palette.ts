@@ -15,7 +15,7 @@ export const FIXED_GROUPS = [
 
 /** How many numbered colours app.css defines in each set. */
 const EXTRA_COUNT = 4;
-const SERIES_COUNT = 14;
+const SERIES_COUNT = 18;
 
 /**
  * A key in `fixed` has its own colour. Any other takes a numbered colour by its place among the
