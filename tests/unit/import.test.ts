@@ -190,6 +190,15 @@ describe('mapping', () => {
 		expect(timeline.report.validRows).toBe(3);
 		expect([...timeline.data.count]).toEqual([5, 9, 7]);
 		expect(timeline.data.dict.outlet).toEqual(['Article Count']);
+		expect(shapeNotes(timeline.changes)).toEqual([]);
+		// The raw volume timeline adds the total GDELT monitored as a series, which the report points out.
+		const withTotal = importFixture(
+			'gdelt-timeline.csv',
+			'\uFEFFDate,Series,Value\r\n2024-01-01,Article Count,5\r\n2024-01-01,Total Monitored Articles,512000\r\n'
+		).result;
+		expect(shapeNotes(withTotal.changes).map(english)).toEqual([
+			'The series “Total Monitored Articles” is GDELT’s count of every article it monitored, the total the other series are part of. Charted beside them as a count, it dwarfs them: leave it out with the outlet-group filter on the charts page.'
+		]);
 
 		const attention = importFixture('mediacloud-attention.csv').result;
 		expect([...attention.data.count]).toEqual([12, 30, 0]);

@@ -224,17 +224,26 @@ export class Importer {
 	}
 
 	finish(): ImportResult {
+		const outlets = this.data.outlets();
 		return {
 			report: this.report.build(),
 			data: this.data.build(),
-			outlets: this.data.outlets(),
+			outlets,
 			frames: this.data.frames(),
 			unknownFrames: this.frameCheck?.result() ?? [],
 			range: this.data.range(),
-			changes: { reshaped: this.reshaped, split: this.split, languages: this.languages }
+			changes: {
+				reshaped: this.reshaped,
+				split: this.split,
+				total: outlets.find((o) => GDELT_TOTAL.test(o.key))?.key ?? null,
+				languages: this.languages
+			}
 		};
 	}
 }
+
+/** The series GDELT's raw volume timeline adds: every article it monitored in the period. */
+const GDELT_TOTAL = /^total monitored articles$/i;
 
 /** papaparse's terse messages, said so that a researcher knows what to look for in the file. */
 function syntaxReason(error: ParseError): ImportMessage {

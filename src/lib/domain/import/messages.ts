@@ -49,6 +49,7 @@ export const IMPORT_KEYS = [
 	'import.mapping.stanceFrames',
 	'import.note.duplicate',
 	'import.note.oneColumn',
+	'import.note.gdeltTotal',
 	'import.note.reshaped',
 	'import.note.missing',
 	'import.note.estimates',

@@ -73,6 +73,11 @@ export interface ShapeChanges {
 		/** Outlets the split made that read as times, numbers or descriptions (a few). */
 		doubts: string[];
 	} | null;
+	/**
+	 * A series that is the total the others are part of (GDELT's "Total Monitored Articles"), if
+	 * the file has one: charted as a count beside them, it dwarfs them. Absent from older results.
+	 */
+	total?: string | null;
 	/** Distinct language cells not kept as written: names read as codes, lists, long text. */
 	languages: {
 		named: LanguageExample[];
@@ -127,6 +132,7 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 			notes.push({ key: 'import.note.splitExample', params: { row: e.row, cell: e.cell, outlets: list(e.outlets) } });
 		if (split.doubts.length > 0) notes.push({ key: 'import.note.splitDoubt', params: { pieces: list(split.doubts) } });
 	}
+	if (changes.total) notes.push({ key: 'import.note.gdeltTotal', params: { series: changes.total } });
 	const languageNotes = [
 		['import.note.languageNames', languages.named],
 		['import.note.languageSeveral', languages.several],

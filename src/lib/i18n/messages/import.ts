@@ -52,6 +52,8 @@ export const en = {
 	'import.mapping.stanceFrames': 'A stance column says how each frame is used: choose the frames column too, or no stance column.',
 	'import.note.duplicate':
 		'The header has the column "{name}" more than once; the copies are shown as "{name} (2)" and so on. Check that the right one is mapped.',
+	'import.note.gdeltTotal':
+		'The series “{series}” is GDELT’s count of every article it monitored, the total the other series are part of. Charted beside them as a count, it dwarfs them: leave it out with the outlet-group filter on the charts page.',
 	'import.note.oneColumn':
 		'Only one column was found ({header}). Parallax reads files separated by commas, semicolons, tabs or pipes; if this file uses another separator, save it again with one of those.',
 	'import.note.reshaped':
@@ -208,6 +210,8 @@ export const uk = {
 		'Стовпець позицій каже, як використано кожен фрейм: виберіть і стовпець фреймів або не вибирайте стовпця позицій.',
 	'import.note.duplicate':
 		'Стовпець "{name}" трапляється в заголовку кілька разів; копії показано як "{name} (2)" і так далі. Перевірте, що зіставлено потрібний.',
+	'import.note.gdeltTotal':
+		'Ряд «{series}» — це кількість усіх статей, які відстежував GDELT, тобто ціле, частиною якого є інші ряди. Поруч із ними як кількість він їх затьмарює: приберіть його фільтром груп видань на сторінці графіків.',
 	'import.note.oneColumn':
 		'Знайдено лише один стовпець ({header}). Parallax читає файли, розділені комами, крапками з комою, табуляціями або вертикальними рисками; якщо у файлі інший роздільник, збережіть його ще раз з одним із цих.',
 	'import.note.reshaped':
