@@ -2,7 +2,8 @@ import { devices, expect, test, type Browser, type Locator, type Page } from '@p
 import { deckClaims, encodeDeck, eventDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
 import { readingSteps } from '../../src/lib/domain/classroom/presentation';
 import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
-import { expectNoAxeViolations, ledger, signUp } from './support';
+import { mailedLink } from './mailbox.mjs';
+import { expectNoAxeViolations, ledger, PASSWORD, signUp } from './support';
 
 /*
  * A teacher, three students (two on phones) and a colleague. The event has three claims, in the
@@ -556,6 +557,26 @@ test('a deck read step by step and a coding sample coded blind; the debrief pres
 	await expect(teacher.locator('[data-hydrated="true"]')).toBeVisible();
 	await teacher.keyboard.press('Escape');
 	await expect(teacher.getByTestId('alpha-overall')).toHaveText('0.333');
+});
+
+test('a teacher who signs up from /classes is back on /classes once the mailed link confirms the account', async ({ page }) => {
+	await page.goto('/classes');
+	await expect(page).toHaveURL('/login?next=%2Fclasses');
+	await page.getByRole('link', { name: 'Create an account' }).click();
+	await expect(page).toHaveURL('/signup?next=%2Fclasses');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an account');
+	await expectNoAxeViolations(page);
+	const email = `teacher-next-${Date.now()}@example.org`;
+	await page.getByLabel('Name').fill('Tess');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+	let link: string | undefined;
+	await expect.poll(() => (link = mailedLink(email))).toBeTruthy();
+	await page.goto(link!);
+	await expect(page).toHaveURL('/classes');
+	await expect(page.getByText('Signed in as Tess')).toBeVisible();
 });
 
 test('the join page and the privacy page work on a phone, in Ukrainian too @phone', async ({ page, baseURL }) => {

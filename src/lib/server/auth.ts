@@ -61,17 +61,24 @@ export async function passwordMatches(user: User | undefined, password: string):
 
 const LINK_HOURS = 24;
 
-/** Mails a one-time link that proves the account owns its address and signs it in. */
+/** Where a confirmed account lands when it came from nowhere in particular. */
+export const AFTER_SIGN_IN = '/datasets';
+
+/**
+ * Mails a one-time link that proves the account owns its address and signs it in, then opens
+ * `next` (a path of this site): a teacher who signed up from /classes lands back there.
+ */
 export async function sendConfirmation(
 	store: Store,
 	user: Pick<User, 'id' | 'email'>,
 	origin: string,
 	locale: Locale,
-	signup?: PendingSignup
+	signup?: PendingSignup,
+	next = AFTER_SIGN_IN
 ) {
 	const token = randomBytes(32).toString('base64url');
 	await store.createEmailToken(hashToken(token), user.id, new Date(Date.now() + LINK_HOURS * 3_600_000), signup);
-	const link = `${origin}/verify?token=${token}`;
+	const link = `${origin}/verify?token=${token}${next === AFTER_SIGN_IN ? '' : `&next=${encodeURIComponent(next)}`}`;
 	await sendMail({
 		to: user.email,
 		subject: translate(locale, 'mail.confirm.subject'),

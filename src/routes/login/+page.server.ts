@@ -30,7 +30,7 @@ export const actions = {
 		}
 		loginSucceeded(address, parsed.data.email);
 		if (!user.verified) {
-			await sendConfirmation(db, user, url.origin, locals.locale);
+			await sendConfirmation(db, user, url.origin, locals.locale, undefined, safeRedirect(url.searchParams.get('next')));
 			return fail(403, { values, errors: { form: translate(locals.locale, 'login.unconfirmed') } });
 		}
 		await startSession(db, user, cookies, url.protocol === 'https:');

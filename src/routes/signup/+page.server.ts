@@ -33,7 +33,7 @@ export const actions = {
 			const user = existing ?? { id: newId(), email, name, passwordHash };
 			if (!existing) await db.createUser(user);
 			// The name and password take effect only when the link is opened, by whoever owns the address.
-			await sendConfirmation(db, user, url.origin, locals.locale, { name, passwordHash });
+			await sendConfirmation(db, user, url.origin, locals.locale, { name, passwordHash }, safeRedirect(url.searchParams.get('next')));
 		}
 		return { sent: email };
 	}
