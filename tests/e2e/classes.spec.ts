@@ -69,8 +69,10 @@ async function answer(page: Page, assignment: string, answers: string[][], { fro
 		await expect(page.getByTestId('claim-position')).toHaveText(`Claim ${from + i + 1} of ${total}`);
 		for (const frame of frames) await page.getByRole('checkbox', { name: new RegExp(`^${label(frame)}`) }).check();
 		await page.getByRole('button', { name: 'Save my coding' }).click();
-		// Saved once the page has moved on to the next claim, or to the results.
+		// Saved once the page has moved on to the next claim, or to the results, which take the focus.
 		await expect(page.getByTestId('claim-position').filter({ hasText: `Claim ${from + i + 1} of ${total}` })).toHaveCount(0);
+		// The next claim, of this phase or the next, or the closing notice.
+		await expect(page.getByTestId('claim-position').or(page.locator('.notice[role=status]'))).toBeFocused();
 	}
 }
 
