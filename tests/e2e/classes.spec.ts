@@ -2,8 +2,7 @@ import { devices, expect, test, type Browser, type Locator, type Page } from '@p
 import { deckClaims, encodeDeck, eventDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
 import { readingSteps } from '../../src/lib/domain/classroom/presentation';
 import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
-import { mailedLink } from './mailbox.mjs';
-import { expectNoAxeViolations, ledger, PASSWORD, signUp } from './support';
+import { expectNoAxeViolations, ledger, signUp, signUpHere } from './support';
 
 /*
  * A teacher, three students (two on phones) and a colleague. The event has three claims, in the
@@ -568,15 +567,7 @@ test('a teacher who signs up from /classes is back on /classes once the mailed l
 	await expect(page).toHaveURL('/signup?next=%2Fclasses');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an account');
 	await expectNoAxeViolations(page);
-	const email = `teacher-next-${Date.now()}@example.org`;
-	await page.getByLabel('Name').fill('Tess');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-	let link: string | undefined;
-	await expect.poll(() => (link = mailedLink(email))).toBeTruthy();
-	await page.goto(link!);
+	await signUpHere(page, 'Tess', `teacher-next-${Date.now()}@example.org`);
 	await expect(page).toHaveURL('/classes');
 	await expect(page.getByText('Signed in as Tess')).toBeVisible();
 });

@@ -50,6 +50,14 @@ export async function signUp(browser: Browser, name: string): Promise<{ page: Pa
 export async function signUpAs(browser: Browser, name: string, email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
 	await page.goto('/signup');
+	await signUpHere(page, name, email);
+	await expect(page).toHaveURL('/datasets');
+	await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
+	return page;
+}
+
+/** Fills in the sign-up page the browser is on, and opens the link it mails. */
+export async function signUpHere(page: Page, name: string, email: string): Promise<void> {
 	await page.getByLabel('Name').fill(name);
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(PASSWORD);
@@ -58,9 +66,6 @@ export async function signUpAs(browser: Browser, name: string, email: string): P
 	let link: string | undefined;
 	await expect.poll(() => (link = mailedLink(email))).toBeTruthy();
 	await page.goto(link!);
-	await expect(page).toHaveURL('/datasets');
-	await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
-	return page;
 }
 
 /** The numbers in a chart's data table, as rows of cell texts (header row first). */
