@@ -42,13 +42,16 @@ export const LoginSchema = z.object({
 
 const ELSEWHERE = new URL('https://parallax.invalid');
 
+/** Where a signed-in account lands when it came from nowhere in particular. */
+export const AFTER_SIGN_IN = '/datasets';
+
 /**
  * Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere.
  * Browsers drop tabs and line breaks and read `\\` as `/` in a Location, so `/\t/evil.example` or
  * `/\\evil.example` would leave the site: the target is resolved as a browser would and only its
  * path, query and fragment on this site are kept.
  */
-export function safeRedirect(target: string | null | undefined, fallback = '/datasets'): string {
+export function safeRedirect(target: string | null | undefined, fallback = AFTER_SIGN_IN): string {
 	// eslint-disable-next-line no-control-regex -- control characters are what browsers strip
 	if (!target || !target.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
 	let url: URL;

@@ -3,6 +3,7 @@ import { redirect, type Cookies } from '@sveltejs/kit';
 import { translate, type Locale } from '$lib/i18n/catalogue';
 import { sendMail } from './mail';
 import type { PendingSignup, Store, User } from './storage/types';
+import { AFTER_SIGN_IN } from '$lib/domain/account';
 
 export const SESSION_COOKIE = 'parallax_session';
 const SESSION_DAYS = 30;
@@ -60,9 +61,6 @@ export async function passwordMatches(user: User | undefined, password: string):
 }
 
 const LINK_HOURS = 24;
-
-/** Where a confirmed account lands when it came from nowhere in particular. */
-export const AFTER_SIGN_IN = '/datasets';
 
 /**
  * Mails a one-time link that proves the account owns its address and signs it in, then opens

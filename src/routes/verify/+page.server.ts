@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { AFTER_SIGN_IN, hashToken, startSession } from '$lib/server/auth';
+import { hashToken, startSession } from '$lib/server/auth';
 import { safeRedirect } from '$lib/domain/account';
 import { store } from '$lib/server/storage';
 
@@ -13,5 +13,5 @@ export async function load({ url, cookies }) {
 	if (!user) return { confirmed: false };
 	await db.markVerified(user.id, new Date());
 	await startSession(db, user, cookies, url.protocol === 'https:');
-	redirect(303, safeRedirect(url.searchParams.get('next'), AFTER_SIGN_IN));
+	redirect(303, safeRedirect(url.searchParams.get('next')));
 }
