@@ -51,7 +51,7 @@ test('an upload that fails validation halfway stores nothing and the server keep
 		const csv = DATASET_HEADER + datasetCsv(20_000) + '2025-02-30,Late,,,,,1,,\n';
 		const refused = await saveDataset(server.url, cookie, 'Bad at the end', csv);
 		expect(refused.status).toBe(422);
-		expect(refused.body.problems).toEqual(['row 20,002, column date: "2025-02-30" is not a date']);
+		expect(refused.body.problems).toEqual(['row 20,002, column date: "2025-02-30" read as yyyy-mm-dd (ISO) is a day that does not exist']);
 		const list = (await (await fetch(`${server.url}/api/datasets`, { headers: { cookie } })).json()) as { datasets: unknown[] };
 		expect(list.datasets).toEqual([]);
 		expect((await fetch(`${server.url}/`)).status).toBe(200);

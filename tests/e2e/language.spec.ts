@@ -122,7 +122,7 @@ test('a bad upload is reported in Ukrainian, row and column included, with the d
 
 	await expect(page.getByTestId('issues-date')).toContainText('Дати, які не є датами: 1');
 	await expect(page.getByTestId('issues-date').getByRole('listitem')).toHaveText([
-		'рядок 3, стовпець publish_date: "31/02/2024" — не дата'
+		'рядок 3, стовпець publish_date: "31/02/2024" у формі дд/мм/рррр (спершу день) — такого дня немає'
 	]);
 	await expect(page.getByTestId('issues-empty').getByRole('listitem')).toHaveText(['рядок 4, стовпець publish_date: порожня клітинка']);
 	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['рядок 5, стовпець count: "x" — не число']);

@@ -93,7 +93,7 @@ test('a file with bad rows gets an exact report and only its valid rows are used
 	await expect(page.getByTestId('report-summary')).toHaveText('1 of 5 rows are valid; 4 rows have problems and would be left out.');
 	await expect(page.getByTestId('issues-date')).toContainText('Dates that are not dates: 1');
 	await expect(page.getByTestId('issues-date').getByRole('listitem')).toHaveText([
-		'row 3, column publish_date: "31/02/2024" is not a date'
+		'row 3, column publish_date: "31/02/2024" read as dd/mm/yyyy (day first) is a day that does not exist'
 	]);
 	await expect(page.getByTestId('issues-empty').getByRole('listitem')).toHaveText(['row 4, column publish_date: is empty']);
 	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['row 5, column count: "x" is not a number']);

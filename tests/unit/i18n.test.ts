@@ -49,10 +49,16 @@ describe('interface strings', () => {
 	it('says a nested, counted message in each language, numbers written as the language writes them', () => {
 		const issue = {
 			key: 'import.where.cell',
-			params: { row: 1204, column: 'publish_date', reason: { key: 'import.reason.notDate', params: { value: '"31/02/2024"' } } }
+			params: {
+				row: 1204,
+				column: 'publish_date',
+				reason: { key: 'import.reason.notDate', params: { value: '"2024/02/03"', format: { key: 'import.dateForm.dmy-slash' } } }
+			}
 		} as const;
-		expect(translateMessage('en', issue)).toBe('row 1,204, column publish_date: "31/02/2024" is not a date');
-		expect(translateMessage('uk', issue)).toBe('рядок 1\u00a0204, стовпець publish_date: "31/02/2024" — не дата');
+		expect(translateMessage('en', issue)).toBe('row 1,204, column publish_date: "2024/02/03" is not a date written dd/mm/yyyy (day first)');
+		expect(translateMessage('uk', issue)).toBe(
+			'рядок 1\u00a0204, стовпець publish_date: "2024/02/03" — не дата у формі дд/мм/рррр (спершу день)'
+		);
 		expect([1, 3, 5, 21].map((n) => translateMessage('uk', counted('import.n.row', n)))).toEqual([
 			'1 рядок',
 			'3 рядки',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { detectDateFormat, parseDate } from '../../src/lib/domain/import/dates';
+import { dateFormLabel, detectDateFormat, parseDate } from '../../src/lib/domain/import/dates';
 import { detectFormat, defaultMapping, emptyMapping } from '../../src/lib/domain/import/formats';
 import { textAt } from '../../src/lib/domain/import/columnar';
 import { coverageRecordsOf, datasetCsvParts, type LocalDataset } from '../../src/lib/domain/import/local-dataset';
@@ -212,7 +212,9 @@ describe('mapping', () => {
 
 		const eu = importFixture('euvsdisinfo-database.csv');
 		expect(eu.result.report.validRows).toBe(1);
-		expect(eu.result.report.issues.map(formatRowIssue)).toEqual(['row 3, column date: "31.02.2022" is not a date']);
+		expect(eu.result.report.issues.map(formatRowIssue)).toEqual([
+			'row 3, column date: "31.02.2022" read as dd.mm.yyyy is a day that does not exist'
+		]);
 
 		// Its `source` is the article's address; a cell listing several links gives the first.
 		expect(eu.inspection.mapping).toMatchObject({ url: 'source', text: 'summary' });
@@ -303,7 +305,7 @@ describe('mapping', () => {
 		const text =
 			'date,id,title,countries,keywords,languages,outlets\n31.02.2023,https://e.example/1,T,RU,K,Russian,A+B+C\n2023-01-02,https://e.example/2,T,RU,K,Russian,A++A\n';
 		const { result } = importFixture('cases.csv', text);
-		expect(result.report.issues.map(formatRowIssue)).toEqual(['row 2, column date: "31.02.2023" is not a date']);
+		expect(result.report.issues.map(formatRowIssue)).toEqual(['row 2, column date: "31.02.2023" is not a date written yyyy-mm-dd (ISO)']);
 		expect(result.data.dict.outlet).toEqual(['A']);
 		expect(splitOutlets('A + B', '+')).toEqual(['A', 'B']);
 		expect(splitOutlets('Canal', '+')).toEqual(['Canal']);
@@ -364,7 +366,7 @@ describe('mapping', () => {
 		expect(new RowMapper(index, mapping).check(['2024-01-01', 'A', '-3'])).toBeNull();
 		expect(new RowMapper(index, { ...mapping, signed: true }).check(['2024-01-01', 'A', '-3'])?.count).toBe(-3);
 		expect(mapRow(['2025-02-30', '', '2'], index, mapping, 10).issues.map(formatRowIssue)).toEqual([
-			'row 10, column when: "2025-02-30" is not a date',
+			'row 10, column when: "2025-02-30" read as yyyy-mm-dd (ISO) is a day that does not exist',
 			'row 10, column who: is empty'
 		]);
 		expect(mapRow(['2024-01-01', 'A', '1,5'], index, { ...mapping, decimal: ',' }, 11).row?.count).toBe(1.5);
@@ -550,7 +552,7 @@ describe('validation report', () => {
 			['url', 1]
 		]);
 		expect(report.issues.map(formatRowIssue)).toEqual([
-			'row 3, column publish_date: "31/02/2024" is not a date',
+			'row 3, column publish_date: "31/02/2024" read as dd/mm/yyyy (day first) is a day that does not exist',
 			'row 4, column publish_date: is empty',
 			'row 5, column count: "x" is not a number',
 			'row 5, column url: "not a url" is not a web address',
@@ -562,14 +564,21 @@ describe('validation report', () => {
 		const builder = new ReportBuilder();
 		for (let row = 1200; row < 1210; row++)
 			builder.addRow([
-				{ row, column: 'publish_date', kind: 'date', reason: { key: 'import.reason.notDate', params: { value: '"31/02/2024"' } } }
+				{
+					row,
+					column: 'publish_date',
+					kind: 'date',
+					reason: { key: 'import.reason.noSuchDay', params: { value: '"31/02/2024"', format: dateFormLabel('dmy-slash') } }
+				}
 			]);
 		builder.addRow([]);
 		const report = builder.build();
 		expect(report).toMatchObject({ rows: 11, validRows: 1, invalidRows: 10 });
 		expect(report.groups[0]?.total).toBe(10);
 		expect(report.groups[0]?.examples).toHaveLength(5);
-		expect(formatRowIssue(report.groups[0]!.examples[4]!)).toBe('row 1,204, column publish_date: "31/02/2024" is not a date');
+		expect(formatRowIssue(report.groups[0]!.examples[4]!)).toBe(
+			'row 1,204, column publish_date: "31/02/2024" read as dd/mm/yyyy (day first) is a day that does not exist'
+		);
 	});
 
 	it('exports every issue as CSV with formula cells neutralised', () => {

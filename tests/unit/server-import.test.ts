@@ -89,7 +89,7 @@ describe('server import of a dataset CSV', () => {
 		const error = await rejection(`${HEADER}\n2025-06-25,A,,,,,1,,\n2025-02-30,B,,,,,1,,\n2025-06-27,,,,,,x,,\n2025-06-28,C,,,,,1\n`);
 		expect(error.status).toBe(422);
 		expect(error.problems).toEqual([
-			'row 3, column date: "2025-02-30" is not a date',
+			'row 3, column date: "2025-02-30" read as yyyy-mm-dd (ISO) is a day that does not exist',
 			'row 4, column count: "x" is not a number',
 			'row 4, column outlet: is empty',
 			'row 5: has 7 fields; the header has 9'

@@ -1,19 +1,16 @@
 import { isRealIsoDate } from '../ledger/schemas';
+import type { ImportMessage } from './messages';
 
 /**
  * Date formats seen in coverage exports. Each turns a cell into a calendar day (yyyy-mm-dd);
  * a time of day or UTC offset is dropped, because the charts count whole days as written.
+ * Each is named to readers by `dateFormLabel`, in their language.
  */
-export const DATE_FORMATS = {
-	iso: 'yyyy-mm-dd (ISO)',
-	'iso-datetime': 'yyyy-mm-dd HH:MM:SS[.ffffff] or ISO date-time',
-	'dmy-dot': 'dd.mm.yyyy',
-	'ymd-compact': 'yyyymmdd',
-	'ym-compact': 'yyyymm (month)',
-	'dmy-slash': 'dd/mm/yyyy (day first)',
-	'mdy-slash': 'mm/dd/yyyy (month first)'
-} as const;
-export type DateFormat = keyof typeof DATE_FORMATS;
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'dmy-dot', 'ymd-compact', 'ym-compact', 'dmy-slash', 'mdy-slash'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** "dd/mm/yyyy (day first)" */
+export const dateFormLabel = (format: DateFormat): ImportMessage => ({ key: `import.dateForm.${format}` as const });
 
 const SHAPES: Record<DateFormat, RegExp> = {
 	iso: /^(\d{4})-(\d{2})-(\d{2})$/,
@@ -26,6 +23,10 @@ const SHAPES: Record<DateFormat, RegExp> = {
 };
 
 const pad = (n: string) => n.padStart(2, '0');
+
+/** Whether a cell is written in `format`, real day or not: "31/02/2024" is, in dd/mm/yyyy. */
+export const writtenAs = (value: string, format: DateFormat): boolean =>
+	SHAPES[format].test(value.trim()) || (format === 'iso-datetime' && SHAPES.iso.test(value.trim()));
 
 /** The day a cell names in `format`, or null when it is not a date (or not a real one: 2025-02-30). */
 export function parseDate(value: string, format: DateFormat): string | null {
@@ -74,7 +75,7 @@ export function detectDateFormat(values: string[]): DateDetection {
 	if (cells.length === 0) return { format: null, ambiguous: [], fit: 0 };
 	let best: DateFormat | null = null;
 	let bestCount = 0;
-	for (const format of Object.keys(SHAPES) as DateFormat[]) {
+	for (const format of DATE_FORMATS) {
 		if (format === 'mdy-slash') continue; // shares its shape with dmy-slash; resolved below
 		const count = cells.filter((v) => SHAPES[format].test(v)).length;
 		if (count > bestCount) [best, bestCount] = [format, count];

@@ -1,7 +1,7 @@
 import { readLanguage, type LanguageReading } from '../languages';
 import { articleText } from '../ledger/article-text';
 import { controlCharacter, ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../ledger/schemas';
-import { parseDate } from './dates';
+import { dateFormLabel, parseDate, writtenAs } from './dates';
 import type { ColumnMapping } from './formats';
 import { parseNumber } from './numbers';
 import { domainOf } from './outlets';
@@ -97,7 +97,12 @@ export function mapRow(
 	else if (mapping.dateFormat) {
 		const parsed = parseDate(rawDate, mapping.dateFormat);
 		if (parsed) date = parsed;
-		else problem(mapping.date, 'date', { key: 'import.reason.notDate', params: { value: quote(rawDate) } });
+		else
+			// Saying which form was expected is what lets a researcher fix the column or the format chosen.
+			problem(mapping.date, 'date', {
+				key: writtenAs(rawDate, mapping.dateFormat) ? 'import.reason.noSuchDay' : 'import.reason.notDate',
+				params: { value: quote(rawDate), format: dateFormLabel(mapping.dateFormat) }
+			});
 	}
 
 	let count = 1;
