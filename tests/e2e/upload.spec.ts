@@ -66,6 +66,29 @@ test('a Media Cloud story export is recognised, mapped and charted with the same
 	await expect(page.getByText('Parallax has not checked its sources or coded it')).toBeVisible();
 });
 
+test('a Media Cloud export that lists a story twice is counted as it is, with a note naming the first repeat', async ({ page }) => {
+	const header = 'id,indexed_date,language,media_name,media_url,publish_date,title,url';
+	const story = (id: number, outlet: string, url: string) =>
+		`${id},2025-06-18 12:00:00.123456,Russian,${outlet},https://${outlet},2025-06-18 08:15:00,"Саммит НАТО в Гааге: ${outlet}, ""цитата"", статья ${id}",${url}`;
+	const rows = [
+		story(1001, 'tass.ru', 'https://tass.ru/politika/1001'),
+		story(1002, 'ria.ru', 'https://ria.ru/20250618/nato-1002.html'),
+		// The same story from a second search of the export, and a syndicated copy under another id.
+		story(1001, 'tass.ru', 'https://tass.ru/politika/1001'),
+		story(1003, 'pravda.com.ua', 'https://www.pravda.com.ua/news/2025/06/18/1003/'),
+		story(1004, 'ria.ru', 'https://ria.ru/20250618/nato-1002.html')
+	];
+	await upload(page, 'mediacloud-two-searches.csv', [header, ...rows].join('\r\n'));
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('5 of 5 rows are valid.');
+	const notes = page.getByTestId('shape-notes').getByRole('listitem');
+	await expect(notes.filter({ hasText: 'Language names read as codes' })).toContainText('“Russian” → ru');
+	await expect(notes.filter({ hasText: 'Repeated links' })).toHaveText([
+		'Repeated links: 2 rows with the same link as an earlier row (the first: row 4, https://tass.ru/politika/1001). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.'
+	]);
+	await expectNoAxeViolations(page);
+});
+
 test('a GDELT timeline with a BOM charts its values per day', async ({ page }) => {
 	await upload(page, 'gdelt-timeline.csv');
 	await expect(page.getByTestId('detected-format')).toHaveText('GDELT DOC API timeline');

@@ -185,6 +185,27 @@ describe('mapping', () => {
 		expect([...result.data.count]).toEqual([1, 1, 1, 1]);
 	});
 
+	it('says when rows repeat the link of an earlier row, compared byte for byte however many rows there are', () => {
+		const header = 'id,indexed_date,language,media_name,media_url,publish_date,title,url\n';
+		const story = (i: number, url: string) => `s${i},2024-03-02 10:00:00,ru,ria.ru,https://ria.ru,2024-03-01,Заголовок ${i},${url}\n`;
+		// Enough distinct links to grow the table several times; the repeats come after, one of them non-ASCII.
+		const links = Array.from({ length: 5000 }, (_, i) => `https://ria.ru/2024/${i}/новость.html`);
+		const text =
+			header +
+			links.map((url, i) => story(i, url)).join('') +
+			story(5000, links[17]!) +
+			story(5001, 'https://ria.ru/2024/17/новость.html?') +
+			story(5002, links[4321]!) +
+			story(5003, '');
+		const { result } = importFixture('mediacloud-current.csv', text);
+		expect(result.report.validRows).toBe(5004);
+		expect(result.changes.repeats).toEqual({ rows: 2, example: { row: 5002, url: links[17] } });
+		expect(shapeNotes(result.changes).map(english)).toEqual([
+			`Repeated links: 2 rows with the same link as an earlier row (the first: row 5,002, ${links[17]}). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.`
+		]);
+		expect(importFixture('mediacloud-current.csv').result.changes.repeats).toEqual({ rows: 0, example: null });
+	});
+
 	it('maps count files: the GDELT timeline and an attention file with a named series', () => {
 		const timeline = importFixture('gdelt-timeline.csv').result;
 		expect(timeline.report.validRows).toBe(3);

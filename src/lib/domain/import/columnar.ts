@@ -91,9 +91,79 @@ export class TextBuilder {
 		this.ends.push((this.used = used));
 	}
 
+	/**
+	 * Whether the last value added equals an earlier one; when it does not, it is remembered.
+	 * Values are found by a hash of their bytes and compared byte for byte, so no string is kept
+	 * per row. Empty values are never repeats.
+	 */
+	repeatsEarlier(): boolean {
+		const { bytes, ends } = this;
+		const row = ends.length - 1;
+		const start = row > 0 ? ends[row - 1]! : 0;
+		const end = row >= 0 ? ends[row]! : 0;
+		if (start === end) return false;
+		let hash = 0x811c9dc5;
+		for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+		// FNV's low bits, which pick the slot, are poorly mixed for links that differ in a digit or two.
+		hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+		hash ^= hash >>> 13;
+		const seen = (this.seen ??= new SeenRows(1 << 16));
+		const { slots } = seen;
+		let at = (hash & seen.mask) * 2;
+		for (let other = slots[at]!; other !== 0; other = slots[at]!) {
+			if (slots[at + 1] === hash && this.equal(other - 1, start, end)) return true;
+			at = at + 2 === slots.length ? 0 : at + 2;
+		}
+		slots[at] = row + 1;
+		slots[at + 1] = hash;
+		if (++seen.filled * 2 > seen.mask + 1) this.seen = seen.grown();
+		return false;
+	}
+
+	private seen: SeenRows | null = null;
+
+	private equal(row: number, start: number, end: number): boolean {
+		const { bytes, ends } = this;
+		const from = row > 0 ? ends[row - 1]! : 0;
+		if (ends[row]! - from !== end - start) return false;
+		for (let i = start, j = from; i < end; i++, j++) if (bytes[i] !== bytes[j]) return false;
+		return true;
+	}
+
 	/** A fresh object every time: its buffers are transferred, and shared ones would be detached. */
 	build(): PackedText {
 		return { bytes: this.bytes.slice(0, this.used), ends: Uint32Array.from(this.ends) };
+	}
+}
+
+/**
+ * `TextBuilder.repeatsEarlier`'s table, probed linearly: each slot is a row + 1 (0 for a free
+ * slot) beside its hash, so that a probe reads one cache line and growing rehashes nothing.
+ */
+class SeenRows {
+	readonly slots: Int32Array;
+	readonly mask: number;
+	filled = 0;
+
+	constructor(size: number) {
+		this.slots = new Int32Array(size * 2);
+		this.mask = size - 1;
+	}
+
+	/** Twice the size, every entry moved by the hash it keeps. */
+	grown(): SeenRows {
+		const next = new SeenRows((this.mask + 1) * 2);
+		const { slots } = this;
+		const to = next.slots;
+		for (let i = 0; i < slots.length; i += 2) {
+			if (slots[i] === 0) continue;
+			let at = (slots[i + 1]! & next.mask) * 2;
+			while (to[at] !== 0) at = at + 2 === to.length ? 0 : at + 2;
+			to[at] = slots[i]!;
+			to[at + 1] = slots[i + 1]!;
+		}
+		next.filled = this.filled;
+		return next;
 	}
 }
 
@@ -179,6 +249,11 @@ export class ColumnarBuilder {
 			this.outletDomains.push('');
 		} else this.outletRows[outlet]!++;
 		return outlet;
+	}
+
+	/** Whether the last row added has the link of an earlier one; see `TextBuilder.repeatsEarlier`. */
+	repeatsUrl(): boolean {
+		return this.urls.repeatsEarlier();
 	}
 
 	/** Whether an outlet already has its domain: only the first one found is kept. */

@@ -56,6 +56,7 @@ export class Importer {
 		if (reading.clipped) this.languages.clipped.push(example);
 	};
 	private languageCells = new Set<string>();
+	private repeats: NonNullable<ShapeChanges['repeats']> = { rows: 0, example: null };
 
 	private frameCheck: FrameCodeCheck | null;
 
@@ -219,6 +220,9 @@ export class Importer {
 	private accept(row: CheckedRow, cells: string[], fileRow: number): void {
 		const outlet = this.data.add(row);
 		if (this.frameCheck && fileRow > 0) this.frameCheck.add(row.frames, fileRow);
+		// A reshaped row's periods, and the outlets a row was split into, share its link by design.
+		if (fileRow > 0 && !this.plan && this.data.repeatsUrl() && this.repeats.rows++ === 0)
+			this.repeats.example = { row: fileRow, url: clip(row.url) };
 		// Only an outlet's first domain is kept, so the URL is parsed only until one is found.
 		if (this.urlAt >= 0 && !this.data.hasDomain(outlet)) this.data.setDomain(outlet, domainOf(cells[this.urlAt] ?? ''));
 	}
@@ -236,6 +240,7 @@ export class Importer {
 				reshaped: this.reshaped,
 				split: this.split,
 				total: outlets.find((o) => GDELT_TOTAL.test(o.key))?.key ?? null,
+				repeats: this.repeats,
 				languages: this.languages
 			}
 		};

@@ -58,6 +58,7 @@ export const IMPORT_KEYS = [
 	'import.note.duplicate',
 	'import.note.oneColumn',
 	'import.note.gdeltTotal',
+	'import.note.repeats',
 	'import.note.reshaped',
 	'import.note.missing',
 	'import.note.estimates',

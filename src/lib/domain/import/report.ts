@@ -78,6 +78,12 @@ export interface ShapeChanges {
 	 * the file has one: charted as a count beside them, it dwarfs them. Absent from older results.
 	 */
 	total?: string | null;
+	/**
+	 * Rows whose link an earlier row of the file already had (the first such pair as example):
+	 * each is counted as an article, so the same story listed twice is counted twice. Absent
+	 * from older results.
+	 */
+	repeats?: { rows: number; example: { row: number; url: string } | null };
 	/** Distinct language cells not kept as written: names read as codes, lists, long text. */
 	languages: {
 		named: LanguageExample[];
@@ -133,6 +139,13 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 		if (split.doubts.length > 0) notes.push({ key: 'import.note.splitDoubt', params: { pieces: list(split.doubts) } });
 	}
 	if (changes.total) notes.push({ key: 'import.note.gdeltTotal', params: { series: changes.total } });
+	const example = changes.repeats?.example;
+	if (example) {
+		notes.push({
+			key: 'import.note.repeats',
+			params: { rows: counted('import.n.row', changes.repeats!.rows), row: example.row, url: example.url }
+		});
+	}
 	const languageNotes = [
 		['import.note.languageNames', languages.named],
 		['import.note.languageSeveral', languages.several],

@@ -62,6 +62,8 @@ export const en = {
 		'The header has the column "{name}" more than once; the copies are shown as "{name} (2)" and so on. Check that the right one is mapped.',
 	'import.note.gdeltTotal':
 		'The series “{series}” is GDELT’s count of every article it monitored, the total the other series are part of. Charted beside them as a count, it dwarfs them: leave it out with the outlet-group filter on the charts page.',
+	'import.note.repeats':
+		'Repeated links: {rows} with the same link as an earlier row (the first: row {row}, {url}). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.',
 	'import.note.oneColumn':
 		'Only one column was found ({header}). Parallax reads files separated by commas, semicolons, tabs or pipes; if this file uses another separator, save it again with one of those.',
 	'import.note.reshaped':
@@ -228,6 +230,8 @@ export const uk = {
 		'Стовпець "{name}" трапляється в заголовку кілька разів; копії показано як "{name} (2)" і так далі. Перевірте, що зіставлено потрібний.',
 	'import.note.gdeltTotal':
 		'Ряд «{series}» — це кількість усіх статей, які відстежував GDELT, тобто ціле, частиною якого є інші ряди. Поруч із ними як кількість він їх затьмарює: приберіть його фільтром груп видань на сторінці графіків.',
+	'import.note.repeats':
+		'Повторені посилання: {rows} з тим самим посиланням, що й один із попередніх рядків (перший: рядок {row}, {url}). Кожен рядок лічиться як стаття. Якщо файл подає ту саму статтю кілька разів, як буває в експорті кількох пошуків, вилучіть повтори й перевірте знову; якщо він навмисно подає статтю раз на кожну подію чи пошук, лічба саме така.',
 	'import.note.oneColumn':
 		'Знайдено лише один стовпець ({header}). Parallax читає файли, розділені комами, крапками з комою, табуляціями або вертикальними рисками; якщо у файлі інший роздільник, збережіть його ще раз з одним із цих.',
 	'import.note.reshaped':
