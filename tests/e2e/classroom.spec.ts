@@ -205,6 +205,20 @@ test.describe('lesson decks', () => {
 		for (let i = 1; i < total; i++) await boxes.nth(i).uncheck();
 		await expect(claimEntry).toContainText(`Perspectives to show (1 of ${total})`);
 
+		// A paraphrase is never shown in quotation marks, in the list as on the handout.
+		const paraphrased = eventClaims.find((c) => c.quote === '')!;
+		await page
+			.locator(`[data-claim="${paraphrased.id}"]`)
+			.getByRole('button', { name: /^Add claim/ })
+			.click();
+		const paraphraseEntry = entries.filter({ hasText: paraphrased.paraphrase.split(/\s+/).slice(0, 8).join(' ') });
+		await expect(paraphraseEntry).toContainText(
+			`Claim: ${paraphrased.speaker}, 27 June 2025, in paraphrase: ${paraphrased.paraphrase.split(/\s+/)[0]}`
+		);
+		await expect(paraphraseEntry.locator('.entry-text')).not.toContainText('“');
+		await paraphraseEntry.getByRole('button', { name: /^Remove/ }).click();
+		await expect(entries).toHaveCount(4);
+
 		const link = await page.getByTestId('share-link').inputValue();
 		expect(link).toMatch(/\/decks\/[A-Za-z0-9_-]+$/);
 		await expect(page.getByRole('img', { name: 'QR code of the deck link', exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Ledger } from './ledger';
 import type { Claim, Event, Perspective } from './schemas';
-import { claimGist, SOURCE_TYPE_LABELS } from './views';
+import { claimGist, gistIsQuote, SOURCE_TYPE_LABELS } from './views';
 import { escapeRegExp } from '../regexp';
 
 /** A query longer than this is cut: nobody types more, and each term is scanned over the whole ledger. */
@@ -59,7 +59,8 @@ const LATIN: Record<string, string[]> = {
 	о: ['o'],
 	п: ['p'],
 	р: ['r'],
-	с: ['s'],
+	// ss as in Vassily, the UN's spelling of Небензя's first name (Василий).
+	с: ['s', 'ss'],
 	т: ['t'],
 	у: ['u', 'ou'],
 	ф: ['f'],
@@ -115,6 +116,7 @@ export interface ClaimHit {
 	speaker: string;
 	date: string;
 	gist: string;
+	quoted: boolean;
 }
 
 /** One person quoted in claims, with every claim of theirs. */
@@ -182,7 +184,8 @@ export function searchLedger(
 		event_title: titles.get(c.event_id) ?? c.event_id,
 		speaker: c.speaker,
 		date: c.date,
-		gist: claimGist(c)
+		gist: claimGist(c),
+		quoted: gistIsQuote(c)
 	});
 
 	const events: EventHit[] = ledger.events

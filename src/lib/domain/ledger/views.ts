@@ -165,6 +165,9 @@ export function frameIndex(frames: Frame[]): Record<string, Frame> {
 }
 
 /** A claim's first words, so that one speaker's claims (in a link, a deck's list) can be told apart. */
+/** Whether `claimGist` is the opening of a quote (shown in quotation marks) or of a paraphrase (never in them). */
+export const gistIsQuote = (claim: Pick<Claim, 'quote'>): boolean => claim.quote !== '';
+
 export function claimGist(claim: Pick<Claim, 'quote' | 'paraphrase'>): string {
 	const words = (claim.quote || claim.paraphrase).split(/\s+/).filter(Boolean);
 	return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');

@@ -8,6 +8,7 @@ export const en = {
 	'article.annotate': 'Show annotations',
 	'article.framesIn': 'Frames in sentence {n}',
 	'article.claimLink': 'The sourced claim: {speaker}, {date}, “{gist}” — and what others say',
+	'article.claimLinkParaphrase': 'The sourced claim: {speaker}, {date}, in paraphrase: {gist} — and what others say',
 	'frames.label': 'Frames',
 	'frames.what': 'the frame {frame}'
 } as const;
@@ -21,6 +22,7 @@ export const uk = {
 	'article.annotate': 'Показувати анотації',
 	'article.framesIn': 'Фрейми в реченні {n}',
 	'article.claimLink': 'Задокументоване твердження: {speaker}, {date}, «{gist}» — і що кажуть інші',
+	'article.claimLinkParaphrase': 'Задокументоване твердження: {speaker}, {date}, у переказі: {gist} — і що кажуть інші',
 	'frames.label': 'Фрейми',
 	'frames.what': 'фрейм «{frame}»'
 } satisfies Record<keyof typeof en, string>;
