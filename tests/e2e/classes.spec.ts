@@ -135,6 +135,16 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	await join(bo, code, 'Bo');
 	await answer(bo, 'Spending frames', EXERCISE.Bo);
 	await expect(bo.getByTestId('score-main')).toHaveText('83%');
+	// Answered, each claim is shown whole: who said it, when, its source, and the perspectives on it.
+	const eventClaims = ledger.claims.filter((c) => c.event_id === EVENT);
+	const shown = bo.getByTestId('revealed');
+	await expect(shown).toHaveCount(eventClaims.length);
+	for (const claim of eventClaims) {
+		const card = shown.filter({ has: bo.locator(`a[href="${claim.url}"]`) });
+		await expect(card).toContainText(claim.speaker);
+		await expect(bo.locator('[data-testid="revealed"]').getByText('[speaker]')).toHaveCount(0);
+	}
+	await expectNoAxeViolations(bo);
 	await bo.getByRole('link', { name: 'Back to my assignments' }).click();
 	await answer(bo, 'Unit check', PRE.Bo);
 	await expect(bo.getByText(/The “after” check opens when your teacher says so/)).toBeVisible();

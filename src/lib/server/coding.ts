@@ -14,7 +14,7 @@ import {
 	type SessionItem
 } from '$lib/domain/classroom/coding';
 import { deckClaims } from '$lib/domain/classroom/deck';
-import type { Claim, Frame } from '$lib/domain/ledger/schemas';
+import type { Claim, Frame, Perspective } from '$lib/domain/ledger/schemas';
 import { frameIndex, perspectivesFor } from '$lib/domain/ledger/views';
 import { hashToken, newId, RateLimiter } from './auth';
 import { deckForEvent, deckFromCode } from './classroom';
@@ -201,15 +201,18 @@ export async function summary(session: CodingSessionRecord): Promise<ClassSummar
  * the speaker, venue, outlet and link are not in the page data for a curious student to find.
  */
 export function sessionItems(session: CodingSessionRecord): SessionItem[] {
-	const data = ledger();
-	const byId = new Map(data.claims.map((c) => [c.id, c]));
+	const byId = new Map(ledger().claims.map((c) => [c.id, c]));
 	return session.claimIds.flatMap((id): SessionItem[] => {
 		const claim = byId.get(id);
 		if (!claim) return [];
 		if (!session.revealed) return [{ revealed: false, item: blindItem(claim) }];
-		const perspectives = perspectivesFor(id, data.perspectives).sort((a, b) => a.date.localeCompare(b.date));
-		return [{ revealed: true, item: blindItem(claim), claim, perspectives }];
+		return [{ revealed: true, item: blindItem(claim), claim, perspectives: answersTo(claim) }];
 	});
+}
+
+/** The perspectives on a claim, oldest first, as a revealed claim shows them. */
+export function answersTo(claim: Claim): Perspective[] {
+	return perspectivesFor(claim.id, ledger().perspectives).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** What the page shows about the codebook: the choices, and the full index for revealed frame chips. */

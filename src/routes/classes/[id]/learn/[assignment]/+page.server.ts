@@ -4,7 +4,7 @@ import { nextClaim, phasesOf, studentScore } from '$lib/domain/classroom/class-r
 import { scoreAnswer } from '$lib/domain/classroom/exercise';
 import { clampStep } from '$lib/domain/classroom/presentation';
 import { assignedDeck, claimsById, classes, currentPhase, projectCoding, studentClass } from '$lib/server/classes';
-import { codingChoices } from '$lib/server/coding';
+import { answersTo, codingChoices } from '$lib/server/coding';
 import { translate } from '$lib/i18n/catalogue';
 
 async function open(classId: string, assignmentId: string, cookies: Parameters<typeof studentClass>[1]) {
@@ -68,6 +68,9 @@ export async function load({ params, cookies, url }) {
 							return [
 								{
 									item: blindItem(c),
+									// Answered, a guess-the-frame claim is shown as everywhere else: who said it, when, where, with its
+									// source and the perspectives on it. A coding sample's stay blind until the teacher's debrief.
+									revealed: hideProject ? null : { claim: c, perspectives: answersTo(c) },
 									chosen: mine.frames,
 									coded: hideProject ? null : c.frame_codes,
 									score: hideProject ? null : Math.round(100 * scoreAnswer(mine.frames, c.frame_codes).score)
