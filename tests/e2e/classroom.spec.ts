@@ -116,6 +116,15 @@ test.describe('presentation mode', () => {
 		// Esc leaves, back to the event.
 		await page.keyboard.press('Escape');
 		await expect(page).toHaveURL(`/events/${EVENT}`);
+
+		// Leaving from full screen leaves full screen too.
+		await page.goBack();
+		await expect(fullscreen).toBeVisible();
+		await page.keyboard.press('f');
+		await expect(fullscreen).toHaveAttribute('aria-pressed', 'true');
+		await page.getByRole('link', { name: /^Leave/ }).click();
+		await expect(page).toHaveURL(`/events/${EVENT}`);
+		await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
 	});
 
 	test('every slide has its own URL: reload and shared links land on the same step', async ({ page, browser }) => {
