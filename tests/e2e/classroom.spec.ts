@@ -45,6 +45,9 @@ async function expectStep(page: Page, step: Step, n: number, total: number) {
 		case 'claim':
 			await expect(heading).toContainText(step.claim.speaker);
 			await expect(slide).toContainText(step.claim.quote || step.claim.paraphrase);
+			// A translated quote shows the words as said too, marked with their language.
+			if (step.claim.quote && step.claim.quote_original)
+				await expect(slide.locator(`[lang="${step.claim.language}"]`)).toContainText(step.claim.quote_original);
 			break;
 		case 'perspective':
 			await expect(heading).toContainText(step.perspective.source_name);
@@ -129,8 +132,11 @@ test.describe('presentation mode', () => {
 
 	test('every slide has its own URL: reload and shared links land on the same step', async ({ page, browser }) => {
 		const steps = presentationSteps(resolveDeck(eventDeck(ledger, EVENT)!, ledger).items);
+		// On a classroom projector's 1024×768 a slide that fits does not make the window scroll.
+		await page.setViewportSize({ width: 1024, height: 768 });
 		await page.goto(`/present/${EVENT}/3`);
 		await expectStep(page, steps[2]!, 3, steps.length);
+		expect(await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBe(0);
 		await page.reload();
 		await expectStep(page, steps[2]!, 3, steps.length);
 
@@ -278,6 +284,8 @@ test.describe('guess-the-frame exercise', () => {
 			await expect(page.getByTestId('exercise-progress')).toHaveText(`Claim ${i + 1} of ${eventClaims.length}`);
 			// Frames are hidden until the answer is in.
 			await expect(page.locator('.claim')).not.toContainText(frameLabel(claim.frame_codes[0]!));
+			if (claim.quote && claim.quote_original)
+				await expect(page.locator(`.claim [lang="${claim.language}"]`)).toContainText(claim.quote_original);
 			// Odd claims: exactly right. Even claims: the first coded frame plus one wrong frame.
 			const wrong = russianFrames.find((f) => !claim.frame_codes.includes(f.id))!;
 			const chosen = i % 2 === 1 ? claim.frame_codes : [claim.frame_codes[0]!, wrong.id];
