@@ -3,6 +3,7 @@ import { deckClaims, encodeDeck, eventDeck, resolveDeck } from '../../src/lib/do
 import { readingSteps } from '../../src/lib/domain/classroom/presentation';
 import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
 import { expectNoAxeViolations, ledger, signUp, signUpHere } from './support';
+import { mailedLink } from './mailbox.mjs';
 
 /*
  * A teacher, three students (two on phones) and a colleague. The event has three claims, in the
@@ -577,9 +578,14 @@ test('a teacher who signs up from /classes is back on /classes once the mailed l
 	await expect(page).toHaveURL('/signup?next=%2Fclasses');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an account');
 	await expectNoAxeViolations(page);
-	await signUpHere(page, 'Tess', `teacher-next-${Date.now()}@example.org`);
+	const email = `teacher-next-${Date.now()}@example.org`;
+	await signUpHere(page, 'Tess', email);
 	await expect(page).toHaveURL('/classes');
 	await expect(page.getByText('Signed in as Tess')).toBeVisible();
+	// The mailed link opened again, signed in, goes where it went the first time rather than calling itself expired.
+	await page.goto(mailedLink(email)!);
+	await expect(page).toHaveURL('/classes');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('My classes');
 });
 
 test('the join page and the privacy page work on a phone, in Ukrainian too @phone', async ({ page, baseURL }) => {
@@ -589,6 +595,9 @@ test('the join page and the privacy page work on a phone, in Ukrainian too @phon
 	await expect(classes).toBeInViewport();
 	await classes.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+	await expect(page.locator('.lead')).toHaveText(
+		'Classes are for teachers: give a class guess-the-frame exercises, lesson decks to read and claims to code blind, then see each student’s progress and the class’s results. Sign in or create an account to start one.'
+	);
 	await page.getByRole('link', { name: 'join with your class code' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join a class');
 	await expectNoAxeViolations(page);

@@ -4,12 +4,14 @@ import { safeRedirect } from '$lib/domain/account';
 import { store } from '$lib/server/storage';
 
 /** The link from the confirmation mail: proves the address, then signs the account in. */
-export async function load({ url, cookies }) {
+export async function load({ url, cookies, locals }) {
 	const token = url.searchParams.get('token') ?? '';
 	const db = await store();
 	const spent = token ? await db.useEmailToken(hashToken(token), new Date()) : undefined;
 	if (spent?.signup) await db.applySignup(spent.userId, spent.signup);
 	const user = spent ? await db.userById(spent.userId) : undefined;
+	// A link opened again once it has signed the account in (from the mail, or a second tab) has done its work.
+	if (!user && locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
 	if (!user) return { confirmed: false };
 	await db.markVerified(user.id, new Date());
 	await startSession(db, user, cookies, url.protocol === 'https:');

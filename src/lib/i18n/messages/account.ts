@@ -6,6 +6,8 @@ export const en = {
 	'login.new': 'New here?',
 	'login.create': 'Create an account',
 	'login.student': 'A student joining a class? You need no account:',
+	'login.classesLead':
+		'Classes are for teachers: give a class guess-the-frame exercises, lesson decks to read and claims to code blind, then see each student’s progress and the class’s results. Sign in or create an account to start one.',
 	'login.join': 'join with your class code',
 	'login.mismatch': 'That email and password do not match an account.',
 	'login.tooManyOne': 'Too many sign-in attempts. Try again in {minutes} minute.',
@@ -51,6 +53,8 @@ export const uk = {
 	'login.new': 'Уперше тут?',
 	'login.create': 'Створити обліковий запис',
 	'login.student': 'Ви учень і приєднуєтеся до класу? Обліковий запис не потрібен:',
+	'login.classesLead':
+		'Класи — для вчителів: дайте класу вправи «Вгадай фрейм», добірки для читання й твердження для сліпого кодування, а тоді дивіться поступ кожного учня й результати класу. Увійдіть або створіть обліковий запис, щоб почати.',
 	'login.join': 'приєднайтеся за кодом класу',
 	'login.mismatch': 'Ця електронна адреса й пароль не відповідають жодному обліковому запису.',
 	'login.tooManyOne': 'Забагато спроб входу. Спробуйте знову за {minutes} хв.',
