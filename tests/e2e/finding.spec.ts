@@ -39,7 +39,7 @@ test('search finds a speaker’s claims and a Cyrillic quote, and says when noth
 	await expect(page.getByTestId('search-count')).toHaveText(/^\d+ results for “Lavrov”$/);
 
 	const speakers = page.locator('section[aria-labelledby="results-speakers"]');
-	await expect(speakers.locator('li > strong')).toHaveText(['Sergei Lavrov', 'Sergey Lavrov']);
+	await expect(speakers.locator('li > strong')).toHaveText(['Sergey Lavrov']);
 	const claims = page.locator('section[aria-labelledby="results-claims"]');
 	for (const claim of lavrovClaims)
 		await expect(claims.getByRole('link', { name: `${claim.speaker}, ${formatDate(claim.date)}` }).first()).toHaveAttribute(
@@ -69,10 +69,7 @@ test('search finds a speaker’s claims and a Cyrillic quote, and says when noth
 
 	// A name typed in Cyrillic finds the speaker written in Latin letters.
 	await page.goto(`/search?q=${encodeURIComponent('лавров')}`);
-	await expect(page.locator('section[aria-labelledby="results-speakers"]').locator('li > strong')).toHaveText([
-		'Sergei Lavrov',
-		'Sergey Lavrov'
-	]);
+	await expect(page.locator('section[aria-labelledby="results-speakers"]').locator('li > strong')).toHaveText(['Sergey Lavrov']);
 
 	await page.goto('/search?q=zzqxj');
 	await expect(page.getByRole('status')).toContainText('Nothing matches “zzqxj”.');
