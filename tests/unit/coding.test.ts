@@ -63,7 +63,7 @@ describe('class coding summary', () => {
 				'RT reported Alexander Grushko as saying Russia will respond.',
 				'RT (reporting Alexander Grushko, Deputy Foreign Minister)'
 			)
-		).toBe('[speaker] reported [speaker] as saying Russia will respond.');
+		).toBe('[outlet] reported [speaker] as saying Russia will respond.');
 		expect(redactSpeaker('Putinism is not a name match.', 'Vladimir Putin')).toBe('Putinism is not a name match.');
 		for (const claim of readLedger('data').claims) {
 			const blind = blindItem(claim);

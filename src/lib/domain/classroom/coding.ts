@@ -89,18 +89,23 @@ const NOT_NAMES = new Set([
 	'News',
 	'Agency'
 ]);
-export const REDACTED = '[speaker]';
-
 /**
  * Paraphrases are written "Peskov said …", which would give the speaker away; every name in the
- * speaker field (people and outlets, e.g. "RT (reporting Alexander Grushko, …)") is replaced,
- * and a run of them ("Alexander Grushko") becomes one placeholder.
+ * speaker field is replaced, and a run of them ("Alexander Grushko") becomes one placeholder. An
+ * outlet reporting someone ("RT (reporting Alexander Grushko, …)") gets a placeholder of its own,
+ * or the words would read "[speaker] reported [speaker] as saying".
  */
 export function redactSpeaker(text: string, speaker: string): string {
+	const reporting = /^(.+?)\s*\(reporting\s+(.+)\)$/.exec(speaker);
+	if (!reporting) return redactNames(text, speaker, '[speaker]');
+	return redactNames(redactNames(text, reporting[2]!, '[speaker]'), reporting[1]!, '[outlet]');
+}
+
+function redactNames(text: string, speaker: string, placeholder: string): string {
 	const names = [...new Set(speaker.match(/\p{Lu}[\p{L}'’-]+/gu) ?? [])].filter((w) => !NOT_NAMES.has(w));
 	if (names.length === 0 || text === '') return text;
 	const name = `(?:${names.map(escapeRegExp).join('|')})(?:['’]s)?`;
-	return text.replace(new RegExp(`(?<![\\p{L}])${name}(?:\\s+${name})*(?![\\p{L}])`, 'gu'), REDACTED);
+	return text.replace(new RegExp(`(?<![\\p{L}])${name}(?:\\s+${name})*(?![\\p{L}])`, 'gu'), placeholder);
 }
 
 export type SessionItem =
