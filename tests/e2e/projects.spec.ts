@@ -1,5 +1,7 @@
-import { devices, expect, test, type Page } from '@playwright/test';
-import { chooseUpload, expectNoAxeViolations, ledger, signUp, tableCells } from './support';
+import { readFileSync } from 'node:fs';
+import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { mailedLink, OUTBOX } from './mailbox.mjs';
+import { chooseUpload, expectNoAxeViolations, ledger, PASSWORD, signUp, signUpAs, tableCells } from './support';
 
 /**
  * A synthetic outlet archive for this test only: 200 articles from three Russian state outlets
@@ -88,7 +90,7 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 
 	await ada.getByLabel('Invite a co-coder by the email of their Parallax account').fill(bobEmail);
 	await ada.getByRole('button', { name: 'Invite', exact: true }).click();
-	await expect(ada.getByRole('status')).toHaveText('Bob can now code this project.');
+	await expect(ada.getByRole('status')).toHaveText('Bob can now code this project, and has been emailed a link to it.');
 	await ada.getByRole('button', { name: 'Make an invite link' }).click();
 	const inviteUrl = await ada.getByTestId('invite-url').textContent();
 	await expectNoAxeViolations(ada);
@@ -211,4 +213,203 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 	await ada.goto(`${projectUrl}/code`);
 	await expect(ada.getByTestId('suggestion-model')).toContainText('cross-validated micro F1');
 	await expect(ada.getByTestId('suggestion')).toContainText(/probability 0\.\d\d|probability 1\.00/);
+});
+
+/** Saves the outlet archive under `title` and opens it in the library, as its owner. */
+async function saveArchive(page: Page, title: string) {
+	await chooseUpload(page, { name: 'outlet-archive.csv', mimeType: 'text/csv', buffer: Buffer.from(outletArchive()) });
+	await page.getByRole('button', { name: 'Check every row' }).click();
+	await page.getByRole('button', { name: 'Use 200 valid rows' }).click();
+	const save = page.getByRole('region', { name: /Save “.*” on the server/ });
+	await save.getByLabel('Title').fill(title);
+	await save.getByRole('button', { name: 'Save on the server' }).click();
+	await save.getByRole('link', { name: `Open “${title}” in your library` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+}
+
+/** Draws a random sample of the dataset open on the page and returns the project's path. */
+async function startProject(page: Page, size: number, seed: number): Promise<string> {
+	const start = page.getByRole('region', { name: 'Code its articles' });
+	await start.getByLabel('A random sample').check();
+	await start.getByLabel('Sample size (articles)').fill(String(size));
+	await start.getByLabel('Seed').fill(String(seed));
+	await start.getByRole('button', { name: 'Draw the sample and start coding' }).click();
+	await expect(page.getByTestId('sample')).toHaveText(`A random sample · ${size} articles`);
+	return new URL(page.url()).pathname;
+}
+
+/** A browser with nobody signed in. */
+async function signedOut(browser: Browser): Promise<Page> {
+	return (await browser.newContext()).newPage();
+}
+
+async function signIn(page: Page, email: string) {
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('a co-coder invited by email is mailed a link to the project and finds it among their coding projects', async ({
+	browser
+}, testInfo) => {
+	test.setTimeout(150_000);
+	const { page: ada } = await signUp(browser, 'Ada');
+	const coderEmail = `dr-coder-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+	const coder = await signUpAs(browser, 'Dr Coder', coderEmail);
+
+	// Before any invitation: the library points to the coder's projects, and the list says how projects start.
+	await coder.screenshot({ path: testInfo.outputPath('datasets-signed-in.png') });
+	await coder.getByRole('link', { name: 'Your coding projects' }).click();
+	await expect(coder).toHaveURL('/projects');
+	await expect(coder.getByRole('heading', { level: 1 })).toHaveText('Coding projects');
+	const none = coder.getByTestId('no-projects');
+	await expect(none).toContainText('You do not own or code in any coding project yet.');
+	await expect(none).toContainText('save a dataset of articles on the server, open it from your datasets');
+	await expect(none).toContainText('ask its owner to invite the email address of your Parallax account, or to send you an invite link');
+	await expect(none.getByRole('link', { name: 'your datasets' })).toHaveAttribute('href', '/datasets');
+	await expect(coder.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coding projects' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expectNoAxeViolations(coder);
+	await coder.screenshot({ path: testInfo.outputPath('projects-empty.png'), fullPage: true });
+
+	await saveArchive(ada, 'Invite fixture');
+	const projectUrl = await startProject(ada, 5, 7);
+	await ada.getByLabel('Invite a co-coder by the email of their Parallax account').fill(coderEmail);
+	await ada.getByRole('button', { name: 'Invite', exact: true }).click();
+	await expect(ada.getByRole('status')).toHaveText('Dr Coder can now code this project, and has been emailed a link to it.');
+	await ada.locator('.invite').screenshot({ path: testInfo.outputPath('invited.png') });
+
+	// The mail names the project and who invited; its link, opened signed out, asks to sign in and then opens the project.
+	let link: string | undefined;
+	await expect.poll(() => (link = mailedLink(coderEmail, OUTBOX, /https?:\/\/\S+\/projects\/[a-z0-9]+/))).toBeTruthy();
+	expect(new URL(link!).pathname).toBe(projectUrl);
+	const mail = readFileSync(OUTBOX, 'utf8')
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line) as { to: string; subject: string; text: string })
+		.findLast((m) => m.to === coderEmail)!;
+	expect(mail.subject).toBe('Ada invited you to code “Invite fixture” on Parallax');
+	expect(mail.text).toContain('Ada added you as a coder of the coding project “Invite fixture” on Parallax.');
+	const elsewhere = await signedOut(browser);
+	await elsewhere.goto(link!);
+	await expect(elsewhere).toHaveURL(`/login?next=${encodeURIComponent(projectUrl)}`);
+	await signIn(elsewhere, coderEmail);
+	await expect(elsewhere).toHaveURL(projectUrl);
+	await expect(elsewhere.getByRole('heading', { level: 1 })).toHaveText('Coding “Invite fixture”');
+
+	// Signed in, the coder's list holds the project, their role in it and their progress.
+	await coder.goto('/datasets');
+	await coder.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coding projects' }).click();
+	const list = coder.getByTestId('projects');
+	const row = list.getByRole('row', { name: /Invite fixture/ });
+	// Names typed by people are isolated (U+2068 … U+2069), so their direction cannot reorder the text around them.
+	await expect(row.getByRole('rowheader')).toHaveText('Coding “\u2068Invite fixture\u2069” random sample of 5, seed 7');
+	await expect(row.getByRole('cell')).toHaveText(['Invite fixture', 'Co-coder (\u2068Ada\u2069 owns it)', '0 of 5']);
+	await coder.goto(`${projectUrl}/code`);
+	await expect(coder.getByTestId('progress')).toContainText('Article 1 of 5');
+	await coder.keyboard.press('j');
+	await expect(coder.getByTestId('save-status')).toHaveText('Saved.');
+	await coder.goto('/projects');
+	await expect(row.getByRole('cell').last()).toHaveText('1 of 5');
+	await expectNoAxeViolations(coder);
+	await coder.screenshot({ path: testInfo.outputPath('projects-list.png'), fullPage: true });
+	await row.getByRole('link', { name: /Invite fixture/ }).click();
+	await expect(coder).toHaveURL(projectUrl);
+
+	await ada.goto('/projects');
+	await expect(
+		ada
+			.getByTestId('projects')
+			.getByRole('row', { name: /Invite fixture/ })
+			.getByRole('cell')
+	).toHaveText([/Invite fixture/, 'Owner', '0 of 5']);
+
+	// Signed out, the list is behind sign-in, which comes back to it; the link to it is only for accounts.
+	const visitor = await signedOut(browser);
+	await visitor.goto('/datasets');
+	await expect(visitor.getByRole('link', { name: 'Your coding projects' })).toHaveCount(0);
+	await expect(visitor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coding projects' })).toHaveCount(0);
+	await visitor.goto('/projects');
+	await expect(visitor).toHaveURL('/login?next=%2Fprojects');
+	await signIn(visitor, coderEmail);
+	await expect(visitor).toHaveURL('/projects');
+	await expect(visitor.getByTestId('projects').getByRole('row', { name: /Invite fixture/ })).toBeVisible();
+});
+
+test('deleting a dataset names the coding projects it deletes with what they hold, and links their codes to save first', async ({
+	browser
+}, testInfo) => {
+	test.setTimeout(150_000);
+	const { page: ada } = await signUp(browser, 'Ada');
+	const { page: bob, email: bobEmail } = await signUp(browser, 'Bob');
+	const title = 'Delete fixture';
+	await saveArchive(ada, title);
+	const datasetUrl = new URL(ada.url()).pathname;
+
+	// Before any project, deleting says only what it always said.
+	const remove = ada.getByRole('region', { name: 'Delete' });
+	await expect(remove).toContainText('Deleting removes the dataset and all its rows from the server. It cannot be undone.');
+	await expect(remove.getByTestId('deleted-projects')).toHaveCount(0);
+
+	const coded = await startProject(ada, 4, 11);
+	await ada.getByLabel('Invite a co-coder by the email of their Parallax account').fill(bobEmail);
+	await ada.getByRole('button', { name: 'Invite', exact: true }).click();
+	await expect(ada.getByRole('status')).toContainText('Bob can now code this project');
+	// Ada ticks the first frame on article 1, Bob ticks nothing: one disagreement, which Ada settles.
+	const code = async (page: Page, position: number, frames: string[]) =>
+		expect((await page.request.post(`${coded}/codes`, { data: { position, frames, stances: frames.map(() => 'adopts') } })).ok()).toBe(
+			true
+		);
+	await code(ada, 1, [first!.id]);
+	await code(ada, 2, []);
+	await code(bob, 1, []);
+	await code(bob, 2, []);
+	await ada.goto(`${coded}/agreement`);
+	const review = ada.getByTestId('disagreement');
+	await expect(review).toHaveCount(1);
+	await review.getByRole('checkbox', { name: first!.label }).check();
+	await review.getByLabel('Why (kept with the decision)').fill('Fixture decision.');
+	await review.getByRole('button', { name: 'Save the final code' }).click();
+	await expect(review.getByTestId('final')).toContainText('decided by Ada');
+
+	// A second project on the same dataset, with nothing coded yet.
+	await ada.goto(datasetUrl);
+	const empty = await startProject(ada, 3, 12);
+
+	await ada.goto(datasetUrl);
+	await expect(remove.getByRole('paragraph').first()).toHaveText(
+		'Deleting removes the dataset and all its rows from the server, and with them its coding projects below: every coder’s codes and every adjudication in them. It cannot be undone. Download a project’s codes first to keep them.'
+	);
+	const listed = remove.getByTestId('deleted-projects').getByRole('listitem');
+	await expect(listed).toHaveCount(2);
+	await expect(listed).toContainText([
+		'Coding project: random sample of 3, seed 12: nothing coded yet · Download codes (CSV)',
+		'Coding project: random sample of 4, seed 11: 4 codes by 2 coders, 1 adjudication · Download codes (CSV)'
+	]);
+	await expect(listed.first().getByRole('link', { name: 'Coding project: random sample of 3, seed 12', exact: true })).toHaveAttribute(
+		'href',
+		empty
+	);
+	const download = listed.last().getByRole('link', { name: 'Download codes (CSV) Coding project: random sample of 4, seed 11' });
+	const [file] = await Promise.all([ada.waitForEvent('download'), download.click()]);
+	const lines = readFileSync((await file.path())!, 'utf8')
+		.trim()
+		.split('\r\n');
+	expect(lines.filter((l) => l.includes(',human,'))).toHaveLength(4);
+	expect(lines.filter((l) => l.includes(',adjudication,Ada,') && l.includes('Fixture decision.'))).toHaveLength(1);
+	await expect(remove.getByRole('button', { name: 'Delete this dataset and its coding projects' })).toBeVisible();
+	await expectNoAxeViolations(ada);
+	await remove.screenshot({ path: testInfo.outputPath('delete-with-projects.png') });
+
+	// The title is still typed to confirm; then the projects go with the dataset, for every coder.
+	await remove.getByRole('button', { name: 'Delete this dataset and its coding projects' }).click();
+	await expect(ada.getByRole('alert')).toContainText('Type the title exactly');
+	await ada.getByLabel(/Type the title/).fill(title);
+	await ada.getByRole('button', { name: 'Delete this dataset and its coding projects' }).click();
+	await expect(ada).toHaveURL('/datasets');
+	await bob.goto('/projects');
+	await expect(bob.getByTestId('no-projects')).toBeVisible();
+	expect((await bob.request.get(coded)).status()).toBe(404);
 });

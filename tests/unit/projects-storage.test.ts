@@ -179,6 +179,22 @@ for (const [engine, open] of engines) {
 			expect(await projects.suggestions(`${p}-two`)).toEqual([]);
 		});
 
+		it('lists the projects each account codes in with its progress, and what each project on a dataset holds', async () => {
+			const three = { ...project('three', `${p}-texts`), createdAt: 2000 };
+			await projects.create(three, `${p}-invite-three`, items.slice(0, 1));
+			const one = { ...project('one'), datasetTitle: 'Dataset one', ownerName: 'da', items: 2 };
+			expect(await projects.forCoder(ada)).toEqual([
+				{ ...three, datasetTitle: 'Texts', ownerName: 'da', items: 1, coded: 0 },
+				{ ...one, coded: 1 }
+			]);
+			expect(await projects.forCoder(bo)).toEqual([{ ...one, coded: 1 }]);
+			expect(await projects.forCoder(cy)).toEqual([]);
+
+			expect(await projects.holdingsOnDataset(`${p}-data`)).toEqual([{ ...project('one'), codes: 2, coders: 2, adjudications: 1 }]);
+			expect(await projects.holdingsOnDataset(`${p}-texts`)).toEqual([{ ...three, codes: 0, coders: 0, adjudications: 0 }]);
+			expect(await projects.holdingsOnDataset(`${p}-nothing`)).toEqual([]);
+		});
+
 		it('removes a dataset’s projects with everything coded in them, and only those', async () => {
 			await projects.create(project('two', `${p}-other`), `${p}-invite-two`, items);
 			await projects.removeForDataset(`${p}-data`);
@@ -195,6 +211,7 @@ for (const [engine, open] of engines) {
 				expect([table, Number(row!.n)]).toEqual([table, 0]);
 			}
 			expect((await projects.items(`${p}-two`)).length).toBe(2);
+			expect(await projects.forCoder(bo)).toEqual([]);
 		});
 	});
 }

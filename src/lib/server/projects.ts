@@ -10,8 +10,10 @@ import type { CodingProject, ProjectItem } from '$lib/domain/projects/project';
 import { drawSample, SAMPLE_KINDS } from '$lib/domain/projects/sample';
 import { bundledTrainingItems } from '$lib/domain/suggest/ledger';
 import type { TrainingItem } from '$lib/domain/suggest/model';
+import { translate, type Locale } from '$lib/i18n/catalogue';
 import { hashToken, newId } from './auth';
 import { dataDir, ledger } from './ledger';
+import { sendMail } from './mail';
 import { store } from './storage';
 import { ProjectStore } from './storage/projects';
 import type { ImportedCoverageRow } from '$lib/domain/ledger/schemas';
@@ -133,6 +135,19 @@ export async function createProject(dataset: Dataset, ownerId: string, choice: N
 /** A fresh invite token; only its hash is stored, so the link is shown once, to the owner who made it. */
 export function newInvite(): string {
 	return randomBytes(24).toString('base64url');
+}
+
+/**
+ * Mails a coder just added by email a link to the project, since nothing in their own account
+ * would lead them to it. Their language is not known, so the mail is in the inviter's.
+ */
+export async function mailInvite(to: string, project: CodingProject, inviter: string, origin: string, locale: Locale) {
+	const params = { name: inviter, title: project.title };
+	await sendMail({
+		to,
+		subject: translate(locale, 'project.mail.subject', params),
+		text: translate(locale, 'project.mail.text', { ...params, link: `${origin}/projects/${project.id}`, projects: `${origin}/projects` })
+	});
 }
 
 let bundled: TrainingItem[] | undefined;

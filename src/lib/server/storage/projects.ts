@@ -149,6 +149,24 @@ function toAdjudication(row: Record<string, unknown>): Adjudication {
 	};
 }
 
+/** A project as the list of one coder's projects shows it. */
+export interface CoderProject extends CodingProject {
+	/** The dataset's title now: the project's own is the title the dataset had when the sample was drawn. */
+	datasetTitle: string;
+	ownerName: string;
+	items: number;
+	/** Of those, the articles this coder has coded. */
+	coded: number;
+}
+
+/** A project with how much work is in it: what deleting it would lose. */
+export interface ProjectHoldings extends CodingProject {
+	codes: number;
+	/** Coders who have coded at least one article. */
+	coders: number;
+	adjudications: number;
+}
+
 export class ProjectStore {
 	constructor(private readonly sql: Sql) {}
 
@@ -206,6 +224,44 @@ export class ProjectStore {
 			[datasetId, userId]
 		);
 		return rows.map((r) => toProject(r)!);
+	}
+
+	/** Every project this user owns or codes in, newest first, with their progress in it. */
+	async forCoder(userId: string): Promise<CoderProject[]> {
+		const rows = await this.sql.query(
+			`SELECT p.*, COALESCE(d.title, p.title) AS dataset_title, u.name AS owner_name,
+				(SELECT COUNT(*) FROM project_items i WHERE i.project_id = p.id) AS item_count,
+				(SELECT COUNT(*) FROM project_codes k WHERE k.project_id = p.id AND k.coder_id = $1) AS coded_count
+			 FROM coding_projects p JOIN project_coders c ON c.project_id = p.id AND c.user_id = $1
+			 JOIN users u ON u.id = p.owner_id LEFT JOIN datasets d ON d.id = p.dataset_id
+			 ORDER BY p.created_at DESC, p.id`,
+			[userId]
+		);
+		return rows.map((r) => ({
+			...toProject(r)!,
+			datasetTitle: String(r.dataset_title),
+			ownerName: String(r.owner_name),
+			items: Number(r.item_count),
+			coded: Number(r.coded_count)
+		}));
+	}
+
+	/** Every project on the dataset, whoever codes in it, with how many codes, coders and adjudications it holds. */
+	async holdingsOnDataset(datasetId: string): Promise<ProjectHoldings[]> {
+		const rows = await this.sql.query(
+			`SELECT p.*,
+				(SELECT COUNT(*) FROM project_codes k WHERE k.project_id = p.id) AS code_count,
+				(SELECT COUNT(DISTINCT k.coder_id) FROM project_codes k WHERE k.project_id = p.id) AS coder_count,
+				(SELECT COUNT(*) FROM project_adjudications a WHERE a.project_id = p.id) AS adjudication_count
+			 FROM coding_projects p WHERE p.dataset_id = $1 ORDER BY p.created_at DESC, p.id`,
+			[datasetId]
+		);
+		return rows.map((r) => ({
+			...toProject(r)!,
+			codes: Number(r.code_count),
+			coders: Number(r.coder_count),
+			adjudications: Number(r.adjudication_count)
+		}));
 	}
 
 	async addCoder(projectId: string, userId: string, at: number): Promise<void> {

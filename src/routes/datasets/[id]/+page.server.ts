@@ -15,13 +15,16 @@ export async function load({ params, locals, url }) {
 	const dataset = await readableDataset(params.id, locals.user, token);
 	const jsonLd = jsonLdText(datasetJsonLd(dataset, `${url.origin}/datasets/${dataset.id}`, url.origin));
 	const owner = locals.user?.id === dataset.ownerId;
-	const coding = locals.user ? await (await projects()).onDataset(dataset.id, locals.user.id) : [];
+	const db = await projects();
+	const coding = locals.user ? await db.onDataset(dataset.id, locals.user.id) : [];
 	return {
 		dataset,
 		token,
 		owner,
 		jsonLd,
 		coding,
+		// Deleting the dataset deletes these too, so its owner is shown what they hold first.
+		deletes: owner ? await db.holdingsOnDataset(dataset.id) : [],
 		canCode: owner && codable(dataset),
 		seed: newSeed(),
 		maxItems: MAX_PROJECT_ITEMS,

@@ -1,14 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { finalCodes, framesByGroup } from '$lib/domain/projects/project';
 import { compareByGroup, suggestedOf } from '$lib/domain/projects/suggestions';
-import { hashToken } from '$lib/server/auth';
+import { hashToken, requireSignIn } from '$lib/server/auth';
 import { ledger } from '$lib/server/ledger';
-import { memberProject, newInvite, projectFrames, projects, projectSnapshot } from '$lib/server/projects';
+import { mailInvite, memberProject, newInvite, projectFrames, projects, projectSnapshot } from '$lib/server/projects';
 import { store } from '$lib/server/storage';
 import { translate } from '$lib/i18n/catalogue';
 
-export async function load({ params, locals }) {
-	const project = await memberProject(params.id, locals.user);
+export async function load({ params, locals, url }) {
+	// An invited coder follows the mailed link from wherever they read their mail, often signed out.
+	const project = await memberProject(params.id, requireSignIn(locals.user, url));
 	const { coders, items, codes, adjudications, model, suggestions } = await projectSnapshot(project.id);
 	const finals = finalCodes(codes, adjudications);
 	const byGroup = framesByGroup(items, finals);
@@ -41,10 +42,11 @@ export async function load({ params, locals }) {
 }
 
 export const actions = {
-	/** Adds an existing, confirmed account as a coder. */
-	invite: async ({ params, locals, request }) => {
-		const project = await memberProject(params.id, locals.user);
-		if (project.ownerId !== locals.user?.id) return fail(403, { inviteError: translate(locals.locale, 'project.invite.ownerOnly') });
+	/** Adds an existing, confirmed account as a coder, and mails them a link to the project. */
+	invite: async ({ params, locals, request, url }) => {
+		const owner = locals.user;
+		const project = await memberProject(params.id, owner);
+		if (!owner || project.ownerId !== owner.id) return fail(403, { inviteError: translate(locals.locale, 'project.invite.ownerOnly') });
 		const email = String((await request.formData()).get('email') ?? '')
 			.trim()
 			.toLowerCase();
@@ -52,6 +54,7 @@ export const actions = {
 		// The same answer for an unknown address and an unconfirmed one: neither can code yet.
 		if (!user || !user.verified) return fail(400, { inviteError: translate(locals.locale, 'project.invite.noAccount') });
 		await (await projects()).addCoder(project.id, user.id, Date.now());
+		await mailInvite(user.email, project, owner.name, url.origin, locals.locale);
 		return { invited: user.name };
 	},
 	link: async ({ params, locals, url }) => {
