@@ -137,7 +137,17 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 	await expectNoAxeViolations(ada);
 
 	// Article 2: Ada ticked nothing, Bob frame 1. Ada decides: frame 1, raised to be rebutted.
+	// Each form starts from what both coders agree on, leaning to neither: on article 10 both ticked
+	// the second frame, Ada as reported and Bob as adopted, so it is ticked with the first stance.
+	const ten = review.nth(2);
+	await expect(ten.getByRole('checkbox', { name: second!.label })).toBeChecked();
+	await expect(ten.getByLabel(`Stance of ${second!.label}`)).toHaveValue('adopts');
 	const two = review.first();
+	await expect(two.getByRole('checkbox', { name: first!.label })).not.toBeChecked();
+	// An article's outlet group is named as the method page names it, not by its id.
+	const said = (await two.textContent())!;
+	expect(ledger.outletGroups.filter((g) => said.includes(` · ${g.label} · `))).toHaveLength(1);
+	expect(ledger.outletGroups.filter((g) => said.includes(` · ${g.id} · `))).toHaveLength(0);
 	await expect(two).toContainText(`Ada: no frame`);
 	await expect(two).toContainText(`Bob: ${first!.label} (adopts)`);
 	await two.getByRole('checkbox', { name: first!.label }).check();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import {
 	codesCsv,
+	commonCode,
 	cycleStance,
 	disagreements,
 	finalCodes,
@@ -170,6 +171,20 @@ describe('agreement on a coding project', () => {
 		]);
 		expect(rows[2]!.reason).toBe('agreed');
 		expect(rows[0]!.coded_at).toBe('1970-01-01T00:00:00.001Z');
+	});
+});
+
+describe('where an adjudication starts', () => {
+	it('from the frames every coder ticked, a stance kept only where all gave the same one', () => {
+		const owner = { frames: ['nato-threat', 'western-decline'], stances: ['adopts' as const, 'reports' as const] };
+		const coder = { frames: ['western-decline'], stances: ['adopts' as const] };
+		// Neither coder's extra frames, whichever of them adjudicates.
+		expect(commonCode([owner, coder])).toEqual({ frames: ['western-decline'], stances: ['adopts'] });
+		expect(commonCode([coder, owner])).toEqual({ frames: ['western-decline'], stances: ['adopts'] });
+		const reported = { frames: ['western-decline'], stances: ['reports' as const] };
+		expect(commonCode([reported, { ...reported }])).toEqual({ frames: ['western-decline'], stances: ['reports'] });
+		expect(commonCode([owner, { frames: [], stances: [] }])).toEqual({ frames: [], stances: [] });
+		expect(commonCode([])).toEqual({ frames: [], stances: [] });
 	});
 });
 

@@ -150,6 +150,14 @@ export async function mailInvite(to: string, project: CodingProject, inviter: st
 	});
 }
 
+/**
+ * Bundled outlet groups' names by id: an article's group is a bundled group's id, or the name a
+ * researcher gave a group of their own, shown as it is.
+ */
+export function groupLabels(): Record<string, string> {
+	return Object.fromEntries(ledger().outletGroups.map((g) => [g.id, g.label]));
+}
+
 let bundled: TrainingItem[] | undefined;
 
 /** The bundled claims and coverage as training items, the same for every project. */

@@ -2,8 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { finalCodes, framesByGroup } from '$lib/domain/projects/project';
 import { compareByGroup, suggestedOf } from '$lib/domain/projects/suggestions';
 import { hashToken, requireSignIn } from '$lib/server/auth';
-import { ledger } from '$lib/server/ledger';
-import { mailInvite, memberProject, newInvite, projectFrames, projects, projectSnapshot } from '$lib/server/projects';
+import { groupLabels, mailInvite, memberProject, newInvite, projectFrames, projects, projectSnapshot } from '$lib/server/projects';
 import { store } from '$lib/server/storage';
 import { translate } from '$lib/i18n/catalogue';
 
@@ -37,7 +36,7 @@ export async function load({ params, locals, url }) {
 			comparison
 		},
 		frameLabels: Object.fromEntries(projectFrames().map((f) => [f.id, f.label])),
-		groupLabels: Object.fromEntries(ledger().outletGroups.map((g) => [g.id, g.label]))
+		groupLabels: groupLabels()
 	};
 }
 

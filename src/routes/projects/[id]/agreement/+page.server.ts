@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { STANCES, type Stance } from '$lib/domain/ledger/checks';
 import { disagreements, projectAgreement } from '$lib/domain/projects/project';
-import { memberProject, projectCodes, projectFrames, projects } from '$lib/server/projects';
+import { groupLabels, memberProject, projectCodes, projectFrames, projects } from '$lib/server/projects';
 import { translate } from '$lib/i18n/catalogue';
 
 export async function load({ params, locals }) {
@@ -22,6 +22,7 @@ export async function load({ params, locals }) {
 		coders: coders.map((c) => ({ ...c, coded: agreement.coded[c.id] ?? 0 })),
 		agreement: { ...agreement, perFrame: agreement.perFrame.filter((f) => f.ticks > 0) },
 		frames: frames.map(({ id, label }) => ({ id, label })),
+		groupLabels: groupLabels(),
 		disagreements: disagreements(codes).map(({ position, codes }) => {
 			const a = decided.get(position);
 			return {

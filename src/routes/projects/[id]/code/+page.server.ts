@@ -1,4 +1,4 @@
-import { memberProject, projectFrames, projects } from '$lib/server/projects';
+import { groupLabels, memberProject, projectFrames, projects } from '$lib/server/projects';
 
 export async function load({ params, locals }) {
 	const project = await memberProject(params.id, locals.user);
@@ -14,6 +14,7 @@ export async function load({ params, locals }) {
 		items,
 		codes: codes.map(({ position, frames, stances }) => ({ position, frames, stances })),
 		frames: projectFrames().map(({ id, label, definition }) => ({ id, label, definition })),
+		groupLabels: groupLabels(),
 		suggestions: model && {
 			trainedAt: model.trainedAt,
 			microF1: model.microF1,
