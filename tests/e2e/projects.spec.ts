@@ -290,6 +290,18 @@ test('a co-coder invited by email is mailed a link to the project and finds it a
 	await ada.getByRole('button', { name: 'Invite', exact: true }).click();
 	await expect(ada.getByRole('status')).toHaveText('Dr Coder can now code this project, and has been emailed a link to it.');
 	await ada.locator('.invite').screenshot({ path: testInfo.outputPath('invited.png') });
+	// Inviting the same coder again, or oneself, mails nothing more: the invite cannot be used to send mail at will.
+	const mailsTo = (to: string) =>
+		readFileSync(OUTBOX, 'utf8')
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line) as { to: string; text: string })
+			.filter((mail) => mail.to === to && mail.text.includes('/projects/')).length;
+	await expect.poll(() => mailsTo(coderEmail)).toBe(1);
+	await ada.getByLabel('Invite a co-coder by the email of their Parallax account').fill(coderEmail);
+	await ada.getByRole('button', { name: 'Invite', exact: true }).click();
+	await expect(ada.getByRole('status')).toHaveText('Dr Coder can already code this project.');
+	expect(mailsTo(coderEmail)).toBe(1);
 
 	// The mail names the project and who invited; its link, opened signed out, asks to sign in and then opens the project.
 	let link: string | undefined;

@@ -65,6 +65,9 @@ describe('class coding summary', () => {
 			)
 		).toBe('[outlet] reported [speaker] as saying Russia will respond.');
 		expect(redactSpeaker('Putinism is not a name match.', 'Vladimir Putin')).toBe('Putinism is not a name match.');
+		// A paraphrase naming a person the speaker field does not (a body's chairman) would give the speaker away.
+		const committee = readLedger('data').claims.find((c) => c.id === 'c415')!;
+		expect(blindItem(committee).paraphrase).not.toContain('Bastrykin');
 		for (const claim of readLedger('data').claims) {
 			const blind = blindItem(claim);
 			const surname = claim.speaker.split(' ').at(-1)!;

@@ -13,6 +13,7 @@ import type { TrainingItem } from '$lib/domain/suggest/model';
 import { translate, type Locale } from '$lib/i18n/catalogue';
 import { hashToken, newId } from './auth';
 import { dataDir, ledger } from './ledger';
+import { chartData } from './charts';
 import { sendMail } from './mail';
 import { store } from './storage';
 import { ProjectStore } from './storage/projects';
@@ -152,11 +153,9 @@ export async function mailInvite(to: string, project: CodingProject, inviter: st
 
 /**
  * Bundled outlet groups' names by id: an article's group is a bundled group's id, or the name a
- * researcher gave a group of their own, shown as it is.
+ * researcher gave a group of their own, shown as it is (see `labelOf`).
  */
-export function groupLabels(): Record<string, string> {
-	return Object.fromEntries(ledger().outletGroups.map((g) => [g.id, g.label]));
-}
+export const groupLabels = (): Record<string, string> => chartData().labels.groups;
 
 let bundled: TrainingItem[] | undefined;
 

@@ -10,9 +10,9 @@ export async function load({ url, cookies, locals }) {
 	const spent = token ? await db.useEmailToken(hashToken(token), new Date()) : undefined;
 	if (spent?.signup) await db.applySignup(spent.userId, spent.signup);
 	const user = spent ? await db.userById(spent.userId) : undefined;
-	// A link opened again once it has signed the account in (from the mail, or a second tab) has done its work.
-	if (!user && locals.user) redirect(303, safeRedirect(url.searchParams.get('next')));
-	if (!user) return { confirmed: false };
+	// Opened again once it has signed the account in (from the mail, or a second tab), the link has
+	// done its work; whose it was is no longer known, so the page says so and offers the way on.
+	if (!user) return { confirmed: false, signedIn: locals.user?.name ?? null, next: safeRedirect(url.searchParams.get('next')) };
 	await db.markVerified(user.id, new Date());
 	await startSession(db, user, cookies, url.protocol === 'https:');
 	redirect(303, safeRedirect(url.searchParams.get('next')));

@@ -107,7 +107,7 @@ export class TextBuilder {
 		// FNV's low bits, which pick the slot, are poorly mixed for links that differ in a digit or two.
 		hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
 		hash ^= hash >>> 13;
-		const seen = (this.seen ??= new SeenRows(1 << 16));
+		const seen = (this.seen ??= new SeenRows(1 << 10));
 		const { slots } = seen;
 		let at = (hash & seen.mask) * 2;
 		for (let other = slots[at]!; other !== 0; other = slots[at]!) {

@@ -160,14 +160,20 @@ export function compareView(ledger: Ledger, eventId: string): CompareView | unde
 	};
 }
 
+/**
+ * A value's label, or the value itself where there is none: a group of a researcher's own is
+ * named by its value, and may be called "constructor" without reading the object's prototype.
+ */
+export const labelOf = (labels: Record<string, string>, value: string): string => (Object.hasOwn(labels, value) ? labels[value]! : value);
+
 export function frameIndex(frames: Frame[]): Record<string, Frame> {
 	return Object.fromEntries(frames.map((f) => [f.id, f]));
 }
 
-/** A claim's first words, so that one speaker's claims (in a link, a deck's list) can be told apart. */
 /** Whether `claimGist` is the opening of a quote (shown in quotation marks) or of a paraphrase (never in them). */
 export const gistIsQuote = (claim: Pick<Claim, 'quote'>): boolean => claim.quote !== '';
 
+/** A claim's first words, so that one speaker's claims (in a link, a deck's list) can be told apart. */
 export function claimGist(claim: Pick<Claim, 'quote' | 'paraphrase'>): string {
 	const words = (claim.quote || claim.paraphrase).split(/\s+/).filter(Boolean);
 	return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');

@@ -39,6 +39,8 @@ export const en = {
 	'verify.title': 'Confirm your email address',
 	'verify.expired': 'This link has expired or has already been used. Sign in to get a new one.',
 	'verify.signIn': 'Sign in',
+	'verify.usedSignedIn': 'This link has expired or has already been used. You are signed in as {name}.',
+	'verify.continue': 'Continue',
 	'mail.confirm.subject': 'Confirm your email address for Parallax',
 	'mail.confirm.text':
 		'Open this link within {hours} hours to confirm your address and sign in:\n{link}\n\nIf you did not create an account, do nothing.',
@@ -86,6 +88,8 @@ export const uk = {
 	'verify.title': 'Підтвердьте електронну адресу',
 	'verify.expired': 'Термін дії цього посилання минув, або його вже використано. Увійдіть, щоб отримати нове.',
 	'verify.signIn': 'Увійти',
+	'verify.usedSignedIn': 'Термін дії цього посилання минув, або його вже використано. Ви ввійшли як {name}.',
+	'verify.continue': 'Продовжити',
 	'mail.confirm.subject': 'Підтвердьте адресу для Parallax',
 	'mail.confirm.text':
 		'Відкрийте це посилання протягом {hours} годин, щоб підтвердити адресу й увійти:\n{link}\n\nЯкщо ви не створювали облікового запису, нічого не робіть.',

@@ -35,6 +35,7 @@ export const en = {
 	'project.invite.email': 'Invite a co-coder by the email of their Parallax account',
 	'project.invite.submit': 'Invite',
 	'project.invite.done': '{name} can now code this project, and has been emailed a link to it.',
+	'project.invite.already': '{name} can already code this project.',
 	'project.invite.noAccount': 'No confirmed account has that email. Ask them to create one, or send them an invite link.',
 	'project.invite.ownerOnly': 'Only the project’s owner can invite coders.',
 	'project.invite.linkText':
@@ -206,6 +207,7 @@ export const uk = {
 	'project.invite.email': 'Запросити співкодувальника за email його облікового запису Parallax',
 	'project.invite.submit': 'Запросити',
 	'project.invite.done': '{name} тепер може кодувати цей проєкт; посилання на нього надіслано email-ом.',
+	'project.invite.already': '{name} уже може кодувати цей проєкт.',
 	'project.invite.noAccount':
 		'Немає підтвердженого облікового запису з цією адресою. Попросіть створити його або надішліть посилання-запрошення.',
 	'project.invite.ownerOnly': 'Запрошувати кодувальників може лише власник проєкту.',

@@ -52,9 +52,19 @@ export const actions = {
 		const user = email ? await (await store()).userByEmail(email) : undefined;
 		// The same answer for an unknown address and an unconfirmed one: neither can code yet.
 		if (!user || !user.verified) return fail(400, { inviteError: translate(locals.locale, 'project.invite.noAccount') });
-		await (await projects()).addCoder(project.id, user.id, Date.now());
-		await mailInvite(user.email, project, owner.name, url.origin, locals.locale);
-		return { invited: user.name };
+		const db = await projects();
+		// Mailed once, when the account joins: inviting it again, or inviting oneself, sends nothing.
+		const joined = !(await db.coders(project.id)).some((c) => c.id === user.id);
+		await db.addCoder(project.id, user.id, Date.now());
+		if (joined) {
+			try {
+				await mailInvite(user.email, project, owner.name, url.origin, locals.locale);
+			} catch (failure) {
+				// The coder is added either way; the project page and /projects still lead them to it.
+				console.error('Parallax could not mail a project invite:', failure);
+			}
+		}
+		return { invited: user.name, joined };
 	},
 	link: async ({ params, locals, url }) => {
 		const project = await memberProject(params.id, locals.user);
