@@ -138,10 +138,16 @@ test('two researchers code a stratified sample of an uploaded outlet archive, co
 
 	// Article 2: Ada ticked nothing, Bob frame 1. Ada decides: frame 1, raised to be rebutted.
 	// Each form starts from what both coders agree on, leaning to neither: on article 10 both ticked
-	// the second frame, Ada as reported and Bob as adopted, so it is ticked with the first stance.
+	// the second frame, Ada as reported and Bob as adopted, so it is ticked with no stance chosen,
+	// and saving it so asks for one.
 	const ten = review.nth(2);
 	await expect(ten.getByRole('checkbox', { name: second!.label })).toBeChecked();
-	await expect(ten.getByLabel(`Stance of ${second!.label}`)).toHaveValue('adopts');
+	const tenStance = ten.getByLabel(`Stance of ${second!.label}`);
+	await expect(tenStance).toHaveValue('');
+	await expect(tenStance.locator('option:checked')).toHaveText('choose: the coders differ');
+	await ten.getByLabel('Why (kept with the decision)').fill('Reported, not adopted.');
+	await ten.getByRole('button', { name: 'Save the final code' }).click();
+	await expect(review.nth(2).getByRole('alert')).toHaveText(`Choose the stance of “${second!.label}”: the coders gave it different ones.`);
 	const two = review.first();
 	await expect(two.getByRole('checkbox', { name: first!.label })).not.toBeChecked();
 	// An article's outlet group is named as the method page names it, not by its id.

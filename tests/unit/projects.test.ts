@@ -175,12 +175,14 @@ describe('agreement on a coding project', () => {
 });
 
 describe('where an adjudication starts', () => {
-	it('from the frames every coder ticked, a stance kept only where all gave the same one', () => {
+	it('from the frames every coder ticked, a stance given only where all gave the same one', () => {
 		const owner = { frames: ['nato-threat', 'western-decline'], stances: ['adopts' as const, 'reports' as const] };
 		const coder = { frames: ['western-decline'], stances: ['adopts' as const] };
 		// Neither coder's extra frames, whichever of them adjudicates.
-		expect(commonCode([owner, coder])).toEqual({ frames: ['western-decline'], stances: ['adopts'] });
-		expect(commonCode([coder, owner])).toEqual({ frames: ['western-decline'], stances: ['adopts'] });
+		// The frame both ticked, with no stance: one adopted it, the other reported it.
+		expect(commonCode([owner, coder])).toEqual({ frames: ['western-decline'], stances: [null] });
+		expect(commonCode([coder, owner])).toEqual({ frames: ['western-decline'], stances: [null] });
+		expect(commonCode([coder, { ...coder }])).toEqual({ frames: ['western-decline'], stances: ['adopts'] });
 		const reported = { frames: ['western-decline'], stances: ['reports' as const] };
 		expect(commonCode([reported, { ...reported }])).toEqual({ frames: ['western-decline'], stances: ['reports'] });
 		expect(commonCode([owner, { frames: [], stances: [] }])).toEqual({ frames: [], stances: [] });

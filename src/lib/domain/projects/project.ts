@@ -145,17 +145,17 @@ export function disagreements(codes: readonly CodeRecord[]): { position: number;
 
 /**
  * What every code of a disputed article agrees on: the frames all of them carry, each with its
- * stance where all give the same one (else the first stance, adopts). An adjudication starts from
- * this, so that the form leans towards no coder, the adjudicator's own code included.
+ * stance where all give the same one, else none (null). An adjudication starts from this, so that
+ * the form leans towards no coder, the adjudicator's own code included.
  */
-export function commonCode(codes: readonly FrameCode[]): FrameCode {
+export function commonCode(codes: readonly FrameCode[]): { frames: string[]; stances: (Stance | null)[] } {
 	const first = codes[0];
 	if (!first) return { frames: [], stances: [] };
 	const frames = first.frames.filter((frame) => codes.every((c) => c.frames.includes(frame)));
 	const stanceOf = (code: FrameCode, frame: string) => code.stances[code.frames.indexOf(frame)];
 	const stances = frames.map((frame) => {
-		const stance = stanceOf(first, frame);
-		return stance && codes.every((c) => stanceOf(c, frame) === stance) ? stance : STANCES[0];
+		const stance = stanceOf(first, frame) ?? null;
+		return codes.every((c) => stanceOf(c, frame) === stance) ? stance : null;
 	});
 	return { frames, stances };
 }

@@ -168,7 +168,9 @@ export const en = {
 	'project.adjudicate.reason': 'Why (kept with the decision)',
 	'project.adjudicate.submit': 'Save the final code',
 	'project.adjudicate.invalid': 'That is not a code of this codebook.',
-	'project.adjudicate.why': 'Say why you decided so.'
+	'project.adjudicate.why': 'Say why you decided so.',
+	'project.adjudicate.chooseStance': 'choose: the coders differ',
+	'project.adjudicate.stanceNeeded': 'Choose the stance of “{frame}”: the coders gave it different ones.'
 };
 
 export const uk = {
@@ -343,5 +345,7 @@ export const uk = {
 	'project.adjudicate.reason': 'Чому (зберігається з рішенням)',
 	'project.adjudicate.submit': 'Зберегти остаточний код',
 	'project.adjudicate.invalid': 'Це не код цього кодбука.',
-	'project.adjudicate.why': 'Поясніть, чому ви так вирішили.'
+	'project.adjudicate.why': 'Поясніть, чому ви так вирішили.',
+	'project.adjudicate.chooseStance': 'виберіть: кодувальники розходяться',
+	'project.adjudicate.stanceNeeded': 'Виберіть позицію щодо «{frame}»: кодувальники вказали різні.'
 } satisfies Record<keyof typeof en, string>;

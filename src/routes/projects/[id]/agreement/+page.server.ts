@@ -44,6 +44,12 @@ export const actions = {
 		const known = new Set(projectFrames().map((f) => f.id));
 		const frames = form.getAll('frame').map(String);
 		const stances = frames.map((f) => String(form.get(`stance-${f}`) ?? 'adopts'));
+		// Where the coders gave a frame different stances the form offers none: the adjudicator decides it.
+		const undecided = frames.find((f, i) => known.has(f) && stances[i] === '');
+		if (undecided) {
+			const frame = projectFrames().find((f) => f.id === undecided)!.label;
+			return fail(400, { position, adjudicateError: translate(locals.locale, 'project.adjudicate.stanceNeeded', { frame }) });
+		}
 		const valid =
 			frames.every((f) => known.has(f)) && stances.every((s) => (STANCES as readonly string[]).includes(s)) && reason.length <= 2000;
 		if (!valid) return fail(400, { position, adjudicateError: translate(locals.locale, 'project.adjudicate.invalid') });
