@@ -104,7 +104,7 @@ export class TextBuilder {
 		if (start === end) return false;
 		let hash = 0x811c9dc5;
 		for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-		// FNV's low bits, which pick the slot, are poorly mixed for links that differ in a digit or two.
+		// The slot is the hash's low bits: Murmur3's final mix spreads every byte's effect into them.
 		hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
 		hash ^= hash >>> 13;
 		const seen = (this.seen ??= new SeenRows(1 << 10));

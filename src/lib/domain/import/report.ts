@@ -79,7 +79,7 @@ export interface ShapeChanges {
 	 */
 	total?: string | null;
 	/**
-	 * Rows whose link an earlier row of the file already had (the first such pair as example):
+	 * Rows whose link an earlier row of the file already had (the first of them as example):
 	 * each is counted as an article, so the same story listed twice is counted twice. Absent
 	 * from older results.
 	 */
