@@ -89,6 +89,48 @@ test('a Media Cloud export that lists a story twice is counted as it is, with a 
 	await expectNoAxeViolations(page);
 });
 
+test('a hand-made spreadsheet whose links lack https:// or are no address keeps every row, and says how each link was read', async ({
+	page
+}) => {
+	// Saved from a spreadsheet: BOM, semicolons, CRLF, dotted day-first dates, full language names.
+	const rows = [
+		'Date;Outlet;Headline;Link;Language',
+		'24.06.2025;Fixture Daily;Тестовый материал 1;https://fixture.example/news/1;Russian',
+		'24.06.2025;Fixture Daily;"A headline with ""quotes""; and a semicolon";www.fixture.example/news/2;English',
+		'25.06.2025;Тест-Агентство;Тестовый материал 3;fixture.example/news/3;Russian',
+		'25.06.2025;Тест-Агентство;Print edition only;n/a;Russian',
+		'26.06.2025;Fixture Daily;Тестовый материал 5;;Russian',
+		'26.06.2025;Fixture Daily;Тестовый материал 6;—;Ukrainian',
+		'27.06.2025;Тест-Агентство;Тестовый материал 7;https://fixture.example/news/7?utm_source=feed;Russian'
+	];
+	await upload(page, 'press-clippings.csv', `\uFEFF${rows.join('\r\n')}\r\n`);
+	await expect(page.getByTestId('detected-delimiter')).toHaveText('semicolon');
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('7 of 7 rows are valid.');
+	const notes = page.getByTestId('shape-notes').getByRole('listitem');
+	await expect(notes.filter({ hasText: /^Links without https/ })).toHaveText([
+		'Links without https://: 2 rows with an address in column “Link” written without http:// or https:// (the first: row 3, “www.fixture.example/news/2”). Each is read as an https:// address, as a browser would open it.'
+	]);
+	await expect(notes.filter({ hasText: /^Not web addresses/ })).toHaveText([
+		'Not web addresses: 2 rows with something other than a web address in column “Link” (the first: row 5, “n/a”). Each such row is counted as an article, without a link. If “Link” does not hold the articles’ addresses, choose another column for “Article address”, or none.'
+	]);
+	await expect(page.getByTestId('issues-url')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await useRowsAndOpenCharts(page);
+	await expect(page.getByTestId('filter-summary')).toContainText('7 articles match, from 2025-06-24 to 2025-06-27');
+	await openCoverageTable(page);
+	const counts = await coverageCells(page);
+	expect(
+		Object.fromEntries(Object.entries(counts).map(([day, cells]) => [day, Object.values(cells).reduce((a, b) => a + Number(b), 0)]))
+	).toEqual({
+		'2025-06-24': 2,
+		'2025-06-25': 2,
+		'2025-06-26': 2,
+		'2025-06-27': 1
+	});
+});
+
 test('a GDELT timeline with a BOM charts its values per day', async ({ page }) => {
 	await upload(page, 'gdelt-timeline.csv');
 	await expect(page.getByTestId('detected-format')).toHaveText('GDELT DOC API timeline');
@@ -120,12 +162,13 @@ test('a file with bad rows gets an exact report and only its valid rows are used
 	]);
 	await expect(page.getByTestId('issues-empty').getByRole('listitem')).toHaveText(['row 4, column publish_date: is empty']);
 	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['row 5, column count: "x" is not a number']);
-	await expect(page.getByTestId('issues-url').getByRole('listitem')).toHaveText(['row 5, column url: "not a url" is not a web address']);
+	// Row 5's link is no address too, which alone would keep the row without it; its count refuses it.
+	await expect(page.getByTestId('issues-url')).toHaveCount(0);
 	await expect(page.getByTestId('issues-fields').getByRole('listitem')).toHaveText(['row 6: has 3 fields; the header has 5']);
 	await expect(page.getByTestId('row-numbers')).toHaveText('Rows are numbered as a spreadsheet shows them: the header is row 1.');
 
 	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: 'Download all 5 problems as CSV' }).click();
+	await page.getByRole('link', { name: 'Download all 4 problems as CSV' }).click();
 	const file = await download;
 	expect(file.suggestedFilename()).toBe('bad-rows-problems.csv');
 	await expectNoAxeViolations(page);

@@ -206,6 +206,62 @@ describe('mapping', () => {
 		expect(importFixture('mediacloud-current.csv').result.changes.repeats).toEqual({ rows: 0, example: null });
 	});
 
+	it('keeps rows whose link has no scheme or is no address, reads the first as https, and says so once per file row', () => {
+		const header = 'id,indexed_date,language,media_name,media_url,publish_date,title,url\n';
+		const story = (i: number, url: string) => `s${i},2024-03-02 10:00:00,ru,ТАСС,tass.ru,2024-03-01,Заголовок ${i},${url}\n`;
+		const text =
+			header +
+			story(1, 'https://tass.ru/politika/1') +
+			story(2, 'www.tass.ru/politika/2') +
+			story(3, '//tass.ru/politika/3') +
+			story(4, 'n/a') +
+			story(5, 'tass.ru/politika/5') +
+			story(6, 'javascript:alert(1)') +
+			story(7, 'ftp://tass.ru/6');
+		const { result } = importFixture('mediacloud-current.csv', text);
+		expect(result.report.validRows).toBe(7);
+		expect(result.report.groups).toEqual([]);
+		expect(Array.from({ length: 7 }, (_, i) => textAt(result.data.url, i))).toEqual([
+			'https://tass.ru/politika/1',
+			'https://www.tass.ru/politika/2',
+			'https://tass.ru/politika/3',
+			'',
+			'https://tass.ru/politika/5',
+			'',
+			''
+		]);
+		expect(result.changes.links).toEqual({
+			column: 'url',
+			https: { rows: 3, example: { row: 3, cell: 'www.tass.ru/politika/2' } },
+			none: { rows: 3, example: { row: 5, cell: 'n/a' } }
+		});
+		expect(shapeNotes(result.changes).map(english)).toEqual([
+			'Links without https://: 3 rows with an address in column “url” written without http:// or https:// (the first: row 3, “www.tass.ru/politika/2”). Each is read as an https:// address, as a browser would open it.',
+			'Not web addresses: 3 rows with something other than a web address in column “url” (the first: row 5, “n/a”). Each such row is counted as an article, without a link. If “url” does not hold the articles’ addresses, choose another column for “Article address”, or none.'
+		]);
+		// A row refused for another cell is not counted as one whose link was kept.
+		const refused = importFixture('mediacloud-current.csv', header + story(1, 'www.tass.ru/1').replace('2024-03-01', '2024-02-30'));
+		expect(refused.result.report.validRows).toBe(0);
+		expect(refused.result.changes.links?.https).toEqual({ rows: 0, example: null });
+	});
+
+	it('lets the API refuse a row whose link is no address, naming row and column', () => {
+		const index = new Map([
+			['date', 0],
+			['outlet', 1],
+			['url', 2]
+		]);
+		const mapping = { ...emptyMapping(), date: 'date', dateFormat: 'iso' as const, outlet: 'outlet', url: 'url' };
+		expect(mapRow(['2024-01-02', 'TASS', 'www.tass.ru/1'], index, mapping, 4).issues.map(formatRowIssue)).toEqual([
+			'row 4, column url: "www.tass.ru/1" is not a web address'
+		]);
+		expect(mapRow(['2024-01-02', 'TASS', 'www.tass.ru/1'], index, mapping, 4, { repairLinks: true })).toMatchObject({
+			row: { url: 'https://www.tass.ru/1' },
+			issues: [],
+			link: { cell: 'www.tass.ru/1', as: 'https' }
+		});
+	});
+
 	it('maps count files: the GDELT timeline and an attention file with a named series', () => {
 		const timeline = importFixture('gdelt-timeline.csv').result;
 		expect(timeline.report.validRows).toBe(3);
@@ -569,14 +625,13 @@ describe('validation report', () => {
 			['fields', 1],
 			['date', 1],
 			['number', 1],
-			['empty', 1],
-			['url', 1]
+			['empty', 1]
 		]);
+		// Row 5's link is no address, which alone would keep the row without it; its count refuses it.
 		expect(report.issues.map(formatRowIssue)).toEqual([
 			'row 3, column publish_date: "31/02/2024" read as dd/mm/yyyy (day first) is a day that does not exist',
 			'row 4, column publish_date: is empty',
 			'row 5, column count: "x" is not a number',
-			'row 5, column url: "not a url" is not a web address',
 			'row 6: has 3 fields; the header has 5'
 		]);
 	});

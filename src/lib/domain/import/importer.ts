@@ -5,7 +5,7 @@ import { ColumnarBuilder, type ColumnarCoverage } from './columnar';
 import type { ColumnMapping } from './formats';
 import { FrameCodeCheck, type FrameBook, type UnknownFrame } from './frame-codes';
 import { fieldCountReason } from './limits';
-import { checkedOf, clip, linksIn, mapRow, RowMapper, type CheckedRow } from './mapping';
+import { checkedOf, clip, linksIn, mapRow, RowMapper, type CheckedRow, type LinkRepair, type MapOptions } from './mapping';
 import type { ImportMessage } from './messages';
 import { domainOf, splitOutlets, unlikeOutlet, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
@@ -57,6 +57,10 @@ export class Importer {
 	};
 	private languageCells = new Set<string>();
 	private repeats: NonNullable<ShapeChanges['repeats']> = { rows: 0, example: null };
+	private links: NonNullable<ShapeChanges['links']>;
+	/** The file row last told to noteLink: a reshaped row's periods share its link. */
+	private linkRow = 0;
+	private mapOptions: MapOptions = { onLanguage: this.onLanguage, repairLinks: true };
 
 	private frameCheck: FrameCodeCheck | null;
 
@@ -71,10 +75,11 @@ export class Importer {
 		this.plan = mapping.reshape ? reshapePlan(columns, mapping, mapping.reshape) : null;
 		const read = this.plan ?? { columns, mapping };
 		this.index = new Map(read.columns.map((c, i) => [c, i]));
-		this.mapper = new RowMapper(this.index, read.mapping, this.onLanguage);
+		this.mapper = new RowMapper(this.index, read.mapping, this.mapOptions);
 		const urlColumn = mapping.outletUrl ?? mapping.url;
 		this.urlAt = urlColumn ? (this.index.get(urlColumn) ?? -1) : -1;
 		this.row = hasHeader ? 1 : 0;
+		this.links = { column: mapping.url ?? '', https: { rows: 0, example: null }, none: { rows: 0, example: null } };
 		if (this.plan) {
 			const estimates = this.plan.periods.filter((p) => p.estimate).map((p) => p.column);
 			this.reshaped = { periods: this.plan.periods.length, records: 0, values: 0, missing: 0, estimateColumns: estimates, estimateRows: 0 };
@@ -136,9 +141,12 @@ export class Importer {
 				this.accept(checked, cells, row);
 				return;
 			}
-			const mapped = mapRow(cells, this.index, this.mapping, row, this.onLanguage);
+			const mapped = mapRow(cells, this.index, this.mapping, row, this.mapOptions);
 			this.report.addRow(this.withOutletHint(mapped.issues));
-			if (mapped.row) this.accept(checkedOf(mapped.row), cells, row);
+			if (mapped.row) {
+				this.accept(checkedOf(mapped.row), cells, row);
+				this.noteLink(mapped.link, row);
+			}
 			return;
 		}
 		this.pushSplit(cells, row, outlets);
@@ -156,6 +164,7 @@ export class Importer {
 			this.report.addRow(mapped.issues.map((issue) => wideIssue(issue, record.period, this.mapping.reshape!)));
 			if (!mapped.row) continue;
 			this.accept(checkedOf(mapped.row), record.cells, row);
+			this.noteLink(mapped.link, row);
 			if (record.period.estimate) reshaped.estimateRows++;
 		}
 	}
@@ -175,12 +184,14 @@ export class Importer {
 		const rows: ImportedCoverageRow[] = [];
 		const rowCells: string[][] = [];
 		const issues = new Map<string, RowIssue>();
+		let link: LinkRepair | undefined;
 		for (const [i, outlet] of outlets.entries()) {
 			const own = cells.slice();
 			own[this.splitColumn!] = outlet;
 			if (urlColumn !== undefined && paired) own[urlColumn] = links[i]!;
 			const mapped = this.mapper.map(own, row);
 			for (const issue of mapped.issues) issues.set(`${issue.column}\u0000${JSON.stringify(issue.reason)}`, issue);
+			link ??= mapped.link;
 			// Two spellings that normalise to one outlet ("TASS", "TA\u200bSS") are one appearance.
 			if (mapped.row && !rows.some((r) => r.outlet === mapped.row!.outlet)) {
 				rows.push(mapped.row);
@@ -190,6 +201,7 @@ export class Importer {
 		}
 		this.report.addRow(this.withOutletHint([...issues.values()]));
 		if (issues.size > 0) return;
+		this.noteLink(link, row);
 		if (rows.length > 1) {
 			split.rows++;
 			split.becameRows += rows.length;
@@ -227,6 +239,14 @@ export class Importer {
 		if (this.urlAt >= 0 && !this.data.hasDomain(outlet)) this.data.setDomain(outlet, domainOf(cells[this.urlAt] ?? ''));
 	}
 
+	/** A kept row whose link was read otherwise than written, counted once per file row. */
+	private noteLink(link: LinkRepair | undefined, row: number): void {
+		if (!link || row === this.linkRow) return;
+		this.linkRow = row;
+		const tally = this.links[link.as];
+		if (tally.rows++ === 0) tally.example = { row, cell: link.cell };
+	}
+
 	finish(): ImportResult {
 		const outlets = this.data.outlets();
 		return {
@@ -241,6 +261,7 @@ export class Importer {
 				split: this.split,
 				total: outlets.find((o) => GDELT_TOTAL.test(o.key))?.key ?? null,
 				repeats: this.repeats,
+				links: this.links,
 				languages: this.languages
 			}
 		};

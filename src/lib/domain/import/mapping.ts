@@ -39,7 +39,40 @@ export function mappingProblems(mapping: ColumnMapping, columns: string[]): Impo
 export interface MappedRow {
 	row: ImportedCoverageRow | null;
 	issues: RowIssue[];
+	/** The link cell, when `repairLinks` kept the row with its link read otherwise than written. */
+	link?: LinkRepair;
 }
+
+/**
+ * A link cell that is not a web address, and what the row got instead: the address with
+ * https:// put before it, or no link.
+ */
+export interface LinkRepair {
+	cell: string;
+	as: 'https' | 'none';
+}
+
+export interface MapOptions {
+	onLanguage?: LanguageListener;
+	/**
+	 * Keep a row whose link is not a web address, rather than refuse it, and say so in `link`.
+	 * Uploads in the browser do, and report it: a researcher's own spreadsheet writes links as
+	 * "www.tass.ru/…" or "n/a", and the row is still an article to count. The API takes
+	 * Parallax's own format, whose links are addresses, and refuses the row instead.
+	 */
+	repairLinks?: boolean;
+}
+
+/**
+ * A link written without its scheme ("www.tass.ru/…", "//tass.ru/…"), as spreadsheets shorten
+ * them, as the https:// address a browser would make of it; null for any other cell.
+ */
+export function withScheme(value: string): string | null {
+	if (SCHEME.test(value)) return null;
+	const url = `https://${value.replace(/^\/\//, '')}`;
+	return isWebUrl(url) ? url : null;
+}
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Zero-width spaces and stray BOMs pasted into exports make "TASS" and "TA\u200bSS" two outlets;
@@ -84,7 +117,7 @@ export function mapRow(
 	index: Map<string, number>,
 	mapping: ColumnMapping,
 	row: number,
-	onLanguage: LanguageListener = ignore
+	{ onLanguage = ignore, repairLinks = false }: MapOptions = {}
 ): MappedRow {
 	const issues: RowIssue[] = [];
 	const cell = (column: string | null) => readCell(cells, index, column);
@@ -116,6 +149,13 @@ export function mapRow(
 	}
 
 	const rawUrl = firstLink(cell(mapping.url));
+	let url = rawUrl;
+	let link: LinkRepair | undefined;
+	if (repairLinks && url !== '' && !isWebUrl(url)) {
+		const repaired = withScheme(url);
+		link = { cell: clip(url), as: repaired ? 'https' : 'none' };
+		url = repaired ?? '';
+	}
 	const outletName = cell(mapping.outlet);
 	const outlet = outletName || domainOf(cell(mapping.outletUrl)) || mapping.outletConstant.trim();
 	const framesCell = cell(mapping.frames);
@@ -136,7 +176,7 @@ export function mapRow(
 		event: cell(mapping.event),
 		language: language.value,
 		title: cell(mapping.title),
-		url: rawUrl,
+		url,
 		...(text !== '' && { text }),
 		frames: codes.frames,
 		...(codes.stances.length > 0 && { stances: codes.stances }),
@@ -144,7 +184,7 @@ export function mapRow(
 	};
 	const converted = issues.length;
 	const result = ImportedCoverageRowSchema.safeParse(candidate);
-	if (result.success && converted === 0) return { row: result.data, issues };
+	if (result.success && converted === 0) return { row: result.data, issues, ...(link && { link }) };
 	if (result.success) return { row: null, issues };
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? '');
@@ -316,8 +356,9 @@ export class RowMapper {
 	constructor(
 		private index: Map<string, number>,
 		private mapping: ColumnMapping,
-		private onLanguage: LanguageListener = ignore
+		private options: MapOptions = {}
 	) {
+		const { onLanguage = ignore } = options;
 		const at = (column: string | null) => (column === null ? -1 : (index.get(column) ?? -1));
 		const cache = <T>(column: string | null, field: keyof typeof FIELDS, convert: (value: string) => unknown = (value) => value) =>
 			new FieldCache<T>(at(column), (value) => {
@@ -353,7 +394,7 @@ export class RowMapper {
 
 	map(cells: string[], row: number): MappedRow {
 		const checked = this.check(cells);
-		return checked ? { row: rowOf(checked), issues: [] } : mapRow(cells, this.index, this.mapping, row, this.onLanguage);
+		return checked ? { row: rowOf(checked), issues: [] } : mapRow(cells, this.index, this.mapping, row, this.options);
 	}
 
 	/**

@@ -59,6 +59,8 @@ export const IMPORT_KEYS = [
 	'import.note.oneColumn',
 	'import.note.gdeltTotal',
 	'import.note.repeats',
+	'import.note.linkScheme',
+	'import.note.linkNone',
 	'import.note.reshaped',
 	'import.note.missing',
 	'import.note.estimates',

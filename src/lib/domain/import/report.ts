@@ -84,12 +84,22 @@ export interface ShapeChanges {
 	 * from older results.
 	 */
 	repeats?: { rows: number; example: { row: number; url: string } | null };
+	/**
+	 * Rows kept although their link (in `column`) was not a web address: read with https:// put
+	 * before it, or kept without a link. Absent from older results.
+	 */
+	links?: { column: string; https: LinkTally; none: LinkTally };
 	/** Distinct language cells not kept as written: names read as codes, lists, long text. */
 	languages: {
 		named: LanguageExample[];
 		several: LanguageExample[];
 		clipped: LanguageExample[];
 	};
+}
+
+export interface LinkTally {
+	rows: number;
+	example: { row: number; cell: string } | null;
 }
 
 export interface LanguageExample {
@@ -145,6 +155,15 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 			key: 'import.note.repeats',
 			params: { rows: counted('import.n.row', changes.repeats!.rows), row: example.row, url: example.url }
 		});
+	}
+	const links = changes.links;
+	for (const [key, tally] of [
+		['import.note.linkScheme', links?.https],
+		['import.note.linkNone', links?.none]
+	] as const) {
+		if (!tally?.example) continue;
+		const { row, cell } = tally.example;
+		notes.push({ key, params: { rows: counted('import.n.row', tally.rows), row, column: links!.column, cell } });
 	}
 	const languageNotes = [
 		['import.note.languageNames', languages.named],

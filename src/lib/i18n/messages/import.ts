@@ -64,6 +64,10 @@ export const en = {
 		'The series “{series}” is GDELT’s count of every article it monitored, the total the other series are part of. Charted beside them as a count, it dwarfs them: leave it out with the outlet-group filter on the charts page.',
 	'import.note.repeats':
 		'Repeated links: {rows} with the same link as an earlier row (the first: row {row}, {url}). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.',
+	'import.note.linkScheme':
+		'Links without https://: {rows} with an address in column “{column}” written without http:// or https:// (the first: row {row}, “{cell}”). Each is read as an https:// address, as a browser would open it.',
+	'import.note.linkNone':
+		'Not web addresses: {rows} with something other than a web address in column “{column}” (the first: row {row}, “{cell}”). Each such row is counted as an article, without a link. If “{column}” does not hold the articles’ addresses, choose another column for “Article address”, or none.',
 	'import.note.oneColumn':
 		'Only one column was found ({header}). Parallax reads files separated by commas, semicolons, tabs or pipes; if this file uses another separator, save it again with one of those.',
 	'import.note.reshaped':
@@ -232,6 +236,10 @@ export const uk = {
 		'Ряд «{series}» — це кількість усіх статей, які відстежував GDELT, тобто ціле, частиною якого є інші ряди. Поруч із ними як кількість він їх затьмарює: приберіть його фільтром груп видань на сторінці графіків.',
 	'import.note.repeats':
 		'Повторені посилання: {rows} з тим самим посиланням, що й один із попередніх рядків (перший: рядок {row}, {url}). Кожен рядок лічиться як стаття. Якщо файл подає ту саму статтю кілька разів, як буває в експорті кількох пошуків, вилучіть повтори й перевірте знову; якщо він навмисно подає статтю раз на кожну подію чи пошук, лічба саме така.',
+	'import.note.linkScheme':
+		'Посилання без https://: {rows} з адресою в стовпці «{column}», записаною без http:// чи https:// (перший: рядок {row}, «{cell}»). Кожну прочитано як адресу https://, як її відкрив би браузер.',
+	'import.note.linkNone':
+		'Не вебадреси: {rows} з чимось іншим, ніж вебадреса, у стовпці «{column}» (перший: рядок {row}, «{cell}»). Кожен такий рядок лічиться як стаття, без посилання. Якщо «{column}» не містить адрес статей, виберіть для «Адреса статті» інший стовпець або жодного.',
 	'import.note.oneColumn':
 		'Знайдено лише один стовпець ({header}). Parallax читає файли, розділені комами, крапками з комою, табуляціями або вертикальними рисками; якщо у файлі інший роздільник, збережіть його ще раз з одним із цих.',
 	'import.note.reshaped':

@@ -176,7 +176,8 @@ export const en = {
 	'mapping.language': 'Language',
 	'mapping.title': 'Title',
 	'mapping.url': 'Article address',
-	'mapping.urlHelp': 'Checked to be an http(s) address.',
+	'mapping.urlHelp':
+		'An http(s) address; one written without http:// is read as https://, and a cell that is no address leaves its row without a link.',
 	'mapping.text': 'Article text or summary',
 	'mapping.textHelp':
 		'Kept for coding the article: line breaks become spaces, and a text over 2,000 characters is cut there, marked with “…”.',
@@ -393,7 +394,8 @@ export const uk = {
 	'mapping.language': 'Мова',
 	'mapping.title': 'Заголовок',
 	'mapping.url': 'Адреса статті',
-	'mapping.urlHelp': 'Перевіряється, що це адреса http(s).',
+	'mapping.urlHelp':
+		'Адреса http(s); записану без http:// прочитано як https://, а клітинка, що не є адресою, лишає свій рядок без посилання.',
 	'mapping.text': 'Текст або короткий виклад статті',
 	'mapping.textHelp':
 		'Зберігається для кодування статті: розриви рядків стають пробілами, а текст понад 2000 символів обрізається й позначається «…».',
