@@ -70,6 +70,9 @@ test('search finds a speaker’s claims and a Cyrillic quote, and says when noth
 	// A name typed in Cyrillic finds the speaker written in Latin letters.
 	await page.goto(`/search?q=${encodeURIComponent('лавров')}`);
 	await expect(page.locator('section[aria-labelledby="results-speakers"]').locator('li > strong')).toHaveText(['Sergey Lavrov']);
+	// So does an older romanisation of the name.
+	await page.goto(`/search?q=${encodeURIComponent('Sergei Lavrov')}`);
+	await expect(page.locator('section[aria-labelledby="results-speakers"]').locator('li > strong')).toHaveText(['Sergey Lavrov']);
 
 	await page.goto('/search?q=zzqxj');
 	await expect(page.getByRole('status')).toContainText('Nothing matches “zzqxj”.');

@@ -205,6 +205,33 @@ describe('searching the bundled ledger', () => {
 		expect(searchLedger(bundled, 'Песков nosuchword').total).toBe(0);
 	});
 
+	it('finds a speaker under another romanisation of the name, as older sources and readers spell it', () => {
+		const speakers = (query: string) => searchLedger(bundled, query).speakers.items.map((s) => s.speaker);
+		for (const [typed, named] of [
+			['Sergei Lavrov', 'Sergey Lavrov'],
+			['Vasily Nebenzya', 'Vassily Nebenzia'],
+			['Dmitri Polyansky', 'Dmitry Polyanskiy'],
+			['Sergey Shoygu', 'Sergei Shoigu'],
+			['Valeriy Gerasimov', 'Valery Gerasimov'],
+			['Maria Zaharova', 'Maria Zakharova'],
+			['Yury Bukharev', 'Yuri Bukharev']
+		])
+			expect(speakers(typed!), typed).toEqual([named]);
+		expect(speakers('Sergei')).toEqual(expect.arrayContaining(['Sergey Lavrov', 'Sergei Ryabkov']));
+		// Each word still has to match in some spelling.
+		expect(speakers('Sergei Peskov')).toEqual([]);
+	});
+
+	it('matches short Latin words only as typed', () => {
+		const ledger = {
+			events: [],
+			perspectives: [],
+			claims: [{ ...bundled.claims[0]!, speaker: 'A', speaker_role: 'need', venue: '', quote: 'q', quote_original: '', paraphrase: '' }]
+		};
+		expect(searchLedger(ledger, 'need').claims.total).toBe(1);
+		expect(searchLedger(ledger, 'ned').claims.total).toBe(0);
+	});
+
 	it('finds a Russian original quote written with ё when the query has е', () => {
 		const withYo = bundled.claims.find((c) => c.quote_original.includes('вооружённым'))!;
 		expect(searchLedger(bundled, 'вооруженным путем').claims.items.map((c) => c.id)).toContain(withYo.id);

@@ -78,27 +78,61 @@ const LATIN: Record<string, string[]> = {
 	"'": ['']
 };
 
-/** Whether a folded text holds a term: as typed, or for a Cyrillic term, spelt in Latin letters. */
-type Term = (haystack: string) => boolean;
+/**
+ * Latin text with what tells romanisations of one name apart taken out: y read as i, kh as h, a
+ * doubled letter as one. Sergei and Sergey, Vasily and Vassily, Polyanskiy and Polyansky,
+ * Zelensky and Zelenskyy read alike.
+ */
+export function romanSkeleton(text: string): string {
+	return text
+		.replace(/kh/g, 'h')
+		.replace(/y/g, 'i')
+		.replace(/([a-z])\1+/g, '$1');
+}
+
+/**
+ * Shorter Latin terms are matched only as typed: their skeletons ("ned" in "need") would match
+ * words nobody meant.
+ */
+const SKELETON_MIN = 4;
+
+/** A folded text, and its romanisation skeleton when a term asks for it. */
+class Folded {
+	private skeletonText: string | undefined;
+	constructor(readonly text: string) {}
+	get skeleton(): string {
+		return (this.skeletonText ??= romanSkeleton(this.text));
+	}
+}
+
+/**
+ * Whether a folded text holds a term: as typed; for a Cyrillic term, spelt in Latin letters; for
+ * a Latin one, spelt in another romanisation.
+ */
+type Term = (haystack: Folded) => boolean;
 
 function termOf(term: string): Term {
-	if (!/[\u0400-\u04ff]/.test(term)) return (haystack) => haystack.includes(term);
+	if (!/[\u0400-\u04ff]/.test(term)) {
+		const skeleton = romanSkeleton(term);
+		if (term.length < SKELETON_MIN || !/[a-z]/.test(term)) return (haystack) => haystack.text.includes(term);
+		return (haystack) => haystack.text.includes(term) || haystack.skeleton.includes(skeleton);
+	}
 	const latin = new RegExp([...term].map((c) => (LATIN[c] ? `(?:${LATIN[c].join('|')})` : escapeRegExp(c))).join(''));
-	return (haystack) => haystack.includes(term) || latin.test(haystack);
+	return (haystack) => haystack.text.includes(term) || latin.test(haystack.text);
 }
 
 function matches(terms: Term[], ...fields: string[]): boolean {
-	const haystack = foldText(fields.join('\n'));
+	const haystack = new Folded(foldText(fields.join('\n')));
 	return terms.every((term) => term(haystack));
 }
 
 // The ledger is read once per process; folding its rows once rather than on every query keeps a
 // search to plain substring scans.
-const foldedRows = new WeakMap<object, string>();
+const foldedRows = new WeakMap<object, Folded>();
 
 function rowMatches(terms: Term[], row: object, fields: () => string[]): boolean {
 	let haystack = foldedRows.get(row);
-	if (haystack === undefined) foldedRows.set(row, (haystack = foldText(fields().join('\n'))));
+	if (haystack === undefined) foldedRows.set(row, (haystack = new Folded(foldText(fields().join('\n')))));
 	return terms.every((term) => term(haystack));
 }
 

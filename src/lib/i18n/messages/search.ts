@@ -4,7 +4,7 @@ export const en = {
 	'search.pageTitleFor': '“{query}” — search — Parallax',
 	'search.title': 'Search',
 	'search.hint':
-		'Every word you type must match. Capitals and accents do not matter, in Latin or Cyrillic script: “е” also finds “ё”, “lavrov” finds “Lavrov”. Names are written in Latin letters here, and typed in Cyrillic they are found too: “песков” finds “Peskov”.',
+		'Every word you type must match. Capitals and accents do not matter, in Latin or Cyrillic script: “е” also finds “ё”, “lavrov” finds “Lavrov”. Names are written in Latin letters here, and typed in Cyrillic they are found too: “песков” finds “Peskov”; so are other romanisations of a name: “Sergei Lavrov” finds “Sergey Lavrov”.',
 	'search.count.one': '{count} result for “{query}”',
 	'search.count.few': '{count} results for “{query}”',
 	'search.count.many': '{count} results for “{query}”',
@@ -28,7 +28,7 @@ export const uk = {
 	'search.pageTitleFor': '«{query}» — пошук — Parallax',
 	'search.title': 'Пошук',
 	'search.hint':
-		'Мають збігтися всі введені слова. Великі літери й діакритичні знаки не важать — і в латиниці, і в кирилиці: «е» знаходить і «ё», «lavrov» — «Lavrov». Імена тут записано латиницею, але їх знаходить і запит кирилицею: «пєсков» або «песков» знаходить «Peskov».',
+		'Мають збігтися всі введені слова. Великі літери й діакритичні знаки не важать — і в латиниці, і в кирилиці: «е» знаходить і «ё», «lavrov» — «Lavrov». Імена тут записано латиницею, але їх знаходить і запит кирилицею: «пєсков» або «песков» знаходить «Peskov»; так само й інший латинський запис імені: «Sergei Lavrov» знаходить «Sergey Lavrov».',
 	'search.count.one': 'За запитом «{query}» знайдено {count} результат',
 	'search.count.few': 'За запитом «{query}» знайдено {count} результати',
 	'search.count.many': 'За запитом «{query}» знайдено {count} результатів',
