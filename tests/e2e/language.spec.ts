@@ -128,5 +128,8 @@ test('a bad upload is reported in Ukrainian, row and column included, with the d
 	await expect(page.getByTestId('issues-number').getByRole('listitem')).toHaveText(['рядок 5, стовпець count: "x" — не число']);
 	await expect(page.getByTestId('issues-fields').getByRole('listitem')).toHaveText(['рядок 6: має 3 поля, а заголовок — 5']);
 	await expectNoAxeViolations(page);
+	// Thousands are grouped with a space: in Ukrainian a comma is the decimal mark.
+	await page.goto('/datasets');
+	await expect(page.getByText(/^Обмеження для завантажень/)).toContainText('і 2\u00a0000\u00a0000 рядків на набір даних');
 	await context.close();
 });

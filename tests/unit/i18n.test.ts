@@ -5,6 +5,7 @@ import { IMPORT_KEYS, IMPORT_PLURALS, counted } from '../../src/lib/domain/impor
 import { ISSUE_KINDS, issueKindLabel } from '../../src/lib/domain/import/report';
 import { DISPUTE_FORM_KEYS } from '../../src/lib/domain/ledger/disputes';
 import { PLURAL_FORMS } from '../../src/lib/domain/message';
+import { formatNumberIn } from '../../src/lib/i18n/locales';
 import { englishMessages, features, negotiate, translate, translateMessage, ukrainianMessages } from '../../src/lib/i18n/catalogue';
 
 describe('interface strings', () => {
@@ -44,6 +45,13 @@ describe('interface strings', () => {
 		expect(ISSUE_KINDS.map((kind) => issueKindLabel(kind).key).filter((key) => !(IMPORT_KEYS as readonly string[]).includes(key))).toEqual(
 			[]
 		);
+	});
+
+	it('writes a page’s numbers as its language does: a comma groups thousands in English and marks decimals in Ukrainian', () => {
+		expect(formatNumberIn('en', 5002)).toBe('5,002');
+		expect(formatNumberIn('uk', 5002)).toBe('5\u00a0002');
+		expect(formatNumberIn('uk', 1.5, { maximumFractionDigits: 6 })).toBe('1,5');
+		expect(formatNumberIn('en', 1234.56, { maximumFractionDigits: 0 })).toBe('1,235');
 	});
 
 	it('says a nested, counted message in each language, numbers written as the language writes them', () => {

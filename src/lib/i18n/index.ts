@@ -2,7 +2,7 @@ import { page } from '$app/state';
 import { formatDate as formatDateIn, formatDateRange as formatDateRangeIn } from '$lib/domain/ledger/views';
 import type { MessageKey, MessageRef } from './catalogue';
 import type { Message } from '$lib/domain/message';
-import { interpolate, isLocale, renderMessage, type Locale } from './locales';
+import { formatNumberIn, interpolate, isLocale, renderMessage, type Locale } from './locales';
 
 /** The page's interface language, from the layout's data (cookie, else the browser's preference). */
 export function locale(): Locale {
@@ -32,6 +32,11 @@ export function say(message: Message<MessageRef>): string {
 /** Who made the English of a quote, in the interface language; an unknown value is shown as written. */
 export function translatorLabel(by: string): string {
 	return by === 'publisher' || by === 'project' || by === 'machine' ? t(`translator.${by}`) : by;
+}
+
+/** A number as the page's interface language writes it (1,204 or 1 204). */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+	return formatNumberIn(locale(), value, options);
 }
 
 /** A calendar date in words, in the page's interface language. */

@@ -18,8 +18,23 @@ export function interpolate(template: string, params: Record<string, string | nu
 	return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
-const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
+/**
+ * A number as the language writes it: 1,204 in English, 1 204 in Ukrainian, where a comma is the
+ * decimal mark and "5,002 rows" would read as five rows and a bit.
+ */
+export function formatNumberIn(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
+	// Made on first use and kept: a phone's browser takes a tenth of a second or more to build its
+	// first number format, and most messages (a chart's series names) have no number in them.
+	const key = `${locale} ${JSON.stringify(options)}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, options)));
+	return format.format(value);
+}
+
+const ONE_DECIMAL = { maximumFractionDigits: 1 };
 
 /**
  * A message from domain or server code in one language: nested messages first, numbers written
@@ -27,10 +42,7 @@ const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
  * the language's rules. `lookup` gives a key's template, or undefined to show the key itself.
  */
 export function renderMessage(message: Message, locale: Locale, lookup: (key: string) => string | undefined): string {
-	// Made on first use: a phone's browser takes a tenth of a second or more to build its first
-	// number format, and most messages (a chart's series names) have no number in them.
-	const numbers = (value: number) =>
-		(numberFormats[locale] ??= new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { maximumFractionDigits: 1 })).format(value);
+	const numbers = (value: number) => formatNumberIn(locale, value, ONE_DECIMAL);
 	const params: Record<string, string> = {};
 	for (const [name, value] of Object.entries(message.params ?? {}))
 		params[name] = typeof value === 'number' ? numbers(value) : typeof value === 'string' ? value : renderMessage(value, locale, lookup);

@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { FrameStance } from '$lib/domain/charts/aggregate';
+import { formatNumber } from '$lib/i18n';
 
 export interface ChartSeries {
 	key: string;
@@ -78,7 +79,7 @@ export function setChartContext(spec: () => ChartSpec): ChartContext {
 		},
 		format(value) {
 			if (value === null) return '–';
-			return spec().percent ? `${(value * 100).toFixed(1)}%` : value.toLocaleString('en-GB');
+			return spec().percent ? `${(value * 100).toFixed(1)}%` : formatNumber(value);
 		}
 	};
 	return setContext(key, context);
