@@ -585,6 +585,8 @@ test('a teacher who signs up from /classes is back on /classes once the mailed l
 	// The mailed link opened again, signed in, says who is signed in and leads on to where it led the first time.
 	await page.goto(mailedLink(email)!);
 	await expect(page.getByText('This link has expired or has already been used. You are signed in as Tess.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: 'test-results/verify-used.png' });
 	await page.getByRole('link', { name: 'Continue' }).click();
 	await expect(page).toHaveURL('/classes');
 });
