@@ -5,7 +5,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheable, cached, cacheKey, changesAnonymousAnswers, invalidate, serveFromCache } from '$lib/server/microcache';
 import { SECURITY_HEADERS } from '$lib/server/headers';
 import { store } from '$lib/server/storage';
-import { BodyRefused, discard, FORM_MAX_BYTES, formTooLarge, readBody } from '$lib/server/body';
+import { BodyRefused, discard, FORM_MAX_BYTES, formTooLarge, readBody, serverBodyLimit } from '$lib/server/body';
+import { LIMITS } from '$lib/server/import';
+import { dev } from '$app/environment';
 import { startClassPurge } from '$lib/server/classes';
 import { LOCALE_COOKIE, localeFor } from '$lib/i18n/catalogue';
 import { packedChartData } from '$lib/server/charts';
@@ -18,6 +20,12 @@ export const init: ServerInit = async () => {
 	packedChartData();
 	await store();
 	await startClassPurge();
+	const bodyLimit = serverBodyLimit();
+	if (!dev && bodyLimit < LIMITS.bytes) {
+		console.warn(
+			`BODY_SIZE_LIMIT lets request bodies be at most ${bodyLimit} bytes, less than the upload limit of ${LIMITS.bytes}: larger uploads will be refused. Start the server with npm start (scripts/serve.js), or set BODY_SIZE_LIMIT.`
+		);
+	}
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -110,6 +110,31 @@ test('one account sends at most two uploads at once: a third is refused at once 
 	}
 });
 
+test('a server started with a body limit below its upload limit says whose limit an upload met, and saves nothing', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'parallax-body-limit-'));
+	// As `node build/index.js` would be started by hand, with adapter-node's own limit the smaller.
+	const server = await startServer(PORT + 3, { PARALLAX_DB: join(dir, 'parallax.duckdb'), BODY_SIZE_LIMIT: '64K' });
+	try {
+		const cookie = await signUp(server.url, 'Limited');
+		const csv = DATASET_HEADER + datasetCsv(2_000); // about 130 KB
+		const problems = [
+			'The upload is larger than 64 KB, the most this server is set to receive, though its uploads may be up to 200 MB; nothing was saved. Whoever runs the server can start it with npm start, or set BODY_SIZE_LIMIT above the upload limit (docs/configuration.md).'
+		];
+		const declared = await saveDataset(server.url, cookie, 'Declared', csv);
+		expect(declared.status).toBe(413);
+		expect(declared.body.problems).toEqual(problems);
+		const chunked = await postChunked(server.url, `/api/datasets?title=Chunked`, { cookie, 'content-type': 'text/csv' }, csv);
+		expect(chunked).toMatch(/^response 413 /);
+		expect(JSON.parse(chunked.replace(/^response 413 /, '')).problems).toEqual(problems);
+		expect(await titles(server.url, cookie)).toEqual([]);
+		// A smaller upload is saved as ever.
+		expect((await saveDataset(server.url, cookie, 'Small', DATASET_HEADER + datasetCsv(100))).status).toBe(201);
+	} finally {
+		await server.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
 test.describe('refusals', () => {
 	let dir: string;
 	let uploads: string;

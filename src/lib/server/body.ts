@@ -7,6 +7,19 @@ export const FORM_MAX_BYTES = 64 * 1024;
 /** How long an upload may go without a byte before it is given up; PARALLAX_UPLOAD_IDLE_MS, default 30 s. */
 export const UPLOAD_IDLE_MS = Number(process.env.PARALLAX_UPLOAD_IDLE_MS ?? 30_000);
 
+/**
+ * adapter-node's own limit on a request body, read from BODY_SIZE_LIMIT as it reads it (512K
+ * unless set; K, M and G suffixes). `npm start` sets it above the upload limit; a server started
+ * as `node build/index.js` keeps 512 KB and refuses larger uploads before Parallax reads them.
+ */
+export function serverBodyLimit(value = process.env.BODY_SIZE_LIMIT ?? '512K'): number {
+	const unit = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[value.slice(-1).toUpperCase()];
+	return unit === undefined ? Number(value) : Number(value.slice(0, -1)) * unit;
+}
+
+/** Whether `error` is adapter-node's refusal of a body over BODY_SIZE_LIMIT, met while reading it. */
+export const overServerLimit = (error: unknown) => (error as { status?: unknown } | null)?.status === 413;
+
 /** Why a request body was refused while it was read. */
 export class BodyRefused extends Error {
 	constructor(readonly reason: 'too-large' | 'stalled') {

@@ -99,6 +99,7 @@ export const IMPORT_KEYS = [
 	'import.refusal.fileColumns',
 	'import.refusal.fileNoRows',
 	'import.refusal.uploadTooLarge',
+	'import.refusal.serverBodyLimit',
 	'import.refusal.uploadNotText',
 	'import.refusal.uploadUtf16',
 	'import.refusal.uploadNotUtf8',

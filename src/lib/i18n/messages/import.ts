@@ -116,6 +116,8 @@ export const en = {
 		'{file} has {count} columns; Parallax reads at most {max}. Keep only the columns you need and upload it again.',
 	'import.refusal.fileNoRows': '{file} has a header line but no rows.',
 	'import.refusal.uploadTooLarge': 'The upload is larger than {limit}, the most this server accepts.',
+	'import.refusal.serverBodyLimit':
+		'The upload is larger than {limit}, the most this server is set to receive, though its uploads may be up to {upload}; nothing was saved. Whoever runs the server can start it with npm start, or set BODY_SIZE_LIMIT above the upload limit (docs/configuration.md).',
 	'import.refusal.uploadNotText': 'The upload is not a text file: {reason}',
 	'import.refusal.uploadUtf16': 'The upload is UTF-16 text; this endpoint reads UTF-8. Save the file as CSV (UTF-8) and upload it again.',
 	'import.refusal.uploadNotUtf8': 'The upload is not UTF-8 text. Save the file as CSV (UTF-8) and upload it again.',
@@ -289,6 +291,8 @@ export const uk = {
 		'У файлі {file} стовпців: {count}; Parallax читає щонайбільше {max}. Залиште лише потрібні стовпці й завантажте файл ще раз.',
 	'import.refusal.fileNoRows': 'У файлі {file} є рядок заголовка, але немає рядків даних.',
 	'import.refusal.uploadTooLarge': 'Завантажений файл більший за {limit} — це найбільше, що приймає цей сервер.',
+	'import.refusal.serverBodyLimit':
+		'Завантажений файл більший за {limit} — це найбільше, що цей сервер налаштовано приймати, хоча завантаження можуть сягати {upload}; нічого не збережено. Хто керує сервером, може запустити його командою npm start або встановити BODY_SIZE_LIMIT, більший за обмеження завантажень (docs/configuration.md).',
 	'import.refusal.uploadNotText': 'Завантажений файл не текстовий: {reason}',
 	'import.refusal.uploadUtf16': 'Завантажений файл — текст UTF-16, а тут читають UTF-8. Збережіть файл як CSV (UTF-8) і завантажте ще раз.',
 	'import.refusal.uploadNotUtf8': 'Завантажений файл — не текст UTF-8. Збережіть файл як CSV (UTF-8) і завантажте ще раз.',

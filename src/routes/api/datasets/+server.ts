@@ -5,14 +5,14 @@ import { error, json } from '@sveltejs/kit';
 import { DatasetMetaSchema } from '$lib/domain/import/dataset';
 import { ARTICLES } from '$lib/domain/charts/measure';
 import { MeasureSchema } from '$lib/domain/charts/measure-schema';
-import { tooLarge } from '$lib/domain/import/limits';
+import { formatBytes, tooLarge } from '$lib/domain/import/limits';
 import type { ImportMessage } from '$lib/domain/import/messages';
 import { problemMessage, type ImportProblem } from '$lib/domain/import/report';
 import { translateMessage } from '$lib/i18n/catalogue';
 import { listedDatasets } from '$lib/server/access';
 import { prepareStoredChart } from '$lib/server/charts';
 import { newId } from '$lib/server/auth';
-import { BodyRefused, discard, readBody, UPLOAD_IDLE_MS } from '$lib/server/body';
+import { BodyRefused, discard, overServerLimit, readBody, serverBodyLimit, UPLOAD_IDLE_MS } from '$lib/server/body';
 import { datasetBatches, ImportRejected, LIMITS, readAhead } from '$lib/server/import';
 import { UploadFile } from '$lib/server/import/upload-file';
 import { store } from '$lib/server/storage';
@@ -116,6 +116,11 @@ async function receive(body: ReadableStream<Uint8Array>, upload: UploadFile): Pr
 		await upload.complete();
 	} catch (cause) {
 		await upload.abandon();
+		// Started without `npm start`, the server's own body limit can be the smaller: say whose limit it is.
+		if (overServerLimit(cause)) {
+			const limits = { limit: formatBytes(serverBodyLimit()), upload: formatBytes(LIMITS.bytes) };
+			return refuse([{ key: 'import.refusal.serverBodyLimit', params: limits }], 413);
+		}
 		if (!(cause instanceof BodyRefused)) throw cause;
 		if (cause.reason === 'too-large') return refuse([tooLarge(LIMITS.bytes)], 413);
 		// The client has stopped sending, so closing the connection loses nothing it would read.
