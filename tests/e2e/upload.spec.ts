@@ -131,6 +131,22 @@ test('a hand-made spreadsheet whose links lack https:// or are no address keeps 
 	});
 });
 
+test('a file chosen while the page is still loading is read once the page can read it', async ({ page }) => {
+	// Hold the page's scripts back, so that the file is chosen before the page has started.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/upload', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Choose a CSV or TSV file').setInputFiles(fixture('mediacloud-legacy.csv'));
+	release();
+	await expect(page.getByTestId('detected-format')).toHaveText('Media Cloud story export (older)');
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('4 of 4 rows are valid.');
+});
+
 test('a GDELT timeline with a BOM charts its values per day', async ({ page }) => {
 	await upload(page, 'gdelt-timeline.csv');
 	await expect(page.getByTestId('detected-format')).toHaveText('GDELT DOC API timeline');
