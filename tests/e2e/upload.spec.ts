@@ -89,7 +89,7 @@ test('a Media Cloud export that lists a story twice is counted as it is, with a 
 	await expectNoAxeViolations(page);
 });
 
-test('a hand-made spreadsheet whose links lack https:// or are no address keeps every row, and says how each link was read', async ({
+test('a hand-made spreadsheet whose links lack https:// or are no address, or whose title is a paragraph, keeps every row and says how each cell was read', async ({
 	page
 }) => {
 	// Saved from a spreadsheet: BOM, semicolons, CRLF, dotted day-first dates, full language names.
@@ -101,13 +101,18 @@ test('a hand-made spreadsheet whose links lack https:// or are no address keeps 
 		'25.06.2025;Тест-Агентство;Print edition only;n/a;Russian',
 		'26.06.2025;Fixture Daily;Тестовый материал 5;;Russian',
 		'26.06.2025;Fixture Daily;Тестовый материал 6;—;Ukrainian',
-		'27.06.2025;Тест-Агентство;Тестовый материал 7;https://fixture.example/news/7?utm_source=feed;Russian'
+		'27.06.2025;Тест-Агентство;Тестовый материал 7;https://fixture.example/news/7?utm_source=feed;Russian',
+		// A scrape that put the article's opening in the headline column.
+		`27.06.2025;Тест-Агентство;"${'Первый абзац статьи. '.repeat(120).trim()}";https://fixture.example/news/8;Russian`
 	];
 	await upload(page, 'press-clippings.csv', `\uFEFF${rows.join('\r\n')}\r\n`);
 	await expect(page.getByTestId('detected-delimiter')).toHaveText('semicolon');
 	await check(page);
-	await expect(page.getByTestId('report-summary')).toHaveText('7 of 7 rows are valid.');
+	await expect(page.getByTestId('report-summary')).toHaveText('8 of 8 rows are valid.');
 	const notes = page.getByTestId('shape-notes').getByRole('listitem');
+	await expect(notes.filter({ hasText: /^Long titles/ })).toHaveText([
+		'Long titles: 1 row with a title in column “Headline” longer than 2,000 characters (the first: row 9, 2,519 characters), each cut there and marked with “…”. A title this long is often an article’s text: if “Headline” holds texts, choose it as “Article text or summary” instead.'
+	]);
 	await expect(notes.filter({ hasText: /^Links without https/ })).toHaveText([
 		'Links without https://: 2 rows with an address in column “Link” written without http:// or https:// (the first: row 3, “www.fixture.example/news/2”). Each is read as an https:// address, as a browser would open it.'
 	]);
@@ -118,7 +123,7 @@ test('a hand-made spreadsheet whose links lack https:// or are no address keeps 
 	await expectNoAxeViolations(page);
 
 	await useRowsAndOpenCharts(page);
-	await expect(page.getByTestId('filter-summary')).toContainText('7 articles match, from 2025-06-24 to 2025-06-27');
+	await expect(page.getByTestId('filter-summary')).toContainText('8 articles match, from 2025-06-24 to 2025-06-27');
 	await openCoverageTable(page);
 	const counts = await coverageCells(page);
 	expect(
@@ -127,7 +132,7 @@ test('a hand-made spreadsheet whose links lack https:// or are no address keeps 
 		'2025-06-24': 2,
 		'2025-06-25': 2,
 		'2025-06-26': 2,
-		'2025-06-27': 1
+		'2025-06-27': 2
 	});
 });
 

@@ -103,13 +103,13 @@ describe('per-row fast checks', () => {
 		}
 	});
 
-	it.each([false, true])('RowMapper maps tricky titles and links exactly as mapRow does (repairLinks: %s)', (repairLinks) => {
+	it.each([false, true])('RowMapper maps tricky titles and links exactly as mapRow does (mend: %s)', (mend) => {
 		const index = new Map(DATASET_COLUMNS.map((c, i) => [c, i]));
-		const mapper = new RowMapper(index, DATASET_MAPPING, { repairLinks });
+		const mapper = new RowMapper(index, DATASET_MAPPING, { mend });
 		const values = tricky();
 		values.forEach((value, i) => {
 			const cells = ['2025-06-25', 'A', '', '', 'en', 'x', '1', value, values[(i * 7) % values.length]!];
-			expect(mapper.map(cells, i + 2), JSON.stringify(cells)).toEqual(mapRow(cells, index, DATASET_MAPPING, i + 2, { repairLinks }));
+			expect(mapper.map(cells, i + 2), JSON.stringify(cells)).toEqual(mapRow(cells, index, DATASET_MAPPING, i + 2, { mend }));
 		});
 	});
 });
@@ -123,7 +123,7 @@ function reference(records: string[][], columns: string[], mapping: Parameters<t
 	records.forEach((cells, i) => {
 		if (cells.length !== columns.length) return;
 		// The upload keeps a row whose link is no address, as the Importer asks mapRow to.
-		const { row } = mapRow(cells, index, mapping, i + 2, { repairLinks: true });
+		const { row } = mapRow(cells, index, mapping, i + 2, { mend: true });
 		if (!row) return;
 		rows.push(row);
 		const outlet = outlets.get(row.outlet) ?? { key: row.outlet, domain: '', rows: 0 };

@@ -245,6 +245,20 @@ describe('mapping', () => {
 		expect(refused.result.changes.links?.https).toEqual({ rows: 0, example: null });
 	});
 
+	it('keeps a row whose title runs past 2,000 characters, cut there with an ellipsis, and says so', () => {
+		const header = 'id,indexed_date,language,media_name,media_url,publish_date,title,url\n';
+		const long = `Первый абзац статьи, попавший в заголовок: ${'слово '.repeat(400)}`.trim();
+		const text = `${header}s1,2024-03-02,ru,ТАСС,tass.ru,2024-03-01,Короткий заголовок,https://tass.ru/1\ns2,2024-03-02,ru,ТАСС,tass.ru,2024-03-01,"${long}",https://tass.ru/2\n`;
+		const { result } = importFixture('mediacloud-current.csv', text);
+		expect(result.report.validRows).toBe(2);
+		const title = textAt(result.data.title, 1);
+		expect(title).toHaveLength(2000);
+		expect(title).toBe(`${long.slice(0, 1999)}…`);
+		expect(shapeNotes(result.changes).map(english)).toContain(
+			`Long titles: 1 row with a title in column “title” longer than 2,000 characters (the first: row 3, ${long.length.toLocaleString('en-GB')} characters), each cut there and marked with “…”. A title this long is often an article’s text: if “title” holds texts, choose it as “Article text or summary” instead.`
+		);
+	});
+
 	it('lets the API refuse a row whose link is no address, naming row and column', () => {
 		const index = new Map([
 			['date', 0],
@@ -255,10 +269,10 @@ describe('mapping', () => {
 		expect(mapRow(['2024-01-02', 'TASS', 'www.tass.ru/1'], index, mapping, 4).issues.map(formatRowIssue)).toEqual([
 			'row 4, column url: "www.tass.ru/1" is not a web address'
 		]);
-		expect(mapRow(['2024-01-02', 'TASS', 'www.tass.ru/1'], index, mapping, 4, { repairLinks: true })).toMatchObject({
+		expect(mapRow(['2024-01-02', 'TASS', 'www.tass.ru/1'], index, mapping, 4, { mend: true })).toMatchObject({
 			row: { url: 'https://www.tass.ru/1' },
 			issues: [],
-			link: { cell: 'www.tass.ru/1', as: 'https' }
+			mended: { link: { cell: 'www.tass.ru/1', as: 'https' } }
 		});
 	});
 

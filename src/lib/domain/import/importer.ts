@@ -5,7 +5,7 @@ import { ColumnarBuilder, type ColumnarCoverage } from './columnar';
 import type { ColumnMapping } from './formats';
 import { FrameCodeCheck, type FrameBook, type UnknownFrame } from './frame-codes';
 import { fieldCountReason } from './limits';
-import { checkedOf, clip, linksIn, mapRow, RowMapper, type CheckedRow, type LinkRepair, type MapOptions } from './mapping';
+import { checkedOf, clip, linksIn, mapRow, RowMapper, type CheckedRow, type MapOptions, type Mended } from './mapping';
 import type { ImportMessage } from './messages';
 import { domainOf, splitOutlets, unlikeOutlet, type UploadedOutlet } from './outlets';
 import { ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
@@ -58,9 +58,10 @@ export class Importer {
 	private languageCells = new Set<string>();
 	private repeats: NonNullable<ShapeChanges['repeats']> = { rows: 0, example: null };
 	private links: NonNullable<ShapeChanges['links']>;
-	/** The file row last told to noteLink: a reshaped row's periods share its link. */
-	private linkRow = 0;
-	private mapOptions: MapOptions = { onLanguage: this.onLanguage, repairLinks: true };
+	private titles: NonNullable<ShapeChanges['titles']>;
+	/** The file row last told to noteMended: a reshaped row's periods share its link and title. */
+	private mendedRow = 0;
+	private mapOptions: MapOptions = { onLanguage: this.onLanguage, mend: true };
 
 	private frameCheck: FrameCodeCheck | null;
 
@@ -80,6 +81,7 @@ export class Importer {
 		this.urlAt = urlColumn ? (this.index.get(urlColumn) ?? -1) : -1;
 		this.row = hasHeader ? 1 : 0;
 		this.links = { column: mapping.url ?? '', https: { rows: 0, example: null }, none: { rows: 0, example: null } };
+		this.titles = { column: mapping.title ?? '', rows: 0, example: null };
 		if (this.plan) {
 			const estimates = this.plan.periods.filter((p) => p.estimate).map((p) => p.column);
 			this.reshaped = { periods: this.plan.periods.length, records: 0, values: 0, missing: 0, estimateColumns: estimates, estimateRows: 0 };
@@ -145,7 +147,7 @@ export class Importer {
 			this.report.addRow(this.withOutletHint(mapped.issues));
 			if (mapped.row) {
 				this.accept(checkedOf(mapped.row), cells, row);
-				this.noteLink(mapped.link, row);
+				this.noteMended(mapped.mended, row);
 			}
 			return;
 		}
@@ -164,7 +166,7 @@ export class Importer {
 			this.report.addRow(mapped.issues.map((issue) => wideIssue(issue, record.period, this.mapping.reshape!)));
 			if (!mapped.row) continue;
 			this.accept(checkedOf(mapped.row), record.cells, row);
-			this.noteLink(mapped.link, row);
+			this.noteMended(mapped.mended, row);
 			if (record.period.estimate) reshaped.estimateRows++;
 		}
 	}
@@ -184,14 +186,14 @@ export class Importer {
 		const rows: ImportedCoverageRow[] = [];
 		const rowCells: string[][] = [];
 		const issues = new Map<string, RowIssue>();
-		let link: LinkRepair | undefined;
+		let mended: Mended | undefined;
 		for (const [i, outlet] of outlets.entries()) {
 			const own = cells.slice();
 			own[this.splitColumn!] = outlet;
 			if (urlColumn !== undefined && paired) own[urlColumn] = links[i]!;
 			const mapped = this.mapper.map(own, row);
 			for (const issue of mapped.issues) issues.set(`${issue.column}\u0000${JSON.stringify(issue.reason)}`, issue);
-			link ??= mapped.link;
+			mended ??= mapped.mended;
 			// Two spellings that normalise to one outlet ("TASS", "TA\u200bSS") are one appearance.
 			if (mapped.row && !rows.some((r) => r.outlet === mapped.row!.outlet)) {
 				rows.push(mapped.row);
@@ -201,7 +203,7 @@ export class Importer {
 		}
 		this.report.addRow(this.withOutletHint([...issues.values()]));
 		if (issues.size > 0) return;
-		this.noteLink(link, row);
+		this.noteMended(mended, row);
 		if (rows.length > 1) {
 			split.rows++;
 			split.becameRows += rows.length;
@@ -239,12 +241,15 @@ export class Importer {
 		if (this.urlAt >= 0 && !this.data.hasDomain(outlet)) this.data.setDomain(outlet, domainOf(cells[this.urlAt] ?? ''));
 	}
 
-	/** A kept row whose link was read otherwise than written, counted once per file row. */
-	private noteLink(link: LinkRepair | undefined, row: number): void {
-		if (!link || row === this.linkRow) return;
-		this.linkRow = row;
-		const tally = this.links[link.as];
-		if (tally.rows++ === 0) tally.example = { row, cell: link.cell };
+	/** A kept row with a cell mended, counted once per file row. */
+	private noteMended(mended: Mended | undefined, row: number): void {
+		if (!mended || row === this.mendedRow) return;
+		this.mendedRow = row;
+		if (mended.link) {
+			const tally = this.links[mended.link.as];
+			if (tally.rows++ === 0) tally.example = { row, cell: mended.link.cell };
+		}
+		if (mended.titleLength !== undefined && this.titles.rows++ === 0) this.titles.example = { row, length: mended.titleLength };
 	}
 
 	finish(): ImportResult {
@@ -262,6 +267,7 @@ export class Importer {
 				total: outlets.find((o) => GDELT_TOTAL.test(o.key))?.key ?? null,
 				repeats: this.repeats,
 				links: this.links,
+				titles: this.titles,
 				languages: this.languages
 			}
 		};

@@ -1,6 +1,13 @@
 import { readLanguage, type LanguageReading } from '../languages';
-import { articleText } from '../ledger/article-text';
-import { controlCharacter, ImportedCoverageRowSchema, isPlainTitle, isWebUrl, type ImportedCoverageRow } from '../ledger/schemas';
+import { articleText, cutText } from '../ledger/article-text';
+import {
+	controlCharacter,
+	ImportedCoverageRowSchema,
+	isPlainTitle,
+	isWebUrl,
+	TITLE_MAX,
+	type ImportedCoverageRow
+} from '../ledger/schemas';
 import { dateFormLabel, parseDate, writtenAs } from './dates';
 import type { ColumnMapping } from './formats';
 import { parseNumber } from './numbers';
@@ -39,28 +46,29 @@ export function mappingProblems(mapping: ColumnMapping, columns: string[]): Impo
 export interface MappedRow {
 	row: ImportedCoverageRow | null;
 	issues: RowIssue[];
-	/** The link cell, when `repairLinks` kept the row with its link read otherwise than written. */
-	link?: LinkRepair;
+	/** What `mend` changed to keep the row, when it did. */
+	mended?: Mended;
 }
 
 /**
- * A link cell that is not a web address, and what the row got instead: the address with
- * https:// put before it, or no link.
+ * Cells `mend` kept otherwise than written: a link that was no web address, read with https:// put
+ * before it or left out; a title over TITLE_MAX, cut (its length as written).
  */
-export interface LinkRepair {
-	cell: string;
-	as: 'https' | 'none';
+export interface Mended {
+	link?: { cell: string; as: 'https' | 'none' };
+	titleLength?: number;
 }
 
 export interface MapOptions {
 	onLanguage?: LanguageListener;
 	/**
-	 * Keep a row whose link is not a web address, rather than refuse it, and say so in `link`.
-	 * Uploads in the browser do, and report it: a researcher's own spreadsheet writes links as
-	 * "www.tass.ru/…" or "n/a", and the row is still an article to count. The API takes
-	 * Parallax's own format, whose links are addresses, and refuses the row instead.
+	 * Keep a row whose link or title cannot be kept as written, mending the cell, rather than
+	 * refuse it, and say so in `mended`. Uploads in the browser do, and report it: a researcher's
+	 * own spreadsheet writes links as "www.tass.ru/…" or "n/a", a scrape can put a paragraph in the
+	 * title, and the row is still an article to count. The API takes Parallax's own format, which
+	 * the upload writes with cells already mended, and refuses such a row instead.
 	 */
-	repairLinks?: boolean;
+	mend?: boolean;
 }
 
 /**
@@ -117,7 +125,7 @@ export function mapRow(
 	index: Map<string, number>,
 	mapping: ColumnMapping,
 	row: number,
-	{ onLanguage = ignore, repairLinks = false }: MapOptions = {}
+	{ onLanguage = ignore, mend = false }: MapOptions = {}
 ): MappedRow {
 	const issues: RowIssue[] = [];
 	const cell = (column: string | null) => readCell(cells, index, column);
@@ -150,11 +158,16 @@ export function mapRow(
 
 	const rawUrl = firstLink(cell(mapping.url));
 	let url = rawUrl;
-	let link: LinkRepair | undefined;
-	if (repairLinks && url !== '' && !isWebUrl(url)) {
+	const mended: Mended = {};
+	if (mend && url !== '' && !isWebUrl(url)) {
 		const repaired = withScheme(url);
-		link = { cell: clip(url), as: repaired ? 'https' : 'none' };
+		mended.link = { cell: clip(url), as: repaired ? 'https' : 'none' };
 		url = repaired ?? '';
+	}
+	let title = cell(mapping.title);
+	if (mend && title.length > TITLE_MAX) {
+		mended.titleLength = title.length;
+		title = cutText(title, TITLE_MAX);
 	}
 	const outletName = cell(mapping.outlet);
 	const outlet = outletName || domainOf(cell(mapping.outletUrl)) || mapping.outletConstant.trim();
@@ -175,7 +188,7 @@ export function mapRow(
 		group: cell(mapping.group),
 		event: cell(mapping.event),
 		language: language.value,
-		title: cell(mapping.title),
+		title,
 		url,
 		...(text !== '' && { text }),
 		frames: codes.frames,
@@ -184,7 +197,7 @@ export function mapRow(
 	};
 	const converted = issues.length;
 	const result = ImportedCoverageRowSchema.safeParse(candidate);
-	if (result.success && converted === 0) return { row: result.data, issues, ...(link && { link }) };
+	if (result.success && converted === 0) return { row: result.data, issues, ...((mended.link || mended.titleLength) && { mended }) };
 	if (result.success) return { row: null, issues };
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? '');

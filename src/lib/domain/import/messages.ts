@@ -61,6 +61,7 @@ export const IMPORT_KEYS = [
 	'import.note.repeats',
 	'import.note.linkScheme',
 	'import.note.linkNone',
+	'import.note.titleCut',
 	'import.note.reshaped',
 	'import.note.missing',
 	'import.note.estimates',

@@ -1,4 +1,5 @@
 import { LANGUAGE_MAX } from '../languages';
+import { TITLE_MAX } from '../ledger/schemas';
 import { toCsv } from '../ledger/table';
 import { counted, type ImportMessage } from './messages';
 
@@ -89,6 +90,8 @@ export interface ShapeChanges {
 	 * before it, or kept without a link. Absent from older results.
 	 */
 	links?: { column: string; https: LinkTally; none: LinkTally };
+	/** Rows kept with their title (in `column`) cut at TITLE_MAX characters. Absent from older results. */
+	titles?: { column: string; rows: number; example: { row: number; length: number } | null };
 	/** Distinct language cells not kept as written: names read as codes, lists, long text. */
 	languages: {
 		named: LanguageExample[];
@@ -164,6 +167,14 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 		if (!tally?.example) continue;
 		const { row, cell } = tally.example;
 		notes.push({ key, params: { rows: counted('import.n.row', tally.rows), row, column: links!.column, cell } });
+	}
+	const titles = changes.titles;
+	if (titles?.example) {
+		const { row, length } = titles.example;
+		notes.push({
+			key: 'import.note.titleCut',
+			params: { rows: counted('import.n.row', titles.rows), column: titles.column, row, length, max: TITLE_MAX }
+		});
 	}
 	const languageNotes = [
 		['import.note.languageNames', languages.named],

@@ -10,9 +10,13 @@ export const ARTICLE_TEXT_MAX = 2000;
  */
 export function articleText(cell: string): string {
 	// eslint-disable-next-line no-control-regex -- control characters are what this removes
-	const plain = cell.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-	if (plain.length <= ARTICLE_TEXT_MAX) return plain;
+	return cutText(cell.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim(), ARTICLE_TEXT_MAX);
+}
+
+/** `text` as it is when it has at most `max` characters, else cut to `max`, its last an ellipsis marking the cut. */
+export function cutText(text: string, max: number): string {
+	if (text.length <= max) return text;
 	// Never between the two halves of a surrogate pair.
-	const cut = /[\uD800-\uDBFF]/.test(plain[ARTICLE_TEXT_MAX - 2]!) ? ARTICLE_TEXT_MAX - 2 : ARTICLE_TEXT_MAX - 1;
-	return `${plain.slice(0, cut)}…`;
+	const cut = /[\uD800-\uDBFF]/.test(text[max - 2]!) ? max - 2 : max - 1;
+	return `${text.slice(0, cut)}…`;
 }

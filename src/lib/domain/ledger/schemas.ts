@@ -361,7 +361,7 @@ function uploadedText(max: number) {
 		});
 }
 
-const TITLE_MAX = 2000;
+export const TITLE_MAX = 2000;
 
 /**
  * Whether the title schema accepts `value` and keeps it as it is. Titles are nearly all distinct,

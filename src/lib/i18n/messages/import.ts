@@ -68,6 +68,8 @@ export const en = {
 		'Links without https://: {rows} with an address in column “{column}” written without http:// or https:// (the first: row {row}, “{cell}”). Each is read as an https:// address, as a browser would open it.',
 	'import.note.linkNone':
 		'Not web addresses: {rows} with something other than a web address in column “{column}” (the first: row {row}, “{cell}”). Each such row is counted as an article, without a link. If “{column}” does not hold the articles’ addresses, choose another column for “Article address”, or none.',
+	'import.note.titleCut':
+		'Long titles: {rows} with a title in column “{column}” longer than {max} characters (the first: row {row}, {length} characters), each cut there and marked with “…”. A title this long is often an article’s text: if “{column}” holds texts, choose it as “Article text or summary” instead.',
 	'import.note.oneColumn':
 		'Only one column was found ({header}). Parallax reads files separated by commas, semicolons, tabs or pipes; if this file uses another separator, save it again with one of those.',
 	'import.note.reshaped':
@@ -242,6 +244,8 @@ export const uk = {
 		'Посилання без https://: {rows} з адресою в стовпці «{column}», записаною без http:// чи https:// (перший: рядок {row}, «{cell}»). Кожну прочитано як адресу https://, як її відкрив би браузер.',
 	'import.note.linkNone':
 		'Не вебадреси: {rows} з чимось іншим, ніж вебадреса, у стовпці «{column}» (перший: рядок {row}, «{cell}»). Кожен такий рядок лічиться як стаття, без посилання. Якщо «{column}» не містить адрес статей, виберіть для «Адреса статті» інший стовпець або жодного.',
+	'import.note.titleCut':
+		'Довгі заголовки: {rows} із заголовком у стовпці «{column}», довшим за {max} символів (перший: рядок {row}, {length} символів); кожен обрізано там і позначено «…». Такий довгий заголовок часто є текстом статті: якщо «{column}» містить тексти, виберіть його як «Текст або короткий виклад статті».',
 	'import.note.oneColumn':
 		'Знайдено лише один стовпець ({header}). Parallax читає файли, розділені комами, крапками з комою, табуляціями або вертикальними рисками; якщо у файлі інший роздільник, збережіть його ще раз з одним із цих.',
 	'import.note.reshaped':
