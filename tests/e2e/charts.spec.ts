@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations, groupOf, ledger, tableCells, tableCounts, hydrated } from './support';
+import { expectNoAxeViolations, grouped, groupOf, hydrated, ledger, tableCells, tableCounts } from './support';
 
 const groupLabel = (id: string) => ledger.outletGroups.find((g) => g.id === id)!.label;
 
@@ -15,12 +15,12 @@ test('charts load with every view, a caption with n, and no accessibility violat
 	await page.goto('/charts');
 	await hydrated(page);
 	const total = ledger.coverage.length;
-	await expect(page.getByTestId('filter-summary')).toContainText(`${total} articles match`);
+	await expect(page.getByTestId('filter-summary')).toContainText(`${grouped(total)} articles match`);
 	for (const title of ['Coverage over time', 'Frames by outlet group', /^Frame share over time/]) {
 		await expect(page.getByRole('heading', { name: title })).toBeVisible();
 	}
 	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText(
-		`articles: n = ${total}. Numbered dashed lines mark events.`
+		`articles: n = ${grouped(total)}. Numbered dashed lines mark events.`
 	);
 	// Lines of groups count each article once: only frames' lines may count one article twice.
 	await expect(page.locator('[data-chart="coverage"] figcaption')).not.toContainText("frame's line");
@@ -57,7 +57,7 @@ test('changing a filter in the form updates the URL, the table, and back restore
 	await page.locator('fieldset').getByLabel(groupLabel('russian-state-media'), { exact: true }).check();
 	const state = ledger.coverage.filter((c) => groupOf(c.outlet_id) === 'russian-state-media').length;
 	await expect(page).toHaveURL(/\?group=russian-state-media$/);
-	await expect(page.getByTestId('filter-summary')).toContainText(`${state} articles match`);
+	await expect(page.getByTestId('filter-summary')).toContainText(`${grouped(state)} articles match`);
 	const frames = await tableCells(page, 'frames');
 	expect(frames.slice(1).map((row) => row[0])).toEqual([groupLabel('russian-state-media')]);
 
@@ -72,7 +72,7 @@ test('changing a filter in the form updates the URL, the table, and back restore
 	await expect(page).toHaveURL(/\?group=russian-state-media$/);
 	await expect(page.locator('select[name="by"]')).toHaveValue('group');
 	await page.goBack();
-	await expect(page.getByTestId('filter-summary')).toContainText(`${all} articles match`);
+	await expect(page.getByTestId('filter-summary')).toContainText(`${grouped(all)} articles match`);
 });
 
 /** Frames by outlet group counted by hand from the ledger: group label → column label → count. */
@@ -152,7 +152,7 @@ test('an empty result says so in words and offers to clear the filters', async (
 	await expect(page.getByTestId('filter-summary')).toContainText('0 articles match');
 	await expect(page.locator('[data-chart="coverage"]')).toContainText('No articles match these filters.');
 	await page.locator('[data-chart="coverage"]').getByRole('link', { name: 'Clear the filters' }).click();
-	await expect(page.getByTestId('filter-summary')).toContainText(`${ledger.coverage.length} articles match`);
+	await expect(page.getByTestId('filter-summary')).toContainText(`${grouped(ledger.coverage.length)} articles match`);
 });
 
 test('the CSV download matches the table, PNG export produces an image, and SVG export the same numbers', async ({ page }) => {
@@ -221,7 +221,7 @@ test('an event page has its own coverage panel', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'How this event was covered' })).toBeVisible();
 	expect(sumTable(await tableCells(page, 'event-coverage'))).toBe(n);
 	await page.getByRole('link', { name: 'Explore them with filters' }).click();
-	await expect(page.getByTestId('filter-summary')).toContainText(`${n} articles match`);
+	await expect(page.getByTestId('filter-summary')).toContainText(`${grouped(n)} articles match`);
 });
 
 test('an event page fetches Chart.js when its charts near the screen or the page is idle, and prints them drawn', async ({ page }) => {

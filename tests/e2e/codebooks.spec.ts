@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, ledger, hydrated } from './support';
+import { expectNoAxeViolations, grouped, hydrated, ledger } from './support';
 
 const pfcLabel = (id: string) => ledger.policyFrames.find((f) => f.id === id)!.label;
 const policyOf = (frame: string) => ledger.frames.find((f) => f.id === frame)!.policy_frame;
@@ -30,7 +30,7 @@ test('the charts switch to the Policy Frames Codebook through the crosswalk', as
 	// A frame filter in that codebook.
 	await page.goto('/charts?codebook=pfc&frame=economic');
 	const economic = ledger.coverage.filter((c) => adopts(c, 'economic')).length;
-	await expect(page.getByTestId('filter-summary')).toContainText(`${economic} articles match`);
+	await expect(page.getByTestId('filter-summary')).toContainText(`${grouped(economic)} articles match`);
 	await expectNoAxeViolations(page);
 });
 

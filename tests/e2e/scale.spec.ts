@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generate } from '../../scripts/generate-coverage.mjs';
 import { saveDataset, signUp, startServer } from './servers.mjs';
-import { expectNoAxeViolations } from './support';
+import { expectNoAxeViolations, grouped } from './support';
 
 // Its own server and database: a 200,000-row saved dataset, charted and exported.
 test.describe.configure({ mode: 'serial' });
@@ -40,7 +40,7 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 			await context.addCookies([{ name, value, url: server.url }]);
 			const page = await context.newPage();
 			await page.goto(`${server.url}/charts?dataset=${id}`);
-			await expect(page.getByTestId('filter-summary')).toContainText(`${ROWS} articles match, from 2021-01-01 to 2025-12-31`);
+			await expect(page.getByTestId('filter-summary')).toContainText(`${grouped(ROWS)} articles match, from 2021-01-01 to 2025-12-31`);
 			await expect(page.getByTestId('coarsened')).toContainText('Totals are unchanged.');
 			const total = page.getByTestId('filter-summary');
 			const dataRequests: string[] = [];
@@ -55,7 +55,7 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 			// A group is kept in the sums the page has: it filters them without asking the server.
 			await tick('group', 'ru-state');
 			const stateMedia = lines.filter((line) => line.split(',')[2] === 'ru-state').length;
-			await expect(total).toContainText(`${stateMedia} articles match`);
+			await expect(total).toContainText(`${grouped(stateMedia)} articles match`);
 			expect(dataRequests).toEqual([]);
 			// Languages were summed together: picking one reads that language's sums from the database.
 			await tick('lang', 'uk');
@@ -63,7 +63,7 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 				const cells = line.split(',');
 				return cells[2] === 'ru-state' && cells[4] === 'uk';
 			}).length;
-			await expect(total).toContainText(`${ukrainianStateMedia} articles match`);
+			await expect(total).toContainText(`${grouped(ukrainianStateMedia)} articles match`);
 			expect(dataRequests).toHaveLength(1);
 			await expect(page.getByTestId('coarsened')).not.toContainText('Languages');
 			// Outlets were summed together too: a picked outlet is read on its own, never as part of a sum.
@@ -72,7 +72,7 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 				const cells = line.split(',');
 				return cells[1] === 'outlet-01' && cells[2] === 'ru-state' && cells[4] === 'uk';
 			}).length;
-			await expect(total).toContainText(`${oneOutlet} articles match`);
+			await expect(total).toContainText(`${grouped(oneOutlet)} articles match`);
 			expect(dataRequests).toHaveLength(2);
 			// The pointer resting on another outlet starts reading it, and the click uses what was read.
 			const secondOutlet = page.locator('input[name=outlet][value="outlet-02"]');
@@ -85,7 +85,7 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 				const cells = line.split(',');
 				return (cells[1] === 'outlet-01' || cells[1] === 'outlet-02') && cells[2] === 'ru-state' && cells[4] === 'uk';
 			}).length;
-			await expect(total).toContainText(`${twoOutlets} articles match`);
+			await expect(total).toContainText(`${grouped(twoOutlets)} articles match`);
 			expect(dataRequests).toHaveLength(3);
 			// Outlets alone are read outlet by outlet and kept: without the language, and then without
 			// one of the two, the page shows each selection's own count.
@@ -95,7 +95,7 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 					return outlets.includes(cells[1]!) && cells[2] === 'ru-state';
 				}).length;
 			await page.locator('input[name=lang][value="uk"]').uncheck();
-			await expect(total).toHaveText(new RegExp(`^${ofOutlets('outlet-01', 'outlet-02')} articles match`));
+			await expect(total).toHaveText(new RegExp(`^${grouped(ofOutlets('outlet-01', 'outlet-02'))} articles match`));
 			// outlet-02 has no row in the group: its records hold none, yet the group filter still counts.
 			expect(ofOutlets('outlet-02')).toBe(0);
 			await page.locator('input[name=outlet][value="outlet-01"]').uncheck();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { euvsdisinfoDatabase } from '../fixtures/synthetic';
-import { chooseUpload, expectNoAxeViolations, signUp, tableCells } from './support';
+import { chooseUpload, expectNoAxeViolations, grouped, signUp, tableCells } from './support';
 
 /** What the charts count of one stored row, read from the file by this test on its own. */
 interface Expected {
@@ -132,7 +132,7 @@ async function tick(page: Page, list: string, value: string, on = true) {
 
 /** The start of the summary above the charts when `n` rows match. */
 const matching = (shaped: RealShaped, n: number) => {
-	return shaped.counts === 'events' ? `Total ${n} events` : `${n} ${n === 1 ? 'article matches' : 'articles match'}`;
+	return shaped.counts === 'events' ? `Total ${grouped(n)} events` : `${grouped(n)} ${n === 1 ? 'article matches' : 'articles match'}`;
 };
 
 const sum = (rows: Expected[]) => rows.reduce((total, row) => total + row.count, 0);
@@ -186,7 +186,7 @@ for (const shaped of FILES) {
 		if (shaped.counts === 'events') {
 			await expect(page.getByText(`is not drawn: its numbers are events`)).toContainText(title);
 		} else {
-			await expect(figure.locator('figcaption')).toContainText(`n = ${sum(expected)},`);
+			await expect(figure.locator('figcaption')).toContainText(`n = ${grouped(sum(expected))},`);
 			const [header = [], ...rows] = await tableCells(page, 'side-by-side');
 			const columns = header.flatMap((h, i) => (h.includes(title) ? [i] : []));
 			expect(columns.length).toBeGreaterThan(0);

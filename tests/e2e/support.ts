@@ -91,3 +91,6 @@ export function tableCounts(cells: string[][]): Record<string, Record<string, nu
 		])
 	);
 }
+
+/** A count as the English interface writes it: 1,341. */
+export const grouped = (n: number) => n.toLocaleString('en-GB');

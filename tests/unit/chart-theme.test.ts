@@ -96,6 +96,32 @@ describe('chartConfig', () => {
 	});
 });
 
+describe('value axis', () => {
+	const spec = {
+		kind: 'line',
+		categories: [],
+		series: [],
+		stacked: false,
+		percent: false,
+		markers: [],
+		shadeGaps: false,
+		unit: ''
+	} as unknown as ChartSpec;
+	const tick = (percent: boolean) => {
+		const { options } = chartConfig(
+			{ ...spec, percent },
+			{ lookup: () => '', hidden: {}, animate: false, format: (v) => `formatted ${v}` }
+		);
+		const callback = (options.scales?.y?.ticks as { callback: (value: number) => string }).callback;
+		return callback(25000);
+	};
+
+	it('writes counts as the page writes numbers (25,000), shares as percentages', () => {
+		expect(tick(false)).toBe('formatted 25000');
+		expect(tick(true)).toBe('2500000%');
+	});
+});
+
 describe('colourFor', () => {
 	it('names a variable per fixed group, per position otherwise, and one for uncoded', () => {
 		const groups = [...FIXED_GROUPS, 'new-group'];

@@ -56,7 +56,7 @@ export function chartConfig(
 						// Articles are whole; a measured value (1.35 % of GDP) needs its decimals.
 						precision:
 							percent || (unit !== '' && !series.every((s) => s.values.every((v) => v === null || Number.isInteger(v)))) ? undefined : 0,
-						callback: (value) => (percent ? `${Math.round(Number(value) * 100)}%` : value)
+						callback: (value) => (percent ? `${Math.round(Number(value) * 100)}%` : format(Number(value)))
 					},
 					grid
 				}
