@@ -40,6 +40,8 @@ test('a Media Cloud story export is recognised, mapped and charted with the same
 	await expectNoAxeViolations(page);
 
 	await check(page);
+	// The report replaces the button that asked for it, so focus moves to its heading.
+	await expect(page.getByRole('heading', { name: 'Validation report' })).toBeFocused();
 	await expect(page.getByTestId('report-summary')).toHaveText('4 of 4 rows are valid.');
 	// tass.com and Meduza match bundled outlets by domain; Example News matches nothing.
 	const groups = page.getByTestId('group-mapping');
@@ -50,7 +52,10 @@ test('a Media Cloud story export is recognised, mapped and charted with the same
 	await groups.getByLabel('Group for Example News').selectOption({ label: 'Fixture press' });
 	await expectNoAxeViolations(page);
 
-	await useRowsAndOpenCharts(page);
+	await page.getByRole('button', { name: /^Use \d+ valid rows?$/ }).click();
+	await expect(page.getByRole('heading', { name: 'Kept in this browser' })).toBeFocused();
+	await page.getByRole('link', { name: /^Chart / }).click();
+	await expect(page).toHaveURL(/\/charts\?dataset=local-[a-z0-9-]+$/);
 	const dataset = page.getByLabel('Dataset');
 	await expect(dataset.locator('option:checked')).toHaveText('\u2068mediacloud-legacy\u2069 (uploaded, in this browser)');
 	await expect(dataset.locator('option', { hasText: '(bundled)' })).toHaveCount(1);
