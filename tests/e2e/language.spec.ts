@@ -86,7 +86,9 @@ test('the method, charts and exercise pages are in Ukrainian too, and pass an ac
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Висвітлення й фрейми');
 	await expect(page.getByRole('form', { name: 'Фільтри графіків' }).getByLabel('Набір даних')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Висвітлення в часі' })).toBeVisible();
-	await expect(page.getByTestId('filter-summary')).toContainText(`Статей, що відповідають фільтрам: ${ledger.coverage.length.toLocaleString('uk')}`);
+	await expect(page.getByTestId('filter-summary')).toContainText(
+		`Статей, що відповідають фільтрам: ${ledger.coverage.length.toLocaleString('uk')}`
+	);
 	await expect(page.getByRole('button', { name: 'Завантажити всі дані графіків (CSV)' })).toBeVisible();
 	await expectNoAxeViolations(page);
 

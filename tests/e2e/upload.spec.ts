@@ -89,7 +89,7 @@ test('a Media Cloud export that lists a story twice is counted as it is, with a 
 	const notes = page.getByTestId('shape-notes').getByRole('listitem');
 	await expect(notes.filter({ hasText: 'Language names read as codes' })).toContainText('“Russian” → ru');
 	await expect(notes.filter({ hasText: 'Repeated links' })).toHaveText([
-		'Repeated links: 2 rows with the same link as an earlier row (the first: row 4, https://tass.ru/politika/1001). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.'
+		'Repeated links: 2 rows with the same link as an earlier row (the first repeat: row 4, https://tass.ru/politika/1001). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.'
 	]);
 	await expectNoAxeViolations(page);
 });

@@ -201,7 +201,7 @@ describe('mapping', () => {
 		expect(result.report.validRows).toBe(5004);
 		expect(result.changes.repeats).toEqual({ rows: 2, example: { row: 5002, url: links[17] } });
 		expect(shapeNotes(result.changes).map(english)).toEqual([
-			`Repeated links: 2 rows with the same link as an earlier row (the first: row 5,002, ${links[17]}). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.`
+			`Repeated links: 2 rows with the same link as an earlier row (the first repeat: row 5,002, ${links[17]}). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.`
 		]);
 		expect(importFixture('mediacloud-current.csv').result.changes.repeats).toEqual({ rows: 0, example: null });
 	});

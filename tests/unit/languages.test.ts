@@ -20,15 +20,23 @@ describe('language cells', () => {
 		['Українська', 'uk'],
 		['Spanish+Castilian', 'es'],
 		['en;ru', 'en'],
+		['rus', 'ru'],
+		['UKR', 'uk'],
+		['ger', 'de'],
+		['ru-RU', 'ru'],
+		['pt_BR', 'pt'],
 		['Klingon', 'Klingon'],
+		['Russisch', 'Russisch'],
 		['Old Church Slavonic', 'Old Church Slavonic']
 	])('reads %j as %j', (cell, value) => {
 		expect(readLanguage(cell).value).toBe(value);
 	});
 
 	it('says how a cell was read', () => {
-		expect(readLanguage('Russian')).toEqual({ value: 'ru', named: true, several: false, clipped: false });
-		expect(readLanguage('ru')).toEqual({ value: 'ru', named: false, several: false, clipped: false });
+		expect(readLanguage('Russian')).toEqual({ value: 'ru', named: true, several: false, clipped: false, unknown: false });
+		expect(readLanguage('ru')).toEqual({ value: 'ru', named: false, several: false, clipped: false, unknown: false });
+		expect(readLanguage('Russisch')).toEqual({ value: 'Russisch', named: false, several: false, clipped: false, unknown: true });
+		expect(readLanguage('')).toMatchObject({ value: '', unknown: false });
 		expect(readLanguage('Spanish+Castilian')).toMatchObject({ value: 'es', several: true });
 	});
 
@@ -76,5 +84,9 @@ describe('language column in an import', () => {
 			'Several languages in one cell (1 value): each row keeps the first language its cell names: “Spanish+Castilian” → es.'
 		);
 		expect(notes.some((n) => n.startsWith('Language cells longer than 35 characters (1 value)'))).toBe(true);
+		// The long cell is said once, as shortened; only Klingon is a name nobody knows.
+		expect(notes).toContain(
+			'Language cells that name no language Parallax knows (1 value): “Klingon”. Each is kept as written, so the language filter lists it as a language of its own. If it is a language, write it as a two-letter code (ru) or an English name (Russian) and check again.'
+		);
 	});
 });

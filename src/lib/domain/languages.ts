@@ -45,8 +45,54 @@ const NAMES: Record<string, string[]> = {
 	zh: ['Chinese', '中文']
 };
 
+/**
+ * The same languages' ISO 639-2 codes (bibliographic and terminological where they differ), as
+ * GDELT and library exports write them.
+ */
+const THREE_LETTER: Record<string, string[]> = {
+	ar: ['ara'],
+	az: ['aze'],
+	be: ['bel'],
+	bg: ['bul'],
+	cs: ['ces', 'cze'],
+	da: ['dan'],
+	de: ['deu', 'ger'],
+	el: ['ell', 'gre'],
+	en: ['eng'],
+	es: ['spa'],
+	et: ['est'],
+	fa: ['fas', 'per'],
+	fi: ['fin'],
+	fr: ['fra', 'fre'],
+	he: ['heb'],
+	hr: ['hrv'],
+	hu: ['hun'],
+	hy: ['hye', 'arm'],
+	it: ['ita'],
+	ja: ['jpn'],
+	ka: ['kat', 'geo'],
+	kk: ['kaz'],
+	lt: ['lit'],
+	lv: ['lav'],
+	nl: ['nld', 'dut'],
+	no: ['nor'],
+	pl: ['pol'],
+	pt: ['por'],
+	ro: ['ron', 'rum'],
+	ru: ['rus'],
+	sk: ['slk', 'slo'],
+	sl: ['slv'],
+	sr: ['srp'],
+	sv: ['swe'],
+	tr: ['tur'],
+	uk: ['ukr'],
+	zh: ['zho', 'chi']
+};
+
 const BY_NAME = new Map(
-	Object.entries(NAMES).flatMap(([code, names]) => names.map((name) => [name.toLocaleLowerCase('und'), code] as const))
+	[...Object.entries(NAMES), ...Object.entries(THREE_LETTER)].flatMap(([code, names]) =>
+		names.map((name) => [name.toLocaleLowerCase('und'), code] as const)
+	)
 );
 
 /** The longest language value a row keeps; longer cells are shortened, never refused. */
@@ -64,18 +110,26 @@ export interface LanguageReading {
 	several: boolean;
 	/** The cell was longer than LANGUAGE_MAX and was shortened. */
 	clipped: boolean;
+	/** The cell was not empty and named no language this knows: it is kept as written. */
+	unknown: boolean;
 }
 
 /** One trimmed language cell as the value a row keeps. */
 export function readLanguage(cell: string): LanguageReading {
 	const whole = codeOf(cell);
-	if (whole) return { value: whole, named: whole !== cell, several: false, clipped: false };
+	if (whole) return { value: whole, named: whole !== cell, several: false, clipped: false, unknown: false };
 	// Free text may hold a comma too: a cell is a list only when its first part is a language.
 	const first = cell.split(SEVERAL).find((p) => p !== '') ?? '';
 	const code = first === cell ? null : codeOf(first);
-	if (code) return { value: code, named: code !== first, several: true, clipped: false };
+	if (code) return { value: code, named: code !== first, several: true, clipped: false, unknown: false };
 	const clipped = cell.length > LANGUAGE_MAX;
-	return { value: clipped ? `${clipChars(cell, LANGUAGE_MAX - 1)}…` : cell, named: false, several: false, clipped };
+	return {
+		value: clipped ? `${clipChars(cell, LANGUAGE_MAX - 1)}…` : cell,
+		named: false,
+		several: false,
+		clipped,
+		unknown: cell !== ''
+	};
 }
 
 /** The longest start of `value` within `max` UTF-16 units that does not split a character. */
@@ -91,9 +145,11 @@ function clipChars(value: string, max: number): string {
 /** Whether a value is the English or native name of a language ("Russian", "русский"). */
 export const isLanguageName = (value: string) => BY_NAME.has(value.toLocaleLowerCase('und'));
 
-/** The ISO 639-1 code a value is or names, or null. */
+/** The ISO 639-1 code a value is or names (a region aside: ru-RU, pt_BR), or null. */
 function codeOf(value: string): string | null {
 	if (/^[a-z]{2}$/i.test(value)) return value.toLowerCase();
+	const tagged = /^([a-z]{2})[-_][a-z0-9]{2,4}$/i.exec(value);
+	if (tagged) return tagged[1]!.toLowerCase();
 	return BY_NAME.get(value.toLocaleLowerCase('und')) ?? null;
 }
 

@@ -72,6 +72,7 @@ export const IMPORT_KEYS = [
 	'import.note.languageNames',
 	'import.note.languageSeveral',
 	'import.note.languageClipped',
+	'import.note.languageUnknown',
 	'import.note.unknownFrame',
 	'import.propose.countNamed',
 	'import.propose.countValues',

@@ -97,6 +97,8 @@ export interface ShapeChanges {
 		named: LanguageExample[];
 		several: LanguageExample[];
 		clipped: LanguageExample[];
+		/** Kept as written, naming no language known (absent from older results). */
+		unknown?: LanguageExample[];
 	};
 }
 
@@ -184,6 +186,14 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 	for (const [key, examples] of languageNotes) {
 		if (examples.length === 0) continue;
 		notes.push({ key, params: { values: counted('import.n.value', examples.length), readings: readings(examples), max: LANGUAGE_MAX } });
+	}
+	const unknown = languages.unknown ?? [];
+	if (unknown.length > 0) {
+		const cells = unknown.slice(0, LANGUAGE_EXAMPLES).map((e) => e.cell);
+		notes.push({
+			key: 'import.note.languageUnknown',
+			params: { values: counted('import.n.value', unknown.length), cells: list(cells) + (unknown.length > LANGUAGE_EXAMPLES ? ', …' : '') }
+		});
 	}
 	return notes;
 }

@@ -63,7 +63,7 @@ export const en = {
 	'import.note.gdeltTotal':
 		'The series “{series}” is GDELT’s count of every article it monitored, the total the other series are part of. Charted beside them as a count, it dwarfs them: leave it out with the outlet-group filter on the charts page.',
 	'import.note.repeats':
-		'Repeated links: {rows} with the same link as an earlier row (the first: row {row}, {url}). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.',
+		'Repeated links: {rows} with the same link as an earlier row (the first repeat: row {row}, {url}). Each row is counted as an article. If the file lists the same article more than once, as an export of several searches can, remove the repeats and check again; if it lists an article once per event or search on purpose, the counts are of those.',
 	'import.note.linkScheme':
 		'Links without https://: {rows} with an address in column “{column}” written without http:// or https:// (the first: row {row}, “{cell}”). Each is read as an https:// address, as a browser would open it.',
 	'import.note.linkNone':
@@ -103,6 +103,8 @@ export const en = {
 	'import.note.languageNames': 'Language names read as codes ({values}): {readings}.',
 	'import.note.languageSeveral': 'Several languages in one cell ({values}): each row keeps the first language its cell names: {readings}.',
 	'import.note.languageClipped': 'Language cells longer than {max} characters ({values}) were kept as text, shortened: {readings}.',
+	'import.note.languageUnknown':
+		'Language cells that name no language Parallax knows ({values}): {cells}. Each is kept as written, so the language filter lists it as a language of its own. If it is a language, write it as a two-letter code (ru) or an English name (Russian) and check again.',
 	'import.bytes.mb': '{size} MB',
 	'import.bytes.kb': '{size} KB',
 	'import.bytes.b': '{size} bytes',
@@ -239,7 +241,7 @@ export const uk = {
 	'import.note.gdeltTotal':
 		'Ряд «{series}» — це кількість усіх статей, які відстежував GDELT, тобто ціле, частиною якого є інші ряди. Поруч із ними як кількість він їх затьмарює: приберіть його фільтром груп видань на сторінці графіків.',
 	'import.note.repeats':
-		'Повторені посилання: {rows} з тим самим посиланням, що й один із попередніх рядків (перший: рядок {row}, {url}). Кожен рядок лічиться як стаття. Якщо файл подає ту саму статтю кілька разів, як буває в експорті кількох пошуків, вилучіть повтори й перевірте знову; якщо він навмисно подає статтю раз на кожну подію чи пошук, лічба саме така.',
+		'Повторені посилання: {rows} з тим самим посиланням, що й один із попередніх рядків (перший повтор: рядок {row}, {url}). Кожен рядок лічиться як стаття. Якщо файл подає ту саму статтю кілька разів, як буває в експорті кількох пошуків, вилучіть повтори й перевірте знову; якщо він навмисно подає статтю раз на кожну подію чи пошук, лічба саме така.',
 	'import.note.linkScheme':
 		'Посилання без https://: {rows} з адресою в стовпці «{column}», записаною без http:// чи https:// (перший: рядок {row}, «{cell}»). Кожну прочитано як адресу https://, як її відкрив би браузер.',
 	'import.note.linkNone':
@@ -279,6 +281,8 @@ export const uk = {
 	'import.note.languageSeveral':
 		'Кілька мов в одній клітинці ({values}): кожен рядок зберігає першу мову, яку називає клітинка: {readings}.',
 	'import.note.languageClipped': 'Клітинки мови, довші за {max} символів ({values}), збережено як текст, скорочено: {readings}.',
+	'import.note.languageUnknown':
+		'Клітинки мови, що не називають відомої Parallax мови ({values}): {cells}. Кожну збережено як написано, тож фільтр мов показує її як окрему мову. Якщо це мова, запишіть її дволітерним кодом (ru) або англійською назвою (Russian) і перевірте знову.',
 	'import.bytes.mb': '{size} МБ',
 	'import.bytes.kb': '{size} КБ',
 	'import.bytes.b': '{size} байтів',
