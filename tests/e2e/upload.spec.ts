@@ -641,6 +641,27 @@ test('a wide table of defence spending as % of GDP is charted as a mean % per co
 	await testInfo.attach('mean % of GDP per country', { path: 'test-results/measure-chart.png', contentType: 'image/png' });
 });
 
+test('a GDELT monthly extract is read by month and summed from its count column, not from an event code', async ({ page }) => {
+	// The shape of a custom GDELT extract: yyyymm months, codes, a class, a score with thousands
+	// separators and float noise, the count last; CRLF and no newline after the last line.
+	const text = [
+		'MonthYear,Actor2CountryCode,QuadClass,SubEventType,GoldsteinScale,RecordCount',
+		'202501,RUS,4,190,"-1,701.20","1,234"',
+		'202501,UKR,4,190,-0.300000012,567',
+		'202502,RUS,1,40,2.5,89'
+	].join('\r\n');
+	await upload(page, 'gdelt-monthly.csv', text);
+	await expect(page.getByRole('combobox', { name: 'Date', exact: true })).toHaveValue('MonthYear');
+	await expect(page.getByRole('combobox', { name: 'Dates are written' })).toHaveValue('ym-compact');
+	await expect(page.getByRole('combobox', { name: /^Count/ })).toHaveValue('RecordCount');
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('3 of 3 rows are valid.');
+	await useRowsAndOpenCharts(page);
+	await openCoverageTable(page);
+	const cells = await coverageCells(page);
+	expect([cells['2025-01']?.RUS, cells['2025-01']?.UKR, cells['2025-02']?.RUS]).toEqual(['1,234', '567', '89']);
+});
+
 test('a saved %-of-GDP table keeps its measure on the server and charts the same mean', async ({ browser }) => {
 	const { page } = await signUp(browser, 'Mia');
 	await upload(page, 'defence-gdp-wide.csv');

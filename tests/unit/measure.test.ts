@@ -158,6 +158,22 @@ describe('proposals', () => {
 		expect(proposal.count).toBeNull();
 	});
 
+	it('proposes the column a GDELT monthly extract counts in, not a code whose name holds a count word', () => {
+		// The shape of formats.md: event codes, a class, a score, then the count of events.
+		const columns = ['MonthYear', 'Actor2CountryCode', 'QuadClass', 'SubEventType', 'GoldsteinScale', 'RecordCount'];
+		const sample = [
+			['202501', 'RUS', '4', '190', '-1,701.20', '1,234'],
+			['202501', 'UKR', '4', '190', '-0.300000012', '567'],
+			['202502', 'RUS', '1', '40', '2.5', '89']
+		];
+		const text = [columns.join(','), ...sample.map((r) => r.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','))].join('\r\n');
+		const inspection = inspectSample(text, 'gdelt-monthly.csv', false);
+		expect(inspection.mapping.date).toBe('MonthYear');
+		expect(inspection.mapping.dateFormat ?? inspection.date.format).toBe('ym-compact');
+		expect(inspection.mapping.count).toBe('RecordCount');
+		expect(inspection.mapping.outlet).toBe('Actor2CountryCode');
+	});
+
 	it('proposes the only numeric column when no name says it counts', () => {
 		expect(
 			proposeColumns(

@@ -264,7 +264,7 @@ export function defaultMapping(format: FormatId, header: string[], fileName = ''
 		case 'unknown':
 			return {
 				...m,
-				date: c('date') ?? c('publish_date') ?? c('published') ?? c('day'),
+				date: c('date') ?? c('publish_date') ?? c('published') ?? c('day') ?? c('monthyear') ?? c('sqldate'),
 				outlet: c('outlet') ?? c('media_name') ?? c('source') ?? c('series'),
 				outletUrl: c('url'),
 				title: c('title') ?? c('headline'),

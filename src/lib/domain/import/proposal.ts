@@ -23,7 +23,7 @@ export interface MeasureProposal {
 const COUNT_WORDS = /^(count|counts|n|num|number|mentions?|articles?|stories|story|records?|events?|hits|volume|value|frequency|freq)$/;
 const TOTAL_WORDS = /^(total|totals|all|sum|overall)$/;
 const RATIO_WORDS = /^(ratio|share|percent|percentage|pct|proportion|rate|normali[sz]ed|%)$/;
-const ID_WORDS = /^(id|code|year|month|day|lat|latitude|lon|long|longitude|page|length|words?|chars?|characters)$/;
+const ID_WORDS = /^(id|code|type|class|category|kind|year|month|day|lat|latitude|lon|long|longitude|page|length|words?|chars?|characters)$/;
 const SERIES_WORDS =
 	/^(name|names|person|people|country|countries|actor|actors|series|outlet|outlets|source|sources|media|query|queries|topic|topics|candidate|party|channel|station|speaker)$/;
 const ARTICLE_WORDS = /^(articles?|stories|story)$/;
@@ -36,6 +36,8 @@ function words(header: string): string[] {
 		.filter((w) => w !== '');
 }
 const named = (header: string, pattern: RegExp) => words(header).some((w) => pattern.test(w));
+/** An English compound names what it is by its last word: RecordCount is a count, SubEventType a type. */
+const namedLast = (header: string, pattern: RegExp) => pattern.test(words(header).at(-1) ?? '');
 
 /** The numbers of a column whose values are nearly all numbers (a stray typo allowed), else null. */
 function numbers(values: string[], decimal: '.' | ','): number[] | null {
@@ -70,8 +72,8 @@ export function proposeColumns(columns: string[], sample: string[][], mapping: C
 	if (count) reasons.push({ key: 'import.propose.countNamed', params: { column: count } });
 	else if (!mapping.title && !mapping.url) {
 		const skipped = numeric.filter((c) => named(c, TOTAL_WORDS) || named(c, RATIO_WORDS));
-		const usable = numeric.filter((c) => !skipped.includes(c) && !named(c, ID_WORDS));
-		count = usable.find((c) => named(c, COUNT_WORDS)) ?? null;
+		const usable = numeric.filter((c) => !skipped.includes(c) && !namedLast(c, ID_WORDS));
+		count = usable.find((c) => namedLast(c, COUNT_WORDS)) ?? usable.find((c) => named(c, COUNT_WORDS)) ?? null;
 		if (count) reasons.push({ key: 'import.propose.countNamed', params: { column: count } });
 		else if (usable.length === 1) {
 			count = usable[0]!;
