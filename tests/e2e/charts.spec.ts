@@ -261,6 +261,25 @@ test('an event page fetches Chart.js when its charts near the screen or the page
 	expect(await drawn()).toBe(true);
 });
 
+test('a filter list floating over the fields closes when focus moves on, and on Escape', async ({ page }) => {
+	await page.goto('/charts');
+	await hydrated(page);
+	const outlets = page.locator('details[data-list="outlet"]');
+	await outlets.locator('summary').click();
+	await expect(outlets).toHaveAttribute('open', '');
+	// Tabbing on through its checkboxes keeps it open; moving to a field outside closes it.
+	await outlets.getByRole('checkbox').first().focus();
+	await expect(outlets).toHaveAttribute('open', '');
+	await page.getByRole('combobox', { name: 'Period' }).focus();
+	await expect(outlets).not.toHaveAttribute('open');
+
+	await outlets.locator('summary').click();
+	await outlets.getByRole('checkbox').first().focus();
+	await page.keyboard.press('Escape');
+	await expect(outlets).not.toHaveAttribute('open');
+	await expect(outlets.locator('summary')).toBeFocused();
+});
+
 test('the chart filters fit a phone, with every list open @phone', async ({ page }) => {
 	await page.goto('/charts');
 	await hydrated(page);
