@@ -132,6 +132,7 @@ test('an upload beside the bundled ledger, normalised; the link keeps a saved da
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download the side-by-side data (CSV)' }).click();
+	expect((await download).suggestedFilename()).toBe('parallax-side-by-side-share.csv');
 	const lines = (await readFile((await (await download).path())!, 'utf8'))
 		.replace(/^\uFEFF/, '')
 		.trim()
