@@ -10,8 +10,12 @@ describe("adapter-node's body limit", () => {
 		expect(serverBodyLimit('Infinity')).toBe(Infinity);
 	});
 
-	it('tells its refusal (status 413) from any other failure while a body is read', () => {
-		expect(overServerLimit(Object.assign(new Error('Content-length of 9 exceeds limit of 8 bytes.'), { status: 413 }))).toBe(true);
+	it('tells its refusal of a body over the limit from any other failure while a body is read', () => {
+		const refusal = (message: string) => Object.assign(new Error(message), { status: 413 });
+		expect(overServerLimit(refusal('Content-length of 9 exceeds limit of 8 bytes.'))).toBe(true);
+		expect(overServerLimit(refusal('request body size exceeded BODY_SIZE_LIMIT of 8'))).toBe(true);
+		// A body longer than its own Content-Length is the client's mistake, not the limit.
+		expect(overServerLimit(refusal('request body size exceeded content-length of 8'))).toBe(false);
 		expect(overServerLimit(new Error('socket hang up'))).toBe(false);
 		expect(overServerLimit(null)).toBe(false);
 	});

@@ -269,6 +269,12 @@ describe('mapping', () => {
 		expect(mapRow(['2024-01-02', 'TASS', 'www.tass.ru/1'], index, mapping, 4).issues.map(formatRowIssue)).toEqual([
 			'row 4, column url: "www.tass.ru/1" is not a web address'
 		]);
+		// A placeholder or a number is no link, though each has a dot; a host's port is no scheme.
+		const mended = (cell: string) => mapRow(['2024-01-02', 'TASS', cell], index, mapping, 4, { mend: true });
+		for (const placeholder of ['n.a.', 'N.A.', '...', 'e.g', '12.5', '10.03.2022', 'localhost/x', 'mailto:desk@tass.ru'])
+			expect(mended(placeholder).mended?.link, placeholder).toEqual({ cell: placeholder, as: 'none' });
+		expect(mended('www.tass.ru:8080/x').row?.url).toBe('https://www.tass.ru:8080/x');
+		expect(mended('xn--80ak6aa92e.com/x').row?.url).toBe('https://xn--80ak6aa92e.com/x');
 		expect(mapRow(['2024-01-02', 'TASS', 'www.tass.ru/1'], index, mapping, 4, { mend: true })).toMatchObject({
 			row: { url: 'https://www.tass.ru/1' },
 			issues: [],

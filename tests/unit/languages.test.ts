@@ -4,7 +4,7 @@ import { Importer } from '../../src/lib/domain/import/importer';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
 import { shapeNotes } from '../../src/lib/domain/import/report';
 import { textAt } from '../../src/lib/domain/import/columnar';
-import { languageLabel, readLanguage } from '../../src/lib/domain/languages';
+import { isLanguageName, languageLabel, readLanguage } from '../../src/lib/domain/languages';
 import { english } from '../fixtures/bad/harness';
 
 describe('language cells', () => {
@@ -30,6 +30,12 @@ describe('language cells', () => {
 		['Old Church Slavonic', 'Old Church Slavonic']
 	])('reads %j as %j', (cell, value) => {
 		expect(readLanguage(cell).value).toBe(value);
+	});
+
+	it('reads three-letter codes in a language cell, never as a language name after an outlet', () => {
+		expect(readLanguage('rus').value).toBe('ru');
+		expect(isLanguageName('Russian')).toBe(true);
+		expect(isLanguageName('Tur')).toBe(false);
 	});
 
 	it('says how a cell was read', () => {

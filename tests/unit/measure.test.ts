@@ -174,6 +174,19 @@ describe('proposals', () => {
 		expect(inspection.mapping.outlet).toBe('Actor2CountryCode');
 	});
 
+	it('passes over an identifier whose name ends in a number word', () => {
+		const proposal = proposeColumns(
+			['date', 'actor', 'Page number', 'Year N'],
+			[
+				['2024-01-01', 'A', '3', '2024'],
+				['2024-01-02', 'A', '4', '2024']
+			],
+			mapping({}),
+			','
+		);
+		expect(proposal.count).toBeNull();
+	});
+
 	it('proposes the only numeric column when no name says it counts', () => {
 		expect(
 			proposeColumns(

@@ -222,6 +222,26 @@ describe('searching the bundled ledger', () => {
 		expect(speakers('Sergei Peskov')).toEqual([]);
 	});
 
+	it('matches another romanisation only from the start of a word, and never a skeleton under four letters', () => {
+		const ledger = {
+			events: [],
+			perspectives: [],
+			claims: [
+				{
+					...bundled.claims[0]!,
+					speaker: 'A',
+					speaker_role: 'more than a hand',
+					venue: 'fantastic stability',
+					quote: 'q',
+					quote_original: '',
+					paraphrase: ''
+				}
+			]
+		};
+		for (const term of ['khan', 'tass', 'bill', 'ally']) expect(searchLedger(ledger, term).claims.total, term).toBe(0);
+		expect(searchLedger(ledger, 'stabilitty').claims.total).toBe(1);
+	});
+
 	it('matches short Latin words only as typed', () => {
 		const ledger = {
 			events: [],

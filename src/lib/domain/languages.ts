@@ -1,3 +1,5 @@
+import { cutText } from './ledger/article-text';
+
 /**
  * Language cells as exports write them: codes ("ru"), English names ("Russian"), the language's
  * own name ("русский"), joined lists ("Spanish+Castilian") and free text. Names that stand for
@@ -89,11 +91,11 @@ const THREE_LETTER: Record<string, string[]> = {
 	zh: ['zho', 'chi']
 };
 
-const BY_NAME = new Map(
-	[...Object.entries(NAMES), ...Object.entries(THREE_LETTER)].flatMap(([code, names]) =>
-		names.map((name) => [name.toLocaleLowerCase('und'), code] as const)
-	)
-);
+const byName = (table: Record<string, string[]>) =>
+	new Map(Object.entries(table).flatMap(([code, names]) => names.map((name) => [name.toLocaleLowerCase('und'), code] as const)));
+const BY_NAME = byName(NAMES);
+// Apart from the names: three letters after an outlet ("Sport - Tur") are no language name.
+const BY_THREE_LETTERS = byName(THREE_LETTER);
 
 /** The longest language value a row keeps; longer cells are shortened, never refused. */
 export const LANGUAGE_MAX = 35;
@@ -124,22 +126,12 @@ export function readLanguage(cell: string): LanguageReading {
 	if (code) return { value: code, named: code !== first, several: true, clipped: false, unknown: false };
 	const clipped = cell.length > LANGUAGE_MAX;
 	return {
-		value: clipped ? `${clipChars(cell, LANGUAGE_MAX - 1)}…` : cell,
+		value: cutText(cell, LANGUAGE_MAX),
 		named: false,
 		several: false,
 		clipped,
 		unknown: cell !== ''
 	};
-}
-
-/** The longest start of `value` within `max` UTF-16 units that does not split a character. */
-function clipChars(value: string, max: number): string {
-	let out = '';
-	for (const char of value) {
-		if (out.length + char.length > max) break;
-		out += char;
-	}
-	return out;
 }
 
 /** Whether a value is the English or native name of a language ("Russian", "русский"). */
@@ -150,7 +142,8 @@ function codeOf(value: string): string | null {
 	if (/^[a-z]{2}$/i.test(value)) return value.toLowerCase();
 	const tagged = /^([a-z]{2})[-_][a-z0-9]{2,4}$/i.exec(value);
 	if (tagged) return tagged[1]!.toLowerCase();
-	return BY_NAME.get(value.toLocaleLowerCase('und')) ?? null;
+	const lower = value.toLocaleLowerCase('und');
+	return BY_NAME.get(lower) ?? BY_THREE_LETTERS.get(lower) ?? null;
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();

@@ -17,8 +17,12 @@ export function serverBodyLimit(value = process.env.BODY_SIZE_LIMIT ?? '512K'): 
 	return unit === undefined ? Number(value) : Number(value.slice(0, -1)) * unit;
 }
 
-/** Whether `error` is adapter-node's refusal of a body over BODY_SIZE_LIMIT, met while reading it. */
-export const overServerLimit = (error: unknown) => (error as { status?: unknown } | null)?.status === 413;
+/**
+ * Whether `error` is adapter-node's refusal of a body over BODY_SIZE_LIMIT, met while reading it
+ * (not its 413 for a body longer than its own Content-Length, which is the client's fault).
+ */
+export const overServerLimit = (error: unknown) =>
+	(error as { status?: unknown } | null)?.status === 413 && /exceeds limit|BODY_SIZE_LIMIT/.test((error as Error).message);
 
 /** Why a request body was refused while it was read. */
 export class BodyRefused extends Error {

@@ -72,15 +72,20 @@ export interface MapOptions {
 }
 
 /**
- * A link written without its scheme ("www.tass.ru/…", "//tass.ru/…"), as spreadsheets shorten
- * them, as the https:// address a browser would make of it; null for any other cell.
+ * A link written without its scheme ("www.tass.ru/…", "//tass.ru/…", "tass.ru:443/…"), as
+ * spreadsheets shorten them, as the https:// address a browser would make of it; null for any
+ * other cell. The host must be named (letters, ending in a letter domain), so that a placeholder
+ * ("n.a.", "...") or a number ("12.5", read as an IP address) is not taken for a link.
  */
-export function withScheme(value: string): string | null {
+function withScheme(value: string): string | null {
 	if (SCHEME.test(value)) return null;
 	const url = `https://${value.replace(/^\/\//, '')}`;
-	return isWebUrl(url) ? url : null;
+	if (!isWebUrl(url)) return null;
+	return NAMED_HOST.test(new URL(url).hostname) ? url : null;
 }
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+// A colon after a scheme's letters, not a host's port.
+const SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d)/i;
+const NAMED_HOST = /^(?:[a-z0-9-]+\.)+(?:[a-z]{2,}|xn--[a-z0-9-]+)$/;
 
 /**
  * Zero-width spaces and stray BOMs pasted into exports make "TASS" and "TA\u200bSS" two outlets;

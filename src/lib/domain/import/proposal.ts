@@ -21,6 +21,8 @@ export interface MeasureProposal {
 
 // Header words, matched on the header split into words (camelCase and snake_case too).
 const COUNT_WORDS = /^(count|counts|n|num|number|mentions?|articles?|stories|story|records?|events?|hits|volume|value|frequency|freq)$/;
+/** Count words that say what is counted, unlike "number" or "n", which also end identifiers (Page number). */
+const COUNT_NOUNS = /^(count|counts|mentions?|articles?|stories|story|records?|events?|hits|volume|frequency|freq)$/;
 const TOTAL_WORDS = /^(total|totals|all|sum|overall)$/;
 const RATIO_WORDS = /^(ratio|share|percent|percentage|pct|proportion|rate|normali[sz]ed|%)$/;
 const ID_WORDS = /^(id|code|type|class|category|kind|year|month|day|lat|latitude|lon|long|longitude|page|length|words?|chars?|characters)$/;
@@ -72,7 +74,9 @@ export function proposeColumns(columns: string[], sample: string[][], mapping: C
 	if (count) reasons.push({ key: 'import.propose.countNamed', params: { column: count } });
 	else if (!mapping.title && !mapping.url) {
 		const skipped = numeric.filter((c) => named(c, TOTAL_WORDS) || named(c, RATIO_WORDS));
-		const usable = numeric.filter((c) => !skipped.includes(c) && !namedLast(c, ID_WORDS));
+		// An identifier's column (Page number, SubEventType) is passed over, unless its name ends in
+		// what it counts (RecordCount, event_id_count).
+		const usable = numeric.filter((c) => !skipped.includes(c) && (namedLast(c, COUNT_NOUNS) || !named(c, ID_WORDS)));
 		count = usable.find((c) => namedLast(c, COUNT_WORDS)) ?? usable.find((c) => named(c, COUNT_WORDS)) ?? null;
 		if (count) reasons.push({ key: 'import.propose.countNamed', params: { column: count } });
 		else if (usable.length === 1) {

@@ -97,8 +97,10 @@ export interface ShapeChanges {
 		named: LanguageExample[];
 		several: LanguageExample[];
 		clipped: LanguageExample[];
-		/** Kept as written, naming no language known (absent from older results). */
+		/** The first few cells kept as written, naming no language known (absent from older results)… */
 		unknown?: LanguageExample[];
+		/** …and how many distinct cells did: a free-text column mapped as language has thousands. */
+		unknownTotal?: number;
 	};
 }
 
@@ -112,13 +114,15 @@ export interface LanguageExample {
 	value: string;
 }
 
-const LANGUAGE_EXAMPLES = 8;
+export const LANGUAGE_EXAMPLES = 8;
+
+/** The first few of `total` items, said by `say`, with "…" when there are more. */
+function firstFew<T>(items: T[], say: (item: T) => string, total = items.length): string {
+	return items.slice(0, LANGUAGE_EXAMPLES).map(say).join(', ') + (total > LANGUAGE_EXAMPLES ? ', …' : '');
+}
 
 /** “Russian” → ru, “Ukrainian” → uk, … */
-function readings(examples: LanguageExample[]): string {
-	const shown = examples.slice(0, LANGUAGE_EXAMPLES).map((e) => `“${e.cell}” → ${e.value}`);
-	return shown.join(', ') + (examples.length > LANGUAGE_EXAMPLES ? ', …' : '');
-}
+const readings = (examples: LanguageExample[]) => firstFew(examples, (e) => `“${e.cell}” → ${e.value}`);
 
 const list = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
@@ -189,10 +193,10 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 	}
 	const unknown = languages.unknown ?? [];
 	if (unknown.length > 0) {
-		const cells = unknown.slice(0, LANGUAGE_EXAMPLES).map((e) => e.cell);
+		const total = languages.unknownTotal ?? unknown.length;
 		notes.push({
 			key: 'import.note.languageUnknown',
-			params: { values: counted('import.n.value', unknown.length), cells: list(cells) + (unknown.length > LANGUAGE_EXAMPLES ? ', …' : '') }
+			params: { values: counted('import.n.value', total), cells: firstFew(unknown, (e) => `“${e.cell}”`, total) }
 		});
 	}
 	return notes;

@@ -83,7 +83,7 @@ const LATIN: Record<string, string[]> = {
  * doubled letter as one. Sergei and Sergey, Vasily and Vassily, Polyanskiy and Polyansky,
  * Zelensky and Zelenskyy read alike.
  */
-export function romanSkeleton(text: string): string {
+function romanSkeleton(text: string): string {
 	return text
 		.replace(/kh/g, 'h')
 		.replace(/y/g, 'i')
@@ -91,8 +91,8 @@ export function romanSkeleton(text: string): string {
 }
 
 /**
- * Shorter Latin terms are matched only as typed: their skeletons ("ned" in "need") would match
- * words nobody meant.
+ * A skeleton shorter than this is matched only as typed, and a longer one only from the start of
+ * a word: "khan" as "han" would find "than", "tass" as "tas" "fantastic".
  */
 const SKELETON_MIN = 4;
 
@@ -114,8 +114,9 @@ type Term = (haystack: Folded) => boolean;
 function termOf(term: string): Term {
 	if (!/[\u0400-\u04ff]/.test(term)) {
 		const skeleton = romanSkeleton(term);
-		if (term.length < SKELETON_MIN || !/[a-z]/.test(term)) return (haystack) => haystack.text.includes(term);
-		return (haystack) => haystack.text.includes(term) || haystack.skeleton.includes(skeleton);
+		if (skeleton.length < SKELETON_MIN || !/[a-z]/.test(term)) return (haystack) => haystack.text.includes(term);
+		const wordStart = new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(skeleton)}`, 'u');
+		return (haystack) => haystack.text.includes(term) || wordStart.test(haystack.skeleton);
 	}
 	const latin = new RegExp([...term].map((c) => (LATIN[c] ? `(?:${LATIN[c].join('|')})` : escapeRegExp(c))).join(''));
 	return (haystack) => haystack.text.includes(term) || latin.test(haystack.text);
