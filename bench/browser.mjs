@@ -227,7 +227,7 @@ export async function filterBench(page, { changes }) {
 		null,
 		{ timeout: 600_000 }
 	);
-	const rows = Number(await page.getByTestId('filter-summary').locator('strong').textContent());
+	const rows = await summaryRows(page);
 	// Group toggles are summed from the day × group × frame cube; outlet toggles read every row.
 	const group = await toggleTimes(page, 'group', changes);
 	// Back to every group, so each outlet toggle changes the count.
@@ -242,6 +242,11 @@ export async function filterBench(page, { changes }) {
 	return { ...group, outlet, rows, traced };
 }
 
+/** The rows the charts page's summary counts, written as the page writes them (1,000,000). */
+export async function summaryRows(page) {
+	return Number((await page.getByTestId('filter-summary').locator('strong').textContent())?.replace(/\D/g, ''));
+}
+
 /** "Clear filters", then wait until the summary counts all `rows` again. */
 export async function clearFilters(page, rows) {
 	const clear = page.getByRole('link', { name: /^Clear \d+ filters?$/ });
@@ -249,7 +254,7 @@ export async function clearFilters(page, rows) {
 	await page
 		.getByTestId('filter-summary')
 		.locator('strong')
-		.filter({ hasText: String(rows) })
+		.filter({ hasText: rows.toLocaleString('en-GB') })
 		.waitFor({ timeout: 600_000 });
 }
 

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { FRAMES } from '../scripts/generate-coverage.mjs';
 import { saveDatasetFile, signUp, startServer } from '../tests/e2e/servers.mjs';
-import { CHROMIUM_ARGS, clearFilters, prepare, toggleTimes } from './browser.mjs';
+import { CHROMIUM_ARGS, clearFilters, prepare, summaryRows, toggleTimes } from './browser.mjs';
 import { REST_MS } from './rows.mjs';
 
 /** @param {{ file: string, port: number, changes: number }} options */
@@ -52,7 +52,7 @@ export async function storedFilterBench({ file, port, changes }) {
 			null,
 			{ timeout: 600_000 }
 		);
-		const rows = Number(await page.getByTestId('filter-summary').locator('strong').textContent());
+		const rows = await summaryRows(page);
 		const coarsened = (await page.getByTestId('coarsened').count()) > 0 ? await page.getByTestId('coarsened').textContent() : null;
 		const toggles = async (field, values, restMs = 0) => {
 			const before = requests;
