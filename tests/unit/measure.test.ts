@@ -3,10 +3,11 @@ import { foldSeries, OTHER, timeSeries, valueSummary, valueTimeSeries, type Cove
 import { chartDataRows, chartViews, type ChartSay } from '../../src/lib/domain/charts/chart-views';
 import { translateMessage } from '../../src/lib/i18n/catalogue';
 import { defaultFilters } from '../../src/lib/domain/charts/filters';
-import type { Combine, Measure } from '../../src/lib/domain/charts/measure';
+import { valueRounding, type Combine, type Measure } from '../../src/lib/domain/charts/measure';
 import { MeasureSchema, readMeasure } from '../../src/lib/domain/charts/measure-schema';
 import { emptyMapping, type ColumnMapping } from '../../src/lib/domain/import/formats';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
+import { formatNumberIn } from '../../src/lib/i18n/locales';
 import { measureOf, recordsChartInput } from '../../src/lib/domain/import/local-dataset';
 import { pluralNoun, proposeColumns, proposeMeasure } from '../../src/lib/domain/import/proposal';
 import { reshapePlan, reshapeRecord } from '../../src/lib/domain/import/wide';
@@ -122,6 +123,15 @@ describe('measure schema', () => {
 	it('charts uploads kept before measures as they were: sums', () => {
 		expect(measureOf({ kind: 'article' })).toEqual({ kind: 'articles' });
 		expect(measureOf({ kind: 'count' })).toMatchObject({ kind: 'value', combine: 'sum' });
+	});
+});
+
+describe('a measured value in a sentence', () => {
+	it('is rounded by its size and written as the page’s language writes numbers', () => {
+		const said = (locale: 'en' | 'uk', value: number) => formatNumberIn(locale, value, valueRounding(value));
+		expect([1234.56, 12.345, 0.01234, 0].map((v) => said('en', v))).toEqual(['1,235', '12.3', '0.012', '0']);
+		expect(said('uk', 1.8)).toBe('1,8');
+		expect(said('uk', 1234.56)).toBe('1\u00a0235');
 	});
 });
 

@@ -69,9 +69,9 @@ export function unitLabel(measure: Measure, articles: string, noUnit: string): s
 	return measure.unit || noUnit;
 }
 
-/** Numbers of a measured value, rounded as a reader wants them in a sentence. */
-export function formatValue(value: number): string {
+/** How a measured value is rounded for a sentence: whole from 100, one decimal from 1, two significant digits below. */
+export function valueRounding(value: number): Intl.NumberFormatOptions {
 	const size = Math.abs(value);
-	if (size >= 1 || size === 0) return value.toLocaleString('en-GB', { maximumFractionDigits: size >= 100 ? 0 : 1 });
-	return value.toLocaleString('en-GB', { maximumSignificantDigits: 2 });
+	if (size >= 1 || size === 0) return { maximumFractionDigits: size >= 100 ? 0 : 1 };
+	return { maximumSignificantDigits: 2 };
 }
