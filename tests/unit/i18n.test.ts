@@ -67,6 +67,12 @@ describe('interface strings', () => {
 		expect(translateMessage('uk', issue)).toBe(
 			'рядок 1\u00a0204, стовпець publish_date: "2024/02/03" — не дата у формі дд/мм/рррр (спершу день)'
 		);
+		// A long title's length takes its noun's form from the number, as a row count does.
+		expect([2001, 2003, 2519].map((n) => translateMessage('uk', counted('import.n.character', n)))).toEqual([
+			'2\u00a0001 символ',
+			'2\u00a0003 символи',
+			'2\u00a0519 символів'
+		]);
 		expect([1, 3, 5, 21].map((n) => translateMessage('uk', counted('import.n.row', n)))).toEqual([
 			'1 рядок',
 			'3 рядки',

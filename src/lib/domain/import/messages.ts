@@ -137,7 +137,8 @@ export const IMPORT_PLURALS = [
 	'import.n.fileRow',
 	'import.n.row',
 	'import.n.emptyCell',
-	'import.n.value'
+	'import.n.value',
+	'import.n.character'
 ] as const;
 
 export type ImportKey = (typeof IMPORT_KEYS)[number] | (typeof IMPORT_PLURALS)[number];

@@ -179,7 +179,13 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 		const { row, length } = titles.example;
 		notes.push({
 			key: 'import.note.titleCut',
-			params: { rows: counted('import.n.row', titles.rows), column: titles.column, row, length, max: TITLE_MAX }
+			params: {
+				rows: counted('import.n.row', titles.rows),
+				column: titles.column,
+				row,
+				length: counted('import.n.character', length),
+				max: TITLE_MAX
+			}
 		});
 	}
 	const languageNotes = [

@@ -69,7 +69,7 @@ export const en = {
 	'import.note.linkNone':
 		'Not web addresses: {rows} with something other than a web address in column “{column}” (the first: row {row}, “{cell}”). Each such row is counted as an article, without a link. If “{column}” does not hold the articles’ addresses, choose another column for “Article address”, or none.',
 	'import.note.titleCut':
-		'Long titles: {rows} with a title in column “{column}” longer than {max} characters (the first: row {row}, {length} characters), each cut there and marked with “…”. A title this long is often an article’s text: if “{column}” holds texts, choose it as “Article text or summary” instead.',
+		'Long titles: {rows} with a title in column “{column}” longer than {max} characters (the first: row {row}, {length}), each cut there and marked with “…”. A title this long is often an article’s text: if “{column}” holds texts, choose it as “Article text or summary” instead.',
 	'import.note.oneColumn':
 		'Only one column was found ({header}). Parallax reads files separated by commas, semicolons, tabs or pipes; if this file uses another separator, save it again with one of those.',
 	'import.note.reshaped':
@@ -177,7 +177,11 @@ export const en = {
 	'import.n.value.one': '{count} value',
 	'import.n.value.few': '{count} values',
 	'import.n.value.many': '{count} values',
-	'import.n.value.other': '{count} values'
+	'import.n.value.other': '{count} values',
+	'import.n.character.one': '{count} character',
+	'import.n.character.few': '{count} characters',
+	'import.n.character.many': '{count} characters',
+	'import.n.character.other': '{count} characters'
 } as const;
 
 export const uk = {
@@ -247,7 +251,7 @@ export const uk = {
 	'import.note.linkNone':
 		'Не вебадреси: {rows} з чимось іншим, ніж вебадреса, у стовпці «{column}» (перший: рядок {row}, «{cell}»). Кожен такий рядок лічиться як стаття, без посилання. Якщо «{column}» не містить адрес статей, виберіть для «Адреса статті» інший стовпець або жодного.',
 	'import.note.titleCut':
-		'Довгі заголовки: {rows} із заголовком у стовпці «{column}», довшим за {max} символів (перший: рядок {row}, {length} символів); кожен обрізано там і позначено «…». Такий довгий заголовок часто є текстом статті: якщо «{column}» містить тексти, виберіть його як «Текст або короткий виклад статті».',
+		'Довгі заголовки: {rows} із заголовком у стовпці «{column}», довшим за {max} символів (перший: рядок {row}, {length}); кожен обрізано там і позначено «…». Такий довгий заголовок часто є текстом статті: якщо «{column}» містить тексти, виберіть його як «Текст або короткий виклад статті».',
 	'import.note.oneColumn':
 		'Знайдено лише один стовпець ({header}). Parallax читає файли, розділені комами, крапками з комою, табуляціями або вертикальними рисками; якщо у файлі інший роздільник, збережіть його ще раз з одним із цих.',
 	'import.note.reshaped':
@@ -356,5 +360,9 @@ export const uk = {
 	'import.n.value.one': '{count} значення',
 	'import.n.value.few': '{count} значення',
 	'import.n.value.many': '{count} значень',
-	'import.n.value.other': '{count} значення'
+	'import.n.value.other': '{count} значення',
+	'import.n.character.one': '{count} символ',
+	'import.n.character.few': '{count} символи',
+	'import.n.character.many': '{count} символів',
+	'import.n.character.other': '{count} символу'
 } satisfies Record<keyof typeof en, string>;
