@@ -45,7 +45,7 @@ export class Importer {
 	private splitColumn: number | undefined;
 	private reshaped: NonNullable<ShapeChanges['reshaped']> | null = null;
 	private split: NonNullable<ShapeChanges['split']> | null = null;
-	private languages: ShapeChanges['languages'] = { named: [], several: [], clipped: [], unknown: [], unknownTotal: 0 };
+	private languages: Required<ShapeChanges['languages']> = { named: [], several: [], clipped: [], unknown: [], unknownTotal: 0 };
 	/** Told once per distinct language cell (per row past the mapper's cache, hence the set). */
 	private onLanguage = (cell: string, reading: LanguageReading) => {
 		if (!(reading.named || reading.several || reading.clipped || reading.unknown) || this.languageCells.has(cell)) return;
@@ -54,7 +54,7 @@ export class Importer {
 		if (reading.several) this.languages.several.push(example);
 		else if (reading.named) this.languages.named.push(example);
 		if (reading.clipped) this.languages.clipped.push(example);
-		else if (reading.unknown && this.languages.unknownTotal!++ < LANGUAGE_EXAMPLES) this.languages.unknown!.push(example);
+		else if (reading.unknown && this.languages.unknownTotal++ < LANGUAGE_EXAMPLES) this.languages.unknown.push(example);
 	};
 	private languageCells = new Set<string>();
 	private repeats: NonNullable<ShapeChanges['repeats']> = { rows: 0, example: null };

@@ -20,9 +20,10 @@ export interface MeasureProposal {
 }
 
 // Header words, matched on the header split into words (camelCase and snake_case too).
-const COUNT_WORDS = /^(count|counts|n|num|number|mentions?|articles?|stories|story|records?|events?|hits|volume|value|frequency|freq)$/;
 /** Count words that say what is counted, unlike "number" or "n", which also end identifiers (Page number). */
-const COUNT_NOUNS = /^(count|counts|mentions?|articles?|stories|story|records?|events?|hits|volume|frequency|freq)$/;
+const COUNT_NOUN_LIST = 'count|counts|mentions?|articles?|stories|story|records?|events?|hits|volume|frequency|freq';
+const COUNT_NOUNS = new RegExp(`^(${COUNT_NOUN_LIST})$`);
+const COUNT_WORDS = new RegExp(`^(${COUNT_NOUN_LIST}|n|num|number|value)$`);
 const TOTAL_WORDS = /^(total|totals|all|sum|overall)$/;
 const RATIO_WORDS = /^(ratio|share|percent|percentage|pct|proportion|rate|normali[sz]ed|%)$/;
 const ID_WORDS = /^(id|code|type|class|category|kind|year|month|day|lat|latitude|lon|long|longitude|page|length|words?|chars?|characters)$/;
