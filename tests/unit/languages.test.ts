@@ -95,4 +95,27 @@ describe('language column in an import', () => {
 			'Language cells that name no language Parallax knows (1 value): “Klingon”. Each is kept as written, so the language filter lists it as a language of its own. If it is a language, write it as a two-letter code (ru) or an English name (Russian) and check again.'
 		);
 	});
+
+	it('keeps a few examples of each kind of cell but counts them all, so a text column mapped as language sends no text back', () => {
+		const rows = Array.from({ length: 300 }, (_, i) => {
+			const n = String(i).padStart(3, '0');
+			return [`2024-01-02`, 'A', `Article ${n} has a paragraph where the language should be`, `T${n}`];
+		});
+		const names = ['Russian', 'Ukrainian', 'German', 'French', 'Polish', 'Czech', 'Dutch', 'Italian', 'Swedish', 'Finnish'];
+		for (const name of names) rows.push(['2024-01-03', 'B', name, name]);
+		const importer = new Importer(['date', 'outlet', 'language', 'title'], inspectSample(text, 'langs.csv', false).mapping, true);
+		for (const row of rows) importer.push(row);
+		const { changes, report } = importer.finish();
+		expect(report.invalidRows).toBe(0);
+		expect(changes.languages.clipped).toHaveLength(8);
+		expect(changes.languages.named).toHaveLength(8);
+		expect(changes.languages.totals).toEqual({ named: 10, several: 0, clipped: 300, unknown: 0 });
+		const notes = shapeNotes(changes).map(english);
+		expect(notes.find((n) => n.startsWith('Language names read as codes'))).toMatch(
+			/^Language names read as codes \(10 values\): “Russian” → ru, .*“Italian” → it, …\.$/
+		);
+		const clipped = notes.find((n) => n.startsWith('Language cells longer than 35 characters (300 values)'));
+		expect(clipped).toMatch(/“Article 007 has a paragraph where the language should be” → Article 007 has a paragraph where …, …\.$/);
+		expect(clipped).not.toContain('Article 008');
+	});
 });

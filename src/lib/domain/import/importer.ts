@@ -8,7 +8,7 @@ import { fieldCountReason } from './limits';
 import { checkedOf, clip, linksIn, mapRow, RowMapper, type CheckedRow, type MapOptions, type Mended } from './mapping';
 import type { ImportMessage } from './messages';
 import { domainOf, splitOutlets, unlikeOutlet, type UploadedOutlet } from './outlets';
-import { LANGUAGE_EXAMPLES, ReportBuilder, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
+import { LANGUAGE_EXAMPLES, ReportBuilder, type LanguageKind, type RowIssue, type ShapeChanges, type ValidationReport } from './report';
 import { reshapePlan, reshapeRecord, wideIssue, type ReshapePlan } from './wide';
 
 export interface ImportResult {
@@ -45,16 +45,25 @@ export class Importer {
 	private splitColumn: number | undefined;
 	private reshaped: NonNullable<ShapeChanges['reshaped']> | null = null;
 	private split: NonNullable<ShapeChanges['split']> | null = null;
-	private languages: Required<ShapeChanges['languages']> = { named: [], several: [], clipped: [], unknown: [], unknownTotal: 0 };
+	private languages: Required<ShapeChanges['languages']> = {
+		named: [],
+		several: [],
+		clipped: [],
+		unknown: [],
+		totals: { named: 0, several: 0, clipped: 0, unknown: 0 }
+	};
 	/** Told once per distinct language cell (per row past the mapper's cache, hence the set). */
 	private onLanguage = (cell: string, reading: LanguageReading) => {
 		if (!(reading.named || reading.several || reading.clipped || reading.unknown) || this.languageCells.has(cell)) return;
 		this.languageCells.add(cell);
 		const example = { cell: clip(cell), value: reading.value };
-		if (reading.several) this.languages.several.push(example);
-		else if (reading.named) this.languages.named.push(example);
-		if (reading.clipped) this.languages.clipped.push(example);
-		else if (reading.unknown && this.languages.unknownTotal++ < LANGUAGE_EXAMPLES) this.languages.unknown.push(example);
+		const note = (kind: LanguageKind) => {
+			if (this.languages.totals[kind]++ < LANGUAGE_EXAMPLES) this.languages[kind].push(example);
+		};
+		if (reading.several) note('several');
+		else if (reading.named) note('named');
+		if (reading.clipped) note('clipped');
+		else if (reading.unknown) note('unknown');
 	};
 	private languageCells = new Set<string>();
 	private repeats: NonNullable<ShapeChanges['repeats']> = { rows: 0, example: null };

@@ -92,17 +92,19 @@ export interface ShapeChanges {
 	links?: { column: string; https: LinkTally; none: LinkTally };
 	/** Rows kept with their title (in `column`) cut at TITLE_MAX characters. Absent from older results. */
 	titles?: { column: string; rows: number; example: { row: number; length: number } | null };
-	/** Distinct language cells not kept as written: names read as codes, lists, long text. */
-	languages: {
-		named: LanguageExample[];
-		several: LanguageExample[];
-		clipped: LanguageExample[];
-		/** The first few cells kept as written, naming no language known (absent from older results)… */
+	/**
+	 * Distinct language cells not kept as written (names read as codes, lists, long text), and the
+	 * cells naming no language known (absent from older results). Each kind keeps its first
+	 * LANGUAGE_EXAMPLES cells…
+	 */
+	languages: Record<Exclude<LanguageKind, 'unknown'>, LanguageExample[]> & {
 		unknown?: LanguageExample[];
-		/** …and how many distinct cells did: a free-text column mapped as language has thousands. */
-		unknownTotal?: number;
+		/** …and how many distinct cells each kind had: a free-text column mapped as language has thousands. Older results listed every cell. */
+		totals?: Record<LanguageKind, number>;
 	};
 }
+
+export type LanguageKind = 'named' | 'several' | 'clipped' | 'unknown';
 
 export interface LinkTally {
 	rows: number;
@@ -122,7 +124,7 @@ function firstFew<T>(items: T[], say: (item: T) => string, total = items.length)
 }
 
 /** “Russian” → ru, “Ukrainian” → uk, … */
-const readings = (examples: LanguageExample[]) => firstFew(examples, (e) => `“${e.cell}” → ${e.value}`);
+const readings = (examples: LanguageExample[], total: number) => firstFew(examples, (e) => `“${e.cell}” → ${e.value}`, total);
 
 const list = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
 
@@ -189,17 +191,19 @@ export function shapeNotes(changes: ShapeChanges): ImportMessage[] {
 		});
 	}
 	const languageNotes = [
-		['import.note.languageNames', languages.named],
-		['import.note.languageSeveral', languages.several],
-		['import.note.languageClipped', languages.clipped]
+		['import.note.languageNames', 'named'],
+		['import.note.languageSeveral', 'several'],
+		['import.note.languageClipped', 'clipped']
 	] as const;
-	for (const [key, examples] of languageNotes) {
+	for (const [key, kind] of languageNotes) {
+		const examples = languages[kind];
 		if (examples.length === 0) continue;
-		notes.push({ key, params: { values: counted('import.n.value', examples.length), readings: readings(examples), max: LANGUAGE_MAX } });
+		const total = languages.totals?.[kind] ?? examples.length;
+		notes.push({ key, params: { values: counted('import.n.value', total), readings: readings(examples, total), max: LANGUAGE_MAX } });
 	}
 	const unknown = languages.unknown ?? [];
 	if (unknown.length > 0) {
-		const total = languages.unknownTotal ?? unknown.length;
+		const total = languages.totals?.unknown ?? unknown.length;
 		notes.push({
 			key: 'import.note.languageUnknown',
 			params: { values: counted('import.n.value', total), cells: firstFew(unknown, (e) => `“${e.cell}”`, total) }
