@@ -67,6 +67,26 @@ test('in Ukrainian, the ledger’s English text is marked as English and the int
 	await expectNoAxeViolations(page);
 });
 
+test('a perspective quoted as published is marked with its language, on the event page and the handout', async ({ page }) => {
+	const russian = ledger.perspectives.find((p) => p.id === 'p01')!;
+	const ukrainian = ledger.perspectives.find((p) => p.quote_language === 'uk')!;
+	const english = ledger.perspectives.find((p) => p.claim_ids.includes('c01') && p.quote_language === 'en')!;
+	for (const [perspective, language] of [
+		[russian, 'ru'],
+		[english, 'en'],
+		[ukrainian, 'uk']
+	] as const) {
+		await page.goto(`/events/${perspective.event_id}?claim=${perspective.claim_ids[0]}`);
+		const quote = page.locator('blockquote').getByText(`“${perspective.quote}”`);
+		await expect(quote).toBeVisible();
+		await expect(quote).toHaveAttribute('lang', language);
+	}
+
+	await page.goto(`/print/event/${russian.event_id}`);
+	await expect(page.locator('blockquote').getByText(`“${russian.quote}”`).first()).toHaveAttribute('lang', 'ru');
+	await expectNoAxeViolations(page);
+});
+
 test('the method, charts and exercise pages are in Ukrainian too, and pass an accessibility scan', async ({ browser }) => {
 	const context = await browser.newContext({ locale: 'uk-UA' });
 	const page = await context.newPage();

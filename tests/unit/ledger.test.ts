@@ -60,6 +60,17 @@ describe('buildLedger', () => {
 		expect(problems(files)).toEqual(['claims.csv:2:quote_translation_by — say who translated the quote (publisher, project or machine)']);
 	});
 
+	it("requires a perspective's quote to say its language, and only a quote to have one", () => {
+		const unmarked = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,', 'otherwise.,Це не так.,,'));
+		expect(problems(unmarked)).toEqual(['perspectives.csv:2:quote_language — a quote needs its language, and only a quote has one']);
+		const stray = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,', 'otherwise.,,uk,'));
+		expect(problems(stray)).toEqual(['perspectives.csv:2:quote_language — a quote needs its language, and only a quote has one']);
+		const marked = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,', 'otherwise.,Це не так.,uk,'));
+		expect(problems(marked)).toEqual([]);
+		const untagged = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,', 'otherwise.,Це не так.,Ukrainian,'));
+		expect(problems(untagged)).toEqual(['perspectives.csv:2:quote_language — must be a language tag such as ru, uk or zh-Hant']);
+	});
+
 	it('reports a perspective answering a claim that does not exist', () => {
 		const files = withRow('perspectives.csv', (row) => row.replace(',c1,', ',c9,'));
 		expect(problems(files)).toEqual(['perspectives.csv:2:claim_ids — "c9" is not a known claim id']);

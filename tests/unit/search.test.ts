@@ -30,7 +30,7 @@ const claim = (id: string, event_id: string, speaker: string, date: string, quot
 	url: `https://example.org/${id}`
 });
 
-const perspective = (id: string, event_id: string, source_name: string, date: string, quote = ''): Perspective => ({
+const perspective = (id: string, event_id: string, source_name: string, date: string, quote = '', quote_language = ''): Perspective => ({
 	id,
 	event_id,
 	claim_ids: [],
@@ -39,6 +39,7 @@ const perspective = (id: string, event_id: string, source_name: string, date: st
 	relation: 'disputes',
 	summary: 'Finds otherwise.',
 	quote,
+	quote_language,
 	date,
 	url: `https://example.org/${id}`
 });
@@ -56,8 +57,8 @@ const ledger = {
 	],
 	perspectives: [
 		perspective('p1', 'mh17', 'Bellingcat', '2015-10-08'),
-		perspective('p2', 'mh17', 'Bellingcat', '2016-05-03', 'A Buk launcher of the 53rd brigade'),
-		perspective('p3', 'hague', 'Генштаб ЗСУ', '2025-06-28', 'Вибухи в Оленівці, які спричинили загибель')
+		perspective('p2', 'mh17', 'Bellingcat', '2016-05-03', 'A Buk launcher of the 53rd brigade', 'en'),
+		perspective('p3', 'hague', 'Генштаб ЗСУ', '2025-06-28', 'Вибухи в Оленівці, які спричинили загибель', 'uk')
 	]
 };
 

@@ -155,6 +155,7 @@ describe('an event’s timeline', () => {
 		relation: 'disputes' as const,
 		summary: 's',
 		quote: '',
+		quote_language: '',
 		date,
 		url: `https://example.org/${id}`
 	});

@@ -179,18 +179,28 @@ export type SourceType = (typeof SOURCE_TYPES)[number];
 export const RELATIONS = ['disputes', 'adds-context', 'corroborates', 'repeats'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
-export const PerspectiveSchema = z.object({
-	id,
-	event_id: id,
-	claim_ids: listOf(id),
-	source_name: text,
-	source_type: z.enum(SOURCE_TYPES),
-	relation: z.enum(RELATIONS),
-	summary: text,
-	quote: shortQuote,
-	date: isoDate,
-	url: httpsUrl
-});
+export const PerspectiveSchema = z
+	.object({
+		id,
+		event_id: id,
+		claim_ids: listOf(id),
+		source_name: text,
+		source_type: z.enum(SOURCE_TYPES),
+		relation: z.enum(RELATIONS),
+		summary: text,
+		quote: shortQuote,
+		/** Quotes are kept as published, in a dozen languages: the page marks each for screen readers and fonts. */
+		quote_language: z
+			.string()
+			.trim()
+			.regex(/^([a-z]{2}(-[A-Z][a-z]{3})?)?$/, 'must be a language tag such as ru, uk or zh-Hant'),
+		date: isoDate,
+		url: httpsUrl
+	})
+	.refine((perspective) => (perspective.quote === '') === (perspective.quote_language === ''), {
+		path: ['quote_language'],
+		message: 'a quote needs its language, and only a quote has one'
+	});
 export type Perspective = z.infer<typeof PerspectiveSchema>;
 
 export const OutletGroupSchema = z.object({
