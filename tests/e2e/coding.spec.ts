@@ -163,7 +163,7 @@ test.describe('live class coding', () => {
 			teacher.getByRole('link', { name: 'Download results (CSV)' }).click()
 		]);
 		const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
-		expect(csv[0]).toBe('row_type,student,claim_id,frame_id,value,coders');
+		expect(csv[0]).toBe('\uFEFFrow_type,student,claim_id,frame_id,value,coders');
 		expect(csv.filter((line) => line.startsWith('code,'))).toHaveLength(3 * 2 * 14);
 		expect(csv).toContain(`code,Cy,${claimB!.id},${X},1,`);
 		expect(csv).toContain(`code,Ada,${claimB!.id},${X},0,`);

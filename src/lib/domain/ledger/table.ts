@@ -124,6 +124,15 @@ export function toCsv(columns: string[], rows: Record<string, unknown>[]): strin
 }
 
 /**
+ * A CSV made for a spreadsheet: a teacher's results open in Excel, which reads a UTF-8 file without
+ * a byte order mark in the system's code page and garbles Cyrillic names. R and pandas take the
+ * mark as part of the first column's name, so files meant for analysis go without it.
+ */
+export function spreadsheetCsv(columns: string[], rows: Record<string, unknown>[]): string {
+	return `\uFEFF${toCsv(columns, rows)}`;
+}
+
+/**
  * Rows as CSV lines without a trailing newline, with the header line first if asked: a file
  * written in parts joins them with '\r\n' into exactly what toCsv gives for all its rows.
  */
