@@ -550,8 +550,20 @@ test('a deck read step by step and a coding sample coded blind; the debrief pres
 	await teacher.keyboard.press('ArrowRight');
 	await expect(teacher.getByRole('heading', { level: 2 })).toHaveText('Agreement per frame');
 	await expect(teacher.getByRole('row', { name: new RegExp(`^${label(R)}`) })).toHaveText(`${label(R)}1.0001.000`);
+	// Only the frames the class ticked: the codebook's fourteen ran off a projected slide.
+	await expect(teacher.getByRole('row')).toHaveCount(1 + 3);
+	await expect(teacher.getByText(`Frames no one ticked, left out: ${ledger.frames.length - 3}.`)).toBeVisible();
+	const fits = () => teacher.locator('.stage').evaluate((stage) => stage.scrollHeight <= stage.clientHeight);
+	expect(await fits()).toBe(true);
 	await teacher.keyboard.press('ArrowRight');
-	expect(await confusionCounts(teacher.getByRole('table', { name: /Frames chosen/ }), W)).toEqual(['5', '2', '1', '6']);
+	const confusion = teacher.getByRole('table', { name: /Frames chosen/ });
+	expect(await confusionCounts(confusion, W)).toEqual(['5', '2', '1', '6']);
+	// Columns only for the frames chosen or coded, so the table fits the slide's width too.
+	await expect(confusion.getByRole('columnheader')).toHaveCount(1 + 3 + 2);
+	expect(await fits()).toBe(true);
+	expect(await teacher.getByRole('region', { name: /Frames chosen/ }).evaluate((region) => region.scrollWidth <= region.clientWidth)).toBe(
+		true
+	);
 	await teacher.keyboard.press(' ');
 	await expect(teacher.getByTestId('progress')).toHaveText('Step 4 of 9');
 	await expect(teacher.getByRole('heading', { level: 2 })).toHaveText('Claim 3');

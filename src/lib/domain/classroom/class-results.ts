@@ -196,7 +196,8 @@ export function tallyFrames(sets: readonly (readonly string[])[]): [string, numb
 
 export interface Debrief {
 	coders: number;
-	perFrame: { frame: string; alpha: AlphaResult; ac1: number | null }[];
+	/** `ticks`: how many answers chose the frame. */
+	perFrame: { frame: string; alpha: AlphaResult; ac1: number | null; ticks: number }[];
 	alpha: number | null;
 	ac1: number | null;
 	confusion: Confusion;
@@ -221,7 +222,8 @@ export function debrief(
 	const alphas = perLabelAlpha(units, frames);
 	const perFrame = frames.map((frame) => {
 		const binary = units.map((unit) => unit.map((set) => (set === null ? null : set.includes(frame))));
-		return { frame, alpha: alphas.perLabel[frame] ?? nominalAlpha([]), ac1: gwetAc1(binary) };
+		const ticks = binary.reduce((sum, unit) => sum + unit.filter(Boolean).length, 0);
+		return { frame, alpha: alphas.perLabel[frame] ?? nominalAlpha([]), ac1: gwetAc1(binary), ticks };
 	});
 	const disagreements = assignment.claimIds
 		.map((claimId) => {
@@ -236,7 +238,7 @@ export function debrief(
 		alpha: alphas.mean,
 		// Over the frames someone ticked, as alpha's mean is: a frame nobody chose has AC1 1 and
 		// would lift the overall figure for every frame a codebook has and the class never used.
-		ac1: meanOf(perFrame.filter((f) => units.some((unit) => unit.some((set) => set?.includes(f.frame)))).map((f) => f.ac1)),
+		ac1: meanOf(perFrame.filter((f) => f.ticks > 0).map((f) => f.ac1)),
 		confusion: confusion(mine, coded, frames),
 		disagreements
 	};

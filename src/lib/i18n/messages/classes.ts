@@ -142,6 +142,7 @@ export const en = {
 	'classes.debrief.alpha': 'Krippendorff’s α',
 	'classes.debrief.ac1': 'Gwet’s AC1',
 	'classes.debrief.overall': 'Overall (mean over the frames anyone ticked)',
+	'classes.debrief.untickedLeftOut': 'Frames no one ticked, left out: {n}.',
 	'classes.debrief.how': 'How agreement is computed',
 	'classes.debrief.how1':
 		'Each frame is a yes/no question per claim (ticked or not). Krippendorff’s α compares the agreement with what chance would give: 1 is perfect, 0 no better than chance. It is undefined (—) when nobody, or everybody, ticks a frame.',
@@ -321,6 +322,7 @@ export const uk = {
 	'classes.debrief.alpha': 'α Кріппендорфа',
 	'classes.debrief.ac1': 'AC1 Гвета',
 	'classes.debrief.overall': 'Загалом (середнє за фреймами, які хтось позначив)',
+	'classes.debrief.untickedLeftOut': 'Фрейми, яких ніхто не позначив, не показано: {n}.',
 	'classes.debrief.how': 'Як обчислюється узгодженість',
 	'classes.debrief.how1':
 		'Кожен фрейм — це питання так/ні для кожного твердження (позначено чи ні). α Кріппендорфа порівнює узгодженість із тим, що дав би випадок: 1 — повна, 0 — не краще за випадок. Вона не визначена (—), коли фрейм не позначив ніхто або позначили всі.',
