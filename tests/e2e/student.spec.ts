@@ -142,6 +142,25 @@ test('a Russian state source that repeats a claim is labelled apart from corrobo
 	await context.close();
 });
 
+test('a quote an outlet reports names whose words it is, so it never reads as the outlet speaking', async ({ page }) => {
+	const reported = ledger.perspectives.find((p) => p.id === 'p13')!;
+	expect(reported.quote_by).toBe('Dmitry Peskov');
+	await page.goto(`/events/${reported.event_id}?claim=${reported.claim_ids[0]}`);
+	const card = page.locator(`#perspective-${reported.id}`);
+	await expect(card.getByRole('heading', { level: 3 })).toHaveText('LBCI (citing AFP)');
+	await expect(card.locator('blockquote')).toHaveText(`“${reported.quote}”`);
+	await expect(card.locator('blockquote + p')).toHaveText('Quoting Dmitry Peskov');
+	// A source speaking for itself is not given a speaker.
+	const own = ledger.perspectives.find((p) => p.event_id === reported.event_id && p.quote !== '' && p.quote_by === '')!;
+	await page.goto(`/events/${own.event_id}?claim=${own.claim_ids[0]}`);
+	await expect(page.locator(`#perspective-${own.id} blockquote`)).toBeVisible();
+	await expect(page.locator(`#perspective-${own.id}`).getByText(/^Quoting /)).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await page.goto(`/print/event/${reported.event_id}`);
+	await expect(page.getByText('Quoting Dmitry Peskov').first()).toBeVisible();
+});
+
 test('each outlet group lists its outlets with their basis, a hundred to a page', async ({ page }) => {
 	await page.goto('/method#outlets');
 	for (const group of ledger.outletGroups) {

@@ -30,8 +30,8 @@ export function validFiles(): Record<string, string> {
 			'id,event_id,speaker,speaker_role,venue,date,language,quote,quote_original,quote_translation_by,paraphrase,frame_codes,coding_note,url\n' +
 			'c1,hague,A Speaker,Minister,Press conference,2025-06-26,en,A short quote.,,,The speaker said something.,nato-threat,"""borders"" signals nato-threat",https://example.org/c1\n',
 		'perspectives.csv':
-			'id,event_id,claim_ids,source_name,source_type,relation,summary,quote,quote_language,date,url\n' +
-			'p1,hague,c1,NATO,intergovernmental-body,disputes,NATO said otherwise.,,,2025-06-25,https://example.org/p1\n',
+			'id,event_id,claim_ids,source_name,source_type,relation,summary,quote,quote_language,quote_by,date,url\n' +
+			'p1,hague,c1,NATO,intergovernmental-body,disputes,NATO said otherwise.,,,,2025-06-25,https://example.org/p1\n',
 		'outlet_groups.csv': 'id,label,description\nrussian-state-media,Russian state media,Owned by the state.\n',
 		'outlets.csv':
 			'id,name,domain,country,language,group,group_basis,group_basis_url\n' +

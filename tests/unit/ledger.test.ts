@@ -61,14 +61,21 @@ describe('buildLedger', () => {
 	});
 
 	it("requires a perspective's quote to say its language, and only a quote to have one", () => {
-		const unmarked = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,', 'otherwise.,Це не так.,,'));
+		const unmarked = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,,', 'otherwise.,Це не так.,,,'));
 		expect(problems(unmarked)).toEqual(['perspectives.csv:2:quote_language — a quote needs its language, and only a quote has one']);
-		const stray = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,', 'otherwise.,,uk,'));
+		const stray = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,,', 'otherwise.,,uk,,'));
 		expect(problems(stray)).toEqual(['perspectives.csv:2:quote_language — a quote needs its language, and only a quote has one']);
-		const marked = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,', 'otherwise.,Це не так.,uk,'));
+		const marked = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,,', 'otherwise.,Це не так.,uk,,'));
 		expect(problems(marked)).toEqual([]);
-		const untagged = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,', 'otherwise.,Це не так.,Ukrainian,'));
+		const untagged = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,,', 'otherwise.,Це не так.,Ukrainian,,'));
 		expect(problems(untagged)).toEqual(['perspectives.csv:2:quote_language — must be a language tag such as ru, uk or zh-Hant']);
+	});
+
+	it('names whose words a quote is only for a quote', () => {
+		const reported = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,,', 'otherwise.,Це не так.,uk,Dmitry Peskov,'));
+		expect(problems(reported)).toEqual([]);
+		const stray = withRow('perspectives.csv', (row) => row.replace('otherwise.,,,,', 'otherwise.,,,Dmitry Peskov,'));
+		expect(problems(stray)).toEqual(['perspectives.csv:2:quote_by — only a quote can be someone else’s words']);
 	});
 
 	it('reports a perspective answering a claim that does not exist', () => {

@@ -40,6 +40,7 @@ const perspective = (id: string, event_id: string, source_name: string, date: st
 	summary: 'Finds otherwise.',
 	quote,
 	quote_language,
+	quote_by: '',
 	date,
 	url: `https://example.org/${id}`
 });

@@ -156,6 +156,7 @@ describe('an event’s timeline', () => {
 		summary: 's',
 		quote: '',
 		quote_language: '',
+		quote_by: '',
 		date,
 		url: `https://example.org/${id}`
 	});

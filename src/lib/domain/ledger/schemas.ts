@@ -194,12 +194,18 @@ export const PerspectiveSchema = z
 			.string()
 			.trim()
 			.regex(/^([a-z]{2}(-[A-Z][a-z]{3})?)?$/, 'must be a language tag such as ru, uk or zh-Hant'),
+		/** Whose words the quote is when they are not the source's own: an outlet quoting a speaker must not read as the outlet speaking. */
+		quote_by: optionalText,
 		date: isoDate,
 		url: httpsUrl
 	})
 	.refine((perspective) => (perspective.quote === '') === (perspective.quote_language === ''), {
 		path: ['quote_language'],
 		message: 'a quote needs its language, and only a quote has one'
+	})
+	.refine((perspective) => perspective.quote !== '' || perspective.quote_by === '', {
+		path: ['quote_by'],
+		message: 'only a quote can be someone else’s words'
 	});
 export type Perspective = z.infer<typeof PerspectiveSchema>;
 
