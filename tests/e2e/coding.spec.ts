@@ -235,4 +235,51 @@ test.describe('live class coding', () => {
 		await expect(page.getByRole('alert')).toContainText('No open session has that code');
 		await expectNoAxeViolations(page);
 	});
+
+	test('a student whose phone ran flat carries on from another device with the rejoin code', async ({ browser }) => {
+		const teacher = await (await context(browser)).newPage();
+		await teacher.goto(`/decks/${DECK}`);
+		await teacher.getByRole('link', { name: 'Live class coding' }).click();
+		await teacher.getByRole('button', { name: 'Start the session' }).click();
+		await expect(teacher).toHaveURL(/\/teacher$/);
+		const joinLink = (await teacher.getByTestId('join-link').textContent())!.trim();
+
+		const phone = await (await context(browser, true)).newPage();
+		await phone.goto(joinLink);
+		await hydrated(phone);
+		await phone.getByLabel('Nickname').fill('Alex');
+		await phone.getByRole('button', { name: 'Join' }).click();
+		await code(phone, 1, [X], claimA!.id);
+		const rejoin = (await phone.getByTestId('rejoin').locator('strong').textContent())!.trim();
+		expect(rejoin).toMatch(/^[A-Z2-9]{8}$/);
+
+		// Another device: the nickname alone is someone else's, a wrong code is refused, the right one lets Alex back.
+		const laptop = await (await context(browser)).newPage();
+		await laptop.goto(joinLink);
+		await hydrated(laptop);
+		await laptop.getByLabel('Nickname').fill('alex');
+		await laptop.getByRole('button', { name: 'Join' }).click();
+		await expect(laptop.getByRole('alert')).toHaveText(
+			'Someone in this class already uses that nickname. If it is you on another device, enter the rejoin code shown under your nickname there; otherwise choose another.'
+		);
+		await expectNoAxeViolations(laptop);
+		await laptop.getByLabel('Rejoin code (optional)').fill('AAAAAAAA');
+		await laptop.getByRole('button', { name: 'Join' }).click();
+		await expect(laptop.getByRole('alert')).toHaveText(
+			'That rejoin code is not the one for this nickname. Check it on your other device, or ask your teacher.'
+		);
+		await laptop.getByLabel('Rejoin code (optional)').fill(rejoin.toLowerCase());
+		await laptop.getByRole('button', { name: 'Join' }).click();
+		await expect(laptop.getByTestId('student-status')).toHaveText('You are Alex · 1 of 2 claims coded');
+		await expect(laptop.getByTestId(`saved-${claimA!.id}`)).toContainText('You chose 1 frame');
+		await code(laptop, 2, [Y], claimB!.id);
+		await expect(laptop.getByTestId('student-status')).toHaveText('You are Alex · 2 of 2 claims coded');
+		// The code changed with the device, and the old device no longer codes as Alex.
+		await expect(laptop.getByTestId('rejoin').locator('strong')).not.toHaveText(rejoin);
+		await phone.reload();
+		await expect(phone.getByLabel('Nickname')).toBeVisible();
+		// The teacher still counts one Alex.
+		await teacher.reload();
+		await expect(teacher.getByText('1 student joined')).toBeVisible();
+	});
 });

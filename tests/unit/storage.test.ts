@@ -463,6 +463,8 @@ for (const [engine, open] of engines) {
 			await store.addCodingStudent(id, { id: 's2', nickname: 'Bo', tokenHash: 'h2' });
 			await expect(store.addCodingStudent(id, { id: 's3', nickname: 'Ada', tokenHash: 'h3' })).rejects.toThrow();
 			expect((await store.codingStudents(id)).map((s) => s.nickname)).toEqual(['Ada', 'Bo']);
+			await store.setCodingStudentToken(id, 's1', 'h1-moved');
+			expect((await store.codingStudents(id)).map((s) => s.tokenHash)).toEqual(['h1-moved', 'h2']);
 
 			await store.saveCodingAnswer(id, { studentId: 's1', claimId: 'c01', frames: ['nato-threat'] });
 			await store.saveCodingAnswer(id, { studentId: 's1', claimId: 'c01', frames: ['nato-threat', 'blame-west'] });

@@ -1,5 +1,5 @@
 import { translate } from '$lib/i18n/catalogue';
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { error, type Cookies } from '@sveltejs/kit';
 import {
 	blindItem,
@@ -137,9 +137,26 @@ export async function currentStudent(session: CodingSessionRecord, cookies: Cook
 	return (await (await store()).codingStudents(session.id)).find((s) => s.tokenHash === hash);
 }
 
+const REJOIN_CODE_LENGTH = 8;
+
+/**
+ * The code that lets a student continue on another device. It is derived from the hash of their
+ * device's token, which never leaves the server, so nothing more is stored; it changes when they move.
+ */
+export function rejoinCode(student: CodingStudentRecord): string {
+	const digest = createHash('sha256').update(`rejoin:${student.tokenHash}`).digest();
+	return Array.from(digest.subarray(0, REJOIN_CODE_LENGTH), (byte) => JOIN_ALPHABET[byte % JOIN_ALPHABET.length]).join('');
+}
+
+/**
+ * Joins with a new nickname, or, with the rejoin code shown on their first device, continues as
+ * the student already using it: a phone that ran flat or a cookie cleared no longer loses a
+ * student's coding for the lesson.
+ */
 export async function join(
 	session: CodingSessionRecord,
 	rawNickname: unknown,
+	rawRejoin: unknown,
 	cookies: Cookies,
 	secure: boolean
 ): Promise<CodingMessage | undefined> {
@@ -150,13 +167,20 @@ export async function join(
 			: { key: 'coding.error.nickname' };
 	}
 	const db = await store();
-	const taken = (await db.codingStudents(session.id)).some((s) => s.nickname.toLowerCase() === parsed.data.toLowerCase());
-	if (taken) return { key: 'coding.error.nicknameTaken' };
+	const taken = (await db.codingStudents(session.id)).find((s) => s.nickname.toLowerCase() === parsed.data.toLowerCase());
+	const rejoin = typeof rawRejoin === 'string' ? rawRejoin.toUpperCase().replace(/[^A-Z0-9]/g, '') : '';
+	if (taken && rejoin === '') return { key: 'coding.error.nicknameTaken' };
+	if (taken && !sameCode(rejoin, rejoinCode(taken))) return { key: 'coding.error.rejoinWrong' };
 	const token = randomBytes(32).toString('base64url');
-	await db.addCodingStudent(session.id, { id: newId(), nickname: parsed.data, tokenHash: hashToken(token) });
+	if (taken) await db.setCodingStudentToken(session.id, taken.id, hashToken(token));
+	else await db.addCodingStudent(session.id, { id: newId(), nickname: parsed.data, tokenHash: hashToken(token) });
 	await db.touchCodingSession(session.id, Date.now() + SESSION_IDLE_MS);
 	cookies.set(STUDENT_COOKIE, token, cookieOptions(session.id, secure));
 	return undefined;
+}
+
+function sameCode(given: string, expected: string): boolean {
+	return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 export async function answer(

@@ -26,6 +26,7 @@ export const CODING_MESSAGE_KEYS = [
 	'coding.error.nickname',
 	'coding.error.nicknameLong',
 	'coding.error.nicknameTaken',
+	'coding.error.rejoinWrong',
 	'coding.error.notInSession',
 	'coding.error.chooseFrame'
 ] as const;

@@ -22,6 +22,9 @@ export const en = {
 	'coding.student.choose': 'Choose a nickname to join. No account needed; your teacher sees the nickname next to your coding.',
 	'coding.student.nickname': 'Nickname',
 	'coding.student.you': 'You are',
+	'coding.student.rejoinCode': 'To carry on from another device, join there with your nickname and this code:',
+	'coding.student.rejoinLabel': 'Rejoin code (optional)',
+	'coding.student.rejoinHint': 'Only if you joined earlier on another device: the code shown there under your nickname.',
 	'coding.student.codedOne': ' · {coded} of {total} claim coded',
 	'coding.student.coded': ' · {coded} of {total} claims coded',
 	'coding.student.revealed': 'Your teacher revealed who said each claim, the project’s own coding and what other sources say.',
@@ -83,7 +86,9 @@ export const en = {
 		'This coding session has ended: sessions close 4 hours after the last activity. Ask your teacher to start a new one.',
 	'coding.error.nickname': 'Choose a nickname.',
 	'coding.error.nicknameLong': 'Keep the nickname to {max} characters.',
-	'coding.error.nicknameTaken': 'Someone in this class already uses that nickname. Choose another.',
+	'coding.error.nicknameTaken':
+		'Someone in this class already uses that nickname. If it is you on another device, enter the rejoin code shown under your nickname there; otherwise choose another.',
+	'coding.error.rejoinWrong': 'That rejoin code is not the one for this nickname. Check it on your other device, or ask your teacher.',
 	'coding.error.notInSession': 'That claim is not part of this session.',
 	'coding.error.chooseFrame': 'Choose at least one frame, or your best guess.'
 } as const;
@@ -112,6 +117,9 @@ export const uk = {
 		'Виберіть псевдонім, щоб приєднатися. Обліковий запис не потрібен; учитель бачить псевдонім поруч із вашим кодуванням.',
 	'coding.student.nickname': 'Псевдонім',
 	'coding.student.you': 'Ви —',
+	'coding.student.rejoinCode': 'Щоб продовжити з іншого пристрою, приєднайтеся там зі своїм псевдонімом і цим кодом:',
+	'coding.student.rejoinLabel': 'Код повернення (необов’язково)',
+	'coding.student.rejoinHint': 'Лише якщо ви вже приєдналися на іншому пристрої: код, показаний там під вашим псевдонімом.',
 	'coding.student.codedOne': ' · закодовано тверджень: {coded} з {total}',
 	'coding.student.coded': ' · закодовано тверджень: {coded} з {total}',
 	'coding.student.revealed': 'Учитель розкрив, хто сказав кожне твердження, власне кодування проєкту і що кажуть інші джерела.',
@@ -174,7 +182,9 @@ export const uk = {
 		'Ця сесія кодування завершилася: сесії закриваються через 4 години після останньої дії. Попросіть учителя почати нову.',
 	'coding.error.nickname': 'Виберіть псевдонім.',
 	'coding.error.nicknameLong': 'Псевдонім має бути не довшим за {max} символів.',
-	'coding.error.nicknameTaken': 'Хтось у цьому класі вже має такий псевдонім. Виберіть інший.',
+	'coding.error.nicknameTaken':
+		'Хтось у цьому класі вже має такий псевдонім. Якщо це ви на іншому пристрої, введіть код повернення, показаний там під вашим псевдонімом; інакше виберіть інший.',
+	'coding.error.rejoinWrong': 'Цей код повернення не відповідає псевдоніму. Перевірте його на іншому пристрої або зверніться до вчителя.',
 	'coding.error.notInSession': 'Це твердження не належить до цієї сесії.',
 	'coding.error.chooseFrame': 'Виберіть принаймні один фрейм — хоча б найімовірніший.'
 } satisfies Record<keyof typeof en, string>;

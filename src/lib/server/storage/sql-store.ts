@@ -500,6 +500,10 @@ export abstract class SqlStore<C> implements Store {
 		await this.write(CODING_SQL.insertStudent, [sessionId, student.id, student.nickname, student.tokenHash]);
 	}
 
+	async setCodingStudentToken(sessionId: string, studentId: string, tokenHash: string) {
+		await this.write(CODING_SQL.studentToken, [sessionId, studentId, tokenHash]);
+	}
+
 	async codingStudents(sessionId: string) {
 		return (await this.all(CODING_SQL.students, [sessionId])).map(codingStudentFromRow);
 	}

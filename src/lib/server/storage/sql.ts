@@ -134,6 +134,7 @@ export const CODING_SQL = {
 	deleteStudents: 'DELETE FROM coding_students WHERE session_id IN (SELECT id FROM coding_sessions WHERE expires_at < $1)',
 	deleteSessions: 'DELETE FROM coding_sessions WHERE expires_at < $1',
 	insertStudent: 'INSERT INTO coding_students VALUES ($1, $2, $3, $4)',
+	studentToken: 'UPDATE coding_students SET token_hash = $3 WHERE session_id = $1 AND id = $2',
 	students: 'SELECT id, nickname, token_hash FROM coding_students WHERE session_id = $1 ORDER BY nickname',
 	saveAnswer: `INSERT INTO coding_answers VALUES ($1, $2, $3, $4)
 		ON CONFLICT (session_id, student_id, claim_id) DO UPDATE SET frame_codes = excluded.frame_codes`,

@@ -171,6 +171,8 @@ export interface Store {
 	deleteCodingSessionsBefore(before: number): Promise<void>;
 	addCodingStudent(sessionId: string, student: CodingStudentRecord): Promise<void>;
 	codingStudents(sessionId: string): Promise<CodingStudentRecord[]>;
+	/** Moves a student to a new device: the token of the old one no longer signs them in. */
+	setCodingStudentToken(sessionId: string, studentId: string, tokenHash: string): Promise<void>;
 	/** Replaces the student's earlier answer on the claim, if any. */
 	saveCodingAnswer(sessionId: string, answer: CodingAnswerRecord): Promise<void>;
 	codingAnswers(sessionId: string): Promise<CodingAnswerRecord[]>;

@@ -1,5 +1,15 @@
 import { fail } from '@sveltejs/kit';
-import { answer, codingChoices, currentStudent, join, openSession, sessionCodings, sessionItems } from '$lib/server/coding';
+import {
+	answer,
+	codingChoices,
+	currentStudent,
+	join,
+	joinLimiter,
+	openSession,
+	rejoinCode,
+	sessionCodings,
+	sessionItems
+} from '$lib/server/coding';
 import { translate, translateMessage } from '$lib/i18n/catalogue';
 
 export async function load({ params, cookies }) {
@@ -11,6 +21,7 @@ export async function load({ params, cookies }) {
 		title: session.title,
 		revealed: session.revealed,
 		nickname: student?.nickname ?? null,
+		rejoinCode: student ? rejoinCode(student) : null,
 		items: sessionItems(session),
 		answers: Object.fromEntries(mine.map((a) => [a.claimId, a.frames])) as Record<string, string[]>,
 		...codingChoices()
@@ -18,12 +29,17 @@ export async function load({ params, cookies }) {
 }
 
 export const actions = {
-	join: async ({ params, request, cookies, url, locals }) => {
+	join: async ({ params, request, cookies, url, locals, getClientAddress }) => {
 		const session = await openSession(params.id);
-		const nickname = (await request.formData()).get('nickname');
-		const problem = await join(session, nickname, cookies, url.protocol === 'https:');
-		if (problem)
-			return fail(400, { nickname: typeof nickname === 'string' ? nickname : '', message: translateMessage(locals.locale, problem) });
+		const form = await request.formData();
+		const nickname = form.get('nickname');
+		const rejoin = form.get('rejoin');
+		const typed = typeof nickname === 'string' ? nickname : '';
+		// A rejoin code is a secret worth guessing: attempts count against the address as class joins do.
+		const wait = typeof rejoin === 'string' && rejoin.trim() !== '' ? joinLimiter.attempt(getClientAddress()) : 0;
+		if (wait > 0) return fail(429, { nickname: typed, message: translate(locals.locale, 'coding.join.wait', { seconds: wait }) });
+		const problem = await join(session, nickname, rejoin, cookies, url.protocol === 'https:');
+		if (problem) return fail(400, { nickname: typed, message: translateMessage(locals.locale, problem) });
 	},
 	answer: async ({ params, request, cookies, locals }) => {
 		const session = await openSession(params.id);
