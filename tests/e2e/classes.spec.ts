@@ -128,6 +128,12 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	const ada = await phone(browser);
 	const adaResume = await join(ada, code, 'Ada');
 	await expectNoAxeViolations(ada);
+	// An exercise shows its answers after the last claim, without the teacher: the page says so.
+	await ada.getByRole('link', { name: 'Spending frames' }).click();
+	await expect(ada.getByTestId('how-hidden')).toHaveText(
+		'Who said these claims, and where, is hidden while you answer: judge the words alone. Tick every frame you think fits. After the last claim you see who said each one, the project’s coding and your score.'
+	);
+	await ada.goBack();
 	await answer(ada, 'Spending frames', EXERCISE.Ada.slice(0, 1));
 	await expectNoAxeViolations(ada);
 	await ada.context().close();

@@ -36,6 +36,8 @@ export const en = {
 	'classes.learn.readSoFar': '{percent}% read',
 	'classes.learn.readingNav': 'Steps of the deck',
 	'classes.learn.readAll': 'You have read the whole deck.',
+	'classes.learn.hiddenExercise':
+		'Who said these claims, and where, is hidden while you answer: judge the words alone. Tick every frame you think fits. After the last claim you see who said each one, the project’s coding and your score.',
 	'classes.learn.codingDone': 'All coded, thank you. Your teacher shows the class’s agreement and the project’s coding in the debrief.',
 	'classes.learn.yourCoding': 'Your coding',
 	'classes.results.deckRead': '{count} of {total} students read it to the end.',
@@ -216,6 +218,8 @@ export const uk = {
 	'classes.learn.readSoFar': 'прочитано {percent} %',
 	'classes.learn.readingNav': 'Кроки уроку',
 	'classes.learn.readAll': 'Ви прочитали весь урок.',
+	'classes.learn.hiddenExercise':
+		'Хто і де сказав ці твердження, приховано, поки ви відповідаєте: судіть лише за словами. Позначте всі фрейми, які, на вашу думку, підходять. Після останнього твердження ви побачите, хто сказав кожне, кодування проєкту й свій результат.',
 	'classes.learn.codingDone': 'Усе закодовано, дякуємо. Узгодженість класу й кодування проєкту вчитель покаже на розборі.',
 	'classes.learn.yourCoding': 'Ваше кодування',
 	'classes.results.deckRead': 'До кінця прочитали: {count} з {total} учнів.',
