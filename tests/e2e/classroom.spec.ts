@@ -296,7 +296,9 @@ test.describe('guess-the-frame exercise', () => {
 			results.push(result);
 			const heading = page.getByTestId('feedback-heading');
 			await expect(heading).toBeFocused();
-			await expect(heading).toContainText(result.exact ? 'Spot on' : `You found ${result.correct.length} of ${claim.frame_codes.length}`);
+			const spotOn =
+				['Spot on: you found the frame.', 'Spot on: you found both frames.'][claim.frame_codes.length - 1] ?? 'Spot on: you found all';
+			await expect(heading).toContainText(result.exact ? spotOn : `You found ${result.correct.length} of ${claim.frame_codes.length}`);
 			for (const code of result.correct)
 				await expect(page.locator(`.verdict[data-frame="${code}"]`)).toHaveAttribute('data-status', 'correct');
 			for (const code of result.missed)
