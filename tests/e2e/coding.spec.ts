@@ -179,6 +179,11 @@ test.describe('live class coding', () => {
 		// Reveal: the teacher's screen and, without a reload, the students' screens.
 		await teacher.getByRole('button', { name: /Reveal speakers/ }).click();
 		await expect(teacher.getByTestId('revealed-status')).toBeVisible();
+		// The teacher's screen shows each claim once, whole, where its masked text was.
+		const firstItem = teacher.getByRole('article', { name: 'Claim 1' });
+		await expect(firstItem.getByTestId('revealed')).toContainText(claimA!.speaker);
+		expect(claimA!.quote).not.toBe('');
+		await expect(firstItem.getByText(claimA!.quote, { exact: false })).toHaveCount(1);
 		await expect(phone!.getByTestId('reveal-notice')).toBeVisible();
 		const revealed = phone!.getByTestId('revealed').first();
 		await expect(revealed).toContainText(claimA!.speaker);
