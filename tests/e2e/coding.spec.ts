@@ -122,6 +122,12 @@ test.describe('live class coding', () => {
 		// Live: no reload on the teacher's screen.
 		await expect(teacher.getByTestId('joined')).toHaveText('3 students joined');
 		await expect(teacher.getByTestId('coders')).toHaveText('3');
+		// The class's choices stay off the (often projected) screen until the teacher asks for them.
+		await expect(teacher.getByTestId(`item-coders-${claimA!.id}`)).toHaveText('3');
+		await expect(teacher.getByTestId(`count-${claimA!.id}-${X}`)).toHaveCount(0);
+		await expect(teacher.getByTestId('overall-alpha')).toHaveCount(0);
+		await expect(teacher.getByTestId('answers-toggle')).toContainText('The class’s choices are hidden while students code');
+		await teacher.getByRole('link', { name: 'Show them' }).click();
 		await expect(teacher.getByTestId(`count-${claimA!.id}-${X}`)).toHaveText('3');
 		await expect(teacher.getByTestId(`count-${claimB!.id}-${X}`)).toHaveText('1');
 		await expect(teacher.getByTestId(`count-${claimB!.id}-${Y}`)).toHaveText('3');
