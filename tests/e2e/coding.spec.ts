@@ -169,14 +169,19 @@ test.describe('live class coding', () => {
 			teacher.getByRole('link', { name: 'Download results (CSV)' }).click()
 		]);
 		const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
-		expect(csv[0]).toBe('\uFEFFrow_type,student,claim_id,frame_id,value,coders');
+		expect(csv[0]).toBe('\uFEFFrow_type,student,claim_n,claim_id,frame_id,value,coders,text,speaker');
+		// Each claim as the students saw it, numbered as on the teacher's screen; the speaker blank until the reveal.
+		const claimRow = csv.find((line) => line.startsWith(`claim,,1,${claimA!.id},`))!;
+		expect(claimRow).toContain(claimA!.quote.slice(0, 20));
+		expect(claimRow.endsWith(',')).toBe(true);
 		expect(csv.filter((line) => line.startsWith('code,'))).toHaveLength(3 * 2 * 14);
-		expect(csv).toContain(`code,Cy,${claimB!.id},${X},1,`);
-		expect(csv).toContain(`code,Ada,${claimB!.id},${X},0,`);
-		expect(csv).toContain(`alpha_frame,,,${X},0.375,3`);
-		expect(csv).toContain('alpha_frame,,,western-decline,,3');
-		expect(csv).toContain(`alpha_claim,,${claimB!.id},,0.730263,3`);
-		expect(csv).toContain('alpha_mean_of_frames,,,,0.6875,3');
+		expect(csv.filter((line) => line.startsWith('project,'))).toHaveLength(0);
+		expect(csv).toContain(`code,Cy,2,${claimB!.id},${X},1,,,`);
+		expect(csv).toContain(`code,Ada,2,${claimB!.id},${X},0,,,`);
+		expect(csv).toContain(`alpha_frame,,,,${X},0.375,3,,`);
+		expect(csv).toContain('alpha_frame,,,,western-decline,,3,,');
+		expect(csv).toContain(`alpha_claim,,2,${claimB!.id},,0.730263,3,,`);
+		expect(csv).toContain('alpha_mean_of_frames,,,,,0.6875,3,,');
 
 		// The debrief shows the project's coding, so its presentation waits for the reveal.
 		const presentUrl = `${new URL(teacher.url()).pathname}/present`;
@@ -185,6 +190,15 @@ test.describe('live class coding', () => {
 		// Reveal: the teacher's screen and, without a reload, the students' screens.
 		await teacher.getByRole('button', { name: /Reveal speakers/ }).click();
 		await expect(teacher.getByTestId('revealed-status')).toBeVisible();
+		// Revealed, the download names each claim's speaker and adds the project's own coding.
+		const [revealedDownload] = await Promise.all([
+			teacher.waitForEvent('download'),
+			teacher.getByRole('link', { name: 'Download results (CSV)' }).click()
+		]);
+		const revealedCsv = readFileSync((await revealedDownload.path())!, 'utf8').split('\r\n');
+		expect(revealedCsv.find((line) => line.startsWith(`claim,,1,${claimA!.id},`))).toContain(claimA!.speaker);
+		expect(revealedCsv.filter((line) => line.startsWith('project,'))).toHaveLength(2 * 14);
+		expect(revealedCsv).toContain(`project,,1,${claimA!.id},${claimA!.frame_codes[0]},1,,,`);
 		// The teacher's screen shows each claim once, whole, where its masked text was.
 		const firstItem = teacher.getByRole('article', { name: 'Claim 1' });
 		await expect(firstItem.getByTestId('revealed')).toContainText(claimA!.speaker);

@@ -6,7 +6,8 @@ import {
 	EXPORT_COLUMNS,
 	exportRows,
 	normaliseJoinCode,
-	type CodedAnswer
+	type CodedAnswer,
+	type SessionItem
 } from '../../src/lib/domain/classroom/coding';
 import { toCsv } from '../../src/lib/domain/ledger/table';
 import { readLedger } from '../../src/lib/server/ledger';
@@ -40,13 +41,30 @@ describe('class coding summary', () => {
 	});
 
 	it('exports one row per student × claim × frame plus alpha rows, with formula cells neutralised', () => {
-		const rows = exportRows(['a', 'b'], ['x', 'y', 'z'], coders, answers.slice(0, 5));
+		const blind = (id: string): SessionItem => ({ revealed: false, item: { id, quote: `Words of ${id}.`, paraphrase: 'p' } });
+		const rows = exportRows([blind('a'), blind('b')], ['x', 'y', 'z'], coders, answers.slice(0, 5));
 		expect(rows.filter((r) => r.row_type === 'code')).toHaveLength(5 * 3);
+		expect(rows.filter((r) => r.row_type === 'project')).toHaveLength(0);
 		expect(rows.find((r) => r.row_type === 'alpha_mean_of_frames')).toBeDefined();
 		const csv = toCsv(EXPORT_COLUMNS, rows);
-		expect(csv.split('\r\n')[0]).toBe('row_type,student,claim_id,frame_id,value,coders');
-		expect(csv).toContain("code,'=Bo,a,x,1,");
+		const lines = csv.split('\r\n');
+		expect(lines[0]).toBe('row_type,student,claim_n,claim_id,frame_id,value,coders,text,speaker');
+		expect(lines[1]).toBe('claim,,1,a,,,,“Words of a.”,');
+		expect(csv).toContain("code,'=Bo,1,a,x,1,,,");
+		expect(csv).toContain('alpha_claim,,2,b,,');
 		expect(csv).not.toMatch(/(^|,)=Bo/m);
+	});
+
+	it('adds who said each claim and the project’s coding once the teacher has revealed them', () => {
+		const claim = readLedger('data').claims[0]!;
+		const revealed: SessionItem = { revealed: true, item: blindItem(claim), claim, perspectives: [] };
+		const frames = [claim.frame_codes[0]!, 'not-coded'];
+		const rows = exportRows([revealed], frames, coders, [{ studentId: 's1', claimId: claim.id, frames: [frames[0]!] }]);
+		expect(rows[0]).toMatchObject({ row_type: 'claim', claim_n: 1, claim_id: claim.id, speaker: claim.speaker });
+		expect(rows.filter((r) => r.row_type === 'project').map((r) => [r.frame_id, r.value])).toEqual([
+			[frames[0], 1],
+			['not-coded', 0]
+		]);
 	});
 
 	it('blinds a claim to its words', () => {

@@ -166,22 +166,35 @@ export function classSummary(
 	};
 }
 
-export const EXPORT_COLUMNS = ['row_type', 'student', 'claim_id', 'frame_id', 'value', 'coders'];
+export const EXPORT_COLUMNS = ['row_type', 'student', 'claim_n', 'claim_id', 'frame_id', 'value', 'coders', 'text', 'speaker'];
 
 /**
- * One row per student × claim × frame (value 1 ticked, 0 not; students who did not code a claim
- * get no rows for it, as alpha treats them as missing), then the alpha rows: per frame, per claim,
- * and the two means. Undefined alphas are left blank rather than written as 0.
+ * First a row per claim: its number on the teacher's screen, the words the students coded (quote
+ * or paraphrase, speaker masked) and, once revealed, who said it. Then one row per student ×
+ * claim × frame (value 1 ticked, 0 not; students who did not code a claim get no rows for it, as
+ * alpha treats them as missing); once revealed, the project's own coding per claim × frame; then
+ * the alpha rows: per frame, per claim, and the two means. Undefined alphas are left blank rather
+ * than written as 0.
  */
 export function exportRows(
-	claimIds: readonly string[],
+	items: readonly SessionItem[],
 	frameIds: readonly string[],
 	coders: readonly Coder[],
 	answers: readonly CodedAnswer[]
 ): Record<string, unknown>[] {
+	const claimIds = items.map((entry) => entry.item.id);
 	const summary = classSummary(claimIds, frameIds, coders, answers);
 	const matrix = codingMatrix(claimIds, coders, answers);
 	const rows: Record<string, unknown>[] = [];
+	items.forEach((entry, i) =>
+		rows.push({
+			row_type: 'claim',
+			claim_n: i + 1,
+			claim_id: entry.item.id,
+			text: entry.item.quote ? `“${entry.item.quote}”` : entry.item.paraphrase,
+			speaker: entry.revealed ? entry.claim.speaker : ''
+		})
+	);
 	claimIds.forEach((claimId, i) =>
 		coders.forEach((coder, j) => {
 			const set = matrix[i]?.[j];
@@ -190,17 +203,30 @@ export function exportRows(
 					rows.push({
 						row_type: 'code',
 						student: coder.nickname,
+						claim_n: i + 1,
 						claim_id: claimId,
 						frame_id: frameId,
 						value: set.includes(frameId) ? 1 : 0
 					});
 		})
 	);
+	items.forEach((entry, i) => {
+		if (!entry.revealed) return;
+		for (const frameId of frameIds)
+			rows.push({
+				row_type: 'project',
+				claim_n: i + 1,
+				claim_id: entry.item.id,
+				frame_id: frameId,
+				value: entry.claim.frame_codes.includes(frameId) ? 1 : 0
+			});
+	});
 	const alpha = (value: number | null) => (value === null ? '' : Number(value.toFixed(6)));
 	for (const f of summary.frames)
 		rows.push({ row_type: 'alpha_frame', frame_id: f.frameId, value: alpha(f.alpha), coders: summary.coders });
-	for (const item of summary.items)
-		rows.push({ row_type: 'alpha_claim', claim_id: item.claimId, value: alpha(item.alpha), coders: item.coders });
+	summary.items.forEach((item, i) =>
+		rows.push({ row_type: 'alpha_claim', claim_n: i + 1, claim_id: item.claimId, value: alpha(item.alpha), coders: item.coders })
+	);
 	rows.push({ row_type: 'alpha_mean_of_frames', value: alpha(summary.overall), coders: summary.coders });
 	rows.push({ row_type: 'alpha_mean_of_claims', value: alpha(summary.itemMean), coders: summary.coders });
 	return rows;

@@ -1,11 +1,11 @@
 import { EXPORT_COLUMNS, exportRows } from '$lib/domain/classroom/coding';
 import { spreadsheetCsv } from '$lib/domain/ledger/table';
-import { sessionCodings, teacherSession } from '$lib/server/coding';
+import { sessionCodings, sessionItems, teacherSession } from '$lib/server/coding';
 
 export async function GET({ params, cookies }) {
 	const session = await teacherSession(params.id, cookies);
 	const { coders, answers, frameIds } = await sessionCodings(session);
-	const csv = spreadsheetCsv(EXPORT_COLUMNS, exportRows(session.claimIds, frameIds, coders, answers));
+	const csv = spreadsheetCsv(EXPORT_COLUMNS, exportRows(sessionItems(session), frameIds, coders, answers));
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
