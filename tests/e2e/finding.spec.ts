@@ -111,17 +111,35 @@ test('an event page has a timeline of its claims and perspectives in date order'
 	await expect(timeline.getByRole('heading', { level: 2 })).toHaveText(`Timeline (${entries.length})`);
 	const items = timeline.getByRole('listitem');
 	await expect(items).toHaveCount(entries.length);
-	await expect(timeline.locator('time')).toHaveText(entries.map((e) => formatDate(e.date)));
-	const datetimes = await timeline.locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
+	await expect(timeline.locator('li > time')).toHaveText(entries.map((e) => formatDate(e.date)));
+	const datetimes = await timeline.locator('li > time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
 	expect(datetimes).toEqual([...datetimes].sort());
 	const claim = entries.find((e) => e.kind === 'claim')!;
 	await expect(items.nth(entries.indexOf(claim))).toContainText(`Claim ${claim.who}`);
 	const answer = entries.find((e) => e.kind === 'perspective' && e.answers.length > 0)!;
 	if (answer.kind !== 'perspective') throw new Error('no perspective answers a claim');
-	await expect(items.nth(entries.indexOf(answer)).locator(`a[href="#claim-${answer.answers[0]!.id}"]`)).toHaveText(
-		answer.answers[0]!.speaker
+	const first = answer.answers[0]!;
+	await expect(items.nth(entries.indexOf(answer)).locator(`a[href="#claim-${first.claims[0]!.id}"]`)).toHaveText(
+		first.claims.length > 1 ? formatDate(first.claims[0]!.date) : first.speaker
 	);
 	await expectNoAxeViolations(page);
+
+	// A perspective answering several claims by one speaker names them once, each claim by its date.
+	const bucha = eventTimeline(
+		ledger.claims.filter((c) => c.event_id === 'bucha-2022'),
+		ledger.perspectives.filter((p) => p.event_id === 'bucha-2022')
+	);
+	const several = bucha.find((e) => e.kind === 'perspective' && e.answers.some((a) => a.claims.length > 1));
+	if (several?.kind !== 'perspective') throw new Error('no Bucha perspective answers one speaker twice');
+	const repeated = several.answers.find((a) => a.claims.length > 1)!;
+	await page.goto('/events/bucha-2022');
+	const row = page.locator('section[aria-labelledby="timeline-heading"] li').nth(bucha.indexOf(several));
+	await expect(row).not.toContainText(`${repeated.speaker}, ${repeated.speaker}`);
+	await expect(row.getByRole('link', { name: `${repeated.speaker}, ${formatDate(repeated.claims[1]!.date)}` })).toHaveAttribute(
+		'href',
+		`#claim-${repeated.claims[1]!.id}`
+	);
+	await page.goto(`/events/${event.id}`);
 
 	await items.nth(entries.indexOf(claim)).getByRole('link', { name: claim.who }).click();
 	await expect(page.locator(`#claim-${claim.id}`)).toBeInViewport();

@@ -177,8 +177,23 @@ describe('an event’s timeline', () => {
 		const [, , answer] = eventTimeline(claims, [perspective('p1', '2025-06-26', ['c2', 'c1'])]);
 		expect(answer).toMatchObject({
 			answers: [
-				{ id: 'c2', speaker: 'Lavrov' },
-				{ id: 'c1', speaker: 'Putin' }
+				{ speaker: 'Lavrov', claims: [{ id: 'c2', date: '2025-06-26' }] },
+				{ speaker: 'Putin', claims: [{ id: 'c1', date: '2025-06-20' }] }
+			]
+		});
+		// Two claims by one speaker: one name, both claims.
+		const again = { ...claims[0]!, id: 'c3', date: '2025-06-27' };
+		const [, , , both] = eventTimeline([...claims, again], [perspective('p1', '2025-06-28', ['c2', 'c1', 'c3'])]);
+		expect(both).toMatchObject({
+			answers: [
+				{
+					speaker: 'Lavrov',
+					claims: [
+						{ id: 'c2', date: '2025-06-26' },
+						{ id: 'c3', date: '2025-06-27' }
+					]
+				},
+				{ speaker: 'Putin', claims: [{ id: 'c1', date: '2025-06-20' }] }
 			]
 		});
 	});

@@ -193,14 +193,20 @@ export function codingNoteText(note: string, frames: Record<string, Pick<Frame, 
 
 export type TimelineEntry =
 	| { kind: 'claim'; id: string; date: string; who: string }
-	| { kind: 'perspective'; id: string; date: string; who: string; relation: Relation; answers: { id: string; speaker: string }[] };
+	| { kind: 'perspective'; id: string; date: string; who: string; relation: Relation; answers: TimelineAnswer[] };
+
+/** A speaker a perspective answers, with each of their claims it answers (several claims, one name). */
+export interface TimelineAnswer {
+	speaker: string;
+	claims: { id: string; date: string }[];
+}
 
 /**
  * An event's claims and perspectives in date order, for an overview of who said what when. On one
  * day the claims come first, since perspectives answer them; otherwise the ledger's order holds.
  */
 export function eventTimeline(claims: readonly Claim[], perspectives: readonly Perspective[]): TimelineEntry[] {
-	const speakers = new Map(claims.map((c) => [c.id, c.speaker]));
+	const byId = new Map(claims.map((c) => [c.id, c]));
 	const entries: TimelineEntry[] = [
 		...claims.map((c) => ({ kind: 'claim' as const, id: c.id, date: c.date, who: c.speaker })),
 		...perspectives.map((p) => ({
@@ -209,14 +215,22 @@ export function eventTimeline(claims: readonly Claim[], perspectives: readonly P
 			date: p.date,
 			who: p.source_name,
 			relation: p.relation,
-			answers: p.claim_ids.flatMap((id) => {
-				const speaker = speakers.get(id);
-				return speaker === undefined ? [] : [{ id, speaker }];
-			})
+			answers: answersBySpeaker(p.claim_ids.flatMap((id) => byId.get(id) ?? []))
 		}))
 	];
 	// Array sort is stable, so entries of one kind on one day keep the ledger's order.
 	return entries.sort((a, b) => compareIsoDates(a.date, b.date) || (a.kind === b.kind ? 0 : a.kind === 'claim' ? -1 : 1));
+}
+
+/** Claims grouped by speaker, in the order each speaker first appears: "Nebenzia, Nebenzia" said nothing. */
+function answersBySpeaker(claims: readonly Claim[]): TimelineAnswer[] {
+	const groups = new Map<string, TimelineAnswer>();
+	for (const claim of claims) {
+		const group = groups.get(claim.speaker) ?? { speaker: claim.speaker, claims: [] };
+		group.claims.push({ id: claim.id, date: claim.date });
+		groups.set(claim.speaker, group);
+	}
+	return [...groups.values()];
 }
 
 export function perspectivesFor(claimId: string, perspectives: Perspective[]): Perspective[] {
