@@ -77,7 +77,16 @@ test('search finds a speaker’s claims and a Cyrillic quote, and says when noth
 	await page.goto('/search?q=zzqxj');
 	await expect(page.getByRole('status')).toContainText('Nothing matches “zzqxj”.');
 	await expect(page.locator('section[aria-labelledby^="results-"]')).toHaveCount(0);
+	await expect(page.getByTestId('search-suggestion')).toHaveCount(0);
 	await expectNoAxeViolations(page);
+
+	// A misspelt name gets the spelling the ledger uses, which leads to results.
+	await page.goto('/search?q=Lavrof');
+	await expect(page.getByRole('status')).toContainText('Nothing matches “Lavrof”.');
+	await expect(page.getByTestId('search-suggestion')).toHaveText('Did you mean lavrov?');
+	await expectNoAxeViolations(page);
+	await page.getByTestId('search-suggestion').getByRole('link', { name: 'lavrov' }).click();
+	await expect(page.locator('section[aria-labelledby="results-speakers"]').locator('li > strong')).toHaveText(['Sergey Lavrov']);
 });
 
 test('search and the narratives are in Ukrainian too', async ({ browser }) => {

@@ -169,6 +169,18 @@ describe('searching the ledger', () => {
 describe('searching the bundled ledger', () => {
 	const bundled = readLedger('data');
 
+	it('suggests the nearest word the ledger uses when nothing matches, and only a suggestion that finds something', () => {
+		const misspelt = searchLedger(bundled, 'Lavrof');
+		expect(misspelt.total).toBe(0);
+		expect(misspelt.suggestion).toBe('lavrov');
+		expect(searchLedger(bundled, 'denazification').suggestion).toBe('nazi');
+		expect(searchLedger(bundled, 'Zaharowa NATO').suggestion).toBe('zakharova nato');
+		// Found: no suggestion. Nonsense and short words: none either.
+		expect(searchLedger(bundled, 'Lavrov').suggestion).toBeNull();
+		expect(searchLedger(bundled, 'qqqqqqqq').suggestion).toBeNull();
+		expect(searchLedger(bundled, 'natx').suggestion).toBeNull();
+	});
+
 	it('finds Lavrov as one speaker, with every claim of his', () => {
 		const results = searchLedger(bundled, 'Lavrov');
 		const lavrovClaims = bundled.claims.filter((c) => /Lavrov/.test(c.speaker));

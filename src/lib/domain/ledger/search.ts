@@ -190,6 +190,8 @@ export interface SearchResults {
 	claims: Kind<ClaimHit>;
 	speakers: Kind<SpeakerHit>;
 	sources: Kind<SourceHit>;
+	/** When nothing matched: the query with each unknown word replaced by the nearest the ledger uses, if that finds something. */
+	suggestion: string | null;
 }
 
 function kind<T>(all: T[], limit: number): Kind<T> {
@@ -208,7 +210,8 @@ export function searchLedger(
 	const text = query.trim().slice(0, MAX_QUERY_LENGTH);
 	const terms = queryTerms(text).map(termOf);
 	const none = { total: 0, items: [] };
-	if (terms.length === 0) return { query: text, searched: false, total: 0, events: none, claims: none, speakers: none, sources: none };
+	if (terms.length === 0)
+		return { query: text, searched: false, total: 0, events: none, claims: none, speakers: none, sources: none, suggestion: null };
 
 	const titles = new Map(ledger.events.map((e) => [e.id, e.title]));
 	const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompare(b.date);
@@ -268,14 +271,83 @@ export function searchLedger(
 		});
 	}
 	sources.sort((a, b) => byName(a.source_name, b.source_name));
+	const total = events.length + claims.length + speakers.length + sources.length;
 
 	return {
 		query: text,
 		searched: true,
-		total: events.length + claims.length + speakers.length + sources.length,
+		total,
 		events: kind(events, limit),
 		claims: kind(claims, limit),
 		speakers: kind(speakers, limit),
-		sources: kind(sources, limit)
+		sources: kind(sources, limit),
+		suggestion: total === 0 ? suggest(ledger, text) : null
 	};
+}
+
+// Words the ledger's searched text uses, once per process (the ledger is read once).
+const vocabularies = new WeakMap<object, Set<string>>();
+
+function vocabulary(ledger: Pick<Ledger, 'events' | 'claims' | 'perspectives'>): Set<string> {
+	let words = vocabularies.get(ledger.claims);
+	if (words) return words;
+	const texts = [
+		...ledger.events.flatMap((e) => [e.title, e.summary]),
+		...ledger.claims.flatMap((c) => [c.speaker, c.speaker_role, c.venue, c.quote, c.quote_original, c.paraphrase]),
+		...ledger.perspectives.flatMap((p) => [p.source_name, p.summary, p.quote])
+	];
+	words = new Set(foldText(texts.join(' ')).match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+	vocabularies.set(ledger.claims, words);
+	return words;
+}
+
+/**
+ * The nearest word for a query word the ledger does not use: a misspelling one or two letters off
+ * (Lavrof, Zaharowa), else the longest word it contains (denazification holds nazi). Short words
+ * are left alone: at three or four letters, one letter off is another word.
+ */
+function nearestWord(term: string, words: Set<string>): string | null {
+	if (term.length < 5 || words.has(term)) return null;
+	const allowed = term.length >= 8 ? 2 : 1;
+	let best: string | null = null;
+	let bestDistance = allowed + 1;
+	for (const word of words) {
+		if (Math.abs(word.length - term.length) > allowed) continue;
+		const distance = editDistance(term, word, bestDistance);
+		if (distance < bestDistance) [best, bestDistance] = [word, distance];
+	}
+	if (best !== null) return best;
+	let contained: string | null = null;
+	for (const word of words) if (word.length >= 4 && term.includes(word) && word.length > (contained?.length ?? 0)) contained = word;
+	return contained;
+}
+
+/** Levenshtein distance, stopping at `cap` (any distance at or above it is as good as none). */
+function editDistance(a: string, b: string, cap: number): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		let least = i;
+		for (let j = 1; j <= b.length; j++) {
+			row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+			least = Math.min(least, row[j]!);
+		}
+		if (least >= cap) return cap;
+		previous = row;
+	}
+	return previous[b.length]!;
+}
+
+function suggest(ledger: Pick<Ledger, 'events' | 'claims' | 'perspectives'>, text: string): string | null {
+	const words = vocabulary(ledger);
+	let changed = false;
+	const suggested = queryTerms(text).map((term) => {
+		const near = nearestWord(term, words);
+		if (near === null) return term;
+		changed = true;
+		return near;
+	});
+	if (!changed) return null;
+	const query = suggested.join(' ');
+	return searchLedger(ledger, query).total > 0 ? query : null;
 }

@@ -10,6 +10,7 @@ export const en = {
 	'search.count.many': '{count} results for “{query}”',
 	'search.count.other': '{count} results for “{query}”',
 	'search.none': 'Nothing matches “{query}”.',
+	'search.didYouMean': 'Did you mean',
 	'search.noneHint':
 		'Check the spelling, try fewer words, or write a name as the sources do (Lavrov or Лавров). Search reads event titles and summaries, claims with their quotes in the original, speakers, and the sources of perspectives.',
 	'search.browse': 'Browse the events by narrative',
@@ -34,6 +35,7 @@ export const uk = {
 	'search.count.many': 'За запитом «{query}» знайдено {count} результатів',
 	'search.count.other': 'За запитом «{query}» знайдено {count} результату',
 	'search.none': 'За запитом «{query}» нічого не знайдено.',
+	'search.didYouMean': 'Можливо, ви мали на увазі',
 	'search.noneHint':
 		'Перевірте написання, спробуйте менше слів або напишіть ім’я так, як у джерелах (Lavrov чи Лавров). Пошук охоплює назви й описи подій, твердження з цитатами мовою оригіналу, мовців і джерела позицій.',
 	'search.browse': 'Переглянути події за наративами',
