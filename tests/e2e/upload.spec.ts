@@ -163,6 +163,11 @@ test('a GDELT timeline with a BOM charts its values per day', async ({ page }) =
 	await expect(page.getByTestId('detected-encoding')).toHaveText('UTF-8 with BOM, LF line ends');
 	await check(page);
 	await expect(page.getByTestId('report-summary')).toHaveText('3 of 3 rows are valid.');
+	// The series matched nothing bundled: the report says it is a group of its own, not a recognised one.
+	await expect(page.getByTestId('group-totals')).toHaveText('1 of 1 series have a group (3 of 3 rows).');
+	await expect(page.getByTestId('own-groups')).toHaveText(
+		'That series matched no bundled outlet and is a group of its own, named after it, so that the charts keep it apart. To add series together, give them one group.'
+	);
 	await useRowsAndOpenCharts(page);
 	await openCoverageTable(page);
 	const table = page.getByTestId('coverage-table');

@@ -75,6 +75,14 @@ export const en = {
 		'Charts compare outlet groups. A group is suggested only where an outlet has exactly the web domain or the name of one of Parallax’s bundled outlets; check the suggestions, put the rest in groups in bulk or from a mapping file, and define your own groups where none fits.',
 	'groups.totals': '{grouped} of {total} outlets have a group ({groupedRows} of {rows} rows).',
 	'groups.totalsSeries': '{grouped} of {total} series have a group ({groupedRows} of {rows} rows).',
+	'groups.ownGroups.one':
+		'That series matched no bundled outlet and is a group of its own, named after it, so that the charts keep it apart. To add series together, give them one group.',
+	'groups.ownGroups.few':
+		'Of these, {count} matched no bundled outlet and are each a group of their own, named after the series, so that the charts keep them apart. To add some together, give them one group.',
+	'groups.ownGroups.many':
+		'Of these, {count} matched no bundled outlet and are each a group of their own, named after the series, so that the charts keep them apart. To add some together, give them one group.',
+	'groups.ownGroups.other':
+		'Of these, {count} matched no bundled outlet and are each a group of their own, named after the series, so that the charts keep them apart. To add some together, give them one group.',
 	'groups.search': 'Search outlets',
 	'groups.searchSeries': 'Search series',
 	'groups.show': 'Show',
@@ -293,6 +301,14 @@ export const uk = {
 		'Графіки порівнюють групи видань. Групу пропонуємо лише тоді, коли видання має точно той самий вебдомен або ту саму назву, що й одне з вбудованих видань Parallax; перевірте пропозиції, решту розподіліть за групами масово або з файлу відповідностей і створіть власні групи, якщо жодна не підходить.',
 	'groups.totals': 'Видань із групою: {grouped} з {total} (рядків: {groupedRows} з {rows}).',
 	'groups.totalsSeries': 'Рядів із групою: {grouped} з {total} (рядків: {groupedRows} з {rows}).',
+	'groups.ownGroups.one':
+		'Цей ряд не збігся з жодним вбудованим виданням і став окремою групою зі своєю назвою, щоб графіки показували його окремо. Щоб додати ряди разом, дайте їм одну групу.',
+	'groups.ownGroups.few':
+		'Із них рядів, що не збіглися з жодним вбудованим виданням і стали окремими групами з власними назвами, щоб графіки показували їх окремо: {count}. Щоб додати кілька разом, дайте їм одну групу.',
+	'groups.ownGroups.many':
+		'Із них рядів, що не збіглися з жодним вбудованим виданням і стали окремими групами з власними назвами, щоб графіки показували їх окремо: {count}. Щоб додати кілька разом, дайте їм одну групу.',
+	'groups.ownGroups.other':
+		'Із них рядів, що не збіглися з жодним вбудованим виданням і стали окремими групами з власними назвами, щоб графіки показували їх окремо: {count}. Щоб додати кілька разом, дайте їм одну групу.',
 	'groups.search': 'Шукати видання',
 	'groups.searchSeries': 'Шукати ряди',
 	'groups.show': 'Показати',
