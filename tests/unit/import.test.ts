@@ -356,6 +356,19 @@ describe('mapping', () => {
 		]);
 	});
 
+	it('splits an EUvsDisinfo export whose outlets are joined with semicolons, and says so', () => {
+		const resaved = fixture('euvsdisinfo-cases.csv').replace('TASS - Russian+RT - Russian', 'TASS - Russian; RT - Russian');
+		const { inspection, result } = importFixture('euvsdisinfo-cases.csv', resaved);
+		expect(inspection.mapping.outletSeparator).toBe(';');
+		expect(inspection.notes.map(english)).toContain(
+			'Outlets in column “outlets” are joined with “;”, not with this export’s usual “+”: each cell is split at “;”, one row per outlet. Choose another separator below if that is wrong.'
+		);
+		expect(result.data.length).toBe(3);
+		// A cell with the export's own mark keeps it: no other is tried.
+		const canal = fixture('euvsdisinfo-cases.csv').replace('TASS - Russian+RT - Russian', 'Canal+');
+		expect(importFixture('euvsdisinfo-cases.csv', canal).inspection.mapping.outletSeparator).toBe('+');
+	});
+
 	it('keeps the first of several links in a cell, and refuses a cell that is no link', () => {
 		const mapping = { ...emptyMapping(), date: 'date', dateFormat: 'iso' as const, outlet: 'outlet', url: 'url' };
 		const index = new Map([

@@ -5,7 +5,7 @@ import { duplicateNames, MAX_COLUMNS, notTextReason, tooLarge } from './limits';
 import type { ImportKey, ImportMessage } from './messages';
 import { detectDecimalMark } from './numbers';
 import { proposeColumns } from './proposal';
-import { quotedPieces, splitDoubts } from './outlets';
+import { quotedPieces, splitDoubts, splitOutlets } from './outlets';
 import { defaultReshape, periodColumns } from './wide';
 
 /** What the first part of a file says about all of it; the page pre-fills the mapping from it. */
@@ -103,6 +103,8 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 	return { format, delimiter, lineEnding, hasHeader, columns, sample, mapping, periods, date, notes, proposed };
 }
 
+const OTHER_SEPARATORS = [';', '|'];
+
 /**
  * A format's usual outlet separator is proposed only when the pieces it makes read as outlets;
  * otherwise no split is proposed, and the note says which pieces did not (and why).
@@ -110,7 +112,20 @@ export function inspectSample(text: string, fileName: string, truncated: boolean
 function proposedSplit(mapping: ColumnMapping, sample: string[][], columns: string[]): ImportMessage | null {
 	const { outlet, outletSeparator } = mapping;
 	if (!outlet || !outletSeparator) return null;
-	const doubts = splitDoubts(columnValues(sample, columns, outlet), outletSeparator);
+	const cells = columnValues(sample, columns, outlet);
+	// An export re-saved from a spreadsheet may join outlets with another mark ("TASS; RT"): split at
+	// the usual one, each cell would stay one outlet. Only marks no outlet name uses are tried
+	// ("Canal+" has a plus), and only when the pieces they make read as outlets.
+	if (!cells.some((cell) => cell.includes(outletSeparator))) {
+		const other = OTHER_SEPARATORS.find(
+			(mark) => cells.some((cell) => splitOutlets(cell, mark).length > 1) && splitDoubts(cells, mark).length === 0
+		);
+		if (other) {
+			mapping.outletSeparator = other;
+			return { key: 'import.note.splitOther', params: { column: outlet, separator: other, usual: outletSeparator } };
+		}
+	}
+	const doubts = splitDoubts(cells, outletSeparator);
 	if (doubts.length === 0) return null;
 	mapping.outletSeparator = '';
 	return { key: 'import.note.noSplit', params: { column: outlet, separator: outletSeparator, pieces: quotedPieces(doubts) } };

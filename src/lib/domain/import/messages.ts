@@ -69,6 +69,7 @@ export const IMPORT_KEYS = [
 	'import.note.splitExample',
 	'import.note.splitDoubt',
 	'import.note.noSplit',
+	'import.note.splitOther',
 	'import.note.languageNames',
 	'import.note.languageSeveral',
 	'import.note.languageClipped',

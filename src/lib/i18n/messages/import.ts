@@ -84,6 +84,8 @@ export const en = {
 		'Some outlets the split made look like times, numbers or descriptions rather than outlet names: {pieces}. If they are, set “Several outlets in one cell are separated by” to “nothing” and check again.',
 	'import.note.noSplit':
 		'No outlet split proposed: split at “{separator}”, the cells of column “{column}” give pieces such as {pieces}, which look like times, numbers or descriptions rather than outlet names. Each row keeps its whole cell as one outlet; choose a separator below if the cells do name several outlets.',
+	'import.note.splitOther':
+		'Outlets in column “{column}” are joined with “{separator}”, not with this export’s usual “{usual}”: each cell is split at “{separator}”, one row per outlet. Choose another separator below if that is wrong.',
 	'import.note.unknownFrame':
 		'Frame code “{code}” in column “{column}” is not a frame of the {codebook} ({count}: row {rows}); choose below what it means.',
 	'import.propose.countNamed': 'Numbers from “{column}”: its name says it counts, and its values are numbers.',
@@ -266,6 +268,8 @@ export const uk = {
 		'Деякі видання, отримані з поділу, схожі на час, числа чи описи, а не на назви видань: {pieces}. Якщо це так, виберіть для поля «Кілька видань у клітинці розділено знаком» значення «нічим» і перевірте ще раз.',
 	'import.note.noSplit':
 		'Поділ видань не запропоновано: якщо ділити за «{separator}», клітинки стовпця «{column}» дають частини на кшталт {pieces}, схожі на час, числа чи описи, а не на назви видань. Кожен рядок зберігає всю клітинку як одне видання; виберіть роздільник нижче, якщо клітинки справді називають кілька видань.',
+	'import.note.splitOther':
+		'Видання у стовпці «{column}» розділено знаком «{separator}», а не звичним для цього експорту «{usual}»: кожну клітинку поділено за «{separator}», по рядку на видання. Виберіть нижче інший роздільник, якщо це не так.',
 	'import.note.unknownFrame':
 		'Код фрейму «{code}» у стовпці «{column}» не є фреймом кодувальника «{codebook}» ({count}: рядок {rows}); виберіть нижче, що він означає.',
 	'import.propose.countNamed': 'Числа з «{column}»: її назва каже, що це кількість, і значення — числа.',
