@@ -173,6 +173,31 @@ test('the CSV download matches the table, PNG export produces an image, and SVG 
 		table.slice(1).map(([first, ...values]) => [first, 'adopts', ...values.map(Number)])
 	);
 
+	// As shares, the download says percentages and writes them as the chart draws them (25, not 0.25).
+	await page.goto('/charts?group=russian-independent-media&gran=month&mode=share');
+	await hydrated(page);
+	const shares = await tableCells(page, 'frames');
+	const [shareCsv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'CSV' }).click()]);
+	const shareRows = readFileSync(await shareCsv.path(), 'utf8')
+		.trim()
+		.split('\r\n')
+		.map((line) => line.split(','));
+	expect(shareRows[0]).toEqual([shares[0]![0], 'stance', ...shares[0]!.slice(1).map((frame) => `${frame} (%)`)]);
+	const percentages = shareRows.slice(1).flatMap(([, , ...values]) => values.filter((v) => v !== '').map(Number));
+	expect(Math.max(...percentages)).toBeGreaterThan(1);
+	expect(Math.max(...percentages)).toBeLessThanOrEqual(100);
+	// The table prints each share to one decimal; the download keeps the digits.
+	expect(shareRows.map(([first]) => first)).toEqual(shares.map(([first]) => first));
+	shareRows.slice(1).forEach(([, , ...values], row) =>
+		values.forEach((value, column) => {
+			const shown = shares[row + 1]![column + 1]!;
+			if (value === '') expect(shown).toMatch(/^[–—-]?$/);
+			else expect(Math.abs(Number(value) - parseFloat(shown))).toBeLessThanOrEqual(0.05 + 1e-9);
+		})
+	);
+	await page.goto('/charts?group=russian-independent-media&gran=month');
+	await hydrated(page);
+
 	const button = panel.getByRole('button', { name: 'PNG: download “Frames by outlet group”' });
 	const [png] = await Promise.all([page.waitForEvent('download'), button.click()]);
 	expect(png.suggestedFilename()).toBe('parallax-frames-by-group-count.png');

@@ -75,3 +75,8 @@ export function valueRounding(value: number): Intl.NumberFormatOptions {
 	if (size >= 1 || size === 0) return { maximumFractionDigits: size >= 100 ? 0 : 1 };
 	return { maximumSignificantDigits: 2 };
 }
+
+/** Enough digits to recompute a share or rate; no float noise (0.30000000000000004). */
+export function noFloatNoise(value: number): number {
+	return Number(value.toPrecision(12));
+}

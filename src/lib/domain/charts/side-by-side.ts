@@ -18,7 +18,7 @@ import {
 } from './aggregate';
 import { labelFor, type ChartInput, type ChartSay, type ChartView } from './chart-views';
 import { applyFilters, type Filters, type Normalisation } from './filters';
-import { ARTICLES, type Measure } from './measure';
+import { ARTICLES, noFloatNoise, type Measure } from './measure';
 import { colourFor, FIXED_GROUPS } from './palette';
 import { withoutIsolates } from '../bidi';
 
@@ -239,7 +239,7 @@ export function sideBySideRows(view: SideBySide, units: { raw: string; share: st
 				period: c.label,
 				series: s.series === OTHER ? 'other' : s.series,
 				label: s.seriesLabel,
-				value: value === null ? null : view.norm === 'share' ? round(value * 100) : round(value),
+				value: value === null ? null : view.norm === 'share' ? noFloatNoise(value * 100) : noFloatNoise(value),
 				unit,
 				raw: s.raw[i] ?? null,
 				raw_unit: units.raw,
@@ -247,9 +247,4 @@ export function sideBySideRows(view: SideBySide, units: { raw: string; share: st
 			};
 		})
 	);
-}
-
-/** Enough digits to recompute a share or rate; no float noise (0.30000000000000004). */
-function round(value: number): number {
-	return Number(value.toPrecision(12));
 }
