@@ -35,6 +35,28 @@ describe('chartSvg', () => {
 		expect(svg).toContain('Source: test; n = 9 articles.');
 	});
 
+	it('writes the axis and the values as the reader’s language writes numbers', () => {
+		const chart = {
+			kind: 'bar' as const,
+			title: 'Value',
+			caption: '',
+			categories: ['2024'],
+			series: [{ label: 'GDP', colour: '#E69F00', values: [12500.5] }]
+		};
+		const uk = chartSvg({ ...chart, locale: 'uk' });
+		expect(titles(uk)).toContain('2024, GDP: 12\u00a0500,5');
+		expect(uk).toContain('>15\u00a0000<');
+		expect(titles(chartSvg(chart))).toContain('2024, GDP: 12,500.5');
+		const shares = chartSvg({
+			...chart,
+			series: [{ label: 'Frame', colour: '#E69F00', values: [0.125, null] }],
+			categories: ['a', 'b'],
+			percent: true,
+			locale: 'uk'
+		});
+		expect(titles(shares)).toContain('a, Frame: 12,5%');
+	});
+
 	it('dashes each dataset’s lines and their keys as on screen, so lines of one colour stay apart', () => {
 		const svg = chartSvg({
 			kind: 'line',

@@ -25,13 +25,16 @@ const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
  * A number as the language writes it: 1,204 in English, 1 204 in Ukrainian, where a comma is the
  * decimal mark and "5,002 rows" would read as five rows and a bit.
  */
+/** The locale Intl formats a language's numbers in: British English, whose grouping the ledger's figures use. */
+export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : locale);
+
 export function formatNumberIn(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
 	// Made on first use and kept: a phone's browser takes a tenth of a second or more to build its
 	// first number format, and most messages (a chart's series names) have no number in them.
 	// Without options (a data table's every cell) the key is the locale alone.
 	const key = options ? `${locale} ${JSON.stringify(options)}` : locale;
 	let format = numberFormats.get(key);
-	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, options)));
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlLocale(locale), options)));
 	return format.format(value);
 }
 

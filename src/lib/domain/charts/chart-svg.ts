@@ -27,6 +27,8 @@ export interface SvgChart {
 	percent?: boolean;
 	/** Event markers: index into `categories`, numbered in order as on screen. */
 	markers?: { index: number; label: string }[];
+	/** The reader's language as Intl names it: the axis and the values are written as it writes numbers (1 204,5 in Ukrainian). */
+	locale?: string;
 }
 
 const dashArray = (s: SvgSeries) => (s.dash?.length ? ` stroke-dasharray="${s.dash.join(' ')}"` : '');
@@ -115,8 +117,11 @@ export function chartSvg(chart: SvgChart): string {
 	const y = (v: number) => round(PLOT.top + PLOT.height - (v / scale.max) * PLOT.height);
 	const band = n > 0 ? plotWidth / n : plotWidth;
 	const x = (i: number) => round(PLOT.left + band * i + band / 2);
-	const tick = (v: number) => (percent ? `${Math.round(v * 100)}%` : v.toLocaleString('en-GB'));
-	const value = (v: number | null) => (v === null ? 'no data' : percent ? `${(v * 100).toFixed(1)}%` : v.toLocaleString('en-GB'));
+	const locale = chart.locale ?? 'en-GB';
+	const tick = (v: number) => (percent ? `${Math.round(v * 100)}%` : v.toLocaleString(locale));
+	const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+	const value = (v: number | null) =>
+		v === null ? '–' : percent ? `${(v * 100).toLocaleString(locale, oneDecimal)}%` : v.toLocaleString(locale);
 
 	const out: string[] = [];
 	out.push(`<text x="${PLOT.left}" y="28" font-size="18" font-weight="700">${escapeXml(chart.title)}</text>`);
