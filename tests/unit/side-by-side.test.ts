@@ -175,7 +175,9 @@ describe('datasets side by side', () => {
 		const { filters: parsed, notices } = parseFilters(new URLSearchParams('cmp=d2&cmp=local-abc1&cmp=d2&cmp=nope&norm=per1000'), vocab);
 		expect(parsed.compare).toEqual(['d2', 'local-abc1']);
 		expect(parsed.norm).toBe('per1000');
-		expect(notices).toEqual(['Ignored cmp="nope": there is no dataset with that id.']);
+		expect(notices).toEqual([
+			'Ignored cmp="nope": there is no dataset with that id that you can list. A dataset shared with you by link opens as the main dataset, from its link: add the others beside it there.'
+		]);
 		expect(filtersToQuery(parsed, 'bundled')).toBe('?cmp=d2&cmp=local-abc1&norm=per1000');
 		expect(filtersToQuery({ ...parsed, compare: [] }, 'bundled')).toBe('');
 	});

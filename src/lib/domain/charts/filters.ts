@@ -157,7 +157,11 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 		if (filters.compare.length >= MAX_COMPARED - 1)
 			notices.push(`Ignored cmp="${id}": at most ${MAX_COMPARED} datasets are charted together.`);
 		else if (vocab.datasets.includes(id) || isLocalDatasetId(id)) filters.compare.push(id);
-		else notices.push(`Ignored cmp="${id}": there is no dataset with that id.`);
+		// A link-shared dataset's token opens it as the main dataset only; the notice says how to get it charted.
+		else
+			notices.push(
+				`Ignored cmp="${id}": there is no dataset with that id that you can list. A dataset shared with you by link opens as the main dataset, from its link: add the others beside it there.`
+			);
 	}
 	const norm = params.get('norm');
 	if (norm !== null) {
