@@ -291,8 +291,16 @@ test.describe('live class coding', () => {
 		await laptop.getByLabel('Rejoin code (optional)').fill('AAAAAAAA');
 		await laptop.getByRole('button', { name: 'Join' }).click();
 		await expect(laptop.getByRole('alert')).toHaveText(
-			'That rejoin code is not the one for this nickname. Check it on your other device, or ask your teacher.'
+			'That rejoin code is not the one for this nickname. Check both on your other device: the nickname is shown there above the code.'
 		);
+		// The right code with a mistyped nickname is refused too, rather than making a second student.
+		await laptop.getByLabel('Nickname').fill('Alec');
+		await laptop.getByLabel('Rejoin code (optional)').fill(rejoin);
+		await laptop.getByRole('button', { name: 'Join' }).click();
+		await expect(laptop.getByRole('alert')).toHaveText(
+			'That rejoin code is not the one for this nickname. Check both on your other device: the nickname is shown there above the code.'
+		);
+		await laptop.getByLabel('Nickname').fill('alex');
 		await laptop.getByLabel('Rejoin code (optional)').fill(rejoin.toLowerCase());
 		await laptop.getByRole('button', { name: 'Join' }).click();
 		await expect(laptop.getByTestId('student-status')).toHaveText('You are Alex · 1 of 2 claims coded');

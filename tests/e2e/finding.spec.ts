@@ -148,6 +148,14 @@ test('an event page has a timeline of its claims and perspectives in date order'
 		'href',
 		`#claim-${repeated.claims[1]!.id}`
 	);
+	// Two claims of one speaker on one day: numbered after the date, so no two links read the same.
+	await page.goto('/events/gerasimov-attaches');
+	const attaches = page.locator('section[aria-labelledby="timeline-heading"] li');
+	await expect(attaches.filter({ hasText: 'RIA Novosti' }).first()).toContainText('Valery Gerasimov (18 December 2025: 1, 2)');
+	for (const row of await attaches.all()) {
+		const names = await row.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label') ?? a.textContent));
+		expect(new Set(names).size, names.join(' | ')).toBe(names.length);
+	}
 	await page.goto(`/events/${event.id}`);
 
 	await items.nth(entries.indexOf(claim)).getByRole('link', { name: claim.who }).click();

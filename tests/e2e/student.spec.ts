@@ -150,6 +150,12 @@ test('a quote an outlet reports names whose words it is, so it never reads as th
 	await expect(card.getByRole('heading', { level: 3 })).toHaveText('LBCI (citing AFP)');
 	await expect(card.locator('blockquote')).toHaveText(`“${reported.quote}”`);
 	await expect(card.locator('blockquote + p')).toHaveText('Quoting Dmitry Peskov');
+	// In Ukrainian the name, the ledger's English, is marked as English within the Ukrainian line.
+	await page.context().addCookies([{ name: 'parallax_lang', value: 'uk', url: page.url() }]);
+	await page.reload();
+	await expect(card.locator('blockquote + p')).toHaveText('Цитує: Dmitry Peskov');
+	await expect(card.locator('blockquote + p span')).toHaveAttribute('lang', 'en');
+	await page.context().clearCookies();
 	// A source speaking for itself is not given a speaker.
 	const own = ledger.perspectives.find((p) => p.event_id === reported.event_id && p.quote !== '' && p.quote_by === '')!;
 	await page.goto(`/events/${own.event_id}?claim=${own.claim_ids[0]}`);

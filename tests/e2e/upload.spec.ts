@@ -166,7 +166,7 @@ test('a GDELT timeline with a BOM charts its values per day', async ({ page }) =
 	// The series matched nothing bundled: the report says it is a group of its own, not a recognised one.
 	await expect(page.getByTestId('group-totals')).toHaveText('1 of 1 series have a group (3 of 3 rows).');
 	await expect(page.getByTestId('own-groups')).toHaveText(
-		'That series matched no bundled outlet and is a group of its own, named after it, so that the charts keep it apart. To add series together, give them one group.'
+		'Of these, 1 matched no bundled outlet and is a group of its own, named after the series, so that the charts keep it apart. To add series together, give them one group.'
 	);
 	await useRowsAndOpenCharts(page);
 	await openCoverageTable(page);

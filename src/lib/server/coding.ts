@@ -170,7 +170,8 @@ export async function join(
 	const taken = (await db.codingStudents(session.id)).find((s) => s.nickname.toLowerCase() === parsed.data.toLowerCase());
 	const rejoin = typeof rawRejoin === 'string' ? rawRejoin.toUpperCase().replace(/[^A-Z0-9]/g, '') : '';
 	if (taken && rejoin === '') return { key: 'coding.error.nicknameTaken' };
-	if (taken && !sameCode(rejoin, rejoinCode(taken))) return { key: 'coding.error.rejoinWrong' };
+	// A code with a nickname nobody uses is a mistyped nickname: joining anew would split the student in two.
+	if (rejoin !== '' && (!taken || !sameCode(rejoin, rejoinCode(taken)))) return { key: 'coding.error.rejoinWrong' };
 	const token = randomBytes(32).toString('base64url');
 	if (taken) await db.setCodingStudentToken(session.id, taken.id, hashToken(token));
 	else await db.addCodingStudent(session.id, { id: newId(), nickname: parsed.data, tokenHash: hashToken(token) });

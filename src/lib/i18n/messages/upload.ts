@@ -76,7 +76,7 @@ export const en = {
 	'groups.totals': '{grouped} of {total} outlets have a group ({groupedRows} of {rows} rows).',
 	'groups.totalsSeries': '{grouped} of {total} series have a group ({groupedRows} of {rows} rows).',
 	'groups.ownGroups.one':
-		'That series matched no bundled outlet and is a group of its own, named after it, so that the charts keep it apart. To add series together, give them one group.',
+		'Of these, {count} matched no bundled outlet and is a group of its own, named after the series, so that the charts keep it apart. To add series together, give them one group.',
 	'groups.ownGroups.few':
 		'Of these, {count} matched no bundled outlet and are each a group of their own, named after the series, so that the charts keep them apart. To add some together, give them one group.',
 	'groups.ownGroups.many':
@@ -302,7 +302,7 @@ export const uk = {
 	'groups.totals': 'Видань із групою: {grouped} з {total} (рядків: {groupedRows} з {rows}).',
 	'groups.totalsSeries': 'Рядів із групою: {grouped} з {total} (рядків: {groupedRows} з {rows}).',
 	'groups.ownGroups.one':
-		'Цей ряд не збігся з жодним вбудованим виданням і став окремою групою зі своєю назвою, щоб графіки показували його окремо. Щоб додати ряди разом, дайте їм одну групу.',
+		'Із них рядів, що не збіглися з жодним вбудованим виданням і стали окремими групами з власними назвами, щоб графіки показували їх окремо: {count}. Щоб додати кілька разом, дайте їм одну групу.',
 	'groups.ownGroups.few':
 		'Із них рядів, що не збіглися з жодним вбудованим виданням і стали окремими групами з власними назвами, щоб графіки показували їх окремо: {count}. Щоб додати кілька разом, дайте їм одну групу.',
 	'groups.ownGroups.many':
