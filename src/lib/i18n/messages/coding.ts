@@ -92,7 +92,8 @@ export const en = {
 	'coding.error.nicknameLong': 'Keep the nickname to {max} characters.',
 	'coding.error.nicknameTaken':
 		'Someone in this class already uses that nickname. If it is you on another device, enter the rejoin code shown under your nickname there; otherwise choose another.',
-	'coding.error.rejoinWrong': 'That rejoin code is not the one for this nickname. Check both on your other device: the nickname is shown there above the code.',
+	'coding.error.rejoinWrong':
+		'That rejoin code is not the one for this nickname. Check both on your other device: the nickname is shown there above the code.',
 	'coding.error.notInSession': 'That claim is not part of this session.',
 	'coding.error.chooseFrame': 'Choose at least one frame, or your best guess.'
 } as const;
@@ -192,7 +193,8 @@ export const uk = {
 	'coding.error.nicknameLong': 'Псевдонім має бути не довшим за {max} символів.',
 	'coding.error.nicknameTaken':
 		'Хтось у цьому класі вже має такий псевдонім. Якщо це ви на іншому пристрої, введіть код повернення, показаний там під вашим псевдонімом; інакше виберіть інший.',
-	'coding.error.rejoinWrong': 'Цей код повернення не відповідає псевдоніму. Перевірте обидва на іншому пристрої: псевдонім показано там над кодом.',
+	'coding.error.rejoinWrong':
+		'Цей код повернення не відповідає псевдоніму. Перевірте обидва на іншому пристрої: псевдонім показано там над кодом.',
 	'coding.error.notInSession': 'Це твердження не належить до цієї сесії.',
 	'coding.error.chooseFrame': 'Виберіть принаймні один фрейм — хоча б найімовірніший.'
 } satisfies Record<keyof typeof en, string>;
