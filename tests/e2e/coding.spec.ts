@@ -275,6 +275,14 @@ test.describe('live class coding', () => {
 		await phone.getByLabel('Nickname').fill('Alex');
 		await phone.getByRole('button', { name: 'Join' }).click();
 		await code(phone, 1, [X], claimA!.id);
+		// A tick not yet saved survives a reload of the tab, unsaved.
+		const second = phone.getByRole('group', { name: 'Which frames does claim 2 use?' });
+		await second.getByRole('checkbox', { name: label(Y) }).check();
+		await phone.reload();
+		await hydrated(phone);
+		await expect(second.getByRole('checkbox', { name: label(Y) })).toBeChecked();
+		await expect(phone.getByTestId(`saved-${claimB!.id}`)).toHaveText('');
+		await expect(phone.getByTestId('student-status')).toHaveText('You are Alex · 1 of 2 claims coded');
 		const rejoin = (await phone.getByTestId('rejoin').locator('strong').textContent())!.trim();
 		expect(rejoin).toMatch(/^[A-Z2-9]{8}$/);
 
