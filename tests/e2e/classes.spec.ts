@@ -571,6 +571,20 @@ test('a deck read step by step and a coding sample coded blind; the debrief pres
 	expect(await teacher.getByRole('region', { name: /Frames chosen/ }).evaluate((region) => region.scrollWidth <= region.clientWidth)).toBe(
 		true
 	);
+	// On a narrow screen the table scrolls: focused, the arrows scroll it to its edge before they change slides.
+	await teacher.setViewportSize({ width: 360, height: 800 });
+	const region = teacher.getByRole('region', { name: /Frames chosen/ });
+	expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+	await region.focus();
+	await teacher.keyboard.press('ArrowRight');
+	await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+	await expect(teacher.getByTestId('progress')).toHaveText('Step 3 of 9');
+	await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+	await teacher.keyboard.press('ArrowRight');
+	await expect(teacher.getByTestId('progress')).toHaveText('Step 4 of 9');
+	await teacher.keyboard.press('ArrowLeft');
+	await expect(teacher.getByTestId('progress')).toHaveText('Step 3 of 9');
+	await teacher.setViewportSize({ width: 1280, height: 800 });
 	await teacher.keyboard.press(' ');
 	await expect(teacher.getByTestId('progress')).toHaveText('Step 4 of 9');
 	await expect(teacher.getByRole('heading', { level: 2 })).toHaveText('Claim 3');
