@@ -135,6 +135,36 @@ test('a server started with a body limit below its upload limit says whose limit
 	}
 });
 
+test('a class of 35 behind one school address all join a live session; only wrong join codes are limited', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'parallax-class-'));
+	const server = await startServer(PORT + 4, { PARALLAX_DB: join(dir, 'parallax.duckdb') });
+	try {
+		const started = await postForm(server.url, '/coding/new?event=hague-summit-2025', {});
+		expect(started.status).toBe(303);
+		const teacherUrl = new URL(started.headers.get('location')!, server.url).href;
+		const cookie = started.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ');
+		const page = await (await fetch(teacherUrl, { headers: { cookie } })).text();
+		const code = /data-testid="join-code"[^>]*>\s*([A-Z2-9]{6})/.exec(page)?.[1];
+		expect(code).toBeDefined();
+		for (let student = 1; student <= 35; student++) {
+			const joined = await postForm(server.url, '/coding', { code: code! });
+			expect(joined.status, `student ${student}`).toBe(303);
+			expect(joined.headers.get('location')).toBe(teacherUrl.replace(server.url, '').replace(/\/teacher$/, ''));
+		}
+		// Guessing is still bounded: thirty wrong codes, then a wait, for the right code too.
+		for (let guess = 0; guess < 30; guess++) expect((await postForm(server.url, '/coding', { code: 'ZZZZZZ' })).status).toBe(404);
+		const refused = await postForm(server.url, '/coding', { code: code! });
+		expect(refused.status).toBe(429);
+		expect(await refused.text()).toContain('Too many tries from this network.');
+	} finally {
+		await server.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
 test.describe('refusals', () => {
 	let dir: string;
 	let uploads: string;

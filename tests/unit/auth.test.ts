@@ -34,6 +34,17 @@ describe('sign-in rate limit', () => {
 		expect(limiter.attempt('b', t + 3)).toBe(0);
 	});
 
+	it('says how long to wait without counting the question', () => {
+		const limiter = new RateLimiter(2, 10_000);
+		expect(limiter.waiting('a', 0)).toBe(0);
+		expect(limiter.waiting('a', 0)).toBe(0);
+		limiter.attempt('a', 0);
+		limiter.attempt('a', 1_000);
+		expect(limiter.waiting('a', 2_000)).toBe(8);
+		expect(limiter.waiting('a', 9_500)).toBe(1);
+		expect(limiter.waiting('a', 10_000)).toBe(0);
+	});
+
 	it('lets attempts through again once the oldest leaves the window, and after a reset', () => {
 		const limiter = new RateLimiter(2, 10_000);
 		limiter.attempt('a', 0);

@@ -130,6 +130,12 @@ export class RateLimiter {
 		return 0;
 	}
 
+	/** The seconds to wait when `key` is over the limit, else 0; records nothing. */
+	waiting(key: string, now = Date.now()): number {
+		const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+		return recent.length >= this.limit ? Math.ceil(((recent[0] ?? now) + this.windowMs - now) / 1000) : 0;
+	}
+
 	reset(key: string) {
 		this.hits.delete(key);
 	}

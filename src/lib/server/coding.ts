@@ -35,7 +35,11 @@ const STUDENT_COOKIE = 'parallax_coding_student';
 // An expired session answers "expired" for a day, then it is deleted with its answers.
 const KEEP_EXPIRED_MS = 24 * 60 * 60 * 1000;
 
-/** Join codes are short enough to guess in bulk; this bounds tries per address. */
+/**
+ * Join, resume and rejoin codes are short enough to guess in bulk; this bounds wrong tries per
+ * address. Only wrong ones count: a class of thirty behind one school address joins thirty times
+ * in a minute, and its thirty-first student was told to wait.
+ */
 export const joinLimiter = new RateLimiter(30, 10 * 60_000);
 
 export interface Origin {

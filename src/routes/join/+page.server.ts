@@ -14,11 +14,13 @@ export const actions = {
 		const form = await request.formData();
 		const code = normaliseJoinCode(String(form.get('code') ?? ''));
 		const nickname = String(form.get('nickname') ?? '');
-		const wait = joinLimiter.attempt(getClientAddress());
+		const address = getClientAddress();
+		const wait = joinLimiter.waiting(address);
 		if (wait > 0)
 			return fail(429, { action: 'join', code, nickname, message: translate(locals.locale, 'coding.join.wait', { seconds: wait }) });
 		const result = await joinClass(code, nickname, cookies, url.protocol === 'https:');
 		if (!result.ok) {
+			if (result.problem === 'unknown') joinLimiter.attempt(address);
 			const message =
 				result.problem === 'unknown'
 					? translate(locals.locale, 'classes.join.unknown')
@@ -31,10 +33,14 @@ export const actions = {
 	},
 	resume: async ({ request, cookies, url, getClientAddress, locals }) => {
 		const code = String((await request.formData()).get('resume') ?? '');
-		const wait = joinLimiter.attempt(getClientAddress());
+		const address = getClientAddress();
+		const wait = joinLimiter.waiting(address);
 		if (wait > 0) return fail(429, { action: 'resume', message: translate(locals.locale, 'coding.join.wait', { seconds: wait }) });
 		const classId = await resume(code, cookies, url.protocol === 'https:');
-		if (!classId) return fail(404, { action: 'resume', message: translate(locals.locale, 'classes.resume.unknown') });
+		if (!classId) {
+			joinLimiter.attempt(address);
+			return fail(404, { action: 'resume', message: translate(locals.locale, 'classes.resume.unknown') });
+		}
 		redirect(303, `/classes/${classId}/learn`);
 	}
 };

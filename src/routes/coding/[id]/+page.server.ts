@@ -35,10 +35,12 @@ export const actions = {
 		const nickname = form.get('nickname');
 		const rejoin = form.get('rejoin');
 		const typed = typeof nickname === 'string' ? nickname : '';
-		// A rejoin code is a secret worth guessing: attempts count against the address as class joins do.
-		const wait = typeof rejoin === 'string' && rejoin.trim() !== '' ? joinLimiter.attempt(getClientAddress()) : 0;
+		// A rejoin code is a secret worth guessing: wrong ones count against the address as wrong join codes do.
+		const address = getClientAddress();
+		const wait = joinLimiter.waiting(address);
 		if (wait > 0) return fail(429, { nickname: typed, message: translate(locals.locale, 'coding.join.wait', { seconds: wait }) });
 		const problem = await join(session, nickname, rejoin, cookies, url.protocol === 'https:');
+		if (problem?.key === 'coding.error.rejoinWrong') joinLimiter.attempt(address);
 		if (problem) return fail(400, { nickname: typed, message: translateMessage(locals.locale, problem) });
 	},
 	answer: async ({ params, request, cookies, locals }) => {
