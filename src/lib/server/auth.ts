@@ -119,20 +119,24 @@ export class RateLimiter {
 
 	/** Records an attempt; returns the seconds to wait when over the limit, else 0. */
 	attempt(key: string, now = Date.now()): number {
-		const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-		if (recent.length >= this.limit) {
-			this.hits.set(key, recent);
-			return Math.ceil(((recent[0] ?? now) + this.windowMs - now) / 1000);
-		}
-		recent.push(now);
+		const recent = this.recent(key, now);
+		const wait = this.wait(recent, now);
+		if (wait === 0) recent.push(now);
 		this.hits.set(key, recent);
-		if (this.hits.size > 10_000) this.prune(now);
-		return 0;
+		if (wait === 0 && this.hits.size > 10_000) this.prune(now);
+		return wait;
 	}
 
 	/** The seconds to wait when `key` is over the limit, else 0; records nothing. */
 	waiting(key: string, now = Date.now()): number {
-		const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+		return this.wait(this.recent(key, now), now);
+	}
+
+	private recent(key: string, now: number): number[] {
+		return (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+	}
+
+	private wait(recent: number[], now: number): number {
 		return recent.length >= this.limit ? Math.ceil(((recent[0] ?? now) + this.windowMs - now) / 1000) : 0;
 	}
 

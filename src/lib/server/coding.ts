@@ -8,6 +8,7 @@ import {
 	JOIN_CODE_LENGTH,
 	MAX_NICKNAME,
 	nicknameSchema,
+	normaliseJoinCode,
 	SESSION_IDLE_MS,
 	type ClassSummary,
 	type CodingMessage,
@@ -172,7 +173,7 @@ export async function join(
 	}
 	const db = await store();
 	const taken = (await db.codingStudents(session.id)).find((s) => s.nickname.toLowerCase() === parsed.data.toLowerCase());
-	const rejoin = typeof rawRejoin === 'string' ? rawRejoin.toUpperCase().replace(/[^A-Z0-9]/g, '') : '';
+	const rejoin = typeof rawRejoin === 'string' ? normaliseJoinCode(rawRejoin) : '';
 	if (taken && rejoin === '') return { key: 'coding.error.nicknameTaken' };
 	// A code with a nickname nobody uses is a mistyped nickname: joining anew would split the student in two.
 	if (rejoin !== '' && (!taken || !sameCode(rejoin, rejoinCode(taken)))) return { key: 'coding.error.rejoinWrong' };
