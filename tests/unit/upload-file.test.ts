@@ -66,17 +66,20 @@ describe('UploadFile', () => {
 			await close();
 			throw new Error('EIO: the disk went away');
 		};
+		// Its handler is attached before abandoning: the reader may be woken while abandon() still runs,
+		// and a rejection nobody handles yet fails the whole run.
+		const stopped = expect(waiting).rejects.toThrow('The upload did not arrive whole.');
 		await upload.abandon();
-		await expect(waiting).rejects.toThrow('The upload did not arrive whole.');
+		await stopped;
 	});
 
 	it('stops its reader with an error when the body will not be whole', async () => {
 		const upload = await UploadFile.create(join(dir, 'upload.csv'));
 		await upload.write(bytes(10, 1));
 		const reader = upload.chunks();
-		const waiting = reader.next();
+		const stopped = expect(reader.next()).rejects.toThrow('The upload did not arrive whole.');
 		await upload.abandon();
-		await expect(waiting).rejects.toThrow('The upload did not arrive whole.');
+		await stopped;
 	});
 });
 
