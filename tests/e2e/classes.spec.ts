@@ -2,7 +2,7 @@ import { devices, expect, test, type Browser, type Locator, type Page } from '@p
 import { deckClaims, encodeDeck, eventDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
 import { readingSteps } from '../../src/lib/domain/classroom/presentation';
 import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
-import { expectNoAxeViolations, ledger, signUp, signUpHere } from './support';
+import { expectNoAxeViolations, hydrated, ledger, signUp, signUpHere } from './support';
 import { mailedLink } from './mailbox.mjs';
 
 /*
@@ -52,6 +52,8 @@ async function phone(browser: Browser): Promise<Page> {
 
 async function join(page: Page, code: string, nickname: string): Promise<string> {
 	await page.goto(`/join?code=${code}`);
+	// Typed before the page's script has started, a nickname was cleared by hydration (CI failed on it once).
+	await hydrated(page);
 	await page.getByLabel('Nickname').fill(nickname);
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
 	// Waited for as the user sees it, so a join that fails stops the test within the expect timeout.
@@ -165,6 +167,7 @@ test('a class through a term: join, assign, answer over two sessions, results, d
 	// A nickname is one per class.
 	const dup = await (await browser.newContext()).newPage();
 	await dup.goto(`/join?code=${code}`);
+	await hydrated(dup);
 	await dup.getByLabel('Nickname').fill('bo');
 	await dup.getByRole('button', { name: 'Join', exact: true }).click();
 	await expect(dup.getByRole('alert')).toHaveText(
