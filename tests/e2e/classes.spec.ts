@@ -2,7 +2,7 @@ import { devices, expect, test, type Browser, type Locator, type Page } from '@p
 import { deckClaims, encodeDeck, eventDeck, resolveDeck } from '../../src/lib/domain/classroom/deck';
 import { readingSteps } from '../../src/lib/domain/classroom/presentation';
 import { codingNoteText, frameIndex } from '../../src/lib/domain/ledger/views';
-import { expectNoAxeViolations, hydrated, ledger, signUp, signUpHere } from './support';
+import { beforeHydration, expectNoAxeViolations, hydrated, ledger, signUp, signUpHere } from './support';
 import { mailedLink } from './mailbox.mjs';
 
 /*
@@ -51,10 +51,11 @@ async function phone(browser: Browser): Promise<Page> {
 }
 
 async function join(page: Page, code: string, nickname: string): Promise<string> {
-	await page.goto(`/join?code=${code}`);
-	// Typed before the page's script has started, a nickname was cleared by hydration (CI failed on it once).
-	await hydrated(page);
-	await page.getByLabel('Nickname').fill(nickname);
+	// Typed before the page's script has run, a nickname was cleared by hydration, and Join met an
+	// empty required field.
+	await beforeHydration(page, `/join?code=${code}`, () => page.getByLabel('Nickname').fill(nickname));
+	await expect(page.getByLabel('Nickname')).toHaveValue(nickname);
+	await expect(page.getByLabel('Join code')).toHaveValue(code);
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
 	// Waited for as the user sees it, so a join that fails stops the test within the expect timeout.
 	await expect(page.getByTestId('resume-code')).toHaveText(/^\s*[A-Z0-9]{5}-[A-Z0-9]{5}\s*$/);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { encodeDeck } from '../../src/lib/domain/classroom/deck';
-import { expectNoAxeViolations, ledger } from './support';
+import { beforeHydration, expectNoAxeViolations, ledger } from './support';
 
 const SHOTS = '/tmp/coding-shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -270,9 +270,9 @@ test.describe('live class coding', () => {
 		const joinLink = (await teacher.getByTestId('join-link').textContent())!.trim();
 
 		const phone = await (await context(browser, true)).newPage();
-		await phone.goto(joinLink);
-		await hydrated(phone);
-		await phone.getByLabel('Nickname').fill('Alex');
+		// Typed before the page's script has run, as on a slow phone, the nickname is kept.
+		await beforeHydration(phone, joinLink, () => phone.getByLabel('Nickname').fill('Alex'));
+		await expect(phone.getByLabel('Nickname')).toHaveValue('Alex');
 		await phone.getByRole('button', { name: 'Join' }).click();
 		await code(phone, 1, [X], claimA!.id);
 		// A tick not yet saved survives a reload of the tab, unsaved.

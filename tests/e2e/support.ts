@@ -29,6 +29,25 @@ export async function hydrated(page: Page) {
 }
 
 /**
+ * Opens `url` with the app's script held back while `act` runs, as on a slow phone where a student
+ * types before the page has hydrated, then lets it run and waits for hydration.
+ */
+export async function beforeHydration(page: Page, url: string, act: () => Promise<void>) {
+	const script = '**/_app/immutable/**';
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(script, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(url, { waitUntil: 'commit' });
+	await act();
+	release();
+	await hydrated(page);
+	await page.unroute(script);
+}
+
+/**
  * Opens /upload and chooses a file there. The input is disabled until the page has hydrated:
  * a file chosen before that fires no handler, and the page would wait for it forever.
  */
