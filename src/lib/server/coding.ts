@@ -223,7 +223,18 @@ export async function sessionCodings(session: CodingSessionRecord) {
 
 export async function summary(session: CodingSessionRecord): Promise<ClassSummary> {
 	const { coders, answers, frameIds } = await sessionCodings(session);
-	return classSummary(session.claimIds, frameIds, coders, answers);
+	return classSummary(
+		sessionClaims(session).map((claim) => claim.id),
+		frameIds,
+		coders,
+		answers
+	);
+}
+
+/** The session's claims that the ledger still has: the screen, its numbers and the CSV all leave out one a redeploy dropped. */
+function sessionClaims(session: CodingSessionRecord): Claim[] {
+	const byId = new Map(ledger().claims.map((c) => [c.id, c]));
+	return session.claimIds.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
@@ -231,12 +242,9 @@ export async function summary(session: CodingSessionRecord): Promise<ClassSummar
  * the speaker, venue, outlet and link are not in the page data for a curious student to find.
  */
 export function sessionItems(session: CodingSessionRecord): SessionItem[] {
-	const byId = new Map(ledger().claims.map((c) => [c.id, c]));
-	return session.claimIds.flatMap((id): SessionItem[] => {
-		const claim = byId.get(id);
-		if (!claim) return [];
-		if (!session.revealed) return [{ revealed: false, item: blindItem(claim) }];
-		return [{ revealed: true, item: blindItem(claim), claim, perspectives: answersTo(claim) }];
+	return sessionClaims(session).map((claim): SessionItem => {
+		if (!session.revealed) return { revealed: false, item: blindItem(claim) };
+		return { revealed: true, item: blindItem(claim), claim, perspectives: answersTo(claim) };
 	});
 }
 
