@@ -229,15 +229,35 @@ test('the CSV download matches the table, PNG export produces an image, and SVG 
 	expect(parsed.bars.sort()).toEqual(expected.sort());
 });
 
-test('legends are keyboard-operable buttons', async ({ page }) => {
-	await page.goto('/charts');
+test('legends are keyboard-operable buttons, and the lines switched off are kept in the link', async ({ page }) => {
+	await page.goto('/charts?gran=month');
 	await hydrated(page);
-	const legend = page.locator('[data-chart="coverage"]').getByRole('button', { name: groupLabel('ukrainian-media') });
+	const panel = page.locator('[data-chart="coverage"]');
+	const legend = panel.getByRole('button', { name: groupLabel('ukrainian-media') });
 	await legend.focus();
 	await page.keyboard.press('Enter');
 	await expect(legend).toHaveAttribute('aria-pressed', 'false');
+	await expect(page).toHaveURL(/\?gran=month&hide=coverage%3Aukrainian-media$/);
+	await expect(legend).toBeFocused();
+
+	// Opened from the link, the line is still off: on the legend and in the drawing the reader downloads.
+	await page.reload();
+	await hydrated(page);
+	await expect(legend).toHaveAttribute('aria-pressed', 'false');
+	await expect(panel.getByRole('button', { name: groupLabel('russian-state-media') })).toHaveAttribute('aria-pressed', 'true');
+	const [svgFile] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'SVG' }).click()]);
+	const svg = readFileSync(await svgFile.path(), 'utf8');
+	expect(svg).toContain(groupLabel('russian-state-media'));
+	expect(svg).not.toContain(groupLabel('ukrainian-media'));
+	// Entries naming no chart of the page are dropped from the link.
+	await page.goto('/charts?gran=month&hide=coverage%3Aukrainian-media&hide=nonsense');
+	await hydrated(page);
+	await expect(legend).toHaveAttribute('aria-pressed', 'false');
+
+	await legend.focus();
 	await page.keyboard.press('Space');
 	await expect(legend).toHaveAttribute('aria-pressed', 'true');
+	await expect(page).toHaveURL(/\?gran=month$/);
 });
 
 test('an event page has its own coverage panel', async ({ page }) => {

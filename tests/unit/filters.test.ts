@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, defaultFilters, filtersToQuery, parseFilters, type Vocabulary } from '../../src/lib/domain/charts/filters';
+import {
+	applyFilters,
+	defaultFilters,
+	filtersToQuery,
+	hiddenIn,
+	parseFilters,
+	withHidden,
+	type Vocabulary
+} from '../../src/lib/domain/charts/filters';
 import type { CoverageRecord } from '../../src/lib/domain/charts/aggregate';
 
 const vocab: Vocabulary = {
@@ -135,5 +143,23 @@ describe('the stance filter', () => {
 	it('counts every code as adopted in a dataset that records no stance', () => {
 		const unknown = stanced.map((r) => ({ ...r, stances: r.frames.map(() => '' as const) }));
 		expect(applyFilters(unknown, defaultFilters('bundled'))).toEqual(unknown);
+	});
+});
+
+describe('lines switched off in a legend', () => {
+	it('are read from the link for the charts of the page only, and written back sorted', () => {
+		const query = new URLSearchParams('hide=frames:ru&hide=coverage:ru&hide=map:ru&hide=coverage:&hide=coverage:ru');
+		const { filters } = parseFilters(query, vocab);
+		expect(filters.hidden).toEqual(['frames:ru', 'coverage:ru']);
+		expect(filtersToQuery(filters, 'bundled')).toBe('?hide=coverage%3Aru&hide=frames%3Aru');
+		expect(hiddenIn(filters, 'coverage')).toEqual(['ru']);
+		expect(hiddenIn(filters, 'frame-mix')).toEqual([]);
+	});
+
+	it('are switched off and on again per chart', () => {
+		const filters = { ...defaultFilters('bundled'), hidden: ['frames:ru'] };
+		const off = withHidden(filters, 'coverage', ['ru', 'ua'], true);
+		expect(off).toEqual(['frames:ru', 'coverage:ru', 'coverage:ua']);
+		expect(withHidden({ ...filters, hidden: off }, 'coverage', ['ru'], false)).toEqual(['frames:ru', 'coverage:ua']);
 	});
 });

@@ -55,16 +55,30 @@ export interface ChartContext {
 	readonly empty: boolean;
 	/** Series the reader switched off in the legend: off the canvas and out of the exported drawing. */
 	readonly hidden: Readonly<Record<string, boolean>>;
-	toggle(key: string): void;
+	/** Switches these series off, or on again. */
+	setHidden(keys: readonly string[], hide: boolean): void;
 	/** A value as the tooltip and the table print it. */
 	format(value: number | null): string;
 }
 
 const key = Symbol('chart');
 
-/** `spec` is a getter so that the parts see the panel's props as they change. */
-export function setChartContext(spec: () => ChartSpec): ChartContext {
-	const hidden: Record<string, boolean> = $state({});
+/** Where a page keeps a chart's hidden series itself, such as in its link. */
+export interface HiddenSeries {
+	readonly keys: readonly string[];
+	set(keys: readonly string[], hide: boolean): void;
+}
+
+/**
+ * `spec` is a getter so that the parts see the panel's props as they change; so is `kept`, the
+ * page's own record of hidden series, without which the panel keeps them for as long as it lives.
+ */
+export function setChartContext(spec: () => ChartSpec, kept: () => HiddenSeries | undefined): ChartContext {
+	const own: Record<string, boolean> = $state({});
+	const fromPage = $derived.by(() => {
+		const keys = kept()?.keys;
+		return keys && Object.fromEntries(keys.map((key) => [key, true]));
+	});
 	const context: ChartContext = {
 		get spec() {
 			return spec();
@@ -73,9 +87,13 @@ export function setChartContext(spec: () => ChartSpec): ChartContext {
 			const { series, categories } = spec();
 			return series.length === 0 || categories.length === 0;
 		},
-		hidden,
-		toggle(key) {
-			hidden[key] = !hidden[key];
+		get hidden() {
+			return fromPage ?? own;
+		},
+		setHidden(keys, hide) {
+			const page = kept();
+			if (page) page.set(keys, hide);
+			else for (const key of keys) own[key] = hide;
 		},
 		format(value) {
 			if (value === null) return '–';

@@ -28,6 +28,11 @@ export interface Filters {
 	codebook: string;
 	/** Series the reader added as lines of their own when the rest are gathered as "other". */
 	lines: string[];
+	/**
+	 * Series switched off in a chart's legend, as `chart:series` (`coverage:ru-state`): kept in the
+	 * link, so that a shared chart shows the lines its sharer left on.
+	 */
+	hidden: string[];
 	/** Datasets charted beside `dataset` on one time axis. */
 	compare: string[];
 	/** How each compared dataset's lines are scaled: as counted, or by that dataset's own totals. */
@@ -83,6 +88,7 @@ export function defaultFilters(dataset: string): Filters {
 		token: null,
 		codebook: 'parallax',
 		lines: [],
+		hidden: [],
 		compare: [],
 		norm: 'raw'
 	};
@@ -90,6 +96,19 @@ export function defaultFilters(dataset: string): Filters {
 
 /** Lines picked in a link: series keys of whatever the lines are, so not checked against a vocabulary. */
 const MAX_PICKED_LINES = 50;
+
+/** A hidden series in a link: a chart of the charts page, then any series key of it. */
+const HIDDEN_SERIES = /^(coverage|frames|frame-mix|side-by-side):.{1,300}$/s;
+
+/** The series a link hides in one chart, by their keys. */
+export const hiddenIn = (filters: Filters, chart: string): string[] =>
+	filters.hidden.filter((h) => h.startsWith(`${chart}:`)).map((h) => h.slice(chart.length + 1));
+
+/** The hidden series of `filters`, with these series of one chart hidden, or shown again. */
+export function withHidden(filters: Filters, chart: string, keys: readonly string[], hide: boolean): string[] {
+	const these = new Set(keys.map((key) => `${chart}:${key}`));
+	return hide ? [...new Set([...filters.hidden, ...these])] : filters.hidden.filter((h) => !these.has(h));
+}
 
 export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filters: Filters; notices: string[] } {
 	const notices: string[] = [];
@@ -151,6 +170,7 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 	const token = params.get('token');
 	if (token !== null && /^[A-Za-z0-9_-]{1,64}$/.test(token)) filters.token = token;
 	filters.lines = [...new Set(params.getAll('line'))].filter((l) => l.length <= 300).slice(0, MAX_PICKED_LINES);
+	filters.hidden = [...new Set(params.getAll('hide'))].filter((h) => HIDDEN_SERIES.test(h)).slice(0, MAX_PICKED_LINES);
 	// A dataset kept in another browser is unknown here until this browser's list is read: the page says so then.
 	for (const id of params.getAll('cmp')) {
 		if (id === filters.dataset || filters.compare.includes(id)) continue;
@@ -193,6 +213,7 @@ export function filtersToQuery(filters: Filters, defaultDataset: string): string
 	if (filters.stance !== 'adopts') params.set('stance', filters.stance);
 	if (filters.focus) params.set('focus', filters.focus);
 	for (const line of [...filters.lines].sort()) params.append('line', line);
+	for (const hidden of [...filters.hidden].sort()) params.append('hide', hidden);
 	// In the order chosen: the legend and the download list datasets in that order.
 	for (const id of filters.compare) params.append('cmp', id);
 	if (filters.compare.length > 0 && filters.norm !== 'raw') params.set('norm', filters.norm);
