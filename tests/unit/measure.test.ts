@@ -265,6 +265,24 @@ describe('proposals', () => {
 		});
 	});
 
+	it('counts articles in a GDELT timeline of raw volume, and averages its percentages', () => {
+		const timeline = ['Date', 'Series', 'Value'];
+		const raw = measureOfFile(
+			timeline,
+			[['2022-01-03', 'Russia Ukraine', '2,025']],
+			{ count: 'Value', outlet: 'Series' },
+			'gdelt-timeline' as 'unknown'
+		);
+		expect(raw).toEqual({ measure: { kind: 'articles' }, reasons: [{ key: 'import.propose.gdeltArticles' }] });
+		const share = measureOfFile(
+			timeline,
+			[['2022-01-03', 'Russia Ukraine', '0.4512']],
+			{ count: 'Value', outlet: 'Series' },
+			'gdelt-timeline' as 'unknown'
+		);
+		expect(share.measure).toMatchObject({ kind: 'value', unit: '%', combine: 'mean' });
+	});
+
 	it('names the lines in the plural', () => {
 		expect([pluralNoun('Country'), pluralNoun('actor'), pluralNoun('series'), pluralNoun('match')]).toEqual([
 			'countries',

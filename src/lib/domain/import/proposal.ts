@@ -169,6 +169,10 @@ export function proposeMeasure(input: {
 	if (values.length > 0 && !whole && values.every((n) => n >= 0 && n <= 100)) {
 		return { measure: { kind: 'value', unit: '%', combine: 'mean', series }, reasons: [{ key: 'import.propose.percentValues' }] };
 	}
+	// The DOC API's raw volume (timelinevolraw) counts matching articles; its default mode gives percentages.
+	if (format === 'gdelt-timeline' && values.length > 0 && whole) {
+		return { measure: { kind: 'articles' }, reasons: [{ key: 'import.propose.gdeltArticles' }] };
+	}
 	if (whole) {
 		const unit = unitFromHeader(header);
 		return {

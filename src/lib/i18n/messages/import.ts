@@ -95,6 +95,8 @@ export const en = {
 	'import.propose.articles': 'No column of numbers is mapped, so each row is one article and articles are counted.',
 	'import.propose.articleCounts': 'The numbers count articles (“{column}”), so they add up as articles.',
 	'import.propose.events': 'Each row of a GDELT event file is one event, so events are counted and add up.',
+	'import.propose.gdeltArticles':
+		'The values are whole numbers: a GDELT timeline of raw volume counts the articles that matched, so they add up as articles.',
 	'import.propose.percentHeader': '“{column}” is named as a share or percentage: values are averaged (mean), unit %.',
 	'import.propose.percentValues':
 		'The values have decimals and lie between 0 and 100, like percentages: values are averaged (mean), unit %.',
@@ -281,6 +283,8 @@ export const uk = {
 	'import.propose.events': 'Кожен рядок файла подій GDELT — одна подія, тож події рахуються й додаються.',
 	'import.propose.percentHeader': '«{column}» названо як частку чи відсоток: значення усереднюються (середнє), одиниця %.',
 	'import.propose.percentValues': 'Значення дробові й лежать між 0 і 100, як відсотки: вони усереднюються (середнє), одиниця %.',
+	'import.propose.gdeltArticles':
+		'Значення — цілі числа: часова шкала GDELT із сирим обсягом рахує статті, що відповідали запиту, тож вони додаються як статті.',
 	'import.propose.wholeNumbers': 'Значення — цілі числа, як кількості ({unit}): вони додаються (сума).',
 	'import.propose.decimals': 'Значення дробові, але не відсотки: це виміряна величина, усереднюється (середнє). Вкажіть її одиницю.',
 	'import.groupMapping.header': 'Перший рядок має називати стовпці «outlet» і «group»; у ньому {columns}.',
