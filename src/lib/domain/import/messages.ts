@@ -82,6 +82,7 @@ export const IMPORT_KEYS = [
 	'import.propose.articles',
 	'import.propose.articleCounts',
 	'import.propose.events',
+	'import.propose.gdeltArticles',
 	'import.propose.percentHeader',
 	'import.propose.percentValues',
 	'import.propose.wholeNumbers',
