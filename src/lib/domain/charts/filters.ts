@@ -278,7 +278,11 @@ export function rowFilterFromQuery(params: URLSearchParams): {
 		const value = params.get(key);
 		if (!value) return null;
 		if (isRealIsoDate(value)) return value;
-		problems.push(`${key}="${value}" is not a date in the form yyyy-mm-dd.`);
+		problems.push(
+			/^\d{4}-\d{2}-\d{2}$/.test(value)
+				? `${key}="${value}" is not a day of the calendar.`
+				: `${key}="${value}" is not a date in the form yyyy-mm-dd.`
+		);
 		return null;
 	};
 	const list = (key: string) => queryList(params, key);

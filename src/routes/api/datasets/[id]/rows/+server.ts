@@ -28,9 +28,12 @@ export async function GET({ params, locals, url }) {
 	}
 	const limit = wholeNumber(url.searchParams.get('limit'), 1000);
 	const offset = wholeNumber(url.searchParams.get('offset'), 0);
-	if (limit === null || offset === null) {
-		return json({ problems: ['limit and offset must be whole numbers from 0 to 999999999, written with digits only.'] }, { status: 400 });
-	}
-	const pageSize = Math.min(Math.max(limit, 1), MAX_LIMIT);
-	return json({ dataset: dataset.id, limit: pageSize, offset, rows: await db.rows(dataset.id, filter, pageSize, offset) });
+	const wrong = [
+		...(limit === null || limit < 1 || limit > MAX_LIMIT
+			? [`limit must be a whole number from 1 to ${MAX_LIMIT}, written with digits only.`]
+			: []),
+		...(offset === null ? ['offset must be a whole number from 0 to 999999999, written with digits only.'] : [])
+	];
+	if (wrong.length > 0) return json({ problems: wrong }, { status: 400 });
+	return json({ dataset: dataset.id, limit, offset, rows: await db.rows(dataset.id, filter, limit!, offset!) });
 }
