@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generate } from '../../scripts/generate-coverage.mjs';
 import { saveDataset, signUp, startServer } from './servers.mjs';
-import { expectNoAxeViolations, grouped } from './support';
+import { expectNoAxeViolations, grouped, ledger } from './support';
 
 // Its own server and database: a 200,000-row saved dataset, charted and exported.
 test.describe.configure({ mode: 'serial' });
@@ -111,6 +111,11 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 			await page.goto(`${server.url}/charts?cmp=${id}`);
 			await expect(page.getByTestId('coarsened-compared')).toContainText('Synthetic 200k');
 			await expect(page.getByTestId('coarsened-compared')).toContainText('Totals are unchanged.');
+			await expect(page.getByTestId('coarsened-shared')).toHaveText(
+				'Charted together, the datasets share what one page holds: alone, each is summed less.'
+			);
+			// The frame mix is the first dataset's: only its groups are offered.
+			await expect(page.getByLabel('Frame mix over time for').locator('option')).toHaveText(ledger.outletGroups.map((g) => g.label));
 			await expectNoAxeViolations(page);
 
 			// An export read slowly (one chunk, then nothing) holds no rows in the server: pages

@@ -104,13 +104,14 @@ export const en = {
 	'charts.about.storedLink': 'About this dataset',
 	'charts.about.storedAfter': '.',
 	'charts.coarsened.day':
-		'This dataset has too many outlets and days to send whole to this page, so its counts are summed over all outlets together. Choose outlets, or series by outlet, to see them; totals are unchanged.',
+		'This dataset has more daily counts per outlet than this page can hold, so its counts are summed over all outlets together. Choose outlets, or series by outlet, to see them; totals are unchanged.',
 	'charts.coarsened.week':
 		'This dataset is too large to send whole to this page, so its counts are summed per week (starting Monday){outlets}. Totals are unchanged.',
 	'charts.coarsened.month':
 		'This dataset is too large to send whole to this page, so its counts are summed per month{outlets}. Totals are unchanged.',
 	'charts.coarsened.allOutlets': ' over all outlets together',
 	'charts.coarsened.compared': '{title}, charted beside it:',
+	'charts.coarsened.shared': 'Charted together, the datasets share what one page holds: alone, each is summed less.',
 	'charts.coarsened.languages': 'Languages are summed together too: choose languages to chart only those.',
 	'charts.coarsened.events': 'Events are summed together too: choose events, or series by event, to chart them apart.',
 	'charts.coarsened.languagesEvents':
@@ -300,13 +301,14 @@ export const uk = {
 	'charts.about.storedLink': 'Про цей набір даних',
 	'charts.about.storedAfter': '.',
 	'charts.coarsened.day':
-		'У цьому наборі даних забагато видань і днів, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за всіма виданнями разом. Виберіть видання або ряди за виданнями, щоб побачити їх; підсумки не змінюються.',
+		'У цьому наборі даних більше щоденних кількостей за виданнями, ніж вміщує ця сторінка, тож кількості підсумовано за всіма виданнями разом. Виберіть видання або ряди за виданнями, щоб побачити їх; підсумки не змінюються.',
 	'charts.coarsened.week':
 		'Цей набір даних завеликий, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за тижнями (від понеділка){outlets}. Підсумки не змінюються.',
 	'charts.coarsened.month':
 		'Цей набір даних завеликий, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за місяцями{outlets}. Підсумки не змінюються.',
 	'charts.coarsened.allOutlets': ' за всіма виданнями разом',
 	'charts.coarsened.compared': '{title}, показаний поруч:',
+	'charts.coarsened.shared': 'Показані разом, набори даних ділять те, що вміщує одна сторінка: окремо кожен підсумовано менше.',
 	'charts.coarsened.languages': 'Мови теж підсумовано разом: виберіть мови, щоб показати лише їх.',
 	'charts.coarsened.events': 'Події теж підсумовано разом: виберіть події або ряди за подіями, щоб показати їх окремо.',
 	'charts.coarsened.languagesEvents':
