@@ -65,6 +65,21 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 	).not.toContain(id);
 	await bob.goto(`/charts?dataset=${id}`);
 	await expect(bob.getByRole('status').first()).toContainText(`Ignored dataset "${id}"`);
+	await expect(bob.getByTestId('sign-in-for-dataset')).toHaveCount(0);
+	// Signed out, the page says where to sign in, for a private id and a made-up one alike.
+	const anonymous = await (await browser.newContext()).newPage();
+	for (const asked of [id, 'x'.repeat(id.length)]) {
+		await anonymous.goto(`/charts?dataset=${asked}&gran=month`);
+		await expect(anonymous.getByTestId('sign-in-for-dataset')).toHaveText(
+			'Sign in if the dataset is yours: a private dataset opens only for its owner, and one shared by link from the whole link its owner sent.'
+		);
+		await expect(anonymous.getByRole('link', { name: 'Sign in', exact: true }).last()).toHaveAttribute(
+			'href',
+			`/login?next=${encodeURIComponent(`/charts?dataset=${asked}&gran=month`)}`
+		);
+	}
+	await expectNoAxeViolations(anonymous);
+	await anonymous.context().close();
 	// Nor can Bob change or delete it.
 	const hijack = await bob.request.post(`/datasets/${id}?/delete`, {
 		form: { confirm: title },

@@ -112,6 +112,9 @@ export const en = {
 	'charts.coarsened.allOutlets': ' over all outlets together',
 	'charts.coarsened.compared': '{title}, charted beside it:',
 	'charts.coarsened.shared': 'Charted together, the datasets share what one page holds: alone, each is summed less.',
+	'charts.signInForDataset': 'Sign in',
+	'charts.signInForDatasetAfter':
+		' if the dataset is yours: a private dataset opens only for its owner, and one shared by link from the whole link its owner sent.',
 	'charts.coarsened.languages': 'Languages are summed together too: choose languages to chart only those.',
 	'charts.coarsened.events': 'Events are summed together too: choose events, or series by event, to chart them apart.',
 	'charts.coarsened.languagesEvents':
@@ -309,6 +312,9 @@ export const uk = {
 	'charts.coarsened.allOutlets': ' за всіма виданнями разом',
 	'charts.coarsened.compared': '{title}, показаний поруч:',
 	'charts.coarsened.shared': 'Показані разом, набори даних ділять те, що вміщує одна сторінка: окремо кожен підсумовано менше.',
+	'charts.signInForDataset': 'Увійдіть',
+	'charts.signInForDatasetAfter':
+		', якщо набір даних ваш: приватний набір відкривається лише власникові, а поширений за посиланням — з повного посилання, яке надіслав власник.',
 	'charts.coarsened.languages': 'Мови теж підсумовано разом: виберіть мови, щоб показати лише їх.',
 	'charts.coarsened.events': 'Події теж підсумовано разом: виберіть події або ряди за подіями, щоб показати їх окремо.',
 	'charts.coarsened.languagesEvents':
