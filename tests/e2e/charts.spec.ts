@@ -232,6 +232,10 @@ test('the CSV download matches the table, PNG export produces an image, and SVG 
 test('legends are keyboard-operable buttons, and the lines switched off are kept in the link', async ({ page }) => {
 	await page.goto('/charts?gran=month');
 	await hydrated(page);
+	await expect(page.locator('.lede')).toContainText(
+		'the address of this page keeps every filter and setting, and the lines switched off in a legend.'
+	);
+	await expect(page.getByRole('link', { name: 'Upload a coverage file' })).toHaveAttribute('href', '/upload');
 	const panel = page.locator('[data-chart="coverage"]');
 	const legend = panel.getByRole('button', { name: groupLabel('ukrainian-media') });
 	await legend.focus();

@@ -6,7 +6,9 @@ export const en = {
 	'charts.title': 'Coverage and framing charts',
 	'charts.heading': 'Coverage and framing',
 	'charts.lede':
-		'Which frames outlets use, and when coverage rises and falls. Every chart has its numbers in a data table and can be downloaded; the address of this page keeps every filter and setting, though not the lines switched off in a legend.',
+		'Which frames outlets use, and when coverage rises and falls. Every chart has its numbers in a data table and can be downloaded; the address of this page keeps every filter and setting, and the lines switched off in a legend.',
+	'charts.uploadOwn': 'Upload a coverage file',
+	'charts.uploadOwnAfter': ' to chart it here, on its own or beside this data.',
 	'charts.ignored': 'Some settings in the link were ignored:',
 	'charts.readingLocal': 'Reading the uploaded dataset stored in this browser…',
 	'charts.codebookNote.before': 'Frames are shown in the',
@@ -205,7 +207,9 @@ export const uk = {
 	'charts.title': 'Графіки висвітлення й фреймів',
 	'charts.heading': 'Висвітлення й фрейми',
 	'charts.lede':
-		'Які фрейми використовують видання і коли висвітлення зростає чи спадає. Числа кожного графіка є в таблиці даних, і їх можна завантажити; адреса цієї сторінки зберігає всі фільтри й налаштування, але не лінії, вимкнені в легенді.',
+		'Які фрейми використовують видання і коли висвітлення зростає чи спадає. Числа кожного графіка є в таблиці даних, і їх можна завантажити; адреса цієї сторінки зберігає всі фільтри й налаштування, а також лінії, вимкнені в легенді.',
+	'charts.uploadOwn': 'Завантажте файл висвітлення',
+	'charts.uploadOwnAfter': ', щоб показати його тут окремо або поруч із цими даними.',
 	'charts.ignored': 'Деякі налаштування з посилання пропущено:',
 	'charts.readingLocal': 'Читаємо завантажений набір даних, збережений у цьому браузері…',
 	'charts.codebookNote.before': 'Фрейми показано за кодувальником',
