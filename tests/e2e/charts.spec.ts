@@ -237,6 +237,12 @@ test('legends are keyboard-operable buttons, and the lines switched off are kept
 	);
 	await expect(page.getByRole('link', { name: 'Upload a coverage file' })).toHaveAttribute('href', '/upload');
 	const panel = page.locator('[data-chart="coverage"]');
+	// The ledger's first and last months hold only some of their days, and the caption says so.
+	const dates = ledger.coverage.map((c) => c.date).sort();
+	const [first = '', last = ''] = [dates[0], dates.at(-1)];
+	await expect(panel.locator('figcaption')).toContainText(
+		`The first and last periods hold only some of their days (${first.slice(0, 7)}, from ${first}; ${last.slice(0, 7)}, to ${last}): their counts are not those of whole periods.`
+	);
 	const legend = panel.getByRole('button', { name: groupLabel('ukrainian-media') });
 	await legend.focus();
 	await page.keyboard.press('Enter');

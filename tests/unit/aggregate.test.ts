@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	partialPeriods,
 	compareKeys,
 	dataResolution,
 	defaultGranularity,
@@ -142,5 +143,47 @@ describe('framesByGroup', () => {
 			[2 / 3, 1 / 3, 0],
 			[0, 0, 1]
 		]);
+	});
+});
+
+describe('partialPeriods', () => {
+	const window = { start: '2022-01-03', end: '2022-05-02' };
+
+	it('names a first or last month that holds only some of its days', () => {
+		expect(partialPeriods(window.start, window.end, 'month', window, 'day')).toEqual({
+			first: { period: '2022-01', from: '2022-01-03' },
+			last: { period: '2022-05', to: '2022-05-02' }
+		});
+		// Chosen dates clip the span: whole months are whole.
+		expect(partialPeriods('2022-02-01', '2022-04-30', 'month', window, 'day')).toBeNull();
+		expect(partialPeriods('2022-02-01', '2022-04-29', 'month', window, 'day')).toEqual({
+			first: null,
+			last: { period: '2022-04', to: '2022-04-29' }
+		});
+		// A span inside one period is one period, from and to.
+		expect(partialPeriods('2022-02-10', '2022-02-12', 'month', window, 'day')).toEqual({
+			first: { period: '2022-02', from: '2022-02-10' },
+			last: { period: '2022-02', to: '2022-02-12' }
+		});
+	});
+
+	it('counts ISO weeks from Monday and years from January', () => {
+		// 2022-01-03 is a Monday, 2022-05-02 too: the last week holds one day of seven.
+		expect(partialPeriods(window.start, window.end, 'week', window, 'day')).toEqual({
+			first: null,
+			last: { period: '2022-W18', to: '2022-05-02' }
+		});
+		expect(partialPeriods(window.start, window.end, 'year', window, 'day')?.first).toEqual({ period: '2022', from: '2022-01-03' });
+	});
+
+	it('says nothing per day, or of data dated per month or year', () => {
+		expect(partialPeriods(window.start, window.end, 'day', window, 'day')).toBeNull();
+		const monthly = { start: '2022-01-01', end: '2022-05-01' };
+		expect(partialPeriods(monthly.start, monthly.end, 'month', monthly, 'month')).toBeNull();
+		// Monthly sums of daily data keep the data's own first and last days as their window.
+		expect(partialPeriods('2022-01-01', '2022-05-02', 'month', { start: '2022-01-01', end: '2022-05-02' }, 'month')?.last).toEqual({
+			period: '2022-05',
+			to: '2022-05-02'
+		});
 	});
 });

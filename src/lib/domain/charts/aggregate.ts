@@ -211,6 +211,38 @@ export function seriesKeys(record: CoverageRecord, by: SeriesBy): string[] {
 	}
 }
 
+/** The first and last periods charted, where the data cover only some of their days. */
+export interface PartialPeriods {
+	first: { period: string; from: string } | null;
+	last: { period: string; to: string } | null;
+}
+
+/**
+ * The charted span's first and last periods where the data cover only some of their days, so that
+ * a month whose data end on its 2nd is not read as a collapse. Data dated per month or year
+ * (the window's edges on period starts) cover their periods whole.
+ */
+export function partialPeriods(
+	from: string,
+	to: string,
+	granularity: Granularity,
+	window: DateWindow,
+	resolution: Resolution
+): PartialPeriods | null {
+	const start = from > window.start ? from : window.start;
+	const end = to < window.end ? to : window.end;
+	if (granularity === 'day' || start > end) return null;
+	const daily =
+		resolution === 'day' || periodStart(window.start, resolution) !== window.start || periodStart(window.end, resolution) !== window.end;
+	if (!daily) return null;
+	const firstPeriod = periodStart(start, granularity);
+	const lastPeriod = periodStart(end, granularity);
+	const lastDay = toIso(toTime(nextPeriod(lastPeriod, granularity)) - DAY);
+	const first = start > firstPeriod ? { period: periodLabel(firstPeriod, granularity), from: start } : null;
+	const last = end < lastDay ? { period: periodLabel(lastPeriod, granularity), to: end } : null;
+	return first || last ? { first, last } : null;
+}
+
 /**
  * Is the period [start, next) covered by the window? A period that only partly overlaps the
  * window still counts: its collected days are real data.

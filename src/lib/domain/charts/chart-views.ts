@@ -7,6 +7,7 @@ import {
 	hasUnspecifiedStances,
 	MAX_LINES,
 	OTHER,
+	partialPeriods,
 	periodLabel,
 	periodStart,
 	rowShares,
@@ -30,7 +31,7 @@ import { collectionWindow } from './coverage';
 import { indexedAggregates, indexResolution, indexUnspecified, type ChartIndex, type IndexedAggregates } from './chart-index';
 import { colourFor, FIXED_GROUPS } from './palette';
 import { PARALLAX_CODEBOOK, recode, type Codebook } from '../ledger/crosswalk';
-import { ARTICLES, type Measure } from './measure';
+import { ARTICLES, sums, type Measure } from './measure';
 import type { Message } from '../message';
 
 /** The shape every chart panel draws: categories on x (and table rows) × series. */
@@ -164,8 +165,8 @@ export function chartViews(
 	const from = filters.from ?? window.start;
 	const to = filters.to ?? window.end;
 	// Charted from an index, the records themselves are not read: a stored dataset's are then never unpacked.
-	const granularity: Granularity =
-		filters.granularity ?? defaultGranularity(from, to, index ? indexResolution(index) : resolutionOf(input.records));
+	const resolution = index ? indexResolution(index) : resolutionOf(input.records);
+	const granularity: Granularity = filters.granularity ?? defaultGranularity(from, to, resolution);
 	// Without any stance in the dataset every code counts as adopted, and there is nothing to split by.
 	const stanced = index ? index.stanced : hasStances(input.records);
 	const split = stanced && filters.stance === 'all';
@@ -223,6 +224,8 @@ export function chartViews(
 		markers,
 		n: overTime.n
 	};
+	// A mean or a latest value of part of a period is no lower for it; only sums are.
+	const partial = sums(measure) ? partialPeriods(from, to, granularity, window, resolution) : null;
 
 	const crosstabView = (cells: number[][]): ChartView => ({
 		categories: crosstab.rows.map((g) => ({ key: g, label: labels.groups[g] ?? g })),
@@ -276,6 +279,7 @@ export function chartViews(
 		frameCounts,
 		frameMixCounts,
 		granularity,
+		partial,
 		from,
 		to,
 		focus,

@@ -7,6 +7,12 @@ export const en = {
 	'charts.heading': 'Coverage and framing',
 	'charts.lede':
 		'Which frames outlets use, and when coverage rises and falls. Every chart has its numbers in a data table and can be downloaded; the address of this page keeps every filter and setting, and the lines switched off in a legend.',
+	'charts.partial.first': 'The first period holds only some of its days ({first}, from {from}): its count is not that of a whole period.',
+	'charts.partial.last': 'The last period holds only some of its days ({last}, to {to}): its count is not that of a whole period.',
+	'charts.partial.both':
+		'The first and last periods hold only some of their days ({first}, from {from}; {last}, to {to}): their counts are not those of whole periods.',
+	'charts.partial.one':
+		'The one period holds only some of its days ({period}, from {from} to {to}): its count is not that of a whole period.',
 	'charts.uploadOwn': 'Upload a coverage file',
 	'charts.uploadOwnAfter': ' to chart it here, on its own or beside this data.',
 	'charts.ignored': 'Some settings in the link were ignored:',
@@ -208,6 +214,14 @@ export const uk = {
 	'charts.heading': 'Висвітлення й фрейми',
 	'charts.lede':
 		'Які фрейми використовують видання і коли висвітлення зростає чи спадає. Числа кожного графіка є в таблиці даних, і їх можна завантажити; адреса цієї сторінки зберігає всі фільтри й налаштування, а також лінії, вимкнені в легенді.',
+	'charts.partial.first':
+		'Перший період містить лише частину своїх днів ({first}, з {from}): його кількість не є кількістю за цілий період.',
+	'charts.partial.last':
+		'Останній період містить лише частину своїх днів ({last}, до {to}): його кількість не є кількістю за цілий період.',
+	'charts.partial.both':
+		'Перший і останній періоди містять лише частину своїх днів ({first}, з {from}; {last}, до {to}): їхні кількості не є кількостями за цілі періоди.',
+	'charts.partial.one':
+		'Єдиний період містить лише частину своїх днів ({period}, з {from} до {to}): його кількість не є кількістю за цілий період.',
 	'charts.uploadOwn': 'Завантажте файл висвітлення',
 	'charts.uploadOwnAfter': ', щоб показати його тут окремо або поруч із цими даними.',
 	'charts.ignored': 'Деякі налаштування з посилання пропущено:',
