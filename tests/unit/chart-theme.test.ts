@@ -178,3 +178,25 @@ describe('rootLookup', () => {
 		expect(reads).toEqual(['style light', '--text', 'style dark', '--text']);
 	});
 });
+
+describe('colours of a dataset’s own groups', () => {
+	/** WCAG 2 contrast of two #rrggbb colours. */
+	const contrast = (a: string, b: string) => {
+		const luminance = (hex: string) => {
+			const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => {
+				const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+				return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+			});
+			return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+		};
+		const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+		return (high! + 0.05) / (low! + 0.05);
+	};
+
+	it('draws the first on white with at least 3:1 contrast, where Okabe–Ito’s yellow had 1.3:1', () => {
+		const css = readFileSync('src/app.css', 'utf8');
+		const light = css.match(/--chart-extra-1: (#[0-9a-f]{6});/)?.[1];
+		expect(colourFor('own-group', ['own-group', ...FIXED_GROUPS], FIXED_GROUPS)).toBe('var(--chart-extra-1)');
+		expect(contrast(light!, '#ffffff')).toBeGreaterThanOrEqual(3);
+	});
+});
