@@ -111,8 +111,13 @@ test('a researcher signs up, saves an upload, charts it, shares it by link, and 
 	await ada.goto(`/datasets/${id}`);
 	await ada.getByLabel('Anyone with the link').check();
 	await ada.getByRole('button', { name: 'Save changes' }).click();
-	await expect(ada.getByRole('status')).toHaveText('Saved.');
+	await expect(ada.locator('section[aria-labelledby="edit-heading"]').getByRole('status')).toHaveText('Saved.');
 	const shareUrl = (await ada.locator('code.url').textContent())!.trim();
+	// The link copies with one button.
+	await ada.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await ada.getByRole('button', { name: 'Copy link' }).click();
+	await expect(ada.getByRole('button', { name: 'Copied' })).toBeVisible();
+	expect(await ada.evaluate(() => navigator.clipboard.readText())).toBe(shareUrl);
 	await bob.goto(shareUrl);
 	await expect(bob.getByRole('heading', { level: 1 })).toHaveText(title);
 	await bob.getByRole('link', { name: 'Chart this dataset' }).click();
