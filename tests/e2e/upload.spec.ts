@@ -388,6 +388,21 @@ test('a count column chosen by hand brings its decimal mark: decimal commas are 
 	await expectNoAxeViolations(page);
 });
 
+test('a dataset downloaded from Parallax (a count of 1 per article) uploads again as articles, not as series', async ({ page }) => {
+	const text =
+		'date,outlet,group,event,language,frames,count,title,url\n' +
+		'2023-04-01,tass.com,russian-state-media,,en,nato-threat,1,"NATO, again",https://tass.com/s/1\n' +
+		'2023-04-02,Meduza,,,ru,,1,Другой заголовок,https://meduza.io/news/2\n';
+	await upload(page, 'parallax-dataset-export.csv', text);
+	await expect(page.getByRole('combobox', { name: /^Series/ })).toHaveCount(0);
+	await check(page);
+	await expect(page.getByTestId('report-summary')).toHaveText('2 of 2 rows are valid.');
+	await expect(page.getByTestId('imported-rows').getByRole('columnheader', { name: 'Outlet' })).toBeVisible();
+	await expect(page.getByTestId('group-mapping').getByRole('columnheader', { name: 'Outlet', exact: true })).toBeVisible();
+	await page.getByRole('button', { name: /^Use \d+ valid rows?$/ }).click();
+	await expect(page.getByText('2 articles, from parallax-dataset-export.csv')).toBeVisible();
+});
+
 test('2,400 outlets are grouped in bulk through an outlet,group mapping file and charted by group', async ({ page }) => {
 	const many = manyOutlets(2400);
 	await upload(page, 'synthetic-outlets.csv', many.csv);

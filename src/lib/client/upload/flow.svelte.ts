@@ -1,5 +1,5 @@
 import { detectDateFormat, type DateDetection } from '$lib/domain/import/dates';
-import type { ColumnMapping } from '$lib/domain/import/formats';
+import { countsPerSeries, type ColumnMapping } from '$lib/domain/import/formats';
 import { resolveFrameLists, type FrameBook, type FrameChoices } from '$lib/domain/import/frame-codes';
 import type { ColumnarCoverage } from '$lib/domain/import/columnar';
 import type { ImportResult } from '$lib/domain/import/importer';
@@ -50,8 +50,7 @@ export class Upload {
 		this.title = $state(file.name.replace(/\.[^.]+$/, ''));
 		this.date = $derived(detectDateFormat(columnValues(inspection.sample, inspection.columns, this.mapping.date)));
 		this.problems = $derived(mappingProblems(this.mapping, inspection.columns));
-		// A reshaped table is counts per series and period, like a file with a count column.
-		this.counts = $derived(this.mapping.count !== null || this.mapping.reshape !== null);
+		this.counts = $derived(countsPerSeries(this.mapping));
 		this.proposal = $derived(
 			proposeMeasure({
 				format: inspection.format,

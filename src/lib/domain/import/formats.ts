@@ -130,6 +130,13 @@ export interface Reshape {
 	series: string[];
 }
 
+/**
+ * Whether each row is a count per period and series rather than an article: a count column on rows
+ * with a title or link counts that article (a Parallax export carries 1 per row), as proposeMeasure() reads it.
+ */
+export const countsPerSeries = (mapping: ColumnMapping): boolean =>
+	mapping.reshape !== null || (mapping.count !== null && mapping.title === null && mapping.url === null);
+
 export function emptyMapping(): ColumnMapping {
 	return {
 		date: null,
