@@ -273,10 +273,12 @@ export function toggleTimes(page, field, changes, values = null, restMs = 0) {
 			const summaryText = () => document.querySelector('[data-testid=filter-summary]')?.textContent;
 			// A filter list's checkboxes are built when it is first opened.
 			const list = document.querySelector(`details[data-list=${field}]`);
-			if (list && !list.open) {
-				list.open = true;
-				await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+			if (list && !list.open) list.open = true;
+			// Built on the list's toggle event, which a page busy with a previous step may take a while to reach.
+			for (let waited = 0; waited < 10_000 && !document.querySelector(`input[name=${field}]`); waited += 50) {
+				await new Promise((resolve) => setTimeout(resolve, 50));
 			}
+			await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 			const all = [...document.querySelectorAll(`input[name=${field}]`)];
 			const boxes = (values ? all.filter((b) => values.includes(b.value)) : all).slice(0, 5);
 			if (boxes.length === 0) throw new Error(`no ${field} checkbox to click`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generate } from '../../scripts/generate-coverage.mjs';
-import { saveDataset, signUp, startServer } from './servers.mjs';
+import { DATASET_HEADER, datasetCsv, saveDataset, signUp, startServer } from './servers.mjs';
 import { expectNoAxeViolations, grouped, ledger } from './support';
 
 // Its own server and database: a 200,000-row saved dataset, charted and exported.
@@ -111,12 +111,17 @@ test('a 200,000-row saved dataset charts from database sums in a small page, and
 			await page.goto(`${server.url}/charts?cmp=${id}`);
 			await expect(page.getByTestId('coarsened-compared')).toContainText('Synthetic 200k');
 			await expect(page.getByTestId('coarsened-compared')).toContainText('Totals are unchanged.');
-			await expect(page.getByTestId('coarsened-shared')).toHaveText(
-				'Charted together, the datasets share what one page holds: alone, each is summed less.'
-			);
+			// Beside the bundled ledger it has the page's whole budget, as it has alone.
+			await expect(page.getByTestId('coarsened-shared')).toHaveCount(0);
 			// The frame mix is the first dataset's: only its groups are offered.
 			await expect(page.getByLabel('Frame mix over time for').locator('option')).toHaveText(ledger.outletGroups.map((g) => g.label));
 			await expectNoAxeViolations(page);
+			// Beside another saved dataset, the two share it, and the page says so.
+			const small = await saveDataset(server.url, cookie, 'Synthetic small', DATASET_HEADER + datasetCsv(3));
+			await page.goto(`${server.url}/charts?dataset=${small.body.dataset!.id}&cmp=${id}`);
+			await expect(page.getByTestId('coarsened-shared')).toHaveText(
+				'Charted together, the saved datasets share what one page holds: alone, each would be summed more finely.'
+			);
 
 			// An export read slowly (one chunk, then nothing) holds no rows in the server: pages
 			// are answered meanwhile, and the export then completes with every row.

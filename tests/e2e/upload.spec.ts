@@ -180,6 +180,11 @@ test('a GDELT timeline with a BOM charts its values per day', async ({ page }) =
 		['2024-01-02', '9'],
 		['2024-01-03', '7']
 	]);
+	// Per month, its three days are not a whole month, and the caption says so.
+	await page.goto(`${page.url()}&gran=month`);
+	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText(
+		'2024-01 holds only the days to 2024-01-03: its count is not a whole period’s.'
+	);
 });
 
 test('a file with bad rows gets an exact report and only its valid rows are used', async ({ page }) => {

@@ -176,10 +176,15 @@ describe('partialPeriods', () => {
 		expect(partialPeriods(window.start, window.end, 'year', window, 'day')?.first).toEqual({ period: '2022', from: '2022-01-03' });
 	});
 
-	it('says nothing per day, or of data dated per month or year', () => {
+	it('says nothing per day, or of data dated per month charted per month; charted per year, their months are the days they cover', () => {
 		expect(partialPeriods(window.start, window.end, 'day', window, 'day')).toBeNull();
 		const monthly = { start: '2022-01-01', end: '2022-05-01' };
 		expect(partialPeriods(monthly.start, monthly.end, 'month', monthly, 'month')).toBeNull();
+		const march = { start: '2022-03-01', end: '2023-05-01' };
+		expect(partialPeriods(march.start, march.end, 'year', march, 'month')).toEqual({
+			first: { period: '2022', from: '2022-03-01' },
+			last: { period: '2023', to: '2023-05-31' }
+		});
 		// Monthly sums of daily data keep the data's own first and last days as their window.
 		expect(partialPeriods('2022-01-01', '2022-05-02', 'month', { start: '2022-01-01', end: '2022-05-02' }, 'month')?.last).toEqual({
 			period: '2022-05',

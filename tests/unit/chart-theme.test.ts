@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chartTheme, resolveColour, rootLookup } from '../../src/lib/components/charts/theme';
-import { chartConfig } from '../../src/lib/components/charts/chart-config';
+import { chartConfig, isHidden } from '../../src/lib/components/charts/chart-config';
 import type { ChartSpec } from '../../src/lib/components/charts/context.svelte';
 import { colourFor, FIXED_GROUPS } from '../../src/lib/domain/charts/palette';
 import { ledger } from '../../src/lib/server/ledger';
@@ -198,5 +198,14 @@ describe('colours of a dataset’s own groups', () => {
 		const light = css.match(/--chart-extra-1: (#[0-9a-f]{6});/)?.[1];
 		expect(colourFor('own-group', ['own-group', ...FIXED_GROUPS], FIXED_GROUPS)).toBe('var(--chart-extra-1)');
 		expect(contrast(light!, '#ffffff')).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('hidden lines', () => {
+	it('are the legend’s own entries: an outlet named after an Object method is drawn', () => {
+		expect(isHidden({ ru: true, ua: false }, 'ru')).toBe(true);
+		expect(isHidden({ ru: true, ua: false }, 'ua')).toBe(false);
+		expect(isHidden({}, 'constructor')).toBe(false);
+		expect(isHidden({}, 'toString')).toBe(false);
 	});
 });

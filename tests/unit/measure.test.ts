@@ -5,7 +5,7 @@ import { translateMessage } from '../../src/lib/i18n/catalogue';
 import { defaultFilters } from '../../src/lib/domain/charts/filters';
 import { valueRounding, type Combine, type Measure } from '../../src/lib/domain/charts/measure';
 import { MeasureSchema, readMeasure } from '../../src/lib/domain/charts/measure-schema';
-import { emptyMapping, type ColumnMapping } from '../../src/lib/domain/import/formats';
+import { emptyMapping, type ColumnMapping, type FormatId } from '../../src/lib/domain/import/formats';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
 import { formatNumberIn } from '../../src/lib/i18n/locales';
 import { measureOf, recordsChartInput } from '../../src/lib/domain/import/local-dataset';
@@ -214,7 +214,7 @@ describe('proposals', () => {
 		});
 	});
 
-	const measureOfFile = (columns: string[], sample: string[][], patch: Partial<ColumnMapping>, format = 'unknown' as const) =>
+	const measureOfFile = (columns: string[], sample: string[][], patch: Partial<ColumnMapping>, format: FormatId = 'unknown') =>
 		proposeMeasure({ format, columns, sample, mapping: mapping(patch) });
 
 	it('averages values that look like percentages', () => {
@@ -258,7 +258,7 @@ describe('proposals', () => {
 				['date', 'count', 'total_count', 'ratio'],
 				[['2024-01-01', '3', '9', '0.3']],
 				{ count: 'count' },
-				'mediacloud-attention' as 'unknown'
+				'mediacloud-attention'
 			).measure
 		).toEqual({
 			kind: 'articles'
@@ -271,14 +271,14 @@ describe('proposals', () => {
 			timeline,
 			[['2022-01-03', 'Russia Ukraine', '2,025']],
 			{ count: 'Value', outlet: 'Series' },
-			'gdelt-timeline' as 'unknown'
+			'gdelt-timeline'
 		);
 		expect(raw).toEqual({ measure: { kind: 'articles' }, reasons: [{ key: 'import.propose.gdeltArticles' }] });
 		const share = measureOfFile(
 			timeline,
 			[['2022-01-03', 'Russia Ukraine', '0.4512']],
 			{ count: 'Value', outlet: 'Series' },
-			'gdelt-timeline' as 'unknown'
+			'gdelt-timeline'
 		);
 		expect(share.measure).toMatchObject({ kind: 'value', unit: '%', combine: 'mean' });
 	});

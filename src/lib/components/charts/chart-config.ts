@@ -13,6 +13,10 @@ export interface Drawing {
 	pattern?: (colour: string, stance: FrameStance) => string | CanvasPattern;
 }
 
+/** Own entries only: a line named `constructor` or `toString` (an upload's outlet may be) is not hidden by Object's. */
+export const isHidden = (hidden: Readonly<Record<string, boolean>>, key: string): boolean =>
+	Object.hasOwn(hidden, key) && hidden[key] === true;
+
 /** What Chart.js draws for a chart: its numbers (`data`) and everything else (`options`). */
 export function chartConfig(
 	spec: ChartSpec,
@@ -32,7 +36,7 @@ export function chartConfig(
 			borderDash: s.dash ?? [],
 			pointRadius: kind === 'line' && categories.length > 60 ? 0 : 2.5,
 			spanGaps: false,
-			hidden: hidden[s.key] ?? false
+			hidden: isHidden(hidden, s.key)
 		};
 	});
 	const ticks = { color: theme.text };

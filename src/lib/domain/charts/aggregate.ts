@@ -219,8 +219,9 @@ export interface PartialPeriods {
 
 /**
  * The charted span's first and last periods where the data cover only some of their days, so that
- * a month whose data end on its 2nd is not read as a collapse. Data dated per month or year
- * (the window's edges on period starts) cover their periods whole.
+ * a month whose data end on its 2nd is not read as a collapse. Data dated per month or year cover
+ * their own periods whole (a year of monthly data from March does not): their window's edges fall
+ * on period starts, where a stored dataset summed per week or month keeps its data's own days.
  */
 export function partialPeriods(
 	from: string,
@@ -229,19 +230,21 @@ export function partialPeriods(
 	window: DateWindow,
 	resolution: Resolution
 ): PartialPeriods | null {
-	const start = from > window.start ? from : window.start;
-	const end = to < window.end ? to : window.end;
-	if (granularity === 'day' || start > end) return null;
 	const daily =
 		resolution === 'day' || periodStart(window.start, resolution) !== window.start || periodStart(window.end, resolution) !== window.end;
-	if (!daily) return null;
-	const firstPeriod = periodStart(start, granularity);
-	const lastPeriod = periodStart(end, granularity);
-	const lastDay = toIso(toTime(nextPeriod(lastPeriod, granularity)) - DAY);
-	const first = start > firstPeriod ? { period: periodLabel(firstPeriod, granularity), from: start } : null;
-	const last = end < lastDay ? { period: periodLabel(lastPeriod, granularity), to: end } : null;
+	const dataEnd = daily ? window.end : lastDayOf(window.end, resolution);
+	const start = from > window.start ? from : window.start;
+	// A chart to the window's last day charts the whole of its last period's data.
+	const end = to >= window.end ? dataEnd : to;
+	if (granularity === 'day' || start > end) return null;
+	const first =
+		start > periodStart(start, granularity) ? { period: periodLabel(periodStart(start, granularity), granularity), from: start } : null;
+	const last = end < lastDayOf(end, granularity) ? { period: periodLabel(periodStart(end, granularity), granularity), to: end } : null;
 	return first || last ? { first, last } : null;
 }
+
+/** The last day of the period that contains `iso`. */
+const lastDayOf = (iso: string, granularity: Granularity) => toIso(toTime(nextPeriod(periodStart(iso, granularity), granularity)) - DAY);
 
 /**
  * Is the period [start, next) covered by the window? A period that only partly overlaps the

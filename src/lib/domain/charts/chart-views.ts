@@ -144,7 +144,8 @@ function resolutionOf(records: CoverageRecord[]) {
 
 /** What a page's chart views were charted for, besides the data: the codebook and the filters. */
 export function viewsKey(codebook: string, filters: Filters): string {
-	return JSON.stringify([codebook, filters]);
+	// Lines switched off in a legend change no number.
+	return JSON.stringify([codebook, { ...filters, hidden: [] }]);
 }
 
 /**

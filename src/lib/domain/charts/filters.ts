@@ -97,17 +97,20 @@ export function defaultFilters(dataset: string): Filters {
 /** Lines picked in a link: series keys of whatever the lines are, so not checked against a vocabulary. */
 const MAX_PICKED_LINES = 50;
 
+/** Every frame of a codebook in each stance, with room to spare: a stance's key switches off a line per frame. */
+const MAX_HIDDEN = 200;
+
 /** A hidden series in a link: a chart of the charts page, then any series key of it. */
 const HIDDEN_SERIES = /^(coverage|frames|frame-mix|side-by-side):.{1,300}$/s;
 
 /** The series a link hides in one chart, by their keys. */
-export const hiddenIn = (filters: Filters, chart: string): string[] =>
-	filters.hidden.filter((h) => h.startsWith(`${chart}:`)).map((h) => h.slice(chart.length + 1));
+export const hiddenIn = (hidden: readonly string[], chart: string): string[] =>
+	hidden.filter((h) => h.startsWith(`${chart}:`)).map((h) => h.slice(chart.length + 1));
 
-/** The hidden series of `filters`, with these series of one chart hidden, or shown again. */
-export function withHidden(filters: Filters, chart: string, keys: readonly string[], hide: boolean): string[] {
+/** `hidden` with these series of one chart hidden, or shown again. */
+export function withHidden(hidden: readonly string[], chart: string, keys: readonly string[], hide: boolean): string[] {
 	const these = new Set(keys.map((key) => `${chart}:${key}`));
-	return hide ? [...new Set([...filters.hidden, ...these])] : filters.hidden.filter((h) => !these.has(h));
+	return hide ? [...new Set([...hidden, ...these])] : hidden.filter((h) => !these.has(h));
 }
 
 export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filters: Filters; notices: string[] } {
@@ -170,7 +173,7 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 	const token = params.get('token');
 	if (token !== null && /^[A-Za-z0-9_-]{1,64}$/.test(token)) filters.token = token;
 	filters.lines = [...new Set(params.getAll('line'))].filter((l) => l.length <= 300).slice(0, MAX_PICKED_LINES);
-	filters.hidden = [...new Set(params.getAll('hide'))].filter((h) => HIDDEN_SERIES.test(h)).slice(0, MAX_PICKED_LINES);
+	filters.hidden = [...new Set(params.getAll('hide'))].filter((h) => HIDDEN_SERIES.test(h)).slice(0, MAX_HIDDEN);
 	// A dataset kept in another browser is unknown here until this browser's list is read: the page says so then.
 	for (const id of params.getAll('cmp')) {
 		if (id === filters.dataset || filters.compare.includes(id)) continue;

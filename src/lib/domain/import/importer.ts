@@ -2,7 +2,7 @@ import type { ParseError } from 'papaparse';
 import type { ImportedCoverageRow } from '../ledger/schemas';
 import type { LanguageReading } from '../languages';
 import { ColumnarBuilder, type ColumnarCoverage } from './columnar';
-import type { ColumnMapping } from './formats';
+import { countsPerSeries, type ColumnMapping } from './formats';
 import { FrameCodeCheck, type FrameBook, type UnknownFrame } from './frame-codes';
 import { fieldCountReason } from './limits';
 import { checkedOf, clip, linksIn, mapRow, RowMapper, type CheckedRow, type MapOptions, type Mended } from './mapping';
@@ -234,7 +234,7 @@ export class Importer {
 	private withOutletHint(issues: RowIssue[]): RowIssue[] {
 		const column = this.mapping.outlet ?? this.mapping.outletUrl;
 		if (column === null || this.mapping.outletConstant.trim() !== '') return issues;
-		const key = this.mapping.count ? 'import.reason.emptySeries' : 'import.reason.emptyOutlet';
+		const key = countsPerSeries(this.mapping) ? 'import.reason.emptySeries' : 'import.reason.emptyOutlet';
 		return issues.map((issue) =>
 			issue.column === column && issue.reason.key === 'import.reason.empty' ? { ...issue, reason: { key } } : issue
 		);

@@ -9,7 +9,7 @@ import {
 	type ImportedCoverageRow
 } from '../ledger/schemas';
 import { dateFormLabel, parseDate, writtenAs } from './dates';
-import type { ColumnMapping } from './formats';
+import { countsPerSeries, type ColumnMapping } from './formats';
 import { parseNumber } from './numbers';
 import { domainOf } from './outlets';
 import type { ImportMessage } from './messages';
@@ -29,7 +29,7 @@ export function mappingProblems(mapping: ColumnMapping, columns: string[]): Impo
 		if (!mapping.date) problems.push({ key: 'import.mapping.date' });
 		else if (!mapping.dateFormat) problems.push({ key: 'import.mapping.dateFormat' });
 		if (!mapping.outlet && !mapping.outletUrl && mapping.outletConstant.trim() === '') {
-			problems.push({ key: mapping.count ? 'import.mapping.seriesColumn' : 'import.mapping.outlet' });
+			problems.push({ key: countsPerSeries(mapping) ? 'import.mapping.seriesColumn' : 'import.mapping.outlet' });
 		}
 	}
 	// A stance says how a frame is used: without frames there is nothing for it to qualify.

@@ -1,5 +1,5 @@
 import type { Measure } from '../charts/measure';
-import type { ColumnMapping, FormatId } from './formats';
+import { countsPerSeries, type ColumnMapping, type FormatId } from './formats';
 import type { ImportMessage } from './messages';
 import { detectDecimalMark, isMissingMark, parseNumber } from './numbers';
 
@@ -145,10 +145,9 @@ export function proposeMeasure(input: {
 	const header = reshape ? '' : (mapping.count ?? '');
 	const raw = reshape ? reshape.periods.flatMap((p) => valuesOf(sample, columns, p)) : valuesOf(sample, columns, header);
 	const seriesNames = seriesColumn ? valuesOf(sample, columns, seriesColumn) : [];
-	// Rows with titles or links are articles, so their count column counts articles.
-	const articleRows = !reshape && (mapping.title !== null || mapping.url !== null);
 	if (
-		articleRows ||
+		// Rows with titles or links are articles, so their count column counts articles.
+		!countsPerSeries(mapping) ||
 		format === 'mediacloud-attention' ||
 		named(header, ARTICLE_WORDS) ||
 		seriesNames.some((s) => named(s, ARTICLE_WORDS))

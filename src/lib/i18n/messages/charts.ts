@@ -7,12 +7,10 @@ export const en = {
 	'charts.heading': 'Coverage and framing',
 	'charts.lede':
 		'Which frames outlets use, and when coverage rises and falls. Every chart has its numbers in a data table and can be downloaded; the address of this page keeps every filter and setting, and the lines switched off in a legend.',
-	'charts.partial.first': 'The first period holds only some of its days ({first}, from {from}): its count is not that of a whole period.',
-	'charts.partial.last': 'The last period holds only some of its days ({last}, to {to}): its count is not that of a whole period.',
-	'charts.partial.both':
-		'The first and last periods hold only some of their days ({first}, from {from}; {last}, to {to}): their counts are not those of whole periods.',
-	'charts.partial.one':
-		'The one period holds only some of its days ({period}, from {from} to {to}): its count is not that of a whole period.',
+	'charts.partial.first': '{first} holds only the days from {from} on: its count is not a whole period’s.',
+	'charts.partial.last': '{last} holds only the days to {to}: its count is not a whole period’s.',
+	'charts.partial.both': '{first} holds only the days from {from} on, and {last} only those to {to}: their counts are not whole periods’.',
+	'charts.partial.one': '{period} holds only the days from {from} to {to}: its count is not a whole period’s.',
 	'charts.uploadOwn': 'Upload a coverage file',
 	'charts.uploadOwnAfter': ' to chart it here, on its own or beside this data.',
 	'charts.ignored': 'Some settings in the link were ignored:',
@@ -119,7 +117,7 @@ export const en = {
 		'This dataset is too large to send whole to this page, so its counts are summed per month{outlets}. Totals are unchanged.',
 	'charts.coarsened.allOutlets': ' over all outlets together',
 	'charts.coarsened.compared': '{title}, charted beside it:',
-	'charts.coarsened.shared': 'Charted together, the datasets share what one page holds: alone, each is summed less.',
+	'charts.coarsened.shared': 'Charted together, the saved datasets share what one page holds: alone, each would be summed more finely.',
 	'charts.signInForDataset': 'Sign in',
 	'charts.signInForDatasetAfter':
 		' if the dataset is yours: a private dataset opens only for its owner, and one shared by link from the whole link its owner sent.',
@@ -214,14 +212,10 @@ export const uk = {
 	'charts.heading': 'Висвітлення й фрейми',
 	'charts.lede':
 		'Які фрейми використовують видання і коли висвітлення зростає чи спадає. Числа кожного графіка є в таблиці даних, і їх можна завантажити; адреса цієї сторінки зберігає всі фільтри й налаштування, а також лінії, вимкнені в легенді.',
-	'charts.partial.first':
-		'Перший період містить лише частину своїх днів ({first}, з {from}): його кількість не є кількістю за цілий період.',
-	'charts.partial.last':
-		'Останній період містить лише частину своїх днів ({last}, до {to}): його кількість не є кількістю за цілий період.',
-	'charts.partial.both':
-		'Перший і останній періоди містять лише частину своїх днів ({first}, з {from}; {last}, до {to}): їхні кількості не є кількостями за цілі періоди.',
-	'charts.partial.one':
-		'Єдиний період містить лише частину своїх днів ({period}, з {from} до {to}): його кількість не є кількістю за цілий період.',
+	'charts.partial.first': '{first} містить лише дні від {from}: його кількість — не за цілий період.',
+	'charts.partial.last': '{last} містить лише дні до {to}: його кількість — не за цілий період.',
+	'charts.partial.both': '{first} містить лише дні від {from}, а {last} — лише дні до {to}: їхні кількості — не за цілі періоди.',
+	'charts.partial.one': '{period} містить лише дні від {from} до {to}: його кількість — не за цілий період.',
 	'charts.uploadOwn': 'Завантажте файл висвітлення',
 	'charts.uploadOwnAfter': ', щоб показати його тут окремо або поруч із цими даними.',
 	'charts.ignored': 'Деякі налаштування з посилання пропущено:',
@@ -329,7 +323,8 @@ export const uk = {
 		'Цей набір даних завеликий, щоб надіслати його на цю сторінку повністю, тож кількості підсумовано за місяцями{outlets}. Підсумки не змінюються.',
 	'charts.coarsened.allOutlets': ' за всіма виданнями разом',
 	'charts.coarsened.compared': '{title}, показаний поруч:',
-	'charts.coarsened.shared': 'Показані разом, набори даних ділять те, що вміщує одна сторінка: окремо кожен підсумовано менше.',
+	'charts.coarsened.shared':
+		'Показані разом, збережені набори даних ділять те, що вміщує одна сторінка: окремо кожен було б підсумовано дрібніше.',
 	'charts.signInForDataset': 'Увійдіть',
 	'charts.signInForDatasetAfter':
 		', якщо набір даних ваш: приватний набір відкривається лише власникові, а поширений за посиланням — з повного посилання, яке надіслав власник.',

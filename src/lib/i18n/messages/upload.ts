@@ -167,7 +167,7 @@ export const en = {
 	'mapping.chooseFormat': 'choose a format',
 	'mapping.count': 'Count',
 	'mapping.countNone': 'none: each row is one article',
-	'mapping.countHelp': 'With a count, each row is a number per period and series.',
+	'mapping.countHelp': 'With a count, each row is a number per period and series; on rows with a title or link, it counts that article.',
 	'mapping.decimal': 'Decimal mark',
 	'mapping.point': 'point (1,234.5)',
 	'mapping.comma': 'comma (1.234,5)',
@@ -393,7 +393,8 @@ export const uk = {
 	'mapping.chooseFormat': 'виберіть формат',
 	'mapping.count': 'Кількість',
 	'mapping.countNone': 'немає: кожен рядок — одна стаття',
-	'mapping.countHelp': 'Якщо є кількість, кожен рядок — це число за період і ряд.',
+	'mapping.countHelp':
+		'Якщо є кількість, кожен рядок — це число за період і ряд; у рядках із заголовком чи посиланням вона рахує цю статтю.',
 	'mapping.decimal': 'Десятковий знак',
 	'mapping.point': 'крапка (1,234.5)',
 	'mapping.comma': 'кома (1.234,5)',

@@ -28,12 +28,13 @@ export async function GET({ params, locals, url }) {
 	}
 	const limit = wholeNumber(url.searchParams.get('limit'), 1000);
 	const offset = wholeNumber(url.searchParams.get('offset'), 0);
-	const wrong = [
-		...(limit === null || limit < 1 || limit > MAX_LIMIT
-			? [`limit must be a whole number from 1 to ${MAX_LIMIT}, written with digits only.`]
-			: []),
-		...(offset === null ? ['offset must be a whole number from 0 to 999999999, written with digits only.'] : [])
-	];
-	if (wrong.length > 0) return json({ problems: wrong }, { status: 400 });
-	return json({ dataset: dataset.id, limit, offset, rows: await db.rows(dataset.id, filter, limit!, offset!) });
+	const limitOk = limit !== null && limit >= 1 && limit <= MAX_LIMIT;
+	if (!limitOk || offset === null) {
+		const problems = [
+			...(limitOk ? [] : [`limit must be a whole number from 1 to ${MAX_LIMIT}, written with digits only.`]),
+			...(offset === null ? ['offset must be a whole number from 0 to 999999999, written with digits only.'] : [])
+		];
+		return json({ problems }, { status: 400 });
+	}
+	return json({ dataset: dataset.id, limit, offset, rows: await db.rows(dataset.id, filter, limit, offset) });
 }
