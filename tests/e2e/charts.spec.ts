@@ -27,6 +27,15 @@ test('charts load with every view, a caption with n, and no accessibility violat
 	// One line per group: the coverage table sums to every article.
 	expect(sumTable(await tableCells(page, 'coverage'))).toBe(total);
 	await expectNoAxeViolations(page);
+
+	// Per year, the frame mix is per year too.
+	await page.goto('/charts?gran=year');
+	const mix = page.locator('[data-chart="frame-mix"]');
+	await expect(mix.locator('figcaption')).toContainText("Each year's frame codings in this group");
+	const [header = [], ...years] = await tableCells(page, 'frame-mix');
+	expect(header[0]).toBe('Year');
+	expect(years.length).toBeGreaterThan(1);
+	expect(years.every((row) => /^\d{4}$/.test(row[0] ?? ''))).toBe(true);
 });
 
 test('each kind of filter changes the numbers in the data tables', async ({ page }) => {

@@ -69,7 +69,8 @@ const cases: [string, Partial<Filters>][] = [
 	['every stance', { stance: 'all' }],
 	['every stance, by frame, frame filter', { stance: 'all', by: 'frame', frames: ['a', 'c'] }],
 	['every stance, groups and outlets, weekly', { stance: 'all', groups: ['g1', 'g2'], outlets: ['o2', 'o3'], granularity: 'week' }],
-	['adopted only, by frame, frame filter', { by: 'frame', frames: ['b', 'uncoded'] }]
+	['adopted only, by frame, frame filter', { by: 'frame', frames: ['b', 'uncoded'] }],
+	['yearly, the frame mix too', { granularity: 'year', focus: 'g1' }]
 ];
 
 /** The same records with a stance per code, some unknown, and a few without stances at all. */
@@ -120,5 +121,19 @@ describe('chartViews over a ChartIndex', () => {
 	it('gives identical views for an empty dataset', () => {
 		const empty = input([]);
 		expect(chartViews(empty, defaultFilters('d'), say, chartIndexOf([]))).toEqual(chartViews(empty, defaultFilters('d'), say));
+	});
+});
+
+describe('the frame mix over time', () => {
+	it('is per month, or per year when the charts are yearly', () => {
+		const data = input(fixture());
+		const periods = (granularity: 'week' | 'month' | 'year') =>
+			chartViews(data, { ...defaultFilters('d'), granularity, focus: 'g1' }, say).frameMix.categories.map((c) => c.label);
+		expect(periods('week').every((label) => /^\d{4}-\d{2}$/.test(label))).toBe(true);
+		expect(periods('month')).toEqual(periods('week'));
+		const years = periods('year');
+		expect(years.length).toBeGreaterThan(0);
+		expect(years.every((label) => /^\d{4}$/.test(label))).toBe(true);
+		expect(years).toEqual([...new Set(periods('month').map((m) => m.slice(0, 4)))]);
 	});
 });

@@ -211,6 +211,12 @@ export function seriesKeys(record: CoverageRecord, by: SeriesBy): string[] {
 	}
 }
 
+/**
+ * The frame mix's periods: months, or years when the charts are yearly. Weeks and days hold too
+ * few codings for their shares to mean much.
+ */
+export const mixGranularity = (granularity: Granularity): Granularity => (granularity === 'year' ? 'year' : 'month');
+
 /** The first and last periods charted, where the data cover only some of their days. */
 export interface PartialPeriods {
 	first: { period: string; from: string } | null;

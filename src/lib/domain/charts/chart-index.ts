@@ -6,6 +6,7 @@ import {
 	finishCrosstab,
 	finishTimeSeries,
 	defaultFocus,
+	mixGranularity,
 	periodsBetween,
 	periodStart,
 	UNCODED,
@@ -422,11 +423,12 @@ export function indexedAggregates(
 	const nFrameKeys = frameKeyNames.length;
 
 	const periods = periodsBetween(from, to, granularity);
-	const months = periodsBetween(from, to, 'month');
+	const mixBy = mixGranularity(granularity);
+	const months = periodsBetween(from, to, mixBy);
 	const P = periods.length;
 	const M = months.length;
 	const pIdx = periodIndex(ix, periods, granularity, from, to);
-	const mIdx = periodIndex(ix, months, 'month', from, to);
+	const mIdx = periodIndex(ix, months, mixBy, from, to);
 
 	const keyColumn = by === 'group' ? ix.group : by === 'outlet' ? ix.outlet : by === 'event' ? ix.event : null;
 	const keyNames = by === 'group' ? ix.groups : by === 'outlet' ? ix.outlets : by === 'event' ? ix.events : frameKeyNames;
@@ -639,7 +641,7 @@ export function indexedAggregates(
 	}
 	const mixSeries =
 		fg < 0
-			? finishTimeSeries('month', months, window, [], 0)
-			: finishTimeSeries('month', months, window, rowsOf(frameKeyNames, mixSeen, mix, M, fg * nFrameKeys), mixN[fg]!);
+			? finishTimeSeries(mixBy, months, window, [], 0)
+			: finishTimeSeries(mixBy, months, window, rowsOf(frameKeyNames, mixSeen, mix, M, fg * nFrameKeys), mixN[fg]!);
 	return { overTime, crosstab, mix: mixSeries, focus, n };
 }

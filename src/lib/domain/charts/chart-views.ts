@@ -6,6 +6,7 @@ import {
 	hasStances,
 	hasUnspecifiedStances,
 	MAX_LINES,
+	mixGranularity,
 	OTHER,
 	partialPeriods,
 	periodLabel,
@@ -129,7 +130,7 @@ function recordAggregates(
 	const focus = filters.focus ?? defaultFocus(crosstab) ?? vocab.groups[0] ?? '';
 	const mix = timeSeries(
 		filtered.filter((r) => r.group === focus),
-		{ granularity: 'month', by: 'frame', from, to, window }
+		{ granularity: mixGranularity(granularity), by: 'frame', from, to, window }
 	);
 	return { overTime, crosstab, mix, focus, n: filtered.reduce((a, r) => a + r.count, 0) };
 }
@@ -254,7 +255,7 @@ export function chartViews(
 	const frames = filters.mode === 'share' ? crosstabView(rowShares(crosstab.counts)) : frameCounts;
 
 	const mixView = (mix: TimeSeries): ChartView => ({
-		categories: mix.periods.map((p) => ({ key: p, label: periodLabel(p, 'month') })),
+		categories: mix.periods.map((p) => ({ key: p, label: periodLabel(p, mixGranularity(granularity)) })),
 		series: mix.series.map((s) => ({
 			key: s.key,
 			label: labelFor('frame', s.key, labels, say, adoptedOnly),

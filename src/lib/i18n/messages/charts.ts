@@ -97,6 +97,9 @@ export const en = {
 	'charts.mix.title': 'Frame share over time: {group}',
 	'charts.mix.caption':
 		"Each month's frame codings in this group, scaled to 100%. Months with no coded article are left empty. Source: {source}; articles: n = {n}.",
+	'charts.mix.captionYear':
+		"Each year's frame codings in this group, scaled to 100%. Years with no coded article are left empty. Source: {source}; articles: n = {n}.",
+	'charts.year': 'Year',
 	'charts.month': 'Month',
 	'charts.mix.noMatch': 'No articles from {group} match these filters.',
 	'charts.mix.thisGroup': 'this group',
@@ -303,6 +306,9 @@ export const uk = {
 	'charts.mix.title': 'Частка фреймів у часі: {group}',
 	'charts.mix.caption':
 		'Кодування фреймів у цій групі за кожен місяць, зведені до 100%. Місяці без жодної закодованої статті залишено порожніми. Джерело: {source}; кількість статей: n = {n}.',
+	'charts.mix.captionYear':
+		'Кодування фреймів у цій групі за кожен рік, зведені до 100%. Роки без жодної закодованої статті залишено порожніми. Джерело: {source}; кількість статей: n = {n}.',
+	'charts.year': 'Рік',
 	'charts.month': 'Місяць',
 	'charts.mix.noMatch': 'Жодна стаття з групи «{group}» не відповідає цим фільтрам.',
 	'charts.mix.thisGroup': 'ця група',
