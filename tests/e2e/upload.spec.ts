@@ -183,7 +183,7 @@ test('a GDELT timeline with a BOM charts its values per day', async ({ page }) =
 	// Per month, its three days are not a whole month, and the caption says so.
 	await page.goto(`${page.url()}&gran=month`);
 	await expect(page.locator('[data-chart="coverage"] figcaption')).toContainText(
-		'2024-01 holds only the days to 2024-01-03: its count is not a whole period’s.'
+		'2024-01 holds only the days to 2024-01-03, so its count covers part of the period.'
 	);
 });
 
