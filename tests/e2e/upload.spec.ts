@@ -235,7 +235,7 @@ test('the empty upload page and an unknown local dataset', async ({ page }) => {
 	await expectNoAxeViolations(page);
 	await page.goto('/charts?dataset=local-doesnotexist');
 	await expect(page.getByRole('status').filter({ hasText: 'Some settings in the link were ignored' })).toContainText(
-		'Ignored dataset "local-doesnotexist": there is no dataset with that id.'
+		'Ignored dataset "local-doesnotexist": there is no dataset with that id that you can open.'
 	);
 });
 
@@ -397,15 +397,28 @@ test('a dataset downloaded from Parallax (a count of 1 per article) uploads agai
 	const text =
 		'date,outlet,group,event,language,frames,count,title,url\n' +
 		'2023-04-01,tass.com,russian-state-media,,en,nato-threat,1,"NATO, again",https://tass.com/s/1\n' +
-		'2023-04-02,Meduza,,,ru,,1,Другой заголовок,https://meduza.io/news/2\n';
+		'2023-04-02,Meduza,,,ru,,1,Другой заголовок,https://meduza.io/news/2\n' +
+		'2023-04-03,BBC News,international-media,,en,,1,A third,https://www.bbc.co.uk/news/3\n' +
+		'2023-04-04,Local Herald,Regional press,,en,,1,A fourth,https://herald.example/4\n';
 	await upload(page, 'parallax-dataset-export.csv', text);
 	await expect(page.getByRole('combobox', { name: /^Series/ })).toHaveCount(0);
 	await check(page);
-	await expect(page.getByTestId('report-summary')).toHaveText('2 of 2 rows are valid.');
+	await expect(page.getByTestId('report-summary')).toHaveText('4 of 4 rows are valid.');
 	await expect(page.getByTestId('imported-rows').getByRole('columnheader', { name: 'Outlet' })).toBeVisible();
-	await expect(page.getByTestId('group-mapping').getByRole('columnheader', { name: 'Outlet', exact: true })).toBeVisible();
+	const review = page.getByTestId('group-mapping');
+	await expect(review.getByRole('columnheader', { name: 'Outlet', exact: true })).toBeVisible();
+	// The review starts from the file's own groups: by id, by a name no group has (a group of the
+	// researcher's), and, where the file gives none, from the bundled outlet the name matches.
+	await expect(review.getByTestId('group-totals')).toHaveText('4 of 4 outlets have a group (4 of 4 rows).');
+	await expect(review.getByRole('row', { name: /BBC News/ }).getByRole('combobox')).toHaveValue('international-media');
+	await expect(
+		review
+			.getByRole('row', { name: /Local Herald/ })
+			.getByRole('combobox')
+			.locator('option:checked')
+	).toHaveText('Regional press');
 	await page.getByRole('button', { name: /^Use \d+ valid rows?$/ }).click();
-	await expect(page.getByText('2 articles, from parallax-dataset-export.csv')).toBeVisible();
+	await expect(page.getByText('4 articles, from parallax-dataset-export.csv')).toBeVisible();
 });
 
 test('2,400 outlets are grouped in bulk through an outlet,group mapping file and charted by group', async ({ page }) => {

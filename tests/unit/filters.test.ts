@@ -51,7 +51,7 @@ describe('parseFilters', () => {
 		);
 		expect(filters).toEqual(defaultFilters('bundled'));
 		expect(notices).toEqual([
-			'Ignored dataset "theirs": there is no dataset with that id.',
+			'Ignored dataset "theirs": there is no dataset with that id that you can open.',
 			'Ignored from="2025-02-30": dates are written yyyy-mm-dd.',
 			'Ignored event="nope": not a known event.',
 			'Ignored lang="zz": not a known language.',

@@ -2,7 +2,14 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { Importer } from '../../src/lib/domain/import/importer';
 import { inspectSample } from '../../src/lib/domain/import/inspect';
-import { applyGroupMapping, findOutlets, groupMappingCsv, outletOrders, readGroupMapping } from '../../src/lib/domain/import/outlet-groups';
+import {
+	applyGroupMapping,
+	fileGroupRows,
+	findOutlets,
+	groupMappingCsv,
+	outletOrders,
+	readGroupMapping
+} from '../../src/lib/domain/import/outlet-groups';
 import { splitDoubts, suggestGroups, unlikeOutlet } from '../../src/lib/domain/import/outlets';
 import { rowIssueMessage, shapeNotes } from '../../src/lib/domain/import/report';
 import { english } from '../fixtures/bad/harness';
@@ -211,5 +218,19 @@ describe('finding outlets', () => {
 		expect(find('', 'unassigned')).toEqual(['Alpha 9', 'beta']);
 		expect(find('', 'assigned')).toEqual(['Alpha 10']);
 		expect(find('', 'suggested')).toEqual(['beta']);
+	});
+});
+
+describe('the groups a file gives its outlets', () => {
+	it('are each outlet’s where all its rows agree, none where they differ or are empty', () => {
+		const text =
+			'date,outlet,group,event,language,frames,count,title,url\n' +
+			'2023-04-01,BBC News,international-media,,en,,1,A,https://www.bbc.co.uk/1\n' +
+			'2023-04-02,BBC News,international-media,,en,,1,B,https://www.bbc.co.uk/2\n' +
+			'2023-04-01,Mixed,state,,en,,1,C,https://mixed.example/1\n' +
+			'2023-04-02,Mixed,independent,,en,,1,D,https://mixed.example/2\n' +
+			'2023-04-01,Blank,,,en,,1,E,https://blank.example/1\n';
+		const { data } = importText(text, 'parallax-export.csv').result;
+		expect(fileGroupRows(data)).toEqual([{ row: 0, outlet: 'BBC News', group: 'international-media' }]);
 	});
 });

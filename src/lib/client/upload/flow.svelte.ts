@@ -8,6 +8,7 @@ import { columnValues, periodDecimal, type Inspection } from '$lib/domain/import
 import { UNGROUPED, type LocalDataset, type LocalDatasetMeta } from '$lib/domain/import/local-dataset';
 import { mappingProblems } from '$lib/domain/import/mapping';
 import { groupId, suggestGroups, type GroupSuggestion, type KnownOutlet } from '$lib/domain/import/outlets';
+import { applyGroupMapping, fileGroupRows } from '$lib/domain/import/outlet-groups';
 import { defaultReshape } from '$lib/domain/import/wide';
 import { detectDecimalMark } from '$lib/domain/import/numbers';
 import { proposeMeasure, type MeasureProposal } from '$lib/domain/import/proposal';
@@ -116,7 +117,10 @@ export class Report {
 				assignment[outlet.key] = id;
 			} else assignment[outlet.key] = UNGROUPED;
 		}
-		this.groups = new OutletGroups(known.groups, assignment, groups);
+		// The file's own group column comes first: an outlet it groups is shown in that group, by id or
+		// label, or in a group of the researcher's named as the file names it.
+		const fromFile = applyGroupMapping(fileGroupRows(result.data), result.outlets, [...known.groups, ...groups], assignment);
+		this.groups = new OutletGroups(known.groups, fromFile.assignment, [...groups, ...fromFile.added]);
 		this.frameChoices = $state(Object.fromEntries(result.unknownFrames.map((f) => [f.code, ''])));
 	}
 }

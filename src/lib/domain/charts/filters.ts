@@ -122,7 +122,7 @@ export function parseFilters(query: URLSearchParams, vocab: Vocabulary): { filte
 	const dataset = params.get('dataset');
 	if (dataset !== null) {
 		if (vocab.datasets.includes(dataset)) filters.dataset = dataset;
-		else notices.push(`Ignored dataset "${dataset}": there is no dataset with that id.`);
+		else notices.push(`Ignored dataset "${dataset}": there is no dataset with that id that you can open.`);
 	}
 
 	for (const key of ['from', 'to'] as const) {

@@ -58,7 +58,10 @@ export function localDatasetLabel(meta: Pick<LocalDatasetMeta, 'title'>): string
 	return `${isolate(meta.title)} (uploaded, in this browser)`;
 }
 
-/** Rows in the shape the aggregation reads; the file's own group column wins over the mapping. */
+/**
+ * Rows in the shape the aggregation reads. An outlet's group is the one the review gave it (which
+ * starts from the file's own group column); an outlet left unassigned keeps each row's own.
+ */
 export function coverageRecordsOf(dataset: LocalDataset): CoverageRecord[] {
 	const { data, groupOf } = dataset;
 	const frameLists = data.dict.frames.map((f) => (f === '' ? [] : f.split(FRAME_SEP)));
@@ -71,7 +74,7 @@ export function coverageRecordsOf(dataset: LocalDataset): CoverageRecord[] {
 		records[i] = {
 			date: data.dict.date[data.date[i]!]!,
 			outlet,
-			group: data.dict.group[data.group[i]!] || groupOf[outlet] || UNGROUPED,
+			group: (groupOf[outlet] !== UNGROUPED && groupOf[outlet]) || data.dict.group[data.group[i]!] || UNGROUPED,
 			event: data.dict.event[data.event[i]!] || NO_EVENT,
 			language: data.dict.language[data.language[i]!]!,
 			frames: frameLists[data.frames[i]!]!,

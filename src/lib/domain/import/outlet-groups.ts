@@ -5,6 +5,7 @@ import { invisibleToPlain } from './mapping';
 import type { ImportMessage } from './messages';
 import { groupId, type GroupSuggestion, type UploadedOutlet } from './outlets';
 import type { RowIssue } from './report';
+import type { ColumnarCoverage } from './columnar';
 
 /**
  * Reviewing thousands of uploaded outlets and their groups: finding them, and an `outlet,group`
@@ -148,6 +149,28 @@ export interface AppliedMapping {
 	elsewhere: number;
 	/** Rows with an empty group cell: their outlets are left as they were. */
 	blank: number;
+}
+
+/**
+ * The group each outlet has in the file's own group column, where all its rows give the same one,
+ * as mapping rows: the review starts from the file's grouping, not from "not assigned".
+ */
+export function fileGroupRows(data: ColumnarCoverage): GroupMappingRow[] {
+	// -1: no row yet; -2: rows that disagree.
+	const seen = new Int32Array(data.dict.outlet.length).fill(-1);
+	for (let i = 0; i < data.length; i++) {
+		const outlet = data.outlet[i]!;
+		const group = data.group[i]!;
+		const before = seen[outlet]!;
+		if (before === -1) seen[outlet] = group;
+		else if (before !== group) seen[outlet] = -2;
+	}
+	const rows: GroupMappingRow[] = [];
+	seen.forEach((group, outlet) => {
+		const name = group >= 0 ? data.dict.group[group]! : '';
+		if (name !== '') rows.push({ row: 0, outlet: data.dict.outlet[outlet]!, group: name });
+	});
+	return rows;
 }
 
 /**
