@@ -257,7 +257,7 @@ const lastDayOf = (iso: string, granularity: Granularity) => toIso(toTime(nextPe
  * window still counts: its collected days are real data.
  */
 export function covered(start: string, granularity: Granularity, window: DateWindow, missing: ReadonlySet<string> = new Set()): boolean {
-	const end = toIso(toTime(nextPeriod(start, granularity)) - DAY);
+	const end = lastDayOf(start, granularity);
 	if (end < window.start || start > window.end) return false;
 	if (missing.size === 0) return true;
 	for (let t = toTime(start); t <= toTime(end); t += DAY) {

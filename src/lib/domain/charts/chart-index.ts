@@ -424,11 +424,11 @@ export function indexedAggregates(
 
 	const periods = periodsBetween(from, to, granularity);
 	const mixBy = mixGranularity(granularity);
-	const months = periodsBetween(from, to, mixBy);
+	const mixPeriods = periodsBetween(from, to, mixBy);
 	const P = periods.length;
-	const M = months.length;
+	const M = mixPeriods.length;
 	const pIdx = periodIndex(ix, periods, granularity, from, to);
-	const mIdx = periodIndex(ix, months, mixBy, from, to);
+	const mIdx = periodIndex(ix, mixPeriods, mixBy, from, to);
 
 	const keyColumn = by === 'group' ? ix.group : by === 'outlet' ? ix.outlet : by === 'event' ? ix.event : null;
 	const keyNames = by === 'group' ? ix.groups : by === 'outlet' ? ix.outlets : by === 'event' ? ix.events : frameKeyNames;
@@ -641,7 +641,7 @@ export function indexedAggregates(
 	}
 	const mixSeries =
 		fg < 0
-			? finishTimeSeries(mixBy, months, window, [], 0)
-			: finishTimeSeries(mixBy, months, window, rowsOf(frameKeyNames, mixSeen, mix, M, fg * nFrameKeys), mixN[fg]!);
+			? finishTimeSeries(mixBy, mixPeriods, window, [], 0)
+			: finishTimeSeries(mixBy, mixPeriods, window, rowsOf(frameKeyNames, mixSeen, mix, M, fg * nFrameKeys), mixN[fg]!);
 	return { overTime, crosstab, mix: mixSeries, focus, n };
 }
